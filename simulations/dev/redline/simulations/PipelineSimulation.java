@@ -1,0 +1,47 @@
+package dev.redline.simulations;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import dev.redline.javaapi.RedisProtocolBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * Pipelined batches of 10 commands (SET, GET, INCR), one round trip each: the report shows a
+ * BATCH row with the round-trip time and SET, GET, INCR rows with the amortized per-command time.
+ *
+ * <pre>
+ * mvn gatling:test -Dgatling.simulationClass=dev.redline.simulations.PipelineSimulation
+ * </pre>
+ */
+public class PipelineSimulation extends Simulation {
+  private final Duration duration = RunSettings.duration();
+  private final int clients = RunSettings.clientInstances();
+  private final int threads = RunSettings.threadsPerClient();
+
+  private final RedisProtocolBuilder redisProtocol = redis()
+      .clientInstances(clients)
+      .threadsPerClient(threads);
+
+  private final ScenarioBuilder pipelined = scenario("pipeline")
+      .during(duration).on(
+          exec(redis("BATCH").pipeline(
+              set("pipe:#{userId}:a", "value-a"),
+              set("pipe:#{userId}:b", "value-b"),
+              set("pipe:#{userId}:c", "value-c"),
+              get("pipe:#{userId}:a").check(isEqualTo("value-a")),
+              get("pipe:#{userId}:b"),
+              get("pipe:#{userId}:c"),
+              incr("pipe:#{userId}:n"),
+              incr("pipe:#{userId}:n"),
+              set("pipe:#{userId}:d", "value-d"),
+              get("pipe:#{userId}:d"))));
+
+  {
+    setUp(pipelined.injectClosed(constantConcurrentUsers(clients * threads).during(duration)))
+        .protocols(redisProtocol)
+        .assertions(global().failedRequests().percent().lt(1.0));
+  }
+}

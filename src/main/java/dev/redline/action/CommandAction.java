@@ -1,0 +1,56 @@
+package dev.redline.action;
+
+import dev.redline.client.ClientInstance;
+import dev.redline.command.CommandSpec;
+import dev.redline.command.RedisFailure;
+import dev.redline.protocol.RedisComponents;
+import dev.redline.report.LatencyRecorder;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import redis.clients.jedis.Jedis;
+
+/** One Redis command, one round trip, one record under the request's name. */
+public final class CommandAction extends RedisAction {
+  private final CommandSpec command;
+  private final String serverName;
+
+  public CommandAction(CommandSpec command, ScenarioContext ctx, RedisComponents components, Action next) {
+    super(command.requestName(), ctx, components, next);
+    this.command = command;
+    this.serverName = LatencyRecorder.serverName(command.commandName());
+  }
+
+  @Override
+  protected void run(Session session, ClientInstance client) {
+    long startMillis = clock.nowMillis();
+    long startNanos = System.nanoTime();
+    Object reply = null;
+    RuntimeException error = null;
+    try {
+      String[] arguments = command.resolveArguments(session);
+      try (Jedis jedis = client.borrow()) {
+        results.sent(serverName);
+        reply = jedis.sendCommand(command.command(), arguments);
+      }
+    } catch (RuntimeException e) {
+      error = e;
+    }
+    long nanos = System.nanoTime() - startNanos;
+    long endMillis = clock.nowMillis();
+    Session checked = session;
+    if (error == null) {
+      try {
+        checked = command.applyChecks(reply, session);
+      } catch (RuntimeException e) {
+        error = e;
+      }
+    }
+    if (error == null) {
+      results.ok(session, command.requestName(), startMillis, endMillis, nanos);
+    } else {
+      results.ko(session, command.requestName(), startMillis, endMillis, nanos, RedisFailure.of(error));
+    }
+    proceed(settle(checked, startMillis, endMillis, error == null));
+  }
+}

@@ -1,0 +1,102 @@
+package dev.redline.action;
+
+import dev.redline.client.ClientInstance;
+import dev.redline.protocol.RedisComponents;
+import io.gatling.commons.util.Clock;
+import io.gatling.core.action.Action;
+import io.gatling.core.actor.ActorRef;
+import io.gatling.core.controller.throttle.Throttler;
+import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import com.typesafe.scalalogging.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+import scala.runtime.BoxedUnit;
+
+/**
+ * The common way of every Redline action: Gatling calls {@link #execute(Session)} on the user's
+ * event loop; the action goes through Gatling's throttler when the scenario is throttled, then
+ * hands the request to the worker thread of the user's client, where {@link #run} makes the
+ * blocking Jedis call, records it, and passes the session on.
+ *
+ * <p>Passing on: when the next action is also a Redline action, it is queued on the same worker
+ * (no thread hand-off); anything else goes back to the user's event loop through {@code next ! session}.
+ */
+public abstract class RedisAction implements Action {
+  private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(RedisAction.class));
+
+  private final String name;
+  private final Action next;
+  protected final RedisComponents components;
+  protected final ResultRecorder results;
+  protected final Clock clock;
+  private final Option<ActorRef<Throttler.Command>> throttler;
+  private final boolean throttled;
+
+  protected RedisAction(String name, ScenarioContext ctx, RedisComponents components, Action next) {
+    this.name = name;
+    this.next = next;
+    this.components = components;
+    this.results = new ResultRecorder(ctx.coreComponents().statsEngine(), components.recorder());
+    this.clock = ctx.coreComponents().clock();
+    this.throttler = ctx.coreComponents().throttler();
+    this.throttled = ctx.throttled() && throttler.isDefined();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Logger logger() {
+    return LOGGER;
+  }
+
+  @Override
+  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
+    // the logger is fixed; Scala's trait initializer is never called for Java classes
+  }
+
+  @Override
+  public final void execute(Session session) {
+    ClientInstance client = components.clients().clientFor(session.userId());
+    if (throttled) {
+      throttler.get().$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
+        client.execute(session.userId(), () -> runSafely(session, client));
+        return BoxedUnit.UNIT;
+      }));
+    } else {
+      client.execute(session.userId(), () -> runSafely(session, client));
+    }
+  }
+
+  private void runSafely(Session session, ClientInstance client) {
+    try {
+      run(session, client);
+    } catch (Throwable unexpected) {
+      // run() records its own failures; this is a bug guard so that no user is ever lost
+      LOGGER.underlying().error("Redline action '{}' failed unexpectedly; the user goes on as failed", name, unexpected);
+      next.$bang(session.markAsFailed());
+    }
+  }
+
+  /** Runs the request on the client's worker thread, records it, and calls {@link #proceed}. */
+  protected abstract void run(Session session, ClientInstance client);
+
+  /** Passes the session to the next action (see the class comment). */
+  protected final void proceed(Session session) {
+    if (next instanceof RedisAction) {
+      next.execute(session);
+    } else {
+      next.$bang(session);
+    }
+  }
+
+  /** Marks the session failed when {@code ok} is false, and logs the group timings. */
+  protected static Session settle(Session session, long startMillis, long endMillis, boolean ok) {
+    Session timed = session.logGroupRequestTimings(startMillis, endMillis);
+    return ok ? timed : timed.markAsFailed();
+  }
+}

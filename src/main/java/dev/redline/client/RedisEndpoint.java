@@ -1,0 +1,122 @@
+package dev.redline.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * Where a Redis server is and how to log in: {@code redis://[user:password@]host:port[/db]}, or
+ * {@code rediss://...} for TLS. {@link #toString()} never shows the password.
+ */
+public record RedisEndpoint(String host, int port, String username, String password, int database, boolean tls) {
+
+  /** The port Redis listens on unless told otherwise. */
+  public static final int DEFAULT_PORT = 6379;
+
+  public RedisEndpoint {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("Redis host must not be blank");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("Redis port " + port + " is out of range: allowed 1..65535");
+    }
+    if (database < 0) {
+      throw new IllegalArgumentException("Redis database " + database + " is negative: allowed 0 and up");
+    }
+  }
+
+  /**
+   * Parses a Redis URL.
+   *
+   * @throws IllegalArgumentException naming what is wrong and the allowed form
+   */
+  public static RedisEndpoint parse(String url) {
+    Objects.requireNonNull(url, "Redis URL");
+    String form = "expected redis://[user:password@]host:port[/db] or rediss://...";
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': " + e.getReason() + "; " + form);
+    }
+    String scheme = uri.getScheme();
+    if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
+      throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': scheme must be redis or rediss; " + form);
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': no host (or a port that is not a number); " + form);
+    }
+    int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
+    String username = null;
+    String password = null;
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && !userInfo.isEmpty()) {
+      int colon = userInfo.indexOf(':');
+      if (colon < 0) {
+        password = decode(userInfo);
+      } else {
+        username = colon == 0 ? null : decode(userInfo.substring(0, colon));
+        password = decode(userInfo.substring(colon + 1));
+      }
+    }
+    int database = 0;
+    String path = uri.getPath();
+    if (path != null && path.length() > 1) {
+      try {
+        database = Integer.parseInt(path.substring(1));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': database '" + path.substring(1) + "' is not a number; " + form);
+      }
+    }
+    return new RedisEndpoint(uri.getHost(), port, username, password, database, "rediss".equals(scheme));
+  }
+
+  /** The same endpoint with other credentials. */
+  public RedisEndpoint withCredentials(String newUsername, String newPassword) {
+    return new RedisEndpoint(host, port, newUsername, newPassword, database, tls);
+  }
+
+  /** The same endpoint using another database number. */
+  public RedisEndpoint withDatabase(int newDatabase) {
+    return new RedisEndpoint(host, port, username, password, newDatabase, tls);
+  }
+
+  /** {@code host:port}. */
+  public String address() {
+    return host + ":" + port;
+  }
+
+  /** The URL with the password replaced by {@code ***}. */
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder(tls ? "rediss://" : "redis://");
+    if (username != null || password != null) {
+      if (username != null) {
+        s.append(username);
+      }
+      if (password != null) {
+        s.append(":***");
+      }
+      s.append('@');
+    }
+    s.append(address());
+    if (database != 0) {
+      s.append('/').append(database);
+    }
+    return s.toString();
+  }
+
+  /** A URL as text with any password replaced by {@code ***}. */
+  public static String redact(String url) {
+    if (url == null) {
+      return null;
+    }
+    return url.replaceAll("(?<=://)([^:@/]*):[^@/]*@", "$1:***@");
+  }
+
+  private static String decode(String part) {
+    return URLDecoder.decode(part, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.redline.command;
+
+import io.gatling.core.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.commands.ProtocolCommand;
+
+/**
+ * One Redis command as data: the request name it is reported under, the command that goes on
+ * the wire, its argument expressions and the checks on its reply. Immutable; nothing here touches
+ * the network. Every action sends commands through {@link #command()} and
+ * {@link #resolveArguments(Session)}, the one place that turns a request into wire arguments.
+ */
+public record CommandSpec(
+    String requestName,
+    String commandName,
+    ProtocolCommand command,
+    List<SessionValue<String>> arguments,
+    List<ReplyCheck> checks) {
+
+  public CommandSpec {
+    Objects.requireNonNull(requestName, "requestName");
+    arguments = List.copyOf(arguments);
+    checks = List.copyOf(checks);
+  }
+
+  /** A command by name ("SET", "CLIENT", "JSON.GET"), reported under its upper-case name. */
+  public static CommandSpec of(String commandName, List<SessionValue<String>> arguments) {
+    String upper = Objects.requireNonNull(commandName, "command name").strip().toUpperCase(Locale.ROOT);
+    if (upper.isEmpty() || upper.contains(" ")) {
+      throw new IllegalArgumentException(
+          "a Redis command name is one word, e.g. command(\"CLIENT\", \"LIST\"); got \"" + commandName + "\"");
+    }
+    return new CommandSpec(upper, upper, protocolCommand(upper), arguments, List.of());
+  }
+
+  /** The same command reported under another request name. */
+  public CommandSpec named(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a request name must not be blank");
+    }
+    return new CommandSpec(name, commandName, command, arguments, checks);
+  }
+
+  /** The same command with one more check on its reply. */
+  public CommandSpec withCheck(ReplyCheck check) {
+    List<ReplyCheck> more = new ArrayList<>(checks);
+    more.add(Objects.requireNonNull(check, "check"));
+    return new CommandSpec(requestName, commandName, command, arguments, more);
+  }
+
+  /** The same command with more arguments after the existing ones. */
+  public CommandSpec withArguments(List<SessionValue<String>> extra) {
+    List<SessionValue<String>> more = new ArrayList<>(arguments);
+    more.addAll(extra);
+    return new CommandSpec(requestName, commandName, command, more, checks);
+  }
+
+  /** Resolves every argument against the session. */
+  public String[] resolveArguments(Session session) {
+    String[] resolved = new String[arguments.size()];
+    for (int i = 0; i < resolved.length; i++) {
+      resolved[i] = arguments.get(i).resolve(session);
+    }
+    return resolved;
+  }
+
+  /** Runs the checks on a raw reply; returns the session to continue with. */
+  public Session applyChecks(Object rawReply, Session session) {
+    if (checks.isEmpty()) {
+      return session;
+    }
+    Object reply = Replies.decode(rawReply);
+    Session current = session;
+    for (ReplyCheck check : checks) {
+      current = check.check(reply, current);
+    }
+    return current;
+  }
+
+  private static ProtocolCommand protocolCommand(String upper) {
+    try {
+      return Protocol.Command.valueOf(upper);
+    } catch (IllegalArgumentException notBuiltIn) {
+      return new NamedCommand(upper);
+    }
+  }
+
+  /** A command Jedis has no constant for (module commands, new commands). */
+  private record NamedCommand(String name) implements ProtocolCommand {
+    @Override
+    public byte[] getRaw() {
+      return name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.redline.command;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.util.NoSuchElementException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * Why a request failed, as Gatling's response code ({@code kind}) and the first line of the
+ * cause ({@code message}).
+ *
+ * <p>Kinds: the Redis error prefix for error replies ({@code WRONGTYPE}, {@code NOAUTH},
+ * {@code ERR}, ...); {@code TIMEOUT} when the socket timeout expired; {@code CONNECTION} when the
+ * server could not be reached or dropped the connection; {@code POOL_TIMEOUT} when no pooled
+ * connection became free in time; {@code CHECK} for a failed check; {@code EL} for an argument
+ * that could not be resolved; {@code CLIENT} for anything else.
+ */
+public record RedisFailure(String kind, String message) {
+
+  /** Classifies an exception thrown while running a request. */
+  public static RedisFailure of(Throwable error) {
+    if (error instanceof CheckFailure) {
+      return new RedisFailure("CHECK", firstLine(error.getMessage()));
+    }
+    if (error instanceof ExpressionFailure) {
+      return new RedisFailure("EL", firstLine(error.getMessage()));
+    }
+    if (error instanceof JedisDataException) {
+      String message = firstLine(error.getMessage());
+      return new RedisFailure(errorPrefix(message), message);
+    }
+    if (hasCause(error, SocketTimeoutException.class)) {
+      return new RedisFailure("TIMEOUT", firstLine(deepestMessage(error)));
+    }
+    if (hasCause(error, ConnectException.class)) {
+      return new RedisFailure("CONNECTION", firstLine(findCause(error, ConnectException.class).getMessage()));
+    }
+    if (error instanceof JedisConnectionException) {
+      return new RedisFailure("CONNECTION", firstLine(deepestMessage(error)));
+    }
+    if (hasCause(error, NoSuchElementException.class)) {
+      return new RedisFailure("POOL_TIMEOUT", "no pooled connection became free in time");
+    }
+    return new RedisFailure("CLIENT", error.getClass().getSimpleName() + ": " + firstLine(error.getMessage()));
+  }
+
+  /** The first word of a Redis error reply when it is an upper-case error code, else ERR. */
+  static String errorPrefix(String message) {
+    int end = 0;
+    while (end < message.length()) {
+      char c = message.charAt(end);
+      if (!(c >= 'A' && c <= 'Z') && c != '_') {
+        break;
+      }
+      end++;
+    }
+    boolean wordEnds = end == message.length() || message.charAt(end) == ' ';
+    return end >= 2 && wordEnds ? message.substring(0, end) : "ERR";
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int newline = message.indexOf('\n');
+    String line = newline < 0 ? message : message.substring(0, newline);
+    return line.strip();
+  }
+
+  private static String deepestMessage(Throwable error) {
+    String message = error.getMessage();
+    for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t.getMessage() != null) {
+        message = error.getMessage() + ": " + t.getMessage();
+      }
+    }
+    return message;
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    return findCause(error, type) != null;
+  }
+
+  private static Throwable findCause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return t;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.redline.javaapi;
+
+import dev.redline.action.CommandAction;
+import dev.redline.command.CommandSpec;
+import dev.redline.protocol.RedisProtocol;
+import io.gatling.javaapi.core.ActionBuilder;
+
+/**
+ * One Redis command: a request of its own when passed to {@code exec(...)}, or one element of a
+ * {@link RedisDsl#pipeline pipeline} or {@link RedisDsl#transaction transaction}. Immutable: every
+ * method returns a new command.
+ *
+ * <pre>{@code
+ * exec(redis("GET user").get("user:#{id}").check(isEqualTo("v-#{id}")))
+ * exec(incr("hits"))                                   // reported as INCR
+ * exec(pipeline(set("a", "1"), get("a").named("GET a")))
+ * }</pre>
+ */
+public final class RedisCommand implements ActionBuilder {
+  private final CommandSpec spec;
+
+  RedisCommand(CommandSpec spec) {
+    this.spec = spec;
+  }
+
+  /**
+   * Reports this command under another request name (default: the command name, e.g. GET).
+   *
+   * <pre>{@code get("user:#{id}").named("GET user")}</pre>
+   *
+   * @param requestName the name shown in Gatling's and Redline's reports
+   * @return a new command
+   */
+  public RedisCommand named(String requestName) {
+    return new RedisCommand(spec.named(requestName));
+  }
+
+  /**
+   * Adds checks on the reply; all must pass for the request to be OK.
+   *
+   * <pre>{@code get("k").check(isEqualTo("v"), reply().saveAs("value"))}</pre>
+   *
+   * @param checks the checks, applied in order
+   * @return a new command
+   */
+  public RedisCommand check(RedisCheck... checks) {
+    CommandSpec checked = spec;
+    for (RedisCheck check : checks) {
+      checked = checked.withCheck(check.asReplyCheck());
+    }
+    return new RedisCommand(checked);
+  }
+
+  /** The command as data (request name, command, arguments, checks). */
+  CommandSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public io.gatling.core.action.builder.ActionBuilder asScala() {
+    return (ctx, next) -> new CommandAction(spec, ctx, ctx.protocolComponentsRegistry().components(RedisProtocol.KEY), next);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.redline.javaapi;
+
+import dev.redline.client.RedisEndpoint;
+import dev.redline.protocol.RedisProtocol;
+import io.gatling.core.protocol.Protocol;
+import io.gatling.javaapi.core.ProtocolBuilder;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The Redis protocol: which Redis, and the client pool's shape. Immutable — every method returns
+ * a new builder. Made with {@link RedisDsl#redis()}.
+ *
+ * <pre>{@code
+ * RedisProtocolBuilder redis = redis()
+ *     .url("redis://app:secret@cache.internal:6379/0")
+ *     .clientInstances(2).connectionsPerClient(5).threadsPerClient(3)
+ *     .socketTimeout(Duration.ofMillis(500));
+ * setUp(scn.injectClosed(constantConcurrentUsers(6).during(30))).protocols(redis);
+ * }</pre>
+ *
+ * <p>Virtual users are spread over the clients: user {@code u} uses client
+ * {@code u % clientInstances}, and within it one of its {@code threadsPerClient} worker threads,
+ * so {@code clientInstances × threadsPerClient} users keep every worker busy.
+ */
+public final class RedisProtocolBuilder implements ProtocolBuilder {
+  private final RedisProtocol protocol;
+
+  RedisProtocolBuilder() {
+    this(RedisProtocol.defaults());
+  }
+
+  private RedisProtocolBuilder(RedisProtocol protocol) {
+    this.protocol = protocol;
+  }
+
+  /**
+   * The Redis to load, as {@code redis://[user:password@]host:port[/db]} ({@code rediss://} for TLS).
+   *
+   * <pre>{@code redis().url("redis://localhost:6379")}</pre>
+   *
+   * @throws IllegalArgumentException if the URL is malformed, naming what is wrong
+   */
+  public RedisProtocolBuilder url(String url) {
+    return with(Optional.of(RedisEndpoint.parse(url)));
+  }
+
+  /**
+   * The Redis host (port 6379 unless {@link #port(int)} says otherwise).
+   *
+   * <pre>{@code redis().host("10.0.0.5").port(6380)}</pre>
+   */
+  public RedisProtocolBuilder host(String host) {
+    RedisEndpoint e = endpointOrLocal();
+    return with(Optional.of(new RedisEndpoint(host, e.port(), e.username(), e.password(), e.database(), e.tls())));
+  }
+
+  /**
+   * The Redis port, 1 to 65535.
+   *
+   * <pre>{@code redis().host("localhost").port(6380)}</pre>
+   */
+  public RedisProtocolBuilder port(int port) {
+    RedisEndpoint e = endpointOrLocal();
+    return with(Optional.of(new RedisEndpoint(e.host(), port, e.username(), e.password(), e.database(), e.tls())));
+  }
+
+  /**
+   * The ACL user name (with {@link #password(String)}).
+   *
+   * <pre>{@code redis().host("localhost").username("loadtest").password(System.getenv("REDIS_PASSWORD"))}</pre>
+   */
+  public RedisProtocolBuilder username(String username) {
+    RedisEndpoint e = endpointOrLocal();
+    return with(Optional.of(e.withCredentials(username, e.password())));
+  }
+
+  /**
+   * The password (AUTH). Never printed: settings echoes and reports show {@code ***}.
+   *
+   * <pre>{@code redis().host("localhost").password(System.getenv("REDIS_PASSWORD"))}</pre>
+   */
+  public RedisProtocolBuilder password(String password) {
+    RedisEndpoint e = endpointOrLocal();
+    return with(Optional.of(e.withCredentials(e.username(), password)));
+  }
+
+  /**
+   * The database number (SELECT).
+   *
+   * <pre>{@code redis().host("localhost").database(2)}</pre>
+   */
+  public RedisProtocolBuilder database(int database) {
+    return with(Optional.of(endpointOrLocal().withDatabase(database)));
+  }
+
+  /**
+   * How many clients, each with its own connection pool and worker threads (default 1).
+   *
+   * <pre>{@code redis().clientInstances(4)}</pre>
+   */
+  public RedisProtocolBuilder clientInstances(int clientInstances) {
+    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), atLeastOne("clientInstances", clientInstances),
+        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
+        protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+  }
+
+  /**
+   * Pooled connections per client (default: one per worker thread). Fewer connections than
+   * threads makes threads wait for a connection, as an undersized application pool would.
+   *
+   * <pre>{@code redis().threadsPerClient(8).connectionsPerClient(4)}</pre>
+   */
+  public RedisProtocolBuilder connectionsPerClient(int connectionsPerClient) {
+    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
+        Optional.of(atLeastOne("connectionsPerClient", connectionsPerClient)), protocol.threadsPerClient(),
+        protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+  }
+
+  /**
+   * Worker threads per client: how many blocking Jedis calls one client runs at once (default 1).
+   *
+   * <pre>{@code redis().clientInstances(2).threadsPerClient(3)   // 6 users keep all 6 workers busy}</pre>
+   */
+  public RedisProtocolBuilder threadsPerClient(int threadsPerClient) {
+    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
+        protocol.connectionsPerClient(), atLeastOne("threadsPerClient", threadsPerClient),
+        protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+  }
+
+  /**
+   * How long opening a connection may take before the request is KO (default 2 s).
+   *
+   * <pre>{@code redis().connectTimeout(Duration.ofMillis(500))}</pre>
+   */
+  public RedisProtocolBuilder connectTimeout(Duration connectTimeout) {
+    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
+        protocol.connectionsPerClient(), protocol.threadsPerClient(), positive("connectTimeout", connectTimeout),
+        protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+  }
+
+  /**
+   * How long one reply may take before the request is KO with code TIMEOUT (default 2 s).
+   *
+   * <pre>{@code redis().socketTimeout(Duration.ofMillis(250))}</pre>
+   */
+  public RedisProtocolBuilder socketTimeout(Duration socketTimeout) {
+    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
+        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
+        positive("socketTimeout", socketTimeout), protocol.clientName(), protocol.perOpGatlingRecords()));
+  }
+
+  /**
+   * The connection name prefix shown by CLIENT LIST (the client index is appended; default "redline").
+   *
+   * <pre>{@code redis().clientName("checkout-load")}</pre>
+   */
+  public RedisProtocolBuilder clientName(String clientName) {
+    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
+        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
+        protocol.socketTimeout(), clientName, protocol.perOpGatlingRecords()));
+  }
+
+  /**
+   * Pipelines and transactions write only their batch entry to Gatling's report, not one entry
+   * per command. Use it at high rates: Gatling's report generation slows with the number of
+   * records. Redline's microsecond report still counts every command.
+   *
+   * <pre>{@code redis().batchOnlyGatlingRecords()}</pre>
+   */
+  public RedisProtocolBuilder batchOnlyGatlingRecords() {
+    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
+        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
+        protocol.socketTimeout(), protocol.clientName(), false));
+  }
+
+  @Override
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  private RedisProtocolBuilder with(Optional<RedisEndpoint> endpoint) {
+    return new RedisProtocolBuilder(new RedisProtocol(endpoint, protocol.clientInstances(),
+        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
+        protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+  }
+
+  private RedisEndpoint endpointOrLocal() {
+    return protocol.endpoint().orElseGet(() -> new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
+  }
+
+  private static int atLeastOne(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  private static Duration positive(String name, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.redline.protocol;
+
+import dev.redline.client.RedisEndpoint;
+import dev.redline.client.RedisServerProcess;
+import java.util.Optional;
+
+/**
+ * Decides which Redis a protocol loads: the endpoint the simulation named, else system property
+ * {@code redline.url}, else environment variable {@code REDIS_URL}, else an embedded real
+ * redis-server started for this run (one per run, shared by every protocol that names none).
+ */
+final class EndpointResolver implements AutoCloseable {
+  private RedisServerProcess embedded;
+
+  synchronized RedisEndpoint resolve(Optional<RedisEndpoint> named) {
+    if (named.isPresent()) {
+      return announce(named.get(), "named by the simulation");
+    }
+    String property = System.getProperty("redline.url");
+    if (property != null && !property.isBlank()) {
+      return announce(RedisEndpoint.parse(property), "from system property redline.url");
+    }
+    String environment = System.getenv("REDIS_URL");
+    if (environment != null && !environment.isBlank()) {
+      return announce(RedisEndpoint.parse(environment), "from environment variable REDIS_URL");
+    }
+    if (embedded == null) {
+      embedded = RedisServerProcess.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "redline-embedded-redis-stop"));
+      announce(embedded.endpoint(), "embedded redis-server " + embedded.binary() + ", started for this run");
+    }
+    return embedded.endpoint();
+  }
+
+  private static RedisEndpoint announce(RedisEndpoint endpoint, String source) {
+    System.out.println("Redline: using Redis at " + endpoint + " (" + source + ")");
+    return endpoint;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+  }
+}

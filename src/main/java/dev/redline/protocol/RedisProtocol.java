@@ -1,0 +1,72 @@
+package dev.redline.protocol;
+
+import dev.redline.client.RedisEndpoint;
+import io.gatling.core.CoreComponents;
+import io.gatling.core.config.GatlingConfiguration;
+import io.gatling.core.protocol.Protocol;
+import io.gatling.core.protocol.ProtocolKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import scala.Function1;
+
+/**
+ * The immutable settings of a Redis protocol, as built by {@code RedisDsl.redis()}.
+ *
+ * @param endpoint the Redis to load, or empty to use {@code redline.url}, then {@code REDIS_URL},
+ *     then an embedded redis-server started for the run
+ * @param clientInstances how many clients (each with its own pool and worker threads)
+ * @param connectionsPerClient pooled connections per client; empty means threadsPerClient
+ * @param threadsPerClient worker threads per client
+ * @param connectTimeout how long opening a connection may take
+ * @param socketTimeout how long one reply may take
+ * @param clientName the CLIENT SETNAME prefix (the client index is appended), or null
+ * @param perOpGatlingRecords whether pipelines and transactions write one Gatling record per op
+ *     besides the batch record (the microsecond recorder always counts every op)
+ */
+public record RedisProtocol(
+    Optional<RedisEndpoint> endpoint,
+    int clientInstances,
+    Optional<Integer> connectionsPerClient,
+    int threadsPerClient,
+    Duration connectTimeout,
+    Duration socketTimeout,
+    String clientName,
+    boolean perOpGatlingRecords) implements Protocol {
+
+  /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
+  public static RedisProtocol defaults() {
+    return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
+        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true);
+  }
+
+  /** Connections per client, defaulting to one per worker thread. */
+  public int effectiveConnectionsPerClient() {
+    return connectionsPerClient.orElse(threadsPerClient);
+  }
+
+  /** How Gatling finds Redline's components for a scenario that uses this protocol. */
+  public static final ProtocolKey<RedisProtocol, RedisComponents> KEY = new Key();
+
+  private static final class Key implements ProtocolKey<RedisProtocol, RedisComponents> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Class<Protocol> protocolClass() {
+      return (Class) RedisProtocol.class;
+    }
+
+    @Override
+    public RedisProtocol defaultProtocolValue(GatlingConfiguration configuration) {
+      return defaults();
+    }
+
+    @Override
+    public Function1<RedisProtocol, RedisComponents> newComponents(CoreComponents coreComponents) {
+      // Called once per run: the run's shared state is made here, pools once per protocol value.
+      RedlineRun run = RedlineRun.start(coreComponents);
+      Map<RedisProtocol, RedisComponents> byProtocol = new ConcurrentHashMap<>();
+      return protocol -> byProtocol.computeIfAbsent(protocol, run::components);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package dev.redline.protocol;
+
+/** Redline cannot start the run (Redis unreachable, bad credentials, bad settings). */
+public final class RedlineStartupException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public RedlineStartupException(String message) {
+    super("Redline: " + message, null, false, false);
+  }
+}

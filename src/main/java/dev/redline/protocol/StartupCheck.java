@@ -1,0 +1,29 @@
+package dev.redline.protocol;
+
+import dev.redline.client.ClientSettings;
+import dev.redline.client.ClientPool;
+import dev.redline.command.RedisFailure;
+import redis.clients.jedis.Jedis;
+
+/** Before any load starts: can every client reach and log in to Redis? */
+final class StartupCheck {
+  private StartupCheck() {}
+
+  /**
+   * Sends one PING through each client's pool.
+   *
+   * @throws RedlineStartupException naming the endpoint and the cause
+   */
+  static void verify(ClientPool pool) {
+    ClientSettings settings = pool.settings();
+    pool.clients().forEach(client -> {
+      try (Jedis jedis = client.borrow()) {
+        jedis.ping();
+      } catch (RuntimeException e) {
+        RedisFailure failure = RedisFailure.of(e);
+        throw new RedlineStartupException("cannot use Redis at " + settings.endpoint() + ": "
+            + failure.kind() + " " + failure.message());
+      }
+    });
+  }
+}

@@ -1,0 +1,78 @@
+package dev.redline.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The microsecond truth of a run: every request (every op of every pipeline included), timed with
+ * {@code System.nanoTime()}, per request name with OK and KO apart; plus how many of each Redis
+ * command went on the wire, for the cross-check against the server's {@code INFO commandstats}.
+ * Writers are wait-free; {@link #sample()} folds what was recorded into totals and a time series.
+ */
+public final class LatencyRecorder {
+  private final Map<String, RequestSeries> series = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> sentCommands = new ConcurrentHashMap<>();
+
+  /** Records an OK request. */
+  public void ok(String requestName, long nanos) {
+    seriesFor(requestName).recordOk(nanos);
+  }
+
+  /** Records a KO request with its error kind. */
+  public void ko(String requestName, long nanos, String kind) {
+    seriesFor(requestName).recordKo(nanos, kind);
+  }
+
+  /** Counts one Redis command sent on the wire, by its server-side name ("set", "client|list"). */
+  public void sent(String serverCommandName) {
+    sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder()).increment();
+  }
+
+  /** Counts {@code count} sends of a command. */
+  public void sent(String serverCommandName, int count) {
+    sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder()).add(count);
+  }
+
+  /** Commands sent so far, by server-side name. */
+  public Map<String, Long> sentCommands() {
+    Map<String, Long> copy = new TreeMap<>();
+    sentCommands.forEach((k, v) -> copy.put(k, v.sum()));
+    return copy;
+  }
+
+  /** Folds everything recorded since the last call into the totals, as the second that just ended. */
+  public void sample() {
+    long second = System.currentTimeMillis() / 1000;
+    for (RequestSeries s : series.values()) {
+      s.sample(second);
+    }
+  }
+
+  /** Every request name's series, sorted by name. */
+  public List<RequestSeries> series() {
+    List<RequestSeries> all = new ArrayList<>(series.values());
+    all.sort(Comparator.comparing(RequestSeries::name));
+    return all;
+  }
+
+  /** The series of one request name, or null when nothing was recorded under it. */
+  public RequestSeries series(String requestName) {
+    return series.get(requestName);
+  }
+
+  private RequestSeries seriesFor(String name) {
+    RequestSeries s = series.get(name);
+    return s != null ? s : series.computeIfAbsent(name, RequestSeries::new);
+  }
+
+  /** The server-side name of a command as {@code INFO commandstats} shows it. */
+  public static String serverName(String commandName) {
+    return commandName.toLowerCase(Locale.ROOT);
+  }
+}

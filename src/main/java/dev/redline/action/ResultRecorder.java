@@ -32,7 +32,7 @@ final class ResultRecorder {
   void ko(Session session, String name, long startMillis, long endMillis, long nanos, RedisFailure failure) {
     stats.logResponse(session.scenario(), session.groups(), name, startMillis, endMillis,
         KO$.MODULE$, Option.apply(failure.kind()), Option.apply(failure.kind() + ": " + failure.message()));
-    micros.ko(name, nanos, failure.kind());
+    micros.ko(name, nanos, failure.kind(), failure.message());
   }
 
   /** Records an OK op in the microsecond recorder only. */
@@ -42,7 +42,7 @@ final class ResultRecorder {
 
   /** Records a KO op in the microsecond recorder only. */
   void koMicrosOnly(String name, long nanos, RedisFailure failure) {
-    micros.ko(name, nanos, failure.kind());
+    micros.ko(name, nanos, failure.kind(), failure.message());
   }
 
   /** Counts one command sent on the wire. */

@@ -140,9 +140,10 @@ public final class RedisServerProcess implements AutoCloseable {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
       socket.setSoTimeout(500);
       socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-      byte[] reply = new byte[7];
+      byte[] reply = new byte[16];
       int read = socket.getInputStream().read(reply);
-      return read > 0 && new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG");
+      String text = read > 0 ? new String(reply, 0, read, StandardCharsets.US_ASCII) : "";
+      return text.startsWith("+PONG") || text.startsWith("-NOAUTH"); // -NOAUTH: up, with requirepass
     } catch (IOException notYet) {
       return false;
     }

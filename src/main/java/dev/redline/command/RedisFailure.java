@@ -30,7 +30,7 @@ public record RedisFailure(String kind, String message) {
       String message = firstLine(error.getMessage());
       return new RedisFailure(errorPrefix(message), message);
     }
-    if (hasCause(error, SocketTimeoutException.class)) {
+    if (hasCause(error, SocketTimeoutException.class) || hasSuppressed(error, SocketTimeoutException.class)) {
       return new RedisFailure("TIMEOUT", firstLine(deepestMessage(error)));
     }
     if (hasCause(error, ConnectException.class)) {
@@ -70,12 +70,26 @@ public record RedisFailure(String kind, String message) {
 
   private static String deepestMessage(Throwable error) {
     String message = error.getMessage();
+    for (Throwable suppressed : error.getSuppressed()) {
+      if (suppressed.getMessage() != null) {
+        return message + " (" + suppressed.getMessage() + ")";
+      }
+    }
     for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
       if (t.getMessage() != null) {
         message = error.getMessage() + ": " + t.getMessage();
       }
     }
     return message;
+  }
+
+  private static boolean hasSuppressed(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable suppressed : error.getSuppressed()) {
+      if (type.isInstance(suppressed)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

@@ -79,7 +79,7 @@ public final class RedlineRun {
         protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName());
     ClientPool pool = new ClientPool(settings);
     pools.add(pool);
-    StartupCheck.verify(pool);
+    StartupCheck.verify(pool, recorder);
     return new RedisComponents(protocol, pool, recorder);
   }
 

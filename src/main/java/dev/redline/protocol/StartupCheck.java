@@ -3,6 +3,7 @@ package dev.redline.protocol;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.ClientPool;
 import dev.redline.command.RedisFailure;
+import dev.redline.report.LatencyRecorder;
 import redis.clients.jedis.Jedis;
 
 /** Before any load starts: can every client reach and log in to Redis? */
@@ -14,10 +15,11 @@ final class StartupCheck {
    *
    * @throws RedlineStartupException naming the endpoint and the cause
    */
-  static void verify(ClientPool pool) {
+  static void verify(ClientPool pool, LatencyRecorder recorder) {
     ClientSettings settings = pool.settings();
     pool.clients().forEach(client -> {
       try (Jedis jedis = client.borrow()) {
+        recorder.sent("ping");
         jedis.ping();
       } catch (RuntimeException e) {
         RedisFailure failure = RedisFailure.of(e);

@@ -24,9 +24,9 @@ public final class LatencyRecorder {
     seriesFor(requestName).recordOk(nanos);
   }
 
-  /** Records a KO request with its error kind. */
-  public void ko(String requestName, long nanos, String kind) {
-    seriesFor(requestName).recordKo(nanos, kind);
+  /** Records a KO request with its error kind and message. */
+  public void ko(String requestName, long nanos, String kind, String message) {
+    seriesFor(requestName).recordKo(nanos, kind, message);
   }
 
   /** Counts one Redis command sent on the wire, by its server-side name ("set", "client|list"). */

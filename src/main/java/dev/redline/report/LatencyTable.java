@@ -9,6 +9,9 @@ public final class LatencyTable {
 
   /** Renders one row per request name and status: count, mean, min, p50, p90, p99, p99.9, max in µs. */
   public static String render(LatencyRecorder recorder) {
+    if (recorder.series().isEmpty()) {
+      return "Redline: no Redis requests were recorded.";
+    }
     StringBuilder out = new StringBuilder();
     String header = String.format(Locale.ROOT, "%-24s %-3s %10s %9s %9s %9s %9s %9s %9s %9s",
         "Redline (microseconds)", "", "count", "mean", "min", "p50", "p90", "p99", "p99.9", "max");

@@ -19,6 +19,7 @@ public final class RequestSeries {
   private final Recorder ok = new Recorder(SIGNIFICANT_DIGITS);
   private final Recorder ko = new Recorder(SIGNIFICANT_DIGITS);
   private final Map<String, LongAdder> errorsByKind = new ConcurrentHashMap<>();
+  private final Map<String, String> firstMessageByKind = new ConcurrentHashMap<>();
 
   // below: touched only under the sampler's lock
   private final Histogram totalOk = new Histogram(SIGNIFICANT_DIGITS);
@@ -41,9 +42,14 @@ public final class RequestSeries {
     ok.recordValue(Math.max(1, nanos));
   }
 
-  void recordKo(long nanos, String kind) {
+  void recordKo(long nanos, String kind, String message) {
     ko.recordValue(Math.max(1, nanos));
-    errorsByKind.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    LongAdder count = errorsByKind.get(kind);
+    if (count == null) {
+      count = errorsByKind.computeIfAbsent(kind, k -> new LongAdder());
+      firstMessageByKind.putIfAbsent(kind, message);
+    }
+    count.increment();
   }
 
   /** Moves what was recorded since the last sample into the totals and one time-series point. */
@@ -84,6 +90,11 @@ public final class RequestSeries {
     Map<String, Long> copy = new java.util.TreeMap<>();
     errorsByKind.forEach((kind, adder) -> copy.put(kind, adder.sum()));
     return copy;
+  }
+
+  /** The first message seen for each error kind, as an example of what went wrong. */
+  public Map<String, String> firstMessageByKind() {
+    return new java.util.TreeMap<>(firstMessageByKind);
   }
 
   /** One point per second that saw traffic, oldest first. */

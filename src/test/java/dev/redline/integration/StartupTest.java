@@ -1,0 +1,45 @@
+package dev.redline.integration;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.GatlingRun;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** A Redis that cannot be reached at start fails the run at once, before any load. */
+class StartupTest {
+
+  @Test
+  void unreachableServerFailsTheRunFastWithAClearError() throws Exception {
+    int closedPort = RedisServerProcess.freePort();
+    var scn = scenario("never").exec(get("k"));
+    long start = System.nanoTime();
+    Exception error = null;
+    GatlingRun.Result run = null;
+    try {
+      run = GatlingRun.run(redis().url("redis://127.0.0.1:" + closedPort).connectTimeout(Duration.ofMillis(500)),
+          Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+    } catch (Exception e) {
+      error = e;
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 10_000, "failed fast: " + millis + " ms");
+    if (error == null) {
+      assertNotEquals(0, run.exitCode(), "non-zero exit");
+    } else {
+      String message = rootMessage(error);
+      assertTrue(message.contains("127.0.0.1:" + closedPort) && message.contains("CONNECTION"), message);
+    }
+  }
+
+  private static String rootMessage(Throwable t) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      all.append(c.getMessage()).append(" | ");
+    }
+    return all.toString();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.redline.integration;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.testing.GatlingRun;
+import dev.redline.testing.RedisServerTest;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** Jedis runs on Redline's worker threads only, and the pools never open more than their share. */
+class ThreadingAndConnectionsTest extends RedisServerTest {
+
+  @Test
+  void jedisCallsRunOnRedlineWorkersNeverOnGatlingThreads() throws Exception {
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    Duration duration = Duration.ofSeconds(2);
+    // a check runs on the thread that made the Jedis call, right after it
+    ScenarioBuilder scn = scenario("threads").during(duration).on(
+        exec(set("k:#{userId}", "v").check(satisfies("any", r -> threads.add(Thread.currentThread().getName()) || true)))
+            .exec(pipeline(get("k:#{userId}").check(satisfies("any", r -> threads.add(Thread.currentThread().getName()) || true))))
+            .pause(Duration.ofMillis(1)));
+
+    GatlingRun.Result run = GatlingRun.run(protocol().clientInstances(2).threadsPerClient(3), Duration.ofSeconds(30),
+        scn.injectClosed(constantConcurrentUsers(6).during(duration)));
+
+    assertEquals(0, run.exitCode());
+    assertFalse(threads.isEmpty());
+    for (String name : threads) {
+      assertTrue(name.matches("redline-client-[01]-worker-[012]"), "Jedis ran on " + name);
+    }
+    assertEquals(6, threads.size(), "6 users spread over all 2 x 3 workers: " + threads);
+  }
+
+  @Test
+  void clientListNeverShowsMoreThanClientInstancesTimesConnectionsPerClient() throws Exception {
+    Duration duration = Duration.ofSeconds(3);
+    ScenarioBuilder scn = scenario("pool bound").during(duration).on(
+        exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")).exec(pipeline(incr("n"), incr("n"))));
+    AtomicInteger most = new AtomicInteger();
+    ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+    Jedis observer = jedis();
+    watcher.scheduleAtFixedRate(() -> {
+      long redline = observer.clientList().lines().filter(line -> line.contains(" name=redline-")).count();
+      most.accumulateAndGet((int) redline, Math::max);
+    }, 0, 50, TimeUnit.MILLISECONDS);
+    GatlingRun.Result run;
+    try {
+      // 12 users on 2 clients x 4 threads, but only 2 connections per client
+      run = GatlingRun.run(protocol().clientInstances(2).threadsPerClient(4).connectionsPerClient(2),
+          Duration.ofSeconds(30), scn.injectClosed(constantConcurrentUsers(12).during(duration)));
+    } finally {
+      watcher.shutdown();
+      watcher.awaitTermination(5, TimeUnit.SECONDS);
+      observer.close();
+    }
+
+    assertEquals(0, run.exitCode());
+    assertTrue(run.recorder().series("SET").okHistogram().getTotalCount() > 100);
+    assertTrue(most.get() > 0, "the watcher saw Redline's connections");
+    assertTrue(most.get() <= 4, "at most 2 x 2 connections, saw " + most.get());
+  }
+}

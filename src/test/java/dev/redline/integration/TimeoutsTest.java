@@ -1,0 +1,56 @@
+package dev.redline.integration;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.client.RedisServerProcess;
+import dev.redline.report.RequestSeries;
+import dev.redline.testing.GatlingRun;
+import dev.redline.testing.RedisServerTest;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A server that stops answering gives KOs within the socket timeout, never a hung user. */
+class TimeoutsTest extends RedisServerTest {
+
+  @Test
+  void aFrozenServerGivesTimeoutKosAndTheRunEndsOnTime() throws Exception {
+    Duration duration = Duration.ofSeconds(5);
+    ScenarioBuilder scn = scenario("frozen").during(duration).on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")));
+    ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+    faults.schedule(() -> signal(server, "STOP"), 1500, TimeUnit.MILLISECONDS);
+    faults.schedule(() -> signal(server, "CONT"), 3000, TimeUnit.MILLISECONDS);
+    GatlingRun.Result run;
+    try {
+      run = GatlingRun.run(protocol().threadsPerClient(2).socketTimeout(Duration.ofMillis(300)),
+          Duration.ofSeconds(60), scn.injectClosed(constantConcurrentUsers(2).during(duration)));
+    } finally {
+      faults.shutdown();
+      faults.awaitTermination(5, TimeUnit.SECONDS);
+      signal(server, "CONT");
+    }
+
+    assertTrue(run.wallMillis() < duration.toMillis() + 10_000, "the run ended on time: " + run.wallMillis() + " ms");
+    RequestSeries set = run.recorder().series("SET");
+    RequestSeries get = run.recorder().series("GET");
+    long timeouts = set.errorsByKind().getOrDefault("TIMEOUT", 0L) + get.errorsByKind().getOrDefault("TIMEOUT", 0L);
+    assertTrue(timeouts > 0, "timeouts were KO with kind TIMEOUT: " + set.errorsByKind() + " " + get.errorsByKind());
+    long slowestKoMicros = Math.max(set.koHistogram().getMaxValue(), get.koHistogram().getMaxValue()) / 1000;
+    assertTrue(slowestKoMicros < 2_000_000, "a KO came within the timeout (plus reconnecting), took " + slowestKoMicros + " µs");
+    var lastSecond = set.seconds().get(set.seconds().size() - 1);
+    assertTrue(lastSecond.ok() > 0, "after SIGCONT the run serves OKs again");
+  }
+
+  private static void signal(RedisServerProcess server, String signal) {
+    try {
+      new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid())).inheritIO().start().waitFor();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

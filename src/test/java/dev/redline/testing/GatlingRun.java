@@ -1,0 +1,65 @@
+package dev.redline.testing;
+
+import dev.redline.protocol.RedlineRun;
+import dev.redline.report.LatencyRecorder;
+import io.gatling.app.Gatling$;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ProtocolBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Runs Gatling in the test's JVM on a {@link PlannedSimulation}, and returns what came out. */
+public final class GatlingRun {
+
+  /** The outcome of one run. */
+  public record Result(int exitCode, long wallMillis, Path resultsFolder, RedlineRun redline) {
+
+    /** The run's microsecond recorder. */
+    public LatencyRecorder recorder() {
+      return redline.recorder();
+    }
+
+    /** The folder of Gatling's report (the only run folder in the results folder). */
+    public Path reportFolder() throws IOException {
+      try (Stream<Path> runs = Files.list(resultsFolder)) {
+        return runs.filter(Files::isDirectory).max(Comparator.naturalOrder())
+            .orElseThrow(() -> new IllegalStateException("no run folder in " + resultsFolder));
+      }
+    }
+  }
+
+  private GatlingRun() {}
+
+  /** Runs the populations against the protocol, without Gatling's HTML report. */
+  public static Result run(ProtocolBuilder protocol, Duration maxDuration, PopulationBuilder... populations) throws IOException {
+    return run(protocol, maxDuration, false, populations);
+  }
+
+  /** Runs the populations against the protocol; {@code reports} also writes Gatling's HTML report. */
+  public static synchronized Result run(ProtocolBuilder protocol, Duration maxDuration, boolean reports,
+      PopulationBuilder... populations) throws IOException {
+    Path results = Files.createDirectories(Path.of("target", "gatling-it"));
+    Path folder = Files.createTempDirectory(results, "run-");
+    PlannedSimulation.next = new PlannedSimulation.Plan(List.of(populations), protocol, maxDuration);
+    Optional<RedlineRun> before = RedlineRun.lastStarted();
+    long start = System.nanoTime();
+    int exit;
+    try {
+      String[] args = reports
+          ? new String[] {"-s", PlannedSimulation.class.getName(), "-rf", folder.toAbsolutePath().toString()}
+          : new String[] {"-s", PlannedSimulation.class.getName(), "-rf", folder.toAbsolutePath().toString(), "-nr"};
+      exit = Gatling$.MODULE$.fromArgs(args);
+    } finally {
+      PlannedSimulation.next = null;
+    }
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    RedlineRun run = RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
+    return new Result(exit, wall, folder, run);
+  }
+}

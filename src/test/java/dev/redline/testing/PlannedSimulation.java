@@ -1,0 +1,27 @@
+package dev.redline.testing;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ProtocolBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The simulation that in-process test runs execute: its populations and protocol are set by the
+ * test through {@link GatlingRun} just before Gatling instantiates it.
+ */
+public class PlannedSimulation extends Simulation {
+
+  /** What the next run executes. */
+  public record Plan(List<PopulationBuilder> populations, ProtocolBuilder protocol, Duration maxDuration) {}
+
+  static volatile Plan next;
+
+  {
+    Plan plan = next;
+    if (plan == null) {
+      throw new IllegalStateException("PlannedSimulation runs only through GatlingRun");
+    }
+    setUp(plan.populations()).protocols(plan.protocol()).maxDuration(plan.maxDuration());
+  }
+}

@@ -72,11 +72,13 @@ public final class BatchAction extends RedisAction {
     Session current = session;
     if (roundTripError != null) {
       RedisFailure failure = RedisFailure.of(roundTripError);
+      noteHealth(client, failure);
       for (CommandSpec command : commands) {
         recordOp(session, command.requestName(), startMillis, opEndMillis, opNanos, failure);
       }
-      results.ko(session, batchName, startMillis, endMillis, nanos, failure);
+      results.batchKo(session, batchName, startMillis, endMillis, nanos, failure);
     } else {
+      noteHealth(client, null);
       for (int i = 0; i < n; i++) {
         CommandSpec command = commands.get(i);
         RedisFailure failure = null;
@@ -88,7 +90,7 @@ public final class BatchAction extends RedisAction {
         }
         recordOp(session, command.requestName(), startMillis, opEndMillis, opNanos, failure);
       }
-      results.ok(session, batchName, startMillis, endMillis, nanos);
+      results.batchOk(session, batchName, startMillis, endMillis, nanos);
     }
     proceed(settle(current, startMillis, endMillis, allOk));
   }

@@ -46,10 +46,12 @@ public final class CommandAction extends RedisAction {
         error = e;
       }
     }
-    if (error == null) {
+    RedisFailure failure = error == null ? null : RedisFailure.of(error);
+    noteHealth(client, failure);
+    if (failure == null) {
       results.ok(session, command.requestName(), startMillis, endMillis, nanos);
     } else {
-      results.ko(session, command.requestName(), startMillis, endMillis, nanos, RedisFailure.of(error));
+      results.ko(session, command.requestName(), startMillis, endMillis, nanos, failure);
     }
     proceed(settle(checked, startMillis, endMillis, error == null));
   }

@@ -1,6 +1,7 @@
 package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
+import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
@@ -91,6 +92,15 @@ public abstract class RedisAction implements Action {
       next.execute(session);
     } else {
       next.$bang(session);
+    }
+  }
+
+  /** Tells the client's connection health how a request that tried to reach Redis ended. */
+  protected static void noteHealth(ClientInstance client, RedisFailure failure) {
+    if (failure == null) {
+      client.health().succeeded();
+    } else {
+      client.health().failed(failure.kind());
     }
   }
 

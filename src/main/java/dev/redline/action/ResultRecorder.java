@@ -35,6 +35,18 @@ final class ResultRecorder {
     micros.ko(name, nanos, failure.kind(), failure.message());
   }
 
+  /** Records an OK batch (pipeline or transaction round trip) in both places. */
+  void batchOk(Session session, String name, long startMillis, long endMillis, long nanos) {
+    micros.markBatch(name);
+    ok(session, name, startMillis, endMillis, nanos);
+  }
+
+  /** Records a KO batch in both places. */
+  void batchKo(Session session, String name, long startMillis, long endMillis, long nanos, RedisFailure failure) {
+    micros.markBatch(name);
+    ko(session, name, startMillis, endMillis, nanos, failure);
+  }
+
   /** Records an OK op in the microsecond recorder only. */
   void okMicrosOnly(String name, long nanos) {
     micros.ok(name, nanos);

@@ -17,6 +17,7 @@ public final class ClientInstance implements AutoCloseable {
   private final int clientInstances;
   private final JedisPool pool;
   private final Worker[] workers;
+  private final ConnectionHealth health = new ConnectionHealth();
 
   ClientInstance(int index, ClientSettings settings) {
     this.index = index;
@@ -51,6 +52,16 @@ public final class ClientInstance implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** This client's connection health (outages and reconnections). */
+  public ConnectionHealth health() {
+    return health;
+  }
+
+  /** Connections this client's pool has opened since the start (reconnections included). */
+  public long connectionsCreated() {
+    return pool.getCreatedCount();
   }
 
   /** Borrows a pooled connection; close it to give it back (a broken one is discarded). */

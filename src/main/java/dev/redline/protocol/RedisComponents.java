@@ -4,6 +4,7 @@ import dev.redline.client.ClientPool;
 import dev.redline.report.LatencyRecorder;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
+import java.util.function.Consumer;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
@@ -15,11 +16,13 @@ public final class RedisComponents implements ProtocolComponents {
   private final RedisProtocol protocol;
   private final ClientPool clients;
   private final LatencyRecorder recorder;
+  private final Consumer<String> scenarioStarted;
 
-  RedisComponents(RedisProtocol protocol, ClientPool clients, LatencyRecorder recorder) {
+  RedisComponents(RedisProtocol protocol, ClientPool clients, LatencyRecorder recorder, Consumer<String> scenarioStarted) {
     this.protocol = protocol;
     this.clients = clients;
     this.recorder = recorder;
+    this.scenarioStarted = scenarioStarted;
   }
 
   /** The protocol settings. */
@@ -40,7 +43,10 @@ public final class RedisComponents implements ProtocolComponents {
   /** Puts the user's id into the session as {@code userId}, so that {@code "#{userId}"} works in EL. */
   @Override
   public Function1<Session, Session> onStart() {
-    return session -> session.set("userId", session.userId());
+    return session -> {
+      scenarioStarted.accept(session.scenario());
+      return session.set("userId", session.userId());
+    };
   }
 
   @Override

@@ -1,14 +1,25 @@
 package dev.redline.protocol;
 
+import dev.redline.client.ClientInstance;
 import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.RedisEndpoint;
+import dev.redline.report.CommandCrossCheck;
+import dev.redline.report.CompanionReport;
 import dev.redline.report.LatencyRecorder;
 import dev.redline.report.LatencyTable;
+import dev.redline.report.ReportFolder;
+import dev.redline.report.RunFacts;
 import io.gatling.core.CoreComponents;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,17 +29,21 @@ import scala.runtime.BoxedUnit;
 
 /**
  * The state one Gatling run shares across every Redis protocol: the microsecond recorder and its
- * once-a-second sampler, the client pools, an embedded redis-server if one was started. Made when
- * Gatling first asks for Redline's components; finished by the actor system's termination hook
- * (not a user's onExit), which closes the pools and prints the microsecond table.
+ * once-a-second sampler, the client pools, the servers' start counts, an embedded redis-server if
+ * one was started. Made when Gatling first asks for Redline's components; finished by the actor
+ * system's termination hook (not a user's onExit): pools closed, companion report written.
  */
 public final class RedlineRun {
   private static final Logger LOG = LoggerFactory.getLogger(RedlineRun.class);
   private static volatile RedlineRun lastStarted;
 
+  private final String runId = RunIdentity.newRunId();
   private final LatencyRecorder recorder = new LatencyRecorder();
   private final EndpointResolver endpoints = new EndpointResolver();
+  private final ServerWatch servers = new ServerWatch();
   private final List<ClientPool> pools = new ArrayList<>();
+  private final List<Map<String, Object>> settings = new ArrayList<>();
+  private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "redline-sampler");
     thread.setDaemon(true);
@@ -36,6 +51,7 @@ public final class RedlineRun {
   });
   private final long startEpochMillis = System.currentTimeMillis();
   private volatile long endEpochMillis;
+  private volatile Path reportIndex;
   private boolean finished;
 
   private RedlineRun() {
@@ -62,28 +78,30 @@ public final class RedlineRun {
     return recorder;
   }
 
-  /** When the run started, epoch milliseconds. */
-  public long startEpochMillis() {
-    return startEpochMillis;
+  /** This run's id (also in the summary). */
+  public String runId() {
+    return runId;
   }
 
-  /** When the run finished, epoch milliseconds; 0 while running. */
-  public long endEpochMillis() {
-    return endEpochMillis;
+  /** The companion report's index.html, once the run has finished and written it. */
+  public Optional<Path> reportIndex() {
+    return Optional.ofNullable(reportIndex);
   }
 
   synchronized RedisComponents components(RedisProtocol protocol) {
     RedisEndpoint endpoint = endpoints.resolve(protocol.endpoint());
-    ClientSettings settings = new ClientSettings(endpoint, protocol.clientInstances(),
+    ClientSettings clientSettings = new ClientSettings(endpoint, protocol.clientInstances(),
         protocol.effectiveConnectionsPerClient(), protocol.threadsPerClient(),
         protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName());
-    ClientPool pool = new ClientPool(settings);
+    settings.add(echo(clientSettings, protocol));
+    servers.start(endpoint);
+    ClientPool pool = new ClientPool(clientSettings);
     pools.add(pool);
     StartupCheck.verify(pool, recorder);
-    return new RedisComponents(protocol, pool, recorder);
+    return new RedisComponents(protocol, pool, recorder, scenarios::add);
   }
 
-  /** Ends the run: last sample, pools closed, table printed, embedded Redis stopped. Idempotent. */
+  /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */
   public synchronized void finish() {
     if (finished) {
       return;
@@ -92,7 +110,14 @@ public final class RedlineRun {
     endEpochMillis = System.currentTimeMillis();
     sampler.shutdownNow();
     recorder.sample();
+    CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
+    long reconnections = 0;
+    long downNanos = 0;
     for (ClientPool pool : pools) {
+      for (ClientInstance client : pool.clients()) {
+        reconnections += client.health().reconnections();
+        downNanos += client.health().downNanos();
+      }
       try {
         pool.close();
       } catch (RuntimeException e) {
@@ -101,5 +126,35 @@ public final class RedlineRun {
     }
     endpoints.close();
     System.out.println(LatencyTable.render(recorder));
+    if (!crossCheck.allMatch()) {
+      System.out.println("Redline: " + crossCheck.verdict());
+    }
+    RunFacts facts = new RunFacts(RunIdentity.appName(), RunIdentity.instanceId(), runId, RunIdentity.version(),
+        scenarios.isEmpty() ? "(no scenario)" : String.join("+", new TreeSet<>(scenarios)),
+        startEpochMillis, endEpochMillis, List.copyOf(settings), servers.versions(), reconnections,
+        reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections);
+    try {
+      Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
+      reportIndex = index;
+      String line = "Redline report: " + index.toAbsolutePath().toUri();
+      System.out.println(line);
+      // Gatling prints its own report's path after this hook; say ours last too
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(line), "redline-report-path"));
+    } catch (Exception e) {
+      System.out.println("Redline: could not write the companion report: " + e);
+    }
+  }
+
+  private static Map<String, Object> echo(ClientSettings s, RedisProtocol protocol) {
+    Map<String, Object> echo = new LinkedHashMap<>();
+    echo.put("url", s.endpoint().toString());
+    echo.put("client_instances", s.clientInstances());
+    echo.put("connections_per_client", s.connectionsPerClient());
+    echo.put("threads_per_client", s.threadsPerClient());
+    echo.put("connect_timeout_ms", s.connectTimeout().toMillis());
+    echo.put("socket_timeout_ms", s.socketTimeout().toMillis());
+    echo.put("client_name", s.clientName());
+    echo.put("per_op_gatling_records", protocol.perOpGatlingRecords());
+    return echo;
   }
 }

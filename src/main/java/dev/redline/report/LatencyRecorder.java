@@ -29,6 +29,14 @@ public final class LatencyRecorder {
     seriesFor(requestName).recordKo(nanos, kind, message);
   }
 
+  /** Marks a request name as a batch (pipeline or transaction round trip), not a command. */
+  public void markBatch(String requestName) {
+    RequestSeries s = seriesFor(requestName);
+    if (!s.isBatch()) {
+      s.markBatch();
+    }
+  }
+
   /** Counts one Redis command sent on the wire, by its server-side name ("set", "client|list"). */
   public void sent(String serverCommandName) {
     sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder()).increment();

@@ -29,8 +29,19 @@ public final class RequestSeries {
   private Histogram okInterval;
   private Histogram koInterval;
 
+  private volatile boolean batch;
+
   RequestSeries(String name) {
     this.name = name;
+  }
+
+  /** True for a pipeline or transaction round trip (BATCH, MULTI/EXEC), false for a command. */
+  public boolean isBatch() {
+    return batch;
+  }
+
+  void markBatch() {
+    batch = true;
   }
 
   /** The request name. */

@@ -47,6 +47,7 @@ public final class GatlingRun {
     Path results = Files.createDirectories(Path.of("target", "gatling-it"));
     Path folder = Files.createTempDirectory(results, "run-");
     PlannedSimulation.next = new PlannedSimulation.Plan(List.of(populations), protocol, maxDuration);
+    System.setProperty("redline.results.dir", folder.toAbsolutePath().toString());
     Optional<RedlineRun> before = RedlineRun.lastStarted();
     long start = System.nanoTime();
     int exit;
@@ -57,6 +58,7 @@ public final class GatlingRun {
       exit = Gatling$.MODULE$.fromArgs(args);
     } finally {
       PlannedSimulation.next = null;
+      System.clearProperty("redline.results.dir");
     }
     long wall = (System.nanoTime() - start) / 1_000_000;
     RedlineRun run = RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);

@@ -1,7 +1,7 @@
 package dev.redline.testing;
 
 import dev.redline.client.RedisServerProcess;
-import java.util.HashMap;
+import dev.redline.client.ServerStats;
 import java.util.Map;
 import redis.clients.jedis.Jedis;
 
@@ -14,38 +14,13 @@ public final class TestRedis {
     return new Jedis("127.0.0.1", server.port(), 5_000);
   }
 
-  /**
-   * The server's calls per command from {@code INFO commandstats}: calls plus rejected_calls
-   * (a rejected call was sent but refused before running), keyed "set", "client|list", ...
-   */
+  /** The server's calls per command (see {@link ServerStats#commandCalls(Jedis)}). */
   public static Map<String, Long> commandCalls(Jedis jedis) {
-    Map<String, Long> calls = new HashMap<>();
-    for (String line : jedis.info("commandstats").split("\r?\n")) {
-      if (!line.startsWith("cmdstat_")) {
-        continue;
-      }
-      String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-      long total = 0;
-      for (String field : line.substring(line.indexOf(':') + 1).split(",")) {
-        String[] kv = field.split("=");
-        if (kv[0].equals("calls") || kv[0].equals("rejected_calls")) {
-          total += Long.parseLong(kv[1]);
-        }
-      }
-      calls.put(name, total);
-    }
-    return calls;
+    return ServerStats.commandCalls(jedis);
   }
 
-  /** {@code after - before} per command, leaving out commands that did not change. */
+  /** {@code after - before} per command. */
   public static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> delta = new HashMap<>();
-    after.forEach((name, count) -> {
-      long d = count - before.getOrDefault(name, 0L);
-      if (d != 0) {
-        delta.put(name, d);
-      }
-    });
-    return delta;
+    return ServerStats.delta(before, after);
   }
 }

@@ -1,0 +1,55 @@
+package dev.redline.client;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Whether one client can currently talk to Redis, and how often and for how long it could not: a
+ * reconnection is measured from the client's first connection-level failure (CONNECTION, TIMEOUT,
+ * POOL_TIMEOUT, LOADING) to its next successful request.
+ */
+public final class ConnectionHealth {
+  private static final Set<String> CONNECTION_KINDS = Set.of("CONNECTION", "TIMEOUT", "POOL_TIMEOUT", "LOADING");
+
+  private final AtomicLong downSinceNanos = new AtomicLong();
+  private final LongAdder reconnections = new LongAdder();
+  private final LongAdder downNanos = new LongAdder();
+
+  /**
+   * Notes a failed request: a connection-level failure marks the client down if it was up; an
+   * error reply or a failed check means Redis answered, which ends an outage; an argument that
+   * could not be resolved (EL) never reached Redis and says nothing.
+   */
+  public void failed(String kind) {
+    if (CONNECTION_KINDS.contains(kind)) {
+      downSinceNanos.compareAndSet(0, System.nanoTime() | 1); // | 1: never 0, which means "up"
+    } else if (!"EL".equals(kind)) {
+      succeeded();
+    }
+  }
+
+  /** Notes a request that reached Redis; closes an outage if the client was down. */
+  public void succeeded() {
+    long since = downSinceNanos.get();
+    if (since != 0 && downSinceNanos.compareAndSet(since, 0)) {
+      reconnections.increment();
+      downNanos.add(System.nanoTime() - since);
+    }
+  }
+
+  /** Outages this client recovered from. */
+  public long reconnections() {
+    return reconnections.sum();
+  }
+
+  /** Total time from first failure to first success over all recovered outages, in nanoseconds. */
+  public long downNanos() {
+    return downNanos.sum();
+  }
+
+  /** True while the client is in an outage it has not recovered from. */
+  public boolean isDown() {
+    return downSinceNanos.get() != 0;
+  }
+}

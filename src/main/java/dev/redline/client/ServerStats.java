@@ -1,0 +1,80 @@
+package dev.redline.client;
+
+import java.util.Map;
+import java.util.TreeMap;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Reads what a Redis server says about itself over a short-lived connection of its own: its
+ * version, and its per-command call counts from {@code INFO commandstats}.
+ */
+public final class ServerStats {
+  private ServerStats() {}
+
+  /** The server's {@code redis_version}, or "unknown". */
+  public static String version(RedisEndpoint endpoint) {
+    try (Jedis jedis = connect(endpoint)) {
+      return version(jedis);
+    }
+  }
+
+  /** The {@code redis_version} a connection's server reports, or "unknown". */
+  public static String version(Jedis jedis) {
+    for (String line : jedis.info("server").split("\r?\n")) {
+      if (line.startsWith("redis_version:")) {
+        return line.substring("redis_version:".length()).strip();
+      }
+    }
+    return "unknown";
+  }
+
+  /** Calls per command ("set", "client|list", ...) on the endpoint's server. */
+  public static Map<String, Long> commandCalls(RedisEndpoint endpoint) {
+    try (Jedis jedis = connect(endpoint)) {
+      return commandCalls(jedis);
+    }
+  }
+
+  /**
+   * Calls per command from {@code INFO commandstats}: {@code calls} plus {@code rejected_calls}
+   * (Redis 7 counts a call refused before running, e.g. for a wrong argument count, only there).
+   */
+  public static Map<String, Long> commandCalls(Jedis jedis) {
+    Map<String, Long> calls = new TreeMap<>();
+    for (String line : jedis.info("commandstats").split("\r?\n")) {
+      if (!line.startsWith("cmdstat_")) {
+        continue;
+      }
+      int colon = line.indexOf(':');
+      long total = 0;
+      for (String field : line.substring(colon + 1).split(",")) {
+        int eq = field.indexOf('=');
+        String key = field.substring(0, eq);
+        if (key.equals("calls") || key.equals("rejected_calls")) {
+          total += Long.parseLong(field.substring(eq + 1).strip());
+        }
+      }
+      calls.put(line.substring("cmdstat_".length(), colon), total);
+    }
+    return calls;
+  }
+
+  /** {@code after - before} per command, leaving out commands whose count did not change. */
+  public static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> delta = new TreeMap<>();
+    after.forEach((name, count) -> {
+      long d = count - before.getOrDefault(name, 0L);
+      if (d != 0) {
+        delta.put(name, d);
+      }
+    });
+    return delta;
+  }
+
+  private static Jedis connect(RedisEndpoint endpoint) {
+    ClientSettings settings = new ClientSettings(endpoint, 1, 1, 1,
+        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), null);
+    return new Jedis(new redis.clients.jedis.HostAndPort(endpoint.host(), endpoint.port()),
+        ClientInstance.clientConfig(settings, 0));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.redline.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What Redline sent, per command, against what the server(s) counted in {@code INFO commandstats}
+ * between the start and the end of the run.
+ *
+ * <p>Connection setup (AUTH, HELLO, SELECT, CLIENT SETNAME/SETINFO — sent by Jedis once per new
+ * connection) is listed apart and not compared. Redline's own two reads of commandstats add one
+ * INFO per server to the server's count; that one is subtracted. Any other difference is
+ * flagged: on a private server there is none; on a shared server other clients' commands are a
+ * legitimate cause.
+ *
+ * @param available false when the server could not be read (then {@code reason} says why)
+ * @param rows one row per command Redline sent or the server counted
+ * @param connectionSetup server counts of connection-setup commands
+ * @param reason why the cross-check is unavailable, or null
+ */
+public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> connectionSetup, String reason) {
+
+  /** Server-side names of the commands Jedis sends when it opens a connection. */
+  public static final Set<String> CONNECTION_SETUP = Set.of("auth", "hello", "select", "client", "client|setname", "client|setinfo");
+
+  /**
+   * One command.
+   *
+   * @param command server-side name ("set", "client|list")
+   * @param sent what Redline sent
+   * @param counted what the server counted (calls + rejected_calls)
+   */
+  public record Row(String command, long sent, long counted) {
+    /** counted - sent. */
+    public long difference() {
+      return counted - sent;
+    }
+  }
+
+  /** A cross-check that could not be made. */
+  public static CommandCrossCheck unavailable(String reason) {
+    return new CommandCrossCheck(false, List.of(), List.of(), reason);
+  }
+
+  /**
+   * Compares.
+   *
+   * @param sent what Redline sent, by server-side name
+   * @param serverDelta what the servers counted during the run, summed over servers
+   * @param servers how many servers were read (each adds one INFO of Redline's own)
+   */
+  public static CommandCrossCheck compare(Map<String, Long> sent, Map<String, Long> serverDelta, int servers) {
+    Set<String> names = new TreeSet<>(sent.keySet());
+    names.addAll(serverDelta.keySet());
+    List<Row> rows = new ArrayList<>();
+    List<Row> setup = new ArrayList<>();
+    for (String name : names) {
+      long counted = serverDelta.getOrDefault(name, 0L);
+      long redline = sent.getOrDefault(name, 0L);
+      if (name.equals("info")) {
+        counted -= servers;
+      }
+      if (CONNECTION_SETUP.contains(name) && redline == 0) {
+        setup.add(new Row(name, 0, counted));
+      } else if (counted != 0 || redline != 0) {
+        rows.add(new Row(name, redline, counted));
+      }
+    }
+    return new CommandCrossCheck(true, rows, setup, null);
+  }
+
+  /** True when every compared command matches. */
+  public boolean allMatch() {
+    return available && rows.stream().allMatch(r -> r.difference() == 0);
+  }
+
+  /** A sentence saying what a mismatch means, or that everything matched. */
+  public String verdict() {
+    if (!available) {
+      return "Server cross-check unavailable: " + reason;
+    }
+    if (allMatch()) {
+      return "Every command Redline sent was counted by the server, and nothing else was.";
+    }
+    return "Some counts differ. The server counting more than Redline sent usually means other "
+        + "clients used the same server during the run; counting less means commands were lost "
+        + "with a dropped connection before reaching it.";
+  }
+}

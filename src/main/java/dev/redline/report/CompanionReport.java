@@ -1,0 +1,51 @@
+package dev.redline.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes Redline's companion report into one folder: {@code index.html}, {@code summary.json},
+ * and one HdrHistogram percentile file ({@code .hgrm}, values in µs) per request name and status.
+ */
+public final class CompanionReport {
+  private CompanionReport() {}
+
+  /** Writes every file; returns the path of {@code index.html}. */
+  public static Path write(Path folder, RunFacts facts, LatencyRecorder recorder, CommandCrossCheck crossCheck) throws IOException {
+    Files.createDirectories(folder);
+    Map<String, Object> summary = RunSummary.build(facts, recorder, crossCheck);
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("summary.json").toFile(), summary);
+    List<String> hgrm = new ArrayList<>();
+    for (RequestSeries series : recorder.series()) {
+      writeHgrm(folder, series.name(), "ok", series.okHistogram(), hgrm);
+      writeHgrm(folder, series.name(), "ko", series.koHistogram(), hgrm);
+    }
+    Path index = folder.resolve("index.html");
+    Files.writeString(index, HtmlReport.render(facts, recorder, crossCheck, summary, hgrm), StandardCharsets.UTF_8);
+    return index;
+  }
+
+  /** A request name as a file name: letters, digits, dot, dash; the rest becomes '_'. */
+  public static String fileName(String requestName, String status) {
+    return requestName.replaceAll("[^A-Za-z0-9.-]", "_") + "." + status + ".hgrm";
+  }
+
+  private static void writeHgrm(Path folder, String name, String status, org.HdrHistogram.Histogram histogram, List<String> written) throws IOException {
+    if (histogram.getTotalCount() == 0) {
+      return;
+    }
+    String file = fileName(name, status);
+    try (PrintStream out = new PrintStream(Files.newOutputStream(folder.resolve(file)), false, StandardCharsets.UTF_8)) {
+      histogram.outputPercentileDistribution(out, 1000.0); // recorded in ns, written in µs
+    }
+    written.add(file);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.redline.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the companion report says about the run besides latencies.
+ *
+ * @param appName APP_NAME / {@code redline.app_name}, default "redline"
+ * @param instanceId this load generator: host name and process id
+ * @param runId a fresh UUID per run
+ * @param version Redline's version
+ * @param workloadName the scenario name(s) of the run
+ * @param runStartMillis when the run started (epoch ms)
+ * @param runEndMillis when it ended (epoch ms)
+ * @param settings one map per protocol, password redacted
+ * @param serverVersions the Redis version of each server loaded
+ * @param reconnectionCount outages that clients recovered from
+ * @param avgReconnectionMillis mean time from a client's first failure to its next success
+ */
+public record RunFacts(
+    String appName,
+    String instanceId,
+    String runId,
+    String version,
+    String workloadName,
+    long runStartMillis,
+    long runEndMillis,
+    List<Map<String, Object>> settings,
+    List<String> serverVersions,
+    long reconnectionCount,
+    double avgReconnectionMillis) {
+
+  /** The run's length in seconds (at least a millisecond). */
+  public double durationSeconds() {
+    return Math.max(1, runEndMillis - runStartMillis) / 1000.0;
+  }
+}

@@ -57,8 +57,11 @@ public final class BatchAction extends RedisAction {
       for (int i = 0; i < n; i++) {
         arguments[i] = commands.get(i).resolveArguments(session);
       }
-      try (Jedis jedis = client.borrow()) {
+      Jedis jedis = client.acquire();
+      try {
         roundTrip(jedis, arguments, replies);
+      } finally {
+        client.release(jedis);
       }
     } catch (RuntimeException e) {
       roundTripError = e;

@@ -29,9 +29,12 @@ public final class CommandAction extends RedisAction {
     RuntimeException error = null;
     try {
       String[] arguments = command.resolveArguments(session);
-      try (Jedis jedis = client.borrow()) {
+      Jedis jedis = client.acquire();
+      try {
         results.sent(serverName);
         reply = jedis.sendCommand(command.command(), arguments);
+      } finally {
+        client.release(jedis);
       }
     } catch (RuntimeException e) {
       error = e;

@@ -39,7 +39,7 @@ public abstract class RedisAction implements Action {
     this.name = name;
     this.next = next;
     this.components = components;
-    this.results = new ResultRecorder(ctx.coreComponents().statsEngine(), components.recorder());
+    this.results = components.results();
     this.clock = ctx.coreComponents().clock();
     this.throttler = ctx.coreComponents().throttler();
     this.throttled = ctx.throttled() && throttler.isDefined();

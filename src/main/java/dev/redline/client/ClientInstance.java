@@ -1,5 +1,11 @@
 package dev.redline.client;
 
+import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.EventLoop;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -16,17 +22,27 @@ public final class ClientInstance implements AutoCloseable {
   private final int index;
   private final int clientInstances;
   private final JedisPool pool;
-  private final Worker[] workers;
+  private final EventLoop[] workers;
   private final ConnectionHealth health = new ConnectionHealth();
+  private final boolean stickyConnections;
+  private final ThreadLocal<Jedis> workerConnection = new ThreadLocal<>();
+  private final Set<Jedis> stickyInUse = ConcurrentHashMap.newKeySet();
 
   ClientInstance(int index, ClientSettings settings) {
     this.index = index;
     this.clientInstances = settings.clientInstances();
     this.pool = new JedisPool(poolConfig(settings), hostAndPort(settings), clientConfig(settings, index));
-    this.workers = new Worker[settings.threadsPerClient()];
+    // With a connection for every worker, nobody ever waits for one: each worker keeps the one it
+    // borrowed instead of giving it back after every request (no pool locking on the hot path).
+    this.stickyConnections = settings.connectionsPerClient() >= settings.threadsPerClient();
+    this.workers = new EventLoop[settings.threadsPerClient()];
     for (int i = 0; i < workers.length; i++) {
-      workers[i] = new Worker("redline-client-" + index + "-worker-" + i);
-      workers[i].start();
+      String name = "redline-client-" + index + "-worker-" + i;
+      workers[i] = new DefaultEventLoop((ThreadFactory) task -> {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+      });
     }
   }
 
@@ -36,22 +52,31 @@ public final class ClientInstance implements AutoCloseable {
   }
 
   /**
-   * Runs a task on the worker thread that the virtual user is pinned to. Users are spread evenly:
-   * user {@code u} of client {@code u % clientInstances} runs on worker
-   * {@code (u / clientInstances) % threadsPerClient}.
+   * The worker thread a virtual user is pinned to. Users are spread evenly: user {@code u} of
+   * client {@code u % clientInstances} runs on worker {@code (u / clientInstances) % threadsPerClient}.
+   * A worker is a single-threaded netty event loop with no I/O of its own: it runs blocking Jedis
+   * calls, and can also host the virtual user itself (see {@code RedisProtocol#usersOnWorkers}).
    */
-  public void execute(long userId, Runnable task) {
-    workers[(int) ((userId / clientInstances) % workers.length)].submit(task);
+  public EventLoop workerFor(long userId) {
+    return workers[(int) ((userId / clientInstances) % workers.length)];
   }
 
-  /** True when called on one of this client's worker threads. */
-  public boolean onWorkerThread() {
-    for (Worker worker : workers) {
-      if (worker.isCurrent()) {
+  /** True when the event loop is one of this client's workers. */
+  boolean ownsWorker(EventLoop loop) {
+    for (EventLoop worker : workers) {
+      if (worker == loop) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Queues a task on the user's worker. Never runs it on the caller's stack, even when called from
+   * that worker: a request chain in a loop then unwinds after every request instead of recursing.
+   */
+  public void execute(long userId, Runnable task) {
+    workerFor(userId).execute(task);
   }
 
   /** This client's connection health (outages and reconnections). */
@@ -69,6 +94,37 @@ public final class ClientInstance implements AutoCloseable {
     return pool.getResource();
   }
 
+  /**
+   * A connection for one request, on a worker thread; give it back with {@link #release(Jedis)}.
+   * When the pool has a connection per worker, each worker keeps its own across requests;
+   * otherwise every request borrows from the pool and gives back, waiting when all are in use,
+   * as an application with an undersized pool would.
+   */
+  public Jedis acquire() {
+    if (!stickyConnections) {
+      return pool.getResource();
+    }
+    Jedis kept = workerConnection.get();
+    if (kept != null) {
+      return kept;
+    }
+    Jedis borrowed = pool.getResource();
+    workerConnection.set(borrowed);
+    stickyInUse.add(borrowed);
+    return borrowed;
+  }
+
+  /** Ends a request's use of a connection; a broken connection goes back to be discarded. */
+  public void release(Jedis jedis) {
+    if (!stickyConnections) {
+      jedis.close();
+    } else if (jedis.isBroken()) {
+      workerConnection.remove();
+      stickyInUse.remove(jedis);
+      jedis.close();
+    }
+  }
+
   /** Connections this client has open now (in use and idle). */
   public int openConnections() {
     return pool.getNumActive() + pool.getNumIdle();
@@ -76,9 +132,16 @@ public final class ClientInstance implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Worker worker : workers) {
-      worker.stopAndJoin(5_000);
+    for (EventLoop worker : workers) {
+      worker.shutdownGracefully(0, 5, TimeUnit.SECONDS);
     }
+    for (EventLoop worker : workers) {
+      worker.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+    for (Jedis kept : stickyInUse) {
+      kept.close();
+    }
+    stickyInUse.clear();
     pool.close();
   }
 
@@ -107,6 +170,7 @@ public final class ClientInstance implements AutoCloseable {
         .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
         .database(endpoint.database())
         .ssl(endpoint.tls())
+        .autoNegotiateProtocol(false)
         // no CLIENT SETINFO on connect: the server's commandstats then count only what Redline sent
         .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (endpoint.username() != null) {

@@ -100,9 +100,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().clientInstances(4)}</pre>
    */
   public RedisProtocolBuilder clientInstances(int clientInstances) {
-    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), atLeastOne("clientInstances", clientInstances),
-        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
-        protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+    return edit(e -> e.clientInstances = atLeastOne("clientInstances", clientInstances));
   }
 
   /**
@@ -112,9 +110,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().threadsPerClient(8).connectionsPerClient(4)}</pre>
    */
   public RedisProtocolBuilder connectionsPerClient(int connectionsPerClient) {
-    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
-        Optional.of(atLeastOne("connectionsPerClient", connectionsPerClient)), protocol.threadsPerClient(),
-        protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+    return edit(e -> e.connectionsPerClient = Optional.of(atLeastOne("connectionsPerClient", connectionsPerClient)));
   }
 
   /**
@@ -123,9 +119,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().clientInstances(2).threadsPerClient(3)   // 6 users keep all 6 workers busy}</pre>
    */
   public RedisProtocolBuilder threadsPerClient(int threadsPerClient) {
-    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
-        protocol.connectionsPerClient(), atLeastOne("threadsPerClient", threadsPerClient),
-        protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+    return edit(e -> e.threadsPerClient = atLeastOne("threadsPerClient", threadsPerClient));
   }
 
   /**
@@ -134,9 +128,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().connectTimeout(Duration.ofMillis(500))}</pre>
    */
   public RedisProtocolBuilder connectTimeout(Duration connectTimeout) {
-    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
-        protocol.connectionsPerClient(), protocol.threadsPerClient(), positive("connectTimeout", connectTimeout),
-        protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+    return edit(e -> e.connectTimeout = positive("connectTimeout", connectTimeout));
   }
 
   /**
@@ -145,9 +137,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().socketTimeout(Duration.ofMillis(250))}</pre>
    */
   public RedisProtocolBuilder socketTimeout(Duration socketTimeout) {
-    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
-        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
-        positive("socketTimeout", socketTimeout), protocol.clientName(), protocol.perOpGatlingRecords()));
+    return edit(e -> e.socketTimeout = positive("socketTimeout", socketTimeout));
   }
 
   /**
@@ -156,9 +146,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().clientName("checkout-load")}</pre>
    */
   public RedisProtocolBuilder clientName(String clientName) {
-    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
-        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
-        protocol.socketTimeout(), clientName, protocol.perOpGatlingRecords()));
+    return edit(e -> e.clientName = clientName);
   }
 
   /**
@@ -169,9 +157,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().batchOnlyGatlingRecords()}</pre>
    */
   public RedisProtocolBuilder batchOnlyGatlingRecords() {
-    return new RedisProtocolBuilder(new RedisProtocol(protocol.endpoint(), protocol.clientInstances(),
-        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
-        protocol.socketTimeout(), protocol.clientName(), false));
+    return edit(e -> e.perOpGatlingRecords = false);
   }
 
   @Override
@@ -179,10 +165,26 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     return protocol;
   }
 
+  /**
+   * Keeps each virtual user on Gatling's event loops and hands every Redis request to a worker
+   * thread and back (two thread hand-offs per request). By default a user that uses this protocol
+   * runs on its Redis worker thread instead, which is much faster; use this switch when the same
+   * scenario also uses HTTP or another netty-based Gatling protocol.
+   *
+   * <pre>{@code redis().gatlingEventLoops()}</pre>
+   */
+  public RedisProtocolBuilder gatlingEventLoops() {
+    return edit(e -> e.usersOnWorkers = false);
+  }
+
+  private RedisProtocolBuilder edit(java.util.function.Consumer<RedisProtocol.Editor> change) {
+    RedisProtocol.Editor editor = protocol.edit();
+    change.accept(editor);
+    return new RedisProtocolBuilder(editor.build());
+  }
+
   private RedisProtocolBuilder with(Optional<RedisEndpoint> endpoint) {
-    return new RedisProtocolBuilder(new RedisProtocol(endpoint, protocol.clientInstances(),
-        protocol.connectionsPerClient(), protocol.threadsPerClient(), protocol.connectTimeout(),
-        protocol.socketTimeout(), protocol.clientName(), protocol.perOpGatlingRecords()));
+    return edit(e -> e.endpoint = endpoint);
   }
 
   private RedisEndpoint endpointOrLocal() {

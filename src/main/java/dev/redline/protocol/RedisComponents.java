@@ -1,6 +1,8 @@
 package dev.redline.protocol;
 
+import dev.redline.action.ResultRecorder;
 import dev.redline.client.ClientPool;
+import io.gatling.core.stats.StatsEngine;
 import dev.redline.report.LatencyRecorder;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
@@ -17,12 +19,20 @@ public final class RedisComponents implements ProtocolComponents {
   private final ClientPool clients;
   private final LatencyRecorder recorder;
   private final Consumer<String> scenarioStarted;
+  private final ResultRecorder results;
 
-  RedisComponents(RedisProtocol protocol, ClientPool clients, LatencyRecorder recorder, Consumer<String> scenarioStarted) {
+  RedisComponents(RedisProtocol protocol, ClientPool clients, LatencyRecorder recorder, StatsEngine stats,
+      Consumer<String> scenarioStarted) {
     this.protocol = protocol;
     this.clients = clients;
     this.recorder = recorder;
     this.scenarioStarted = scenarioStarted;
+    this.results = new ResultRecorder(stats, recorder, clients, protocol.usersOnWorkers());
+  }
+
+  /** Where this protocol's actions record their outcomes. */
+  public ResultRecorder results() {
+    return results;
   }
 
   /** The protocol settings. */
@@ -40,17 +50,31 @@ public final class RedisComponents implements ProtocolComponents {
     return recorder;
   }
 
-  /** Puts the user's id into the session as {@code userId}, so that {@code "#{userId}"} works in EL. */
+  /**
+   * Puts the user's id into the session as {@code userId}, so that {@code "#{userId}"} works in
+   * EL; and, unless the protocol keeps users on Gatling's event loops, moves the user onto its
+   * Redis worker thread: Gatling then runs the user's whole chain there, and a request costs no
+   * thread hand-off.
+   */
   @Override
   public Function1<Session, Session> onStart() {
     return session -> {
       scenarioStarted.accept(session.scenario());
-      return session.set("userId", session.userId());
+      Session withId = session.set("userId", session.userId());
+      if (!protocol.usersOnWorkers()) {
+        return withId;
+      }
+      return withId.copy(withId.scenario(), withId.userId(), withId.attributes(), withId.baseStatus(),
+          withId.blockStack(), withId.onExit(), clients.clientFor(withId.userId()).workerFor(withId.userId()));
     };
   }
 
+  /** Hands the worker's buffered Gatling records to Gatling before Gatling learns the user exited. */
   @Override
   public Function1<Session, BoxedUnit> onExit() {
-    return session -> BoxedUnit.UNIT;
+    return session -> {
+      results.flushWorker();
+      return BoxedUnit.UNIT;
+    };
   }
 }

@@ -24,6 +24,9 @@ import scala.Function1;
  * @param clientName the CLIENT SETNAME prefix (the client index is appended), or null
  * @param perOpGatlingRecords whether pipelines and transactions write one Gatling record per op
  *     besides the batch record (the microsecond recorder always counts every op)
+ * @param usersOnWorkers whether each virtual user runs on its Redis worker thread (no thread
+ *     hand-off per request); false keeps users on Gatling's event loops, for scenarios that
+ *     also use HTTP or other netty-based protocols
  */
 public record RedisProtocol(
     Optional<RedisEndpoint> endpoint,
@@ -33,12 +36,49 @@ public record RedisProtocol(
     Duration connectTimeout,
     Duration socketTimeout,
     String clientName,
-    boolean perOpGatlingRecords) implements Protocol {
+    boolean perOpGatlingRecords,
+    boolean usersOnWorkers) implements Protocol {
 
-  /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
+  /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records, users on workers. */
   public static RedisProtocol defaults() {
     return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
-        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true);
+        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true, true);
+  }
+
+  /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
+  public Editor edit() {
+    return new Editor(this);
+  }
+
+  /** Changes some settings of a protocol; every other setting stays as it was. */
+  public static final class Editor {
+    public Optional<RedisEndpoint> endpoint;
+    public int clientInstances;
+    public Optional<Integer> connectionsPerClient;
+    public int threadsPerClient;
+    public Duration connectTimeout;
+    public Duration socketTimeout;
+    public String clientName;
+    public boolean perOpGatlingRecords;
+    public boolean usersOnWorkers;
+
+    private Editor(RedisProtocol p) {
+      endpoint = p.endpoint;
+      clientInstances = p.clientInstances;
+      connectionsPerClient = p.connectionsPerClient;
+      threadsPerClient = p.threadsPerClient;
+      connectTimeout = p.connectTimeout;
+      socketTimeout = p.socketTimeout;
+      clientName = p.clientName;
+      perOpGatlingRecords = p.perOpGatlingRecords;
+      usersOnWorkers = p.usersOnWorkers;
+    }
+
+    /** The protocol with the changed settings. */
+    public RedisProtocol build() {
+      return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
+          socketTimeout, clientName, perOpGatlingRecords, usersOnWorkers);
+    }
   }
 
   /** Connections per client, defaulting to one per worker thread. */

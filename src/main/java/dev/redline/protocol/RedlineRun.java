@@ -11,6 +11,7 @@ import dev.redline.report.LatencyTable;
 import dev.redline.report.ReportFolder;
 import dev.redline.report.RunFacts;
 import io.gatling.core.CoreComponents;
+import io.gatling.core.stats.StatsEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,12 +55,15 @@ public final class RedlineRun {
   private volatile Path reportIndex;
   private boolean finished;
 
-  private RedlineRun() {
+  private final StatsEngine statsEngine;
+
+  private RedlineRun(StatsEngine statsEngine) {
+    this.statsEngine = statsEngine;
     sampler.scheduleAtFixedRate(recorder::sample, 1, 1, TimeUnit.SECONDS);
   }
 
   static RedlineRun start(CoreComponents core) {
-    RedlineRun run = new RedlineRun();
+    RedlineRun run = new RedlineRun(core.statsEngine());
     core.actorSystem().registerOnTermination(() -> {
       run.finish();
       return BoxedUnit.UNIT;
@@ -98,7 +102,7 @@ public final class RedlineRun {
     ClientPool pool = new ClientPool(clientSettings);
     pools.add(pool);
     StartupCheck.verify(pool, recorder);
-    return new RedisComponents(protocol, pool, recorder, scenarios::add);
+    return new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add);
   }
 
   /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */

@@ -48,7 +48,9 @@ final class SvgChart {
     }
     for (int i = 0; i <= 5; i++) {
       double x = LEFT + plotW * i / 5;
-      svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%ds</text>", x, HEIGHT - BOTTOM + 16, Math.round(span * i / 5.0)));
+      double at = span * i / 5.0;
+      String label = span >= 10 ? Math.round(at) + "s" : String.format(Locale.ROOT, "%.1fs", at);
+      svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x, HEIGHT - BOTTOM + 16, label));
     }
     svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" text-anchor=\"middle\">%s</text>", TOP + (int) plotH / 2, TOP + (int) plotH / 2, Html.escape(unit)));
     int colour = 0;

@@ -42,6 +42,25 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
   }
 
   @Test
+  void withGatlingEventLoopsUsersStayOnGatlingAndJedisStillRunsOnWorkers() throws Exception {
+    Set<String> jedisThreads = ConcurrentHashMap.newKeySet();
+    Set<String> userThreads = ConcurrentHashMap.newKeySet();
+    ScenarioBuilder scn = scenario("hand-off").repeat(50).on(
+        exec(session -> {
+          userThreads.add(Thread.currentThread().getName());
+          return session;
+        }).exec(get("k").check(satisfies("any", r -> jedisThreads.add(Thread.currentThread().getName()) || true))));
+
+    GatlingRun.Result run = GatlingRun.run(protocol().threadsPerClient(2).gatlingEventLoops(), Duration.ofSeconds(30),
+        scn.injectOpen(atOnceUsers(2)));
+
+    assertEquals(0, run.exitCode());
+    assertEquals(100, run.recorder().series("GET").okHistogram().getTotalCount());
+    assertTrue(jedisThreads.stream().allMatch(n -> n.startsWith("redline-client-0-worker-")), jedisThreads.toString());
+    assertTrue(userThreads.stream().noneMatch(n -> n.startsWith("redline-")), "users stayed on Gatling's threads: " + userThreads);
+  }
+
+  @Test
   void clientListNeverShowsMoreThanClientInstancesTimesConnectionsPerClient() throws Exception {
     Duration duration = Duration.ofSeconds(3);
     ScenarioBuilder scn = scenario("pool bound").during(duration).on(

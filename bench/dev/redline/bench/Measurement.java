@@ -1,0 +1,10 @@
+package dev.redline.bench;
+
+/**
+ * One tool's result at one setting.
+ *
+ * @param opsPerSecond commands per second (a pipeline of 10 counts 10)
+ * @param p50Micros median latency of one round trip (one command, or one pipeline)
+ * @param p99Micros 99th percentile of one round trip
+ */
+record Measurement(String tool, Setting setting, double opsPerSecond, double p50Micros, double p99Micros) {}

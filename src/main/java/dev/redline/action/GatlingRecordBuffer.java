@@ -1,0 +1,82 @@
+package dev.redline.action;
+
+import io.gatling.commons.stats.Status;
+import io.gatling.core.stats.StatsEngine;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.TimeUnit;
+import scala.Option;
+import scala.collection.immutable.List;
+
+/**
+ * Gatling records of one worker thread, handed to Gatling's stats engine in bursts instead of one
+ * by one: every stats-engine call wakes Gatling's data-writer actors, and at Redis rates those
+ * wake-ups cost more than the records. The records keep their own timestamps, so the report is
+ * the same.
+ *
+ * <p>A buffer belongs to one worker thread and is touched only there. It is flushed when it holds
+ * {@value #CAPACITY} records, {@value #MAX_DELAY_MILLIS} ms after its first record, and when a
+ * virtual user running on the worker exits (before Gatling learns of the exit, so no record of a
+ * user comes after its end).
+ */
+final class GatlingRecordBuffer {
+  static final int CAPACITY = 64;
+  static final long MAX_DELAY_MILLIS = 20;
+
+  private final StatsEngine stats;
+  private final EventLoop worker;
+  private final String[] scenarios = new String[CAPACITY];
+  @SuppressWarnings("unchecked")
+  private final List<String>[] groups = new List[CAPACITY];
+  private final String[] names = new String[CAPACITY];
+  private final long[] starts = new long[CAPACITY];
+  private final long[] ends = new long[CAPACITY];
+  private final Status[] statuses = new Status[CAPACITY];
+  private final Option<String>[] codes = newOptions();
+  private final Option<String>[] messages = newOptions();
+  private final Runnable scheduledFlush = this::flush;
+  private int size;
+  private boolean flushScheduled;
+
+  GatlingRecordBuffer(StatsEngine stats, EventLoop worker) {
+    this.stats = stats;
+    this.worker = worker;
+  }
+
+  void add(String scenario, List<String> group, String name, long start, long end, Status status,
+      Option<String> code, Option<String> message) {
+    scenarios[size] = scenario;
+    groups[size] = group;
+    names[size] = name;
+    starts[size] = start;
+    ends[size] = end;
+    statuses[size] = status;
+    codes[size] = code;
+    messages[size] = message;
+    size++;
+    if (size == CAPACITY) {
+      flush();
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      worker.schedule(scheduledFlush, MAX_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Hands every buffered record to Gatling. */
+  void flush() {
+    for (int i = 0; i < size; i++) {
+      stats.logResponse(scenarios[i], groups[i], names[i], starts[i], ends[i], statuses[i], codes[i], messages[i]);
+      scenarios[i] = null;
+      groups[i] = null;
+      names[i] = null;
+      codes[i] = null;
+      messages[i] = null;
+    }
+    size = 0;
+    flushScheduled = false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Option<String>[] newOptions() {
+    return new Option[CAPACITY];
+  }
+}

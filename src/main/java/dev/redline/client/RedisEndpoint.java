@@ -83,6 +83,21 @@ public record RedisEndpoint(String host, int port, String username, String passw
     return new RedisEndpoint(host, port, username, password, newDatabase, tls);
   }
 
+  /** The URL with the real password (for handing to a client; never print it). */
+  public String toUrl() {
+    StringBuilder s = new StringBuilder(tls ? "rediss://" : "redis://");
+    if (username != null || password != null) {
+      if (username != null) {
+        s.append(java.net.URLEncoder.encode(username, StandardCharsets.UTF_8));
+      }
+      if (password != null) {
+        s.append(':').append(java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+      }
+      s.append('@');
+    }
+    return s.append(address()).append('/').append(database).toString();
+  }
+
   /** {@code host:port}. */
   public String address() {
     return host + ":" + port;

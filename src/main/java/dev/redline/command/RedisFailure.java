@@ -20,8 +20,8 @@ public record RedisFailure(String kind, String message) {
 
   /** Classifies an exception thrown while running a request. */
   public static RedisFailure of(Throwable error) {
-    if (error instanceof CheckFailure) {
-      return new RedisFailure("CHECK", firstLine(error.getMessage()));
+    if (error instanceof CheckFailure check) {
+      return new RedisFailure(check.kind(), firstLine(error.getMessage()));
     }
     if (error instanceof ExpressionFailure) {
       return new RedisFailure("EL", firstLine(error.getMessage()));

@@ -553,6 +553,28 @@ public final class RedisDsl {
     });
   }
 
+  /**
+   * Data verification: the reply is nil (never written, or deleted) or exactly the expected value;
+   * anything else is KO with code VERIFY.
+   *
+   * <pre>{@code get("k:#{id}").check(verifiedValue(s -> expectedValueFor("k:" + s.userId())))}</pre>
+   */
+  public static RedisCheck verifiedValue(Function<Session, String> expected) {
+    var value = SessionValues.fn(expected);
+    return new RedisCheck((reply, session) -> {
+      if (reply != null) {
+        String wanted = value.resolve(session);
+        if (!wanted.equals(String.valueOf(reply))) {
+          String got = String.valueOf(reply);
+          throw new dev.redline.command.CheckFailure("VERIFY", "value mismatch: expected " + wanted.length() + " bytes starting '"
+              + wanted.substring(0, Math.min(16, wanted.length())) + "' but got " + got.length() + " bytes starting '"
+              + got.substring(0, Math.min(16, got.length())) + "'");
+        }
+      }
+      return session;
+    });
+  }
+
   /** Always passes; use it to save the reply: {@code incr("hits").check(reply().saveAs("hits"))}. */
   public static RedisCheck reply() {
     return new RedisCheck((reply, session) -> session);

@@ -36,6 +36,26 @@ public final class GatlingRun {
 
   private GatlingRun() {}
 
+  /** Runs a simulation class with the given system properties set for the run, with reports. */
+  public static synchronized Result runSimulation(String simulationClass, java.util.Map<String, String> properties) throws IOException {
+    Path results = Files.createDirectories(Path.of("target", "gatling-it"));
+    Path folder = Files.createTempDirectory(results, "run-");
+    Optional<RedlineRun> before = RedlineRun.lastStarted();
+    properties.forEach(System::setProperty);
+    System.setProperty("redline.results.dir", folder.toAbsolutePath().toString());
+    long start = System.nanoTime();
+    int exit;
+    try {
+      exit = Gatling$.MODULE$.fromArgs(new String[] {"-s", simulationClass, "-rf", folder.toAbsolutePath().toString()});
+    } finally {
+      properties.keySet().forEach(System::clearProperty);
+      System.clearProperty("redline.results.dir");
+    }
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    RedlineRun run = RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
+    return new Result(exit, wall, folder, run);
+  }
+
   /** Runs the populations against the protocol, without Gatling's HTML report. */
   public static Result run(ProtocolBuilder protocol, Duration maxDuration, PopulationBuilder... populations) throws IOException {
     return run(protocol, maxDuration, false, populations);

@@ -1,0 +1,57 @@
+package dev.redline.simulations;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import dev.redline.config.RedlineConfig;
+import dev.redline.config.RunControl;
+import dev.redline.javaapi.RedisProtocolBuilder;
+import dev.redline.javaapi.RedisWorkloads;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * The config-driven run of the old runner: a profile from {@code redline.yaml}, the environment
+ * and {@code -Dredline.*}, run by clientInstances × threadsPerClient users for the duration (or
+ * until Ctrl+C when it is {@code unlimited}).
+ *
+ * <pre>
+ * mvn gatling:test                                                   # basic_rw, 30 s, embedded Redis
+ * mvn gatling:test -Dredline.config=redline.yaml
+ * mvn gatling:test -Dredline.test.workload.profile=high_throughput -Dredline.test.duration=60s
+ * TEST_WORKLOAD_PROFILE=list_operations TEST_THREADS_PER_CLIENT=4 mvn gatling:test
+ * </pre>
+ */
+public class WorkloadSimulation extends Simulation {
+  private static final Duration FOREVER = Duration.ofDays(365);
+
+  private final RedlineConfig config = RedlineConfig.load();
+
+  {
+    System.out.println("Redline settings (highest layer wins: system properties > environment > YAML > profile > defaults):");
+    config.echo().forEach(System.out::println);
+    RunControl.reset();
+    RunControl.installSignalHandlers();
+
+    RedisProtocolBuilder redisProtocol = redis()
+        .clientInstances(config.clientInstances())
+        .threadsPerClient(config.threadsPerClient())
+        .connectionsPerClient(config.connectionsPerClient());
+    if (config.endpoint().isPresent()) {
+      redisProtocol = redisProtocol.url(config.endpoint().get().toUrl());
+    }
+    Duration duration = config.duration().orElse(FOREVER);
+    ScenarioBuilder workload = scenario(config.workload().profile())
+        .asLongAsDuring(session -> !RunControl.stopRequested(), duration)
+        .on(RedisWorkloads.of(config.workload()));
+
+    var users = workload.injectOpen(atOnceUsers(config.virtualUsers()));
+    if (config.targetOpsPerSecond() > 0) {
+      setUp(users).protocols(redisProtocol)
+          .throttle(reachRps(config.targetOpsPerSecond()).in(Duration.ofSeconds(1)), holdFor(duration));
+    } else {
+      setUp(users).protocols(redisProtocol);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.redline.config;
+
+/**
+ * A setting a user gave is wrong: the message names the key, the bad value, where it came from and
+ * what is allowed. Thrown before any load starts.
+ */
+public final class ConfigError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public ConfigError(String message) {
+    super("Redline configuration error: " + message, null, false, false);
+  }
+}

@@ -1,0 +1,197 @@
+package dev.redline.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One setting Redline knows: its path in the YAML file (also its system property,
+ * {@code redline.<path>}), the environment variable of the old runner that sets it, and how a raw
+ * value becomes a typed, validated one.
+ *
+ * @param path the dotted YAML path, e.g. {@code test.workload.pipeline_size}
+ * @param environmentVariable the old runner's variable, or null
+ * @param allowed what a valid value looks like, for error messages
+ * @param parser raw value (String from env/properties, or a YAML value) to typed value;
+ *     throws IllegalArgumentException when not allowed
+ * @param secret whether the value is redacted in echoes
+ */
+public record ConfigKey(String path, String environmentVariable, String allowed, Function<Object, Object> parser, boolean secret) {
+
+  /** The profiles Redline runs. */
+  public static final Set<String> PROFILES = Set.of("basic_rw", "high_throughput", "list_operations", "pubsub_heavy",
+      "transaction_heavy", "async_mixed", "custom");
+
+  /** The key patterns. */
+  public static final Set<String> KEY_PATTERNS = Set.of("uniform", "sequential", "gaussian", "zipf");
+
+  /** Every key, in YAML order. */
+  public static final List<ConfigKey> ALL = List.of(
+      new ConfigKey("app_name", "APP_NAME", "a name", ConfigKey::text, false),
+      new ConfigKey("redis.url", "REDIS_URL", "redis://[user:password@]host:port[/db] or rediss://...", ConfigKey::url, true),
+      new ConfigKey("redis.host", "REDIS_HOST", "a host name or address", ConfigKey::text, false),
+      new ConfigKey("redis.port", "REDIS_PORT", "a port from 1 to 65535", v -> range(v, 1, 65535), false),
+      new ConfigKey("redis.username", "REDIS_USERNAME", "an ACL user name", ConfigKey::text, false),
+      new ConfigKey("redis.password", "REDIS_PASSWORD", "a password", ConfigKey::text, true),
+      new ConfigKey("redis.db", "REDIS_DB", "a database number, 0 or more", v -> range(v, 0, Integer.MAX_VALUE), false),
+      new ConfigKey("test.client_instances", "TEST_CLIENT_INSTANCES", "a whole number of at least 1", v -> range(v, 1, 10_000), false),
+      new ConfigKey("test.connections_per_client", "TEST_CONNECTIONS_PER_CLIENT", "a whole number of at least 1", v -> range(v, 1, 100_000), false),
+      new ConfigKey("test.threads_per_client", "TEST_THREADS_PER_CLIENT", "a whole number of at least 1", v -> range(v, 1, 10_000), false),
+      new ConfigKey("test.duration", "TEST_DURATION", "a duration such as 60s, 5m, 1h, or unlimited", ConfigKey::duration, false),
+      new ConfigKey("test.target_ops_per_second", "TEST_TARGET_OPS_PER_SECOND", "a whole number, 0 for as fast as possible", v -> range(v, 0, Integer.MAX_VALUE), false),
+      new ConfigKey("test.workload.profile", "TEST_WORKLOAD_PROFILE", "one of " + String.join(", ", new java.util.TreeSet<>(PROFILES)), v -> oneOf(v, PROFILES), false),
+      new ConfigKey("test.workload.operations", "TEST_OPERATIONS", "a map of operation to weight, e.g. {SET: 0.4, GET: 0.6}", ConfigKey::weights, false),
+      new ConfigKey("test.workload.key_prefix", "TEST_KEY_PREFIX", "a key prefix", ConfigKey::text, false),
+      new ConfigKey("test.workload.key_range", "TEST_KEY_RANGE", "a whole number of at least 1", v -> range(v, 1, Integer.MAX_VALUE), false),
+      new ConfigKey("test.workload.key_pattern", null, "one of gaussian, sequential, uniform, zipf", v -> oneOf(v, KEY_PATTERNS), false),
+      new ConfigKey("test.workload.value_size", "TEST_VALUE_SIZE", "a size in bytes from 1 to 536870912", v -> range(v, 1, 512 * 1024 * 1024), false),
+      new ConfigKey("test.workload.value_size_min", "TEST_VALUE_SIZE_MIN", "a size in bytes from 1 to 536870912", v -> range(v, 1, 512 * 1024 * 1024), false),
+      new ConfigKey("test.workload.value_size_max", "TEST_VALUE_SIZE_MAX", "a size in bytes from 1 to 536870912", v -> range(v, 1, 512 * 1024 * 1024), false),
+      new ConfigKey("test.workload.pipeline_size", "TEST_PIPELINE_SIZE", "a whole number of at least 1", v -> range(v, 1, 100_000), false),
+      new ConfigKey("test.workload.transaction_size", "TEST_TRANSACTION_SIZE", "a whole number of at least 1", v -> range(v, 1, 100_000), false),
+      new ConfigKey("test.workload.pubsub_channels", "TEST_PUBSUB_CHANNELS", "a list of channel names", ConfigKey::names, false),
+      new ConfigKey("test.workload.verify", null, "true or false", ConfigKey::bool, false),
+      new ConfigKey("test.workload.seed", null, "a whole number", ConfigKey::whole, false));
+
+  /** The key at a path, or null. */
+  public static ConfigKey at(String path) {
+    for (ConfigKey key : ALL) {
+      if (key.path.equals(path)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /** Every path, for suggestions. */
+  public static List<String> paths() {
+    return ALL.stream().map(ConfigKey::path).toList();
+  }
+
+  /** Parses and validates a raw value, or throws a {@link ConfigError} naming it. */
+  public Object parse(ConfigValue value) {
+    try {
+      return parser.apply(value.raw());
+    } catch (IllegalArgumentException | ClassCastException e) {
+      String shown = secret ? "***" : String.valueOf(value.raw());
+      throw new ConfigError(path + " = '" + shown + "' (" + value.origin() + ") is not allowed: expected " + allowed
+          + (e.getMessage() != null && !e.getMessage().equals(allowed) ? " (" + e.getMessage() + ")" : ""));
+    }
+  }
+
+  private static Object text(Object v) {
+    String s = String.valueOf(v).strip();
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("it is empty");
+    }
+    return s;
+  }
+
+  private static Object url(Object v) {
+    return dev.redline.client.RedisEndpoint.parse(String.valueOf(v));
+  }
+
+  private static long whole(Object v) {
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return n.longValue();
+    }
+    try {
+      return Long.parseLong(String.valueOf(v).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a whole number");
+    }
+  }
+
+  private static Object range(Object v, long min, long max) {
+    long n = whole(v);
+    if (n < min || n > max) {
+      throw new IllegalArgumentException(n < min ? "below " + min : "above " + max);
+    }
+    return (int) n;
+  }
+
+  private static Object bool(Object v) {
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    String s = String.valueOf(v).strip().toLowerCase(Locale.ROOT);
+    if (s.equals("true") || s.equals("false")) {
+      return Boolean.parseBoolean(s);
+    }
+    throw new IllegalArgumentException("not true or false");
+  }
+
+  private static Object duration(Object v) {
+    return Durations.parse(String.valueOf(v));
+  }
+
+  private static Object oneOf(Object v, Set<String> allowed) {
+    String s = String.valueOf(v).strip().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(s)) {
+      String nearest = NearestName.suggest(s, allowed);
+      throw new IllegalArgumentException("unknown" + (nearest != null ? "; did you mean " + nearest + "?" : ""));
+    }
+    return s;
+  }
+
+  private static Object names(Object v) {
+    List<String> names = new ArrayList<>();
+    if (v instanceof List<?> list) {
+      list.forEach(item -> names.add(String.valueOf(item).strip()));
+    } else {
+      for (String part : String.valueOf(v).split(",")) {
+        names.add(part.strip());
+      }
+    }
+    names.removeIf(String::isEmpty);
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("the list is empty");
+    }
+    return List.copyOf(names);
+  }
+
+  /** {SET: 0.4, GET: 0.6} from YAML, or "SET:0.4,GET:0.6" / "SET,GET" from text. */
+  private static Object weights(Object v) {
+    Map<String, Double> weights = new LinkedHashMap<>();
+    if (v instanceof Map<?, ?> map) {
+      map.forEach((op, w) -> weights.put(String.valueOf(op).strip().toUpperCase(Locale.ROOT), weight(w)));
+    } else {
+      for (String part : String.valueOf(v).split(",")) {
+        String[] opWeight = part.split(":");
+        String op = opWeight[0].strip().toUpperCase(Locale.ROOT);
+        if (!op.isEmpty()) {
+          weights.put(op, opWeight.length > 1 ? weight(opWeight[1]) : 1.0);
+        }
+      }
+    }
+    if (weights.isEmpty()) {
+      throw new IllegalArgumentException("no operation given");
+    }
+    double total = 0;
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      if (e.getValue() < 0 || e.getValue().isNaN() || e.getValue().isInfinite()) {
+        throw new IllegalArgumentException("weight of " + e.getKey() + " is " + e.getValue() + "; weights are 0 or more");
+      }
+      total += e.getValue();
+    }
+    if (total <= 0) {
+      throw new IllegalArgumentException("all weights are zero; at least one must be positive");
+    }
+    return java.util.Collections.unmodifiableMap(weights);
+  }
+
+  private static double weight(Object w) {
+    if (w instanceof Number n) {
+      return n.doubleValue();
+    }
+    try {
+      return Double.parseDouble(String.valueOf(w).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("weight '" + w + "' is not a number");
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.redline.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The settings one source gives, by YAML path: only what the source actually sets (an unset
+ * value never overrides a lower layer — the old runner's CLI defaults silently did).
+ */
+public final class ConfigLayer {
+  private final String name;
+  private final Map<String, ConfigValue> values;
+
+  ConfigLayer(String name, Map<String, ConfigValue> values) {
+    this.name = name;
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  /** What this source is ("system properties", "redline.yaml", ...). */
+  public String name() {
+    return name;
+  }
+
+  /** Path → value, for the paths this source sets. */
+  public Map<String, ConfigValue> values() {
+    return values;
+  }
+
+  /**
+   * System properties {@code redline.<path>} (e.g. {@code -Dredline.test.threads_per_client=4});
+   * {@code redline.url} is the same as {@code redline.redis.url}. A property under
+   * {@code redline.test.} or {@code redline.redis.} that names no setting is an error.
+   */
+  public static ConfigLayer fromSystemProperties(Properties properties) {
+    Map<String, ConfigValue> values = new LinkedHashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      if (!name.startsWith("redline.")) {
+        continue;
+      }
+      String path = name.substring("redline.".length());
+      if (path.equals("url")) {
+        path = "redis.url";
+      }
+      if (ConfigKey.at(path) != null) {
+        values.put(path, new ConfigValue(properties.getProperty(name), "system property " + name));
+      } else if (path.startsWith("test.") || path.startsWith("redis.")) {
+        throw new ConfigError("unknown system property -D" + name + "; did you mean -Dredline."
+            + NearestName.suggest(path, ConfigKey.paths()) + "?");
+      }
+    }
+    return new ConfigLayer("system properties", values);
+  }
+
+  /** The old runner's environment variables (REDIS_HOST, TEST_THREADS_PER_CLIENT, ...). */
+  public static ConfigLayer fromEnvironment(Map<String, String> environment) {
+    Map<String, ConfigValue> values = new LinkedHashMap<>();
+    for (ConfigKey key : ConfigKey.ALL) {
+      String variable = key.environmentVariable();
+      String value = variable == null ? null : environment.get(variable);
+      if (value != null && !value.isBlank()) {
+        values.put(key.path(), new ConfigValue(value, "environment variable " + variable));
+      }
+    }
+    String weights = environment.get("TEST_OPERATION_WEIGHTS");
+    if (weights != null && !weights.isBlank()) {
+      values.put("test.workload.operations", new ConfigValue(
+          zipWeights(environment.get("TEST_OPERATIONS"), weights), "environment variables TEST_OPERATIONS and TEST_OPERATION_WEIGHTS"));
+    }
+    return new ConfigLayer("environment", values);
+  }
+
+  /** A profile's own settings. */
+  public static ConfigLayer fromMap(String name, Map<String, Object> settings) {
+    Map<String, ConfigValue> values = new LinkedHashMap<>();
+    settings.forEach((path, value) -> values.put(path, new ConfigValue(value, name)));
+    return new ConfigLayer(name, values);
+  }
+
+  /** TEST_OPERATIONS=SET,GET with TEST_OPERATION_WEIGHTS=0.4,0.6, or weights given as SET:0.4,GET:0.6. */
+  private static String zipWeights(String operations, String weights) {
+    if (weights.contains(":")) {
+      return weights;
+    }
+    if (operations == null || operations.isBlank()) {
+      throw new ConfigError("TEST_OPERATION_WEIGHTS='" + weights + "' needs TEST_OPERATIONS to name the operations, "
+          + "or give the weights as SET:0.4,GET:0.6");
+    }
+    String[] ops = operations.split(",");
+    String[] ws = weights.split(",");
+    if (ops.length != ws.length) {
+      throw new ConfigError("TEST_OPERATIONS has " + ops.length + " operations but TEST_OPERATION_WEIGHTS has "
+          + ws.length + " weights; give one weight per operation");
+    }
+    StringBuilder zipped = new StringBuilder();
+    for (int i = 0; i < ops.length; i++) {
+      zipped.append(i == 0 ? "" : ",").append(ops[i].strip().toUpperCase(Locale.ROOT)).append(':').append(ws[i].strip());
+    }
+    return zipped.toString();
+  }
+}

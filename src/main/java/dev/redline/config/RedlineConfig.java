@@ -1,0 +1,144 @@
+package dev.redline.config;
+
+import dev.redline.client.RedisEndpoint;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one validated configuration of a config-driven run, built from, highest first: system
+ * properties ({@code -Dredline.<path>}), the old runner's environment variables, the YAML file
+ * ({@code -Dredline.config} or {@code REDLINE_CONFIG}), the profile's own settings, built-in
+ * defaults. Only values a layer actually sets override the layers below.
+ *
+ * @param endpoint the Redis named by the config, or empty (then redline.url / REDIS_URL / embedded)
+ * @param appName the app name for the summary
+ * @param clientInstances clients
+ * @param connectionsPerClient connections per client
+ * @param threadsPerClient worker threads (and virtual users) per client
+ * @param duration how long to run; empty for unlimited (until Ctrl+C)
+ * @param targetOpsPerSecond requests per second through Gatling's throttle; 0 for as fast as possible
+ * @param workload the workload settings
+ * @param origins where each effective setting came from, by path (for the echo)
+ * @param echo the effective settings as text lines, secrets redacted
+ */
+public record RedlineConfig(
+    Optional<RedisEndpoint> endpoint,
+    String appName,
+    int clientInstances,
+    int connectionsPerClient,
+    int threadsPerClient,
+    Optional<Duration> duration,
+    int targetOpsPerSecond,
+    WorkloadConfig workload,
+    Map<String, String> origins,
+    List<String> echo) {
+
+  /** Built-in defaults, the lowest layer. */
+  static final Map<String, Object> DEFAULTS = Map.ofEntries(
+      Map.entry("app_name", "redline"),
+      Map.entry("test.client_instances", 1),
+      Map.entry("test.threads_per_client", 1),
+      Map.entry("test.duration", "30s"),
+      Map.entry("test.target_ops_per_second", 0),
+      Map.entry("test.workload.profile", "basic_rw"),
+      Map.entry("test.workload.key_prefix", "redline"),
+      Map.entry("test.workload.key_range", 10_000),
+      Map.entry("test.workload.key_pattern", "uniform"),
+      Map.entry("test.workload.value_size", 100),
+      Map.entry("test.workload.pipeline_size", 10),
+      Map.entry("test.workload.transaction_size", 5),
+      Map.entry("test.workload.pubsub_channels", List.of("channel1", "channel2", "channel3")),
+      Map.entry("test.workload.verify", false),
+      Map.entry("test.workload.seed", 42));
+
+  /** Loads from this JVM's system properties and environment. */
+  public static RedlineConfig load() {
+    return load(System.getProperties(), System.getenv());
+  }
+
+  /** Loads from the given system properties and environment (tests pass their own). */
+  public static RedlineConfig load(java.util.Properties properties, Map<String, String> environment) {
+    List<ConfigLayer> layers = new ArrayList<>();
+    layers.add(ConfigLayer.fromMap("built-in default", DEFAULTS));
+    String file = properties.getProperty("redline.config", environment.get("REDLINE_CONFIG"));
+    ConfigLayer yaml = file == null || file.isBlank() ? null : YamlConfigFile.read(Path.of(file));
+    ConfigLayer env = ConfigLayer.fromEnvironment(environment);
+    ConfigLayer system = ConfigLayer.fromSystemProperties(properties);
+
+    // the profile's own settings sit just above the defaults; which profile is itself a setting
+    Map<String, ConfigValue> withoutProfile = merge(layers, yaml, env, system);
+    String profile = (String) ConfigKey.at("test.workload.profile").parse(withoutProfile.get("test.workload.profile"));
+    layers.add(ConfigLayer.fromMap("profile " + profile, ProfileDefaults.of(profile)));
+    Map<String, ConfigValue> merged = merge(layers, yaml, env, system);
+    return build(merged);
+  }
+
+  private static Map<String, ConfigValue> merge(List<ConfigLayer> below, ConfigLayer yaml, ConfigLayer env, ConfigLayer system) {
+    Map<String, ConfigValue> merged = new LinkedHashMap<>();
+    below.forEach(layer -> merged.putAll(layer.values()));
+    if (yaml != null) {
+      merged.putAll(yaml.values());
+    }
+    merged.putAll(env.values());
+    merged.putAll(system.values());
+    return merged;
+  }
+
+  private static RedlineConfig build(Map<String, ConfigValue> merged) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    List<String> echo = new ArrayList<>();
+    for (ConfigKey key : ConfigKey.ALL) {
+      ConfigValue value = merged.get(key.path());
+      if (value == null) {
+        continue;
+      }
+      Object parsed = key.parse(value);
+      typed.put(key.path(), parsed);
+      origins.put(key.path(), value.origin());
+      String shown = key.secret() ? (parsed instanceof RedisEndpoint e ? e.toString() : "***") : show(parsed);
+      echo.add(String.format("  %-32s %-28s (%s)", key.path(), shown, value.origin()));
+    }
+    Optional<RedisEndpoint> endpoint = endpoint(typed);
+    int threads = (Integer) typed.get("test.threads_per_client");
+    int connections = (Integer) typed.getOrDefault("test.connections_per_client", threads);
+    WorkloadConfig workload = WorkloadConfig.from(typed, origins);
+    @SuppressWarnings("unchecked")
+    Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
+    return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),
+        connections, threads, duration, (Integer) typed.get("test.target_ops_per_second"), workload, origins, echo);
+  }
+
+  private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {
+    RedisEndpoint url = (RedisEndpoint) typed.get("redis.url");
+    boolean pieces = typed.containsKey("redis.host") || typed.containsKey("redis.port") || typed.containsKey("redis.username")
+        || typed.containsKey("redis.password") || typed.containsKey("redis.db");
+    if (url == null && !pieces) {
+      return Optional.empty();
+    }
+    RedisEndpoint base = url != null ? url : new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false);
+    String host = (String) typed.getOrDefault("redis.host", base.host());
+    int port = (Integer) typed.getOrDefault("redis.port", base.port());
+    String user = (String) typed.getOrDefault("redis.username", base.username());
+    String password = (String) typed.getOrDefault("redis.password", base.password());
+    int db = (Integer) typed.getOrDefault("redis.db", base.database());
+    return Optional.of(new RedisEndpoint(host, port, user, password, db, base.tls()));
+  }
+
+  private static String show(Object value) {
+    if (value instanceof Optional<?> o) {
+      return o.map(d -> ((Duration) d).toSeconds() + "s").orElse("unlimited");
+    }
+    return String.valueOf(value);
+  }
+
+  /** Virtual users: clientInstances × threadsPerClient. */
+  public int virtualUsers() {
+    return clientInstances * threadsPerClient;
+  }
+}

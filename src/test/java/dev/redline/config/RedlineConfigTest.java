@@ -1,0 +1,124 @@
+package dev.redline.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Layering, precedence and every configuration error a user can make. */
+class RedlineConfigTest {
+  @TempDir
+  Path dir;
+
+  private Path yaml(String text) throws IOException {
+    Path file = dir.resolve("redline.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static Properties props(String... keyValues) {
+    Properties p = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      p.setProperty(keyValues[i], keyValues[i + 1]);
+    }
+    return p;
+  }
+
+  @Test
+  void defaultsAreBasicRwForThirtySeconds() {
+    RedlineConfig c = RedlineConfig.load(props(), Map.of());
+    assertEquals("basic_rw", c.workload().profile());
+    assertEquals(Optional.of(Duration.ofSeconds(30)), c.duration());
+    assertEquals(Map.of("SET", 0.4, "GET", 0.5, "DEL", 0.1), c.workload().operations());
+    assertEquals(1, c.virtualUsers());
+    assertTrue(c.endpoint().isEmpty());
+  }
+
+  @Test
+  void eachLayerOverridesTheOneBelowAndUnsetValuesDoNot() throws IOException {
+    Path file = yaml("""
+        test:
+          threads_per_client: 3
+          client_instances: 2
+          workload:
+            profile: high_throughput
+            key_range: 500
+        """);
+    // profile high_throughput sets value_size 50 and pipeline_size 10: the YAML does not touch them
+    RedlineConfig fromYaml = RedlineConfig.load(props("redline.config", file.toString()), Map.of());
+    assertEquals(3, fromYaml.threadsPerClient());
+    assertEquals(50, fromYaml.workload().valueSizeMax(), "the profile's value size survives: YAML did not set it");
+    assertEquals(10, fromYaml.workload().pipelineSize());
+    assertEquals(500, fromYaml.workload().keyRange());
+    assertEquals("profile high_throughput", fromYaml.origins().get("test.workload.value_size"));
+
+    // environment over YAML
+    RedlineConfig fromEnv = RedlineConfig.load(props("redline.config", file.toString()),
+        Map.of("TEST_THREADS_PER_CLIENT", "4", "TEST_VALUE_SIZE", "200"));
+    assertEquals(4, fromEnv.threadsPerClient());
+    assertEquals(200, fromEnv.workload().valueSizeMax());
+    assertEquals(2, fromEnv.clientInstances(), "not set in the environment: YAML's value stays");
+
+    // system properties over environment
+    RedlineConfig fromProps = RedlineConfig.load(
+        props("redline.config", file.toString(), "redline.test.threads_per_client", "6", "redline.test.workload.pipeline_size", "20"),
+        Map.of("TEST_THREADS_PER_CLIENT", "4"));
+    assertEquals(6, fromProps.threadsPerClient());
+    assertEquals(20, fromProps.workload().pipelineSize());
+    assertEquals("system property redline.test.threads_per_client", fromProps.origins().get("test.threads_per_client"));
+  }
+
+  @Test
+  void oldRunnerEnvironmentVariablesAreRead() {
+    RedlineConfig c = RedlineConfig.load(props(), Map.of(
+        "REDIS_HOST", "cache", "REDIS_PORT", "6380", "REDIS_PASSWORD", "pw", "REDIS_DB", "2",
+        "TEST_OPERATIONS", "SET,GET", "TEST_OPERATION_WEIGHTS", "1,3", "TEST_WORKLOAD_PROFILE", "custom",
+        "TEST_DURATION", "unlimited", "TEST_PUBSUB_CHANNELS", "a,b", "APP_NAME", "checkout"));
+    assertEquals("redis://:***@cache:6380/2", c.endpoint().orElseThrow().toString());
+    assertEquals(Map.of("SET", 1.0, "GET", 3.0), c.workload().operations());
+    assertEquals(Optional.empty(), c.duration());
+    assertEquals(java.util.List.of("a", "b"), c.workload().pubsubChannels());
+    assertEquals("checkout", c.appName());
+    assertTrue(c.echo().stream().noneMatch(line -> line.contains("pw")), "password redacted in the echo: " + c.echo());
+  }
+
+  @Test
+  void everyConfigErrorNamesTheKeyTheValueAndWhatIsAllowed() throws IOException {
+    assertError(props("redline.test.workload.profile", "basic"), Map.of(), "test.workload.profile", "did you mean basic_rw");
+    assertError(props("redline.test.workload.profile", "custom", "redline.test.workload.operations", "SET:1,FLY:2"), Map.of(),
+        "unknown operation 'FLY'", "allowed");
+    assertError(props(), Map.of("TEST_WORKLOAD_PROFILE", "custom"), "profile custom needs test.workload.operations", "");
+    assertError(props("redline.test.threads_per_client", "0"), Map.of(), "test.threads_per_client = '0'", "at least 1");
+    assertError(props(), Map.of("TEST_CLIENT_INSTANCES", "-2"), "test.client_instances = '-2' (environment variable TEST_CLIENT_INSTANCES)", "at least 1");
+    assertError(props("redline.test.connections_per_client", "0"), Map.of(), "test.connections_per_client", "at least 1");
+    assertError(props("redline.test.workload.operations", "SET:-1,GET:1"), Map.of(), "test.workload.operations", "weights are 0 or more");
+    assertError(props("redline.test.workload.operations", "SET:0,GET:0"), Map.of(), "test.workload.operations", "all weights are zero");
+    assertError(props("redline.test.workload.value_size_min", "500", "redline.test.workload.value_size_max", "100"), Map.of(),
+        "value_size_min = 500", "must not exceed the maximum");
+    assertError(props("redline.test.workload.pipeline_size", "0"), Map.of(), "test.workload.pipeline_size = '0'", "at least 1");
+    assertError(props("redline.test.duration", "ten minutes"), Map.of(), "test.duration = 'ten minutes'", "60s, 5m, 1h, or unlimited");
+    assertError(props("redline.redis.url", "http://x:1"), Map.of(), "redis.url", "scheme must be redis or rediss");
+    assertError(props(), Map.of("REDIS_PORT", "70000"), "redis.port = '70000'", "from 1 to 65535");
+    assertError(props("redline.config", dir.resolve("missing.yaml").toString()), Map.of(), "missing.yaml does not exist", "");
+    assertError(props("redline.test.treads_per_client", "2"), Map.of(), "unknown system property -Dredline.test.treads_per_client",
+        "did you mean -Dredline.test.threads_per_client");
+
+    Path malformed = yaml("test:\n  threads_per_client: 2\n   client_instances: 3\n");
+    assertError(props("redline.config", malformed.toString()), Map.of(), "malformed YAML", "line 3, column");
+    Path unknown = yaml("test:\n  workload:\n    pipline_size: 5\n");
+    assertError(props("redline.config", unknown.toString()), Map.of(), "unknown key 'test.workload.pipline_size'",
+        "did you mean 'test.workload.pipeline_size'");
+  }
+
+  private static void assertError(Properties properties, Map<String, String> env, String part1, String part2) {
+    ConfigError e = assertThrows(ConfigError.class, () -> RedlineConfig.load(properties, env));
+    assertTrue(e.getMessage().contains(part1) && e.getMessage().contains(part2), "message: " + e.getMessage());
+  }
+}

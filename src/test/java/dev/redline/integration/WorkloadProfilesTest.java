@@ -1,0 +1,160 @@
+package dev.redline.integration;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.config.RedlineConfig;
+import dev.redline.config.WorkloadConfig;
+import dev.redline.javaapi.RedisWorkloads;
+import dev.redline.report.RequestSeries;
+import dev.redline.testing.GatlingRun;
+import dev.redline.testing.RedisServerTest;
+import io.gatling.javaapi.core.ChainBuilder;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** Each profile against a real server: its op mix, and the server state it implies. */
+class WorkloadProfilesTest extends RedisServerTest {
+  private static final Duration RUN = Duration.ofSeconds(2);
+
+  private static WorkloadConfig settings(String... keyValues) {
+    Properties p = new Properties();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      p.setProperty("redline.test.workload." + keyValues[i], keyValues[i + 1]);
+    }
+    return RedlineConfig.load(p, Map.of()).workload();
+  }
+
+  private GatlingRun.Result run(ChainBuilder iteration, int users) throws Exception {
+    GatlingRun.Result result = GatlingRun.run(protocol().threadsPerClient(users), RUN.plusSeconds(30),
+        scenario("profile").during(RUN).on(iteration).injectOpen(atOnceUsers(users)));
+    assertEquals(0, result.exitCode());
+    return result;
+  }
+
+  private static long ok(GatlingRun.Result run, String name) {
+    RequestSeries s = run.recorder().series(name);
+    assertNotNull(s, name + " was run");
+    assertEquals(Map.of(), s.errorsByKind(), name + " had KOs");
+    return s.okHistogram().getTotalCount();
+  }
+
+  @Test
+  void basicRwMatchesItsWeightsAndItsGetsHit() throws Exception {
+    GatlingRun.Result run = run(RedisWorkloads.basicRw(settings("profile", "basic_rw", "key_range", "200")), 4);
+    double set = ok(run, "SET");
+    double get = ok(run, "GET");
+    double del = ok(run, "DEL");
+    double total = set + get + del;
+    assertTrue(total > 5_000, "ran for real: " + total);
+    assertEquals(0.4, set / total, 0.03);
+    assertEquals(0.5, get / total, 0.03);
+    assertEquals(0.1, del / total, 0.03);
+    try (Jedis jedis = jedis()) {
+      Map<String, Long> stats = stats(jedis);
+      double hitRatio = stats.get("keyspace_hits") / (double) (stats.get("keyspace_hits") + stats.get("keyspace_misses"));
+      assertTrue(hitRatio > 0.6, "GETs read what SETs wrote (one keyspace): hit ratio " + hitRatio);
+      assertTrue(jedis.exists("redline:key:0") || jedis.exists("redline:key:1") || jedis.dbSize() > 100);
+    }
+  }
+
+  @Test
+  void listOperationsKeepListsBounded() throws Exception {
+    GatlingRun.Result run = run(RedisWorkloads.listOperations(settings("profile", "list_operations", "key_range", "3",
+        "operations", "LPUSH:0.6,RPUSH:0.3,LRANGE:0.1")), 4);
+    long pushes = ok(run, "LPUSH") + ok(run, "RPUSH");
+    assertEquals(pushes, ok(run, "LTRIM"), "every push is trimmed");
+    assertTrue(pushes > 3000, "enough pushes to overflow an unbounded list: " + pushes);
+    try (Jedis jedis = jedis()) {
+      for (int i = 0; i < 3; i++) {
+        long length = jedis.llen("redline:list:" + i);
+        assertTrue(length <= 1000, "list " + i + " stays at most 1000 long, is " + length);
+      }
+    }
+  }
+
+  @Test
+  void highThroughputPipelinesInProportion() throws Exception {
+    GatlingRun.Result run = run(RedisWorkloads.highThroughput(settings("profile", "high_throughput")), 2);
+    long batches = ok(run, "BATCH");
+    assertEquals(4 * batches, ok(run, "SET"));
+    assertEquals(6 * batches, ok(run, "GET"));
+  }
+
+  @Test
+  void transactionHeavyRunsMultiExecOnOneHashTag() throws Exception {
+    GatlingRun.Result run = run(RedisWorkloads.transactionHeavy(settings("profile", "transaction_heavy", "key_range", "50")), 2);
+    long transactions = ok(run, "MULTI/EXEC");
+    assertEquals(2 * transactions, ok(run, "SET"));
+    assertEquals(2 * transactions, ok(run, "INCR"));
+    assertEquals(transactions, ok(run, "GET"));
+    try (Jedis jedis = jedis()) {
+      assertTrue(jedis.keys("{redline:tx:*}:counter:*").size() > 0, "hash-tagged keys");
+    }
+  }
+
+  @Test
+  void asyncMixedHasPipelinedAndSingleUsers() throws Exception {
+    GatlingRun.Result run = run(RedisWorkloads.asyncMixed(settings("profile", "async_mixed")), 4);
+    assertTrue(ok(run, "BATCH") > 0, "even users pipeline");
+    long singles = ok(run, "SET") + ok(run, "GET") + ok(run, "LPUSH") + ok(run, "LRANGE");
+    assertTrue(singles > 10 * ok(run, "BATCH"), "odd users send single commands too");
+  }
+
+  @Test
+  void verificationFindsNoMismatchOnAHealthyServerAndFindsACorruptedValue() throws Exception {
+    WorkloadConfig verify = settings("profile", "basic_rw", "key_range", "20", "verify", "true", "value_size_min", "10", "value_size_max", "300");
+    GatlingRun.Result healthy = run(RedisWorkloads.basicRw(verify), 4);
+    long gets = ok(healthy, "GET");
+    assertTrue(gets > 3000, "verified reads: " + gets);
+
+    ScheduledExecutorService corrupter = Executors.newSingleThreadScheduledExecutor();
+    Jedis jedis = jedis();
+    corrupter.scheduleAtFixedRate(() -> jedis.set("redline:key:" + (int) (Math.random() * 20), "corrupted"), 300, 20, TimeUnit.MILLISECONDS);
+    GatlingRun.Result corrupted;
+    try {
+      corrupted = GatlingRun.run(protocol().threadsPerClient(4), RUN.plusSeconds(30),
+          scenario("verify").during(RUN).on(RedisWorkloads.basicRw(verify)).injectOpen(atOnceUsers(4)));
+    } finally {
+      corrupter.shutdownNow();
+      corrupter.awaitTermination(5, TimeUnit.SECONDS);
+      jedis.close();
+    }
+    Map<String, Long> errors = corrupted.recorder().series("GET").errorsByKind();
+    assertTrue(errors.getOrDefault("VERIFY", 0L) > 0, "a value written by someone else is a VERIFY KO: " + errors);
+    assertTrue(corrupted.recorder().series("GET").firstMessageByKind().get("VERIFY").contains("starting 'corrupted'"));
+  }
+
+  @Test
+  void workloadSimulationRunsAProfileFromSystemProperties() throws Exception {
+    GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", Map.of(
+        "redline.url", server.url(),
+        "redline.test.workload.profile", "list_operations",
+        "redline.test.duration", "2s",
+        "redline.test.threads_per_client", "2"));
+    assertEquals(0, run.exitCode());
+    assertTrue(Files.exists(run.reportFolder().resolve("index.html")), "Gatling's report");
+    assertTrue(run.recorder().series("LPUSH").okHistogram().getTotalCount() > 0);
+    assertEquals(java.util.Set.of("list_operations"), java.util.Set.of(
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.reportFolder().resolve("redline/summary.json").toFile())
+            .get("workload_name").asText()));
+  }
+
+  private static Map<String, Long> stats(Jedis jedis) {
+    Map<String, Long> stats = new java.util.HashMap<>();
+    for (String line : jedis.info("stats").split("\r?\n")) {
+      String[] kv = line.split(":");
+      if (kv.length == 2 && kv[1].strip().matches("\\d+")) {
+        stats.put(kv[0], Long.parseLong(kv[1].strip()));
+      }
+    }
+    return stats;
+  }
+}

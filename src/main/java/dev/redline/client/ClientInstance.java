@@ -163,7 +163,8 @@ public final class ClientInstance implements AutoCloseable {
     return new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
   }
 
-  static JedisClientConfig clientConfig(ClientSettings settings, int index) {
+  /** The Jedis settings of client {@code index}: timeouts, credentials, database, name. */
+  public static JedisClientConfig clientConfig(ClientSettings settings, int index) {
     RedisEndpoint endpoint = settings.endpoint();
     DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
         .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())

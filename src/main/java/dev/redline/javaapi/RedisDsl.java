@@ -85,6 +85,45 @@ public final class RedisDsl {
     return new RedisBatch("MULTI/EXEC", BatchKind.TRANSACTION, commands);
   }
 
+  /**
+   * Starts a subscriber for this virtual user on the channels (its own connection and thread,
+   * outside the pool), recorded as SUBSCRIBE. Messages published with
+   * {@link #trackedPublish(Function, int)} are then recorded as DELIVERY with their end-to-end
+   * latency; duplicates are KO DUPLICATE, and messages that never arrive are KO LOST at the end.
+   *
+   * <pre>{@code exec(subscribe("news", "alerts"))}</pre>
+   */
+  public static io.gatling.javaapi.core.ActionBuilder subscribe(String... channels) {
+    List<String> list = List.of(channels);
+    if (list.isEmpty()) {
+      throw new IllegalArgumentException("subscribe needs at least one channel");
+    }
+    return () -> (ctx, next) -> new dev.redline.action.SubscribeAction("SUBSCRIBE", list, ctx,
+        ctx.protocolComponentsRegistry().components(dev.redline.protocol.RedisProtocol.KEY), next);
+  }
+
+  /**
+   * PUBLISH of a numbered, timestamped message of about {@code size} bytes, whose delivery
+   * subscribers started with {@link #subscribe(String...)} measure end to end.
+   *
+   * <pre>{@code exec(trackedPublish(s -> "news", 100))}</pre>
+   */
+  public static RedisCommand trackedPublish(Function<Session, String> channel, int size) {
+    String padding = "x".repeat(Math.max(0, size - 40));
+    return COMMANDS.publish(channel, s -> currentPubSub().nextMessage(padding))
+        .check(new RedisCheck((reply, session) -> {
+          if (reply instanceof Long receivers) {
+            currentPubSub().published(receivers);
+          }
+          return session;
+        }));
+  }
+
+  private static dev.redline.pubsub.PubSubTracker currentPubSub() {
+    return dev.redline.protocol.RedlineRun.lastStarted()
+        .orElseThrow(() -> new IllegalStateException("no Redline run is active")).pubsub();
+  }
+
   /** Any command by name with EL arguments: {@code command("CLIENT", "LIST")}. */
   public static RedisCommand command(String commandName, String... arguments) {
     return COMMANDS.command(commandName, arguments);

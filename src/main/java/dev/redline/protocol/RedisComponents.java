@@ -2,6 +2,8 @@ package dev.redline.protocol;
 
 import dev.redline.action.ResultRecorder;
 import dev.redline.client.ClientPool;
+import dev.redline.pubsub.PubSubTracker;
+import dev.redline.pubsub.Subscriber;
 import io.gatling.core.stats.StatsEngine;
 import dev.redline.report.LatencyRecorder;
 import io.gatling.core.protocol.ProtocolComponents;
@@ -21,13 +23,28 @@ public final class RedisComponents implements ProtocolComponents {
   private final Consumer<String> scenarioStarted;
   private final ResultRecorder results;
 
+  private final PubSubTracker pubsub;
+  private final Consumer<Subscriber> subscribers;
+
   RedisComponents(RedisProtocol protocol, ClientPool clients, LatencyRecorder recorder, StatsEngine stats,
-      Consumer<String> scenarioStarted) {
+      Consumer<String> scenarioStarted, PubSubTracker pubsub, Consumer<Subscriber> subscribers) {
+    this.pubsub = pubsub;
+    this.subscribers = subscribers;
     this.protocol = protocol;
     this.clients = clients;
     this.recorder = recorder;
     this.scenarioStarted = scenarioStarted;
     this.results = new ResultRecorder(stats, recorder, clients, protocol.usersOnWorkers());
+  }
+
+  /** The run's pub/sub accounting. */
+  public PubSubTracker pubsub() {
+    return pubsub;
+  }
+
+  /** Keeps a subscriber to close when the run ends. */
+  public void subscribed(Subscriber subscriber) {
+    subscribers.accept(subscriber);
   }
 
   /** Where this protocol's actions record their outcomes. */

@@ -4,6 +4,8 @@ import dev.redline.client.ClientInstance;
 import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.RedisEndpoint;
+import dev.redline.pubsub.PubSubTracker;
+import dev.redline.pubsub.Subscriber;
 import dev.redline.report.CommandCrossCheck;
 import dev.redline.report.CompanionReport;
 import dev.redline.report.LatencyRecorder;
@@ -45,6 +47,8 @@ public final class RedlineRun {
   private final List<ClientPool> pools = new ArrayList<>();
   private final List<Map<String, Object>> settings = new ArrayList<>();
   private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
+  private final PubSubTracker pubsub = new PubSubTracker(recorder);
+  private final List<Subscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "redline-sampler");
     thread.setDaemon(true);
@@ -102,7 +106,7 @@ public final class RedlineRun {
     ClientPool pool = new ClientPool(clientSettings);
     pools.add(pool);
     StartupCheck.verify(pool, recorder);
-    return new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add);
+    return new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
   }
 
   /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */
@@ -112,6 +116,7 @@ public final class RedlineRun {
     }
     finished = true;
     endEpochMillis = System.currentTimeMillis();
+    finishPubSub();
     sampler.shutdownNow();
     recorder.sample();
     CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
@@ -147,6 +152,29 @@ public final class RedlineRun {
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
     }
+  }
+
+  /** The run's pub/sub accounting (PUBLISH payloads, deliveries, losses). */
+  public PubSubTracker pubsub() {
+    return pubsub;
+  }
+
+  /** Lets in-flight messages arrive (up to 2 s), counts the lost ones, closes the subscribers. */
+  private void finishPubSub() {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (pubsub.delivered() < pubsub.expected() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    subscribers.forEach(Subscriber::close);
+    pubsub.recordLosses();
   }
 
   private static Map<String, Object> echo(ClientSettings s, RedisProtocol protocol) {

@@ -29,6 +29,11 @@ public final class LatencyRecorder {
     seriesFor(requestName).recordKo(nanos, kind, message);
   }
 
+  /** Records {@code count} KOs of one kind that have no latency of their own (e.g. lost messages). */
+  public void koMany(String requestName, long count, String kind, String message) {
+    seriesFor(requestName).recordKoMany(count, kind, message);
+  }
+
   /** Marks a request name as a batch (pipeline or transaction round trip), not a command. */
   public void markBatch(String requestName) {
     RequestSeries s = seriesFor(requestName);

@@ -63,6 +63,12 @@ public final class RequestSeries {
     count.increment();
   }
 
+  void recordKoMany(long count, String kind, String message) {
+    ko.recordValueWithCount(1, count);
+    firstMessageByKind.putIfAbsent(kind, message);
+    errorsByKind.computeIfAbsent(kind, k -> new LongAdder()).add(count);
+  }
+
   /** Moves what was recorded since the last sample into the totals and one time-series point. */
   synchronized void sample(long epochSecond) {
     okInterval = ok.getIntervalHistogram(okInterval);

@@ -39,7 +39,7 @@ public final class Workload {
       case "high_throughput" -> pipelined();
       case "transaction_heavy" -> transactional();
       case "async_mixed" -> doIfOrElse(s -> s.userId() % 2 == 0).then(pipelined()).orElse(single());
-      case "pubsub_heavy" -> single();
+      case "pubsub_heavy" -> pubsub();
       default -> single(); // basic_rw, list_operations, custom
     };
   }
@@ -59,6 +59,20 @@ public final class Workload {
       choices.add(percent(percents.get(i++)).then(chain));
     }
     return drawKeys(1).randomSwitch().on(choices);
+  }
+
+  /**
+   * pubsub_heavy: one user in four subscribes to every channel (once) and then idles; the others
+   * publish numbered, timestamped messages of value_size bytes to the channels in turn.
+   */
+  public ChainBuilder pubsub() {
+    List<String> channels = config.pubsubChannels();
+    ChainBuilder subscriber = doIfOrElse(s -> s.contains("redlineSubscribed"))
+        .then(pause(java.time.Duration.ofMillis(100)))
+        .orElse(exec(RedisDsl.subscribe(channels.toArray(String[]::new))).exec(s -> s.set("redlineSubscribed", true)));
+    ChainBuilder publisher = drawKeys(1).exec(RedisDsl.trackedPublish(
+        s -> channels.get(s.getInt(attribute(0)) % channels.size()), config.valueSizeMax()));
+    return doIfOrElse(s -> s.userId() % 4 == 1).then(subscriber).orElse(publisher);
   }
 
   /** A pipeline of pipeline_size operations, in proportion to their weights. */

@@ -109,6 +109,19 @@ class WorkloadProfilesTest extends RedisServerTest {
   }
 
   @Test
+  void pubsubHeavyMeasuresEveryDeliveryEndToEnd() throws Exception {
+    GatlingRun.Result run = run(RedisWorkloads.of(settings("profile", "pubsub_heavy", "value_size", "64")), 8);
+    long published = ok(run, "PUBLISH");
+    assertEquals(2, ok(run, "SUBSCRIBE"), "users 1 and 5 subscribe");
+    RequestSeries delivery = run.recorder().series("DELIVERY");
+    long delivered = delivery.okHistogram().getTotalCount();
+    assertTrue(published > 1000 && delivered > published, "each message reaches up to 2 subscribers: " + published + " -> " + delivered);
+    assertEquals(Map.of(), delivery.errorsByKind(), "nothing lost or duplicated on a healthy server");
+    assertEquals(run.redline().pubsub().expected(), delivered, "deliveries = what PUBLISH said it reached");
+    assertTrue(delivery.okHistogram().getValueAtPercentile(50) < 50_000_000, "end-to-end latency is measured in ns");
+  }
+
+  @Test
   void verificationFindsNoMismatchOnAHealthyServerAndFindsACorruptedValue() throws Exception {
     WorkloadConfig verify = settings("profile", "basic_rw", "key_range", "20", "verify", "true", "value_size_min", "10", "value_size_max", "300");
     GatlingRun.Result healthy = run(RedisWorkloads.basicRw(verify), 4);

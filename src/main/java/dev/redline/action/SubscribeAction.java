@@ -1,0 +1,50 @@
+package dev.redline.action;
+
+import dev.redline.client.ClientInstance;
+import dev.redline.command.RedisFailure;
+import dev.redline.protocol.RedisComponents;
+import dev.redline.pubsub.Subscriber;
+import io.gatling.core.action.Action;
+import io.gatling.core.session.Session;
+import io.gatling.core.structure.ScenarioContext;
+import java.util.List;
+
+/**
+ * Starts a subscriber for the virtual user (its own connection and thread, outside the pool)
+ * and records the SUBSCRIBE round trip. Deliveries are then recorded as DELIVERY until the run
+ * ends and the subscriber is closed.
+ */
+public final class SubscribeAction extends RedisAction {
+  private final String requestName;
+  private final List<String> channels;
+
+  public SubscribeAction(String requestName, List<String> channels, ScenarioContext ctx, RedisComponents components, Action next) {
+    super(requestName, ctx, components, next);
+    this.requestName = requestName;
+    this.channels = List.copyOf(channels);
+  }
+
+  @Override
+  protected void run(Session session, ClientInstance client) {
+    long startMillis = clock.nowMillis();
+    long startNanos = System.nanoTime();
+    RedisFailure failure = null;
+    try {
+      Subscriber subscriber = new Subscriber(components.clients().settings(),
+          ClientInstance.clientConfig(components.clients().settings(), client.index()), channels,
+          components.pubsub().receiver(), "redline-subscriber-" + session.userId());
+      components.subscribed(subscriber);
+      results.sent("subscribe");
+    } catch (RuntimeException e) {
+      failure = RedisFailure.of(e);
+    }
+    long nanos = System.nanoTime() - startNanos;
+    long endMillis = clock.nowMillis();
+    if (failure == null) {
+      results.ok(session, requestName, startMillis, endMillis, nanos);
+    } else {
+      results.ko(session, requestName, startMillis, endMillis, nanos, failure);
+    }
+    proceed(settle(session, startMillis, endMillis, failure == null));
+  }
+}

@@ -62,7 +62,8 @@ public final class SideBySide {
               + "%d s per measurement, best of %d alternating rounds.%n%n",
           version, server.binary(), Runtime.getRuntime().availableProcessors(), VALUE_SIZE, KEYSPACE, seconds, rounds));
       out.append("| setting | redis-benchmark ops/s | bare Jedis ops/s | Redline ops/s | Redline / Jedis | Redline / redis-benchmark | Jedis / redis-benchmark "
-          + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) |\n|---|---|---|---|---|---|---|---|---|\n");
+          + "| BATCH-only Redline ops/s | BATCH-only / Jedis | BATCH-only / redis-benchmark "
+          + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       // JIT warm-up, not measured: the JVM compiles Jedis, Gatling and Redline before the first row
       Setting first = settings.get(0);
       if (warmup > 0) {
@@ -74,15 +75,22 @@ public final class SideBySide {
         Measurement rb = null;
         Measurement jedis = null;
         Measurement redline = null;
+        Measurement batchOnly = null;
         for (int round = 0; round < rounds; round++) {
           long requests = rb == null ? 200_000L * s.pipeline() : (long) (rb.opsPerSecond() * seconds);
           rb = best(rb, RedisBenchmarkLoad.run(server.port(), s, requests));
           jedis = best(jedis, BareJedisLoad.run(server.port(), s, seconds * 1000L));
           redline = best(redline, RedlineLoad.run(server.port(), s, seconds * 1000L, false));
+          if (s.pipeline() > 1) {
+            batchOnly = best(batchOnly, RedlineLoad.run(server.port(), s, seconds * 1000L, true));
+          }
         }
-        String row = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f |%n",
+        String batchOnlyCells = batchOnly == null ? "— | — | —" : String.format(Locale.ROOT, "%,.0f | %.2f | %.2f",
+            batchOnly.opsPerSecond(), batchOnly.opsPerSecond() / jedis.opsPerSecond(), batchOnly.opsPerSecond() / rb.opsPerSecond());
+        String row = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f |%n",
             s, rb.opsPerSecond(), jedis.opsPerSecond(), redline.opsPerSecond(),
             redline.opsPerSecond() / jedis.opsPerSecond(), redline.opsPerSecond() / rb.opsPerSecond(), jedis.opsPerSecond() / rb.opsPerSecond(),
+            batchOnlyCells,
             rb.p50Micros(), jedis.p50Micros(), redline.p50Micros(), rb.p99Micros(), jedis.p99Micros(), redline.p99Micros());
         out.append(row);
         System.out.print(row);

@@ -37,7 +37,11 @@ public class WorkloadSimulation extends Simulation {
     RedisProtocolBuilder redisProtocol = redis()
         .clientInstances(config.clientInstances())
         .threadsPerClient(config.threadsPerClient())
-        .connectionsPerClient(config.connectionsPerClient());
+        .connectionsPerClient(config.connectionsPerClient())
+        .retryAttempts(config.retryAttempts());
+    if (config.startDuringOutage()) {
+      redisProtocol = redisProtocol.startDuringOutage();
+    }
     if (config.endpoint().isPresent()) {
       redisProtocol = redisProtocol.url(config.endpoint().get().toUrl());
     }

@@ -5,12 +5,14 @@ import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.report.LatencyRecorder;
+import dev.redline.report.RequestSeries;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import java.util.List;
-import redis.clients.jedis.AbstractPipeline;
+import java.util.concurrent.atomic.LongAdder;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
@@ -25,10 +27,13 @@ import redis.clients.jedis.Transaction;
  * Gatling records, the per-command entries go to the microsecond recorder only.
  */
 public final class BatchAction extends RedisAction {
-  private final String batchName;
   private final BatchKind kind;
   private final List<CommandSpec> commands;
-  private final String[] serverNames;
+  private final RequestSeries batch;
+  private final RequestSeries[] ops;
+  private final LongAdder[] sent;
+  private final LongAdder multi;
+  private final LongAdder exec;
   private final boolean perOpGatlingRecords;
 
   public BatchAction(String batchName, BatchKind kind, List<CommandSpec> commands, ScenarioContext ctx,
@@ -37,10 +42,13 @@ public final class BatchAction extends RedisAction {
     if (commands.isEmpty()) {
       throw new IllegalArgumentException("a " + kind.name().toLowerCase() + " needs at least one command");
     }
-    this.batchName = batchName;
     this.kind = kind;
     this.commands = List.copyOf(commands);
-    this.serverNames = commands.stream().map(c -> LatencyRecorder.serverName(c.commandName())).toArray(String[]::new);
+    this.batch = results.batchSeries(batchName);
+    this.ops = commands.stream().map(c -> results.series(c.requestName())).toArray(RequestSeries[]::new);
+    this.sent = commands.stream().map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName()))).toArray(LongAdder[]::new);
+    this.multi = results.sentCounter("multi");
+    this.exec = results.sentCounter("exec");
     this.perOpGatlingRecords = components.protocol().perOpGatlingRecords();
   }
 
@@ -57,12 +65,15 @@ public final class BatchAction extends RedisAction {
       for (int i = 0; i < n; i++) {
         arguments[i] = commands.get(i).resolveArguments(session);
       }
-      Jedis jedis = client.acquire();
-      try {
-        roundTrip(jedis, arguments, replies);
-      } finally {
-        client.release(jedis);
-      }
+      withRetries(client, () -> {
+        Jedis jedis = client.acquire();
+        try {
+          roundTrip(jedis, arguments, replies);
+          return replies;
+        } finally {
+          client.release(jedis);
+        }
+      });
     } catch (RuntimeException e) {
       roundTripError = e;
     }
@@ -76,60 +87,59 @@ public final class BatchAction extends RedisAction {
     if (roundTripError != null) {
       RedisFailure failure = RedisFailure.of(roundTripError);
       noteHealth(client, failure);
-      for (CommandSpec command : commands) {
-        recordOp(session, command.requestName(), startMillis, opEndMillis, opNanos, failure);
+      for (RequestSeries op : ops) {
+        recordOp(session, op, startMillis, opEndMillis, opNanos, failure);
       }
-      results.batchKo(session, batchName, startMillis, endMillis, nanos, failure);
+      results.ko(session, batch, startMillis, endMillis, nanos, failure);
     } else {
       noteHealth(client, null);
       for (int i = 0; i < n; i++) {
-        CommandSpec command = commands.get(i);
         RedisFailure failure = null;
         try {
-          current = command.applyChecks(replies[i].get(), current);
+          current = commands.get(i).applyChecks(replies[i].get(), current);
         } catch (RuntimeException e) {
           failure = RedisFailure.of(e);
           allOk = false;
         }
-        recordOp(session, command.requestName(), startMillis, opEndMillis, opNanos, failure);
+        recordOp(session, ops[i], startMillis, opEndMillis, opNanos, failure);
       }
-      results.batchOk(session, batchName, startMillis, endMillis, nanos);
+      results.ok(session, batch, startMillis, endMillis, nanos);
     }
     proceed(settle(current, startMillis, endMillis, allOk));
   }
 
   private void roundTrip(Jedis jedis, String[][] arguments, Response<Object>[] replies) {
     if (kind == BatchKind.PIPELINE) {
-      AbstractPipeline pipeline = jedis.pipelined();
+      Pipeline pipeline = jedis.pipelined();
       queue(pipeline, arguments, replies);
       pipeline.sync();
     } else {
       Transaction transaction = jedis.multi();
-      results.sent("multi");
+      multi.increment();
       queue(transaction, arguments, replies);
-      results.sent("exec");
+      exec.increment();
       transaction.exec();
     }
   }
 
   private void queue(PipeliningBase batch, String[][] arguments, Response<Object>[] replies) {
     for (int i = 0; i < replies.length; i++) {
-      results.sent(serverNames[i]);
+      sent[i].increment();
       replies[i] = batch.sendCommand(commands.get(i).command(), arguments[i]);
     }
   }
 
-  private void recordOp(Session session, String name, long startMillis, long endMillis, long nanos, RedisFailure failure) {
+  private void recordOp(Session session, RequestSeries op, long startMillis, long endMillis, long nanos, RedisFailure failure) {
     if (perOpGatlingRecords) {
       if (failure == null) {
-        results.ok(session, name, startMillis, endMillis, nanos);
+        results.ok(session, op, startMillis, endMillis, nanos);
       } else {
-        results.ko(session, name, startMillis, endMillis, nanos, failure);
+        results.ko(session, op, startMillis, endMillis, nanos, failure);
       }
     } else if (failure == null) {
-      results.okMicrosOnly(name, nanos);
+      op.recordOk(nanos);
     } else {
-      results.koMicrosOnly(name, nanos, failure);
+      op.recordKo(nanos, failure.kind(), failure.message());
     }
   }
 }

@@ -5,6 +5,8 @@ import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.report.LatencyRecorder;
+import dev.redline.report.RequestSeries;
+import java.util.concurrent.atomic.LongAdder;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
@@ -13,12 +15,14 @@ import redis.clients.jedis.Jedis;
 /** One Redis command, one round trip, one record under the request's name. */
 public final class CommandAction extends RedisAction {
   private final CommandSpec command;
-  private final String serverName;
+  private final RequestSeries series;
+  private final LongAdder sent;
 
   public CommandAction(CommandSpec command, ScenarioContext ctx, RedisComponents components, Action next) {
     super(command.requestName(), ctx, components, next);
     this.command = command;
-    this.serverName = LatencyRecorder.serverName(command.commandName());
+    this.series = results.series(command.requestName());
+    this.sent = results.sentCounter(LatencyRecorder.serverName(command.commandName()));
   }
 
   @Override
@@ -29,13 +33,15 @@ public final class CommandAction extends RedisAction {
     RuntimeException error = null;
     try {
       String[] arguments = command.resolveArguments(session);
-      Jedis jedis = client.acquire();
-      try {
-        results.sent(serverName);
-        reply = jedis.sendCommand(command.command(), arguments);
-      } finally {
-        client.release(jedis);
-      }
+      reply = withRetries(client, () -> {
+        Jedis jedis = client.acquire();
+        try {
+          sent.increment();
+          return jedis.sendCommand(command.command(), arguments);
+        } finally {
+          client.release(jedis);
+        }
+      });
     } catch (RuntimeException e) {
       error = e;
     }
@@ -52,9 +58,9 @@ public final class CommandAction extends RedisAction {
     RedisFailure failure = error == null ? null : RedisFailure.of(error);
     noteHealth(client, failure);
     if (failure == null) {
-      results.ok(session, command.requestName(), startMillis, endMillis, nanos);
+      results.ok(session, series, startMillis, endMillis, nanos);
     } else {
-      results.ko(session, command.requestName(), startMillis, endMillis, nanos, failure);
+      results.ko(session, series, startMillis, endMillis, nanos, failure);
     }
     proceed(settle(checked, startMillis, endMillis, error == null));
   }

@@ -34,6 +34,9 @@ public abstract class RedisAction implements Action {
   protected final Clock clock;
   private final Option<ActorRef<Throttler.Command>> throttler;
   private final boolean throttled;
+  private final long backoffMinNanos;
+  private final long backoffMaxNanos;
+  private final int retryAttempts;
 
   protected RedisAction(String name, ScenarioContext ctx, RedisComponents components, Action next) {
     this.name = name;
@@ -43,6 +46,9 @@ public abstract class RedisAction implements Action {
     this.clock = ctx.coreComponents().clock();
     this.throttler = ctx.coreComponents().throttler();
     this.throttled = ctx.throttled() && throttler.isDefined();
+    this.backoffMinNanos = components.protocol().backoffMin().toNanos();
+    this.backoffMaxNanos = components.protocol().backoffMax().toNanos();
+    this.retryAttempts = components.protocol().retryAttempts();
   }
 
   @Override
@@ -65,9 +71,19 @@ public abstract class RedisAction implements Action {
     ClientInstance client = components.clients().clientFor(session.userId());
     if (throttled) {
       throttler.get().$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
-        client.execute(session.userId(), () -> runSafely(session, client));
+        dispatch(session, client);
         return BoxedUnit.UNIT;
       }));
+    } else {
+      dispatch(session, client);
+    }
+  }
+
+  /** Queues the request on the user's worker; while the client is in an outage, after a backoff. */
+  private void dispatch(Session session, ClientInstance client) {
+    long backoff = client.health().backoffNanos(backoffMinNanos, backoffMaxNanos);
+    if (backoff > 0) {
+      client.schedule(session.userId(), () -> runSafely(session, client), backoff);
     } else {
       client.execute(session.userId(), () -> runSafely(session, client));
     }
@@ -92,6 +108,26 @@ public abstract class RedisAction implements Action {
       next.execute(session);
     } else {
       next.$bang(session);
+    }
+  }
+
+  /**
+   * Runs one attempt at the round trip, and again up to the protocol's retryAttempts times while it
+   * fails on the connection (CONNECTION, TIMEOUT, ...), waiting the backoff in between. Each retry
+   * is counted. Error replies and failed checks are never retried.
+   */
+  protected final <T> T withRetries(ClientInstance client, java.util.function.Supplier<T> attempt) {
+    for (int retry = 0; ; retry++) {
+      try {
+        return attempt.get();
+      } catch (RuntimeException e) {
+        if (retry >= retryAttempts || !dev.redline.client.ConnectionHealth.isConnectionFailure(RedisFailure.of(e).kind())) {
+          throw e;
+        }
+        components.recorder().retried();
+        long wait = Math.min(backoffMaxNanos, backoffMinNanos << Math.min(20, retry));
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
     }
   }
 

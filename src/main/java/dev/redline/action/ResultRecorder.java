@@ -3,6 +3,8 @@ package dev.redline.action;
 import dev.redline.client.ClientPool;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.LatencyRecorder;
+import dev.redline.report.RequestSeries;
+import java.util.concurrent.atomic.LongAdder;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
@@ -34,44 +36,33 @@ public final class ResultRecorder {
     });
   }
 
+  /** Where a request name's microsecond records go (an action looks it up once). */
+  RequestSeries series(String requestName) {
+    return micros.seriesFor(requestName);
+  }
+
+  /** The same for a batch round trip (BATCH, MULTI/EXEC), marked as such. */
+  RequestSeries batchSeries(String requestName) {
+    micros.markBatch(requestName);
+    return micros.seriesFor(requestName);
+  }
+
+  /** The counter of a command's sends, for the server cross-check (an action looks it up once). */
+  LongAdder sentCounter(String serverCommandName) {
+    return micros.sentCounter(serverCommandName);
+  }
+
   /** Records an OK request in both places. */
-  void ok(Session session, String name, long startMillis, long endMillis, long nanos) {
-    gatling(session, name, startMillis, endMillis, OK$.MODULE$, Option.empty(), Option.empty());
-    micros.ok(name, nanos);
+  void ok(Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
+    gatling(session, request.name(), startMillis, endMillis, OK$.MODULE$, Option.empty(), Option.empty());
+    request.recordOk(nanos);
   }
 
   /** Records a KO request in both places, with the failure's kind as Gatling's response code. */
-  void ko(Session session, String name, long startMillis, long endMillis, long nanos, RedisFailure failure) {
-    gatling(session, name, startMillis, endMillis, KO$.MODULE$, Option.apply(failure.kind()),
+  void ko(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, RedisFailure failure) {
+    gatling(session, request.name(), startMillis, endMillis, KO$.MODULE$, Option.apply(failure.kind()),
         Option.apply(failure.kind() + ": " + failure.message()));
-    micros.ko(name, nanos, failure.kind(), failure.message());
-  }
-
-  /** Records an OK batch (pipeline or transaction round trip) in both places. */
-  void batchOk(Session session, String name, long startMillis, long endMillis, long nanos) {
-    micros.markBatch(name);
-    ok(session, name, startMillis, endMillis, nanos);
-  }
-
-  /** Records a KO batch in both places. */
-  void batchKo(Session session, String name, long startMillis, long endMillis, long nanos, RedisFailure failure) {
-    micros.markBatch(name);
-    ko(session, name, startMillis, endMillis, nanos, failure);
-  }
-
-  /** Records an OK op in the microsecond recorder only. */
-  void okMicrosOnly(String name, long nanos) {
-    micros.ok(name, nanos);
-  }
-
-  /** Records a KO op in the microsecond recorder only. */
-  void koMicrosOnly(String name, long nanos, RedisFailure failure) {
-    micros.ko(name, nanos, failure.kind(), failure.message());
-  }
-
-  /** Counts one command sent on the wire. */
-  void sent(String serverCommandName) {
-    micros.sent(serverCommandName);
+    request.recordKo(nanos, failure.kind(), failure.message());
   }
 
   /** Hands the calling worker's buffered Gatling records to Gatling (no-op elsewhere). */

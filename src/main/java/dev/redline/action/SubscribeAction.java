@@ -4,6 +4,8 @@ import dev.redline.client.ClientInstance;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.pubsub.Subscriber;
+import dev.redline.report.RequestSeries;
+import java.util.concurrent.atomic.LongAdder;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
@@ -15,12 +17,14 @@ import java.util.List;
  * ends and the subscriber is closed.
  */
 public final class SubscribeAction extends RedisAction {
-  private final String requestName;
+  private final RequestSeries series;
+  private final LongAdder sent;
   private final List<String> channels;
 
   public SubscribeAction(String requestName, List<String> channels, ScenarioContext ctx, RedisComponents components, Action next) {
     super(requestName, ctx, components, next);
-    this.requestName = requestName;
+    this.series = results.series(requestName);
+    this.sent = results.sentCounter("subscribe");
     this.channels = List.copyOf(channels);
   }
 
@@ -34,16 +38,16 @@ public final class SubscribeAction extends RedisAction {
           ClientInstance.clientConfig(components.clients().settings(), client.index()), channels,
           components.pubsub().receiver(), "redline-subscriber-" + session.userId());
       components.subscribed(subscriber);
-      results.sent("subscribe");
+      sent.increment();
     } catch (RuntimeException e) {
       failure = RedisFailure.of(e);
     }
     long nanos = System.nanoTime() - startNanos;
     long endMillis = clock.nowMillis();
     if (failure == null) {
-      results.ok(session, requestName, startMillis, endMillis, nanos);
+      results.ok(session, series, startMillis, endMillis, nanos);
     } else {
-      results.ko(session, requestName, startMillis, endMillis, nanos, failure);
+      results.ko(session, series, startMillis, endMillis, nanos, failure);
     }
     proceed(settle(session, startMillis, endMillis, failure == null));
   }

@@ -79,6 +79,11 @@ public final class ClientInstance implements AutoCloseable {
     workerFor(userId).execute(task);
   }
 
+  /** Queues a task on the user's worker after a delay (backoff during an outage). */
+  public void schedule(long userId, Runnable task, long delayNanos) {
+    workerFor(userId).schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
   /** This client's connection health (outages and reconnections). */
   public ConnectionHealth health() {
     return health;

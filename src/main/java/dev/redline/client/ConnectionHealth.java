@@ -15,6 +15,7 @@ public final class ConnectionHealth {
   private final AtomicLong downSinceNanos = new AtomicLong();
   private final LongAdder reconnections = new LongAdder();
   private final LongAdder downNanos = new LongAdder();
+  private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Notes a failed request: a connection-level failure marks the client down if it was up; an
@@ -24,6 +25,7 @@ public final class ConnectionHealth {
   public void failed(String kind) {
     if (CONNECTION_KINDS.contains(kind)) {
       downSinceNanos.compareAndSet(0, System.nanoTime() | 1); // | 1: never 0, which means "up"
+      consecutiveFailures.incrementAndGet();
     } else if (!"EL".equals(kind)) {
       succeeded();
     }
@@ -33,9 +35,38 @@ public final class ConnectionHealth {
   public void succeeded() {
     long since = downSinceNanos.get();
     if (since != 0 && downSinceNanos.compareAndSet(since, 0)) {
+      consecutiveFailures.set(0);
+      lastRecoveryEpochMillis = System.currentTimeMillis();
       reconnections.increment();
       downNanos.add(System.nanoTime() - since);
     }
+  }
+
+  private volatile long lastRecoveryEpochMillis;
+
+  /** When this client last came back from an outage (epoch ms), 0 if never. */
+  public long lastRecoveryEpochMillis() {
+    return lastRecoveryEpochMillis;
+  }
+
+  /** True for the kinds that mean the connection, not the command, failed. */
+  public static boolean isConnectionFailure(String kind) {
+    return CONNECTION_KINDS.contains(kind);
+  }
+
+  /**
+   * How long the next request should wait while the client is in an outage: {@code min} doubled
+   * per consecutive failure, at most {@code max}, times a random factor in [0.5, 1) so that
+   * clients do not retry in lockstep; 0 when the client is up.
+   */
+  public long backoffNanos(long minNanos, long maxNanos) {
+    int failures = consecutiveFailures.get();
+    if (failures == 0 || downSinceNanos.get() == 0) {
+      return 0;
+    }
+    long delay = minNanos << Math.min(20, failures - 1);
+    delay = Math.min(maxNanos, delay < 0 ? maxNanos : delay);
+    return (long) (delay * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble() * 0.5));
   }
 
   /** Outages this client recovered from. */

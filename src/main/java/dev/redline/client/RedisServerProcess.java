@@ -50,6 +50,17 @@ public final class RedisServerProcess implements AutoCloseable {
     throw new IllegalStateException("could not start redis-server: " + last.getMessage(), last);
   }
 
+  /** Starts a server on a given port (for a test that starts one where a client already points). */
+  public static RedisServerProcess startOn(int port, String... extraArguments) {
+    try {
+      RedisServerProcess server = new RedisServerProcess(resolveBinary(), port, List.of(extraArguments));
+      server.launch();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start redis-server on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The port the server listens on (127.0.0.1). */
   public int port() {
     return port;

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param threadsPerClient worker threads (and virtual users) per client
  * @param duration how long to run; empty for unlimited (until Ctrl+C)
  * @param targetOpsPerSecond requests per second through Gatling's throttle; 0 for as fast as possible
+ * @param retryAttempts client retries of requests that failed on the connection
+ * @param startDuringOutage whether to start even when Redis is unreachable at start
  * @param workload the workload settings
  * @param origins where each effective setting came from, by path (for the echo)
  * @param echo the effective settings as text lines, secrets redacted
@@ -34,6 +36,8 @@ public record RedlineConfig(
     int threadsPerClient,
     Optional<Duration> duration,
     int targetOpsPerSecond,
+    int retryAttempts,
+    boolean startDuringOutage,
     WorkloadConfig workload,
     Map<String, String> origins,
     List<String> echo) {
@@ -45,6 +49,8 @@ public record RedlineConfig(
       Map.entry("test.threads_per_client", 1),
       Map.entry("test.duration", "30s"),
       Map.entry("test.target_ops_per_second", 0),
+      Map.entry("test.client_retry_attempts", 0),
+      Map.entry("test.start_during_outage", false),
       Map.entry("test.workload.profile", "basic_rw"),
       Map.entry("test.workload.key_prefix", "redline"),
       Map.entry("test.workload.key_range", 10_000),
@@ -111,7 +117,8 @@ public record RedlineConfig(
     @SuppressWarnings("unchecked")
     Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
     return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),
-        connections, threads, duration, (Integer) typed.get("test.target_ops_per_second"), workload, origins, echo);
+        connections, threads, duration, (Integer) typed.get("test.target_ops_per_second"),
+        (Integer) typed.get("test.client_retry_attempts"), (Boolean) typed.get("test.start_during_outage"), workload, origins, echo);
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {

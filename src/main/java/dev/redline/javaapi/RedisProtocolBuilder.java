@@ -177,6 +177,50 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     return edit(e -> e.usersOnWorkers = false);
   }
 
+  /**
+   * Backoff while a client is in an outage: its next request waits {@code min}, doubling per
+   * consecutive connection failure up to {@code max}, with jitter (default 10 ms to 500 ms). Keeps
+   * workers from spinning against a server that is down.
+   *
+   * <pre>{@code redis().backoff(Duration.ofMillis(20), Duration.ofSeconds(1))}</pre>
+   */
+  public RedisProtocolBuilder backoff(Duration min, Duration max) {
+    positive("backoff min", min);
+    positive("backoff max", max);
+    if (min.compareTo(max) > 0) {
+      throw new IllegalArgumentException("backoff min " + min + " is larger than max " + max);
+    }
+    return edit(e -> {
+      e.backoffMin = min;
+      e.backoffMax = max;
+    });
+  }
+
+  /**
+   * Tries a request that failed on the connection (CONNECTION, TIMEOUT, ...) again, up to
+   * {@code attempts} times, as an application with client retries would; the request is KO only
+   * when every attempt failed, and its time includes the retries. Retries are counted in the
+   * summary. Default 0.
+   *
+   * <pre>{@code redis().retryAttempts(3)}</pre>
+   */
+  public RedisProtocolBuilder retryAttempts(int attempts) {
+    if (attempts < 0) {
+      throw new IllegalArgumentException("retryAttempts must be 0 or more, got " + attempts);
+    }
+    return edit(e -> e.retryAttempts = attempts);
+  }
+
+  /**
+   * Starts the load even when Redis cannot be reached at start (for rehearsals that begin
+   * mid-outage); by default such a run stops at once with the endpoint and the cause.
+   *
+   * <pre>{@code redis().startDuringOutage()}</pre>
+   */
+  public RedisProtocolBuilder startDuringOutage() {
+    return edit(e -> e.startDuringOutage = true);
+  }
+
   private RedisProtocolBuilder edit(java.util.function.Consumer<RedisProtocol.Editor> change) {
     RedisProtocol.Editor editor = protocol.edit();
     change.accept(editor);

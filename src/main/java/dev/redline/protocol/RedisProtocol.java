@@ -27,6 +27,11 @@ import scala.Function1;
  * @param usersOnWorkers whether each virtual user runs on its Redis worker thread (no thread
  *     hand-off per request); false keeps users on Gatling's event loops, for scenarios that
  *     also use HTTP or other netty-based protocols
+ * @param backoffMin first delay before a request of a client that is in an outage
+ * @param backoffMax largest such delay (the delay doubles per failure, with jitter, up to this)
+ * @param retryAttempts how many times a request that failed on the connection is tried again
+ *     before it is KO (the old runner's client_retry_attempts); 0 = never
+ * @param startDuringOutage start the load even when Redis cannot be reached at start
  */
 public record RedisProtocol(
     Optional<RedisEndpoint> endpoint,
@@ -37,12 +42,17 @@ public record RedisProtocol(
     Duration socketTimeout,
     String clientName,
     boolean perOpGatlingRecords,
-    boolean usersOnWorkers) implements Protocol {
+    boolean usersOnWorkers,
+    Duration backoffMin,
+    Duration backoffMax,
+    int retryAttempts,
+    boolean startDuringOutage) implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records, users on workers. */
   public static RedisProtocol defaults() {
     return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
-        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true, true);
+        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true, true,
+        Duration.ofMillis(10), Duration.ofMillis(500), 0, false);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -61,6 +71,10 @@ public record RedisProtocol(
     public String clientName;
     public boolean perOpGatlingRecords;
     public boolean usersOnWorkers;
+    public Duration backoffMin;
+    public Duration backoffMax;
+    public int retryAttempts;
+    public boolean startDuringOutage;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -72,12 +86,17 @@ public record RedisProtocol(
       clientName = p.clientName;
       perOpGatlingRecords = p.perOpGatlingRecords;
       usersOnWorkers = p.usersOnWorkers;
+      backoffMin = p.backoffMin;
+      backoffMax = p.backoffMax;
+      retryAttempts = p.retryAttempts;
+      startDuringOutage = p.startDuringOutage;
     }
 
     /** The protocol with the changed settings. */
     public RedisProtocol build() {
       return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
-          socketTimeout, clientName, perOpGatlingRecords, usersOnWorkers);
+          socketTimeout, clientName, perOpGatlingRecords, usersOnWorkers, backoffMin, backoffMax, retryAttempts,
+          startDuringOutage);
     }
   }
 

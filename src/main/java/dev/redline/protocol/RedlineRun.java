@@ -63,7 +63,17 @@ public final class RedlineRun {
 
   private RedlineRun(StatsEngine statsEngine) {
     this.statsEngine = statsEngine;
-    sampler.scheduleAtFixedRate(recorder::sample, 1, 1, TimeUnit.SECONDS);
+    sampler.scheduleAtFixedRate(this::sampleAndReportErrors, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Once a second: fold the recorder, and log one line per error kind that occurred (an error storm stays readable). */
+  private void sampleAndReportErrors() {
+    try {
+      recorder.sample().forEach((kind, count) -> System.out.printf(java.util.Locale.ROOT,
+          "Redline: %,d x %s in the last second (e.g. %s)%n", count, kind, recorder.exampleMessage(kind)));
+    } catch (RuntimeException e) {
+      LOG.warn("Redline sampler failed", e);
+    }
   }
 
   static RedlineRun start(CoreComponents core) {
@@ -79,6 +89,11 @@ public final class RedlineRun {
   /** The run started most recently in this JVM, if any (for embedding and tests). */
   public static Optional<RedlineRun> lastStarted() {
     return Optional.ofNullable(lastStarted);
+  }
+
+  /** When the run finished (epoch ms), 0 while it runs. */
+  public long endEpochMillis() {
+    return endEpochMillis;
   }
 
   /** The run's microsecond recorder. */
@@ -105,7 +120,7 @@ public final class RedlineRun {
     servers.start(endpoint);
     ClientPool pool = new ClientPool(clientSettings);
     pools.add(pool);
-    StartupCheck.verify(pool, recorder);
+    StartupCheck.verify(pool, recorder, protocol.startDuringOutage());
     return new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
   }
 
@@ -152,6 +167,13 @@ public final class RedlineRun {
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
     }
+  }
+
+  /** The connection health of every client of every protocol, in order. */
+  public synchronized List<dev.redline.client.ConnectionHealth> clientHealth() {
+    List<dev.redline.client.ConnectionHealth> all = new ArrayList<>();
+    pools.forEach(pool -> pool.clients().forEach(client -> all.add(client.health())));
+    return all;
   }
 
   /** The run's pub/sub accounting (PUBLISH payloads, deliveries, losses). */

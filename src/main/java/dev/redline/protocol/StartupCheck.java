@@ -1,6 +1,7 @@
 package dev.redline.protocol;
 
 import dev.redline.client.ClientSettings;
+import dev.redline.client.ConnectionHealth;
 import dev.redline.client.ClientPool;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.LatencyRecorder;
@@ -15,7 +16,7 @@ final class StartupCheck {
    *
    * @throws RedlineStartupException naming the endpoint and the cause
    */
-  static void verify(ClientPool pool, LatencyRecorder recorder) {
+  static void verify(ClientPool pool, LatencyRecorder recorder, boolean startDuringOutage) {
     ClientSettings settings = pool.settings();
     pool.clients().forEach(client -> {
       try (Jedis jedis = client.borrow()) {
@@ -23,8 +24,13 @@ final class StartupCheck {
         jedis.ping();
       } catch (RuntimeException e) {
         RedisFailure failure = RedisFailure.of(e);
-        throw new RedlineStartupException("cannot use Redis at " + settings.endpoint() + ": "
-            + failure.kind() + " " + failure.message());
+        String problem = "cannot use Redis at " + settings.endpoint() + ": " + failure.kind() + " " + failure.message();
+        if (startDuringOutage && ConnectionHealth.isConnectionFailure(failure.kind())) {
+          System.out.println("Redline: " + problem + " - starting anyway (startDuringOutage)");
+          client.health().failed(failure.kind());
+          return;
+        }
+        throw new RedlineStartupException(problem);
       }
     });
   }

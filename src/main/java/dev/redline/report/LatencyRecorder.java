@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LatencyRecorder {
   private final Map<String, RequestSeries> series = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> sentCommands = new ConcurrentHashMap<>();
+  private final LongAdder retries = new LongAdder();
+  private final Map<String, Long> errorsAtLastSample = new java.util.HashMap<>();
 
   /** Records an OK request. */
   public void ok(String requestName, long nanos) {
@@ -47,6 +49,11 @@ public final class LatencyRecorder {
     sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder()).increment();
   }
 
+  /** The counter of a command's sends, made if new: actions keep it to count without a lookup. */
+  public LongAdder sentCounter(String serverCommandName) {
+    return sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder());
+  }
+
   /** Counts {@code count} sends of a command. */
   public void sent(String serverCommandName, int count) {
     sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder()).add(count);
@@ -59,12 +66,48 @@ public final class LatencyRecorder {
     return copy;
   }
 
-  /** Folds everything recorded since the last call into the totals, as the second that just ended. */
-  public void sample() {
+  /** Counts one retry of a request that failed on the connection. */
+  public void retried() {
+    retries.increment();
+  }
+
+  /** Retries so far. */
+  public long retries() {
+    return retries.sum();
+  }
+
+  /**
+   * Folds everything recorded since the last call into the totals, as the second that just ended;
+   * returns the KOs of that second by kind (over all request names).
+   */
+  public synchronized Map<String, Long> sample() {
     long second = System.currentTimeMillis() / 1000;
+    Map<String, Long> now = new TreeMap<>();
     for (RequestSeries s : series.values()) {
       s.sample(second);
+      s.errorsByKind().forEach((kind, n) -> now.merge(kind, n, Long::sum));
     }
+    Map<String, Long> thisSecond = new TreeMap<>();
+    now.forEach((kind, n) -> {
+      long d = n - errorsAtLastSample.getOrDefault(kind, 0L);
+      if (d > 0) {
+        thisSecond.put(kind, d);
+      }
+    });
+    errorsAtLastSample.clear();
+    errorsAtLastSample.putAll(now);
+    return thisSecond;
+  }
+
+  /** An example message of an error kind (the first one seen), or "". */
+  public String exampleMessage(String kind) {
+    for (RequestSeries s : series.values()) {
+      String message = s.firstMessageByKind().get(kind);
+      if (message != null) {
+        return message;
+      }
+    }
+    return "";
   }
 
   /** Every request name's series, sorted by name. */
@@ -79,7 +122,8 @@ public final class LatencyRecorder {
     return series.get(requestName);
   }
 
-  private RequestSeries seriesFor(String name) {
+  /** The series of a request name, made if new: actions keep it to record without a lookup. */
+  public RequestSeries seriesFor(String name) {
     RequestSeries s = series.get(name);
     return s != null ? s : series.computeIfAbsent(name, RequestSeries::new);
   }

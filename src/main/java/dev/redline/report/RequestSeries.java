@@ -49,11 +49,13 @@ public final class RequestSeries {
     return name;
   }
 
-  void recordOk(long nanos) {
+  /** Records an OK request's latency. Wait-free. */
+  public void recordOk(long nanos) {
     ok.recordValue(Math.max(1, nanos));
   }
 
-  void recordKo(long nanos, String kind, String message) {
+  /** Records a KO request's latency and kind; the first message of each kind is kept. */
+  public void recordKo(long nanos, String kind, String message) {
     ko.recordValue(Math.max(1, nanos));
     LongAdder count = errorsByKind.get(kind);
     if (count == null) {

@@ -69,6 +69,7 @@ public final class RunSummary {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("latency_unit", "microseconds");
     detail.put("duration_seconds", round(facts.durationSeconds(), 3));
+    detail.put("retries", recorder.retries());
     detail.put("requests", requests);
     detail.put("errors_by_kind", errorsByKind);
     detail.put("settings", facts.settings());

@@ -1,0 +1,172 @@
+package dev.redline.integration;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.client.ConnectionHealth;
+import dev.redline.client.RedisServerProcess;
+import dev.redline.config.RunControl;
+import dev.redline.report.RequestSeries;
+import dev.redline.testing.ConsoleCapture;
+import dev.redline.testing.GatlingRun;
+import dev.redline.testing.TestRedis;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** The run survives the server: a restart, dropped connections, an outage at start, Ctrl+C mid-outage. */
+class ServerFaultsTest {
+
+  private static ScenarioBuilder loop(Duration duration) {
+    // a gentle rate: these tests are about surviving faults, and Gatling's report stays quick to build
+    return scenario("faults").during(duration).on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")).pause(Duration.ofMillis(2)));
+  }
+
+  @Test
+  void aRestartMidRunIsAnOutageWindowThatEveryClientRecoversFrom() throws Exception {
+    Duration duration = Duration.ofSeconds(30);
+    AtomicLong killedAt = new AtomicLong();
+    AtomicLong restartedAt = new AtomicLong();
+    try (RedisServerProcess server = RedisServerProcess.start();
+        ConsoleCapture console = new ConsoleCapture()) {
+      ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+      faults.schedule(() -> {
+        server.kill();
+        killedAt.set(System.currentTimeMillis());
+      }, 10, TimeUnit.SECONDS);
+      faults.schedule(() -> {
+        try {
+          server.restart();
+          restartedAt.set(System.currentTimeMillis());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, 15, TimeUnit.SECONDS);
+      long start = System.currentTimeMillis();
+      GatlingRun.Result run = GatlingRun.run(redis().url(server.url()).clientInstances(2).threadsPerClient(2)
+          .socketTimeout(Duration.ofMillis(500)), duration.plusSeconds(30), true,
+          loop(duration).injectOpen(atOnceUsers(4)));
+      faults.shutdown();
+
+      long runMillis = run.redline().endEpochMillis() - start;
+      assertTrue(runMillis < duration.toMillis() + 5_000, "ended on time: " + runMillis + " ms");
+      assertTrue(killedAt.get() > start && restartedAt.get() > killedAt.get(), "the faults happened");
+      RequestSeries set = run.recorder().series("SET");
+      for (RequestSeries.SecondSample second : set.seconds()) {
+        if (second.ko() > 0) {
+          long ms = second.epochSecond() * 1000;
+          assertTrue(ms >= killedAt.get() - 1000 && ms <= restartedAt.get() + 3000,
+              "KOs only in the outage window: second " + second + " vs kill " + killedAt + " restart " + restartedAt);
+        }
+      }
+      long kos = set.koHistogram().getTotalCount() + run.recorder().series("GET").koHistogram().getTotalCount();
+      assertTrue(kos > 0 && kos < 4 * 5 * 40, "the outage gave KOs, and backoff kept them few: " + kos);
+      assertTrue(set.errorsByKind().containsKey("CONNECTION"), set.errorsByKind().toString());
+      for (ConnectionHealth client : run.redline().clientHealth()) {
+        assertTrue(client.reconnections() >= 1, "each client reconnected");
+        long back = client.lastRecoveryEpochMillis() - restartedAt.get();
+        assertTrue(back <= 2000, "client serving OKs again " + back + " ms after the restart");
+      }
+      JsonNode summary = new ObjectMapper().readTree(run.reportFolder().resolve("redline/summary.json").toFile());
+      assertTrue(summary.get("reconnection_count").asLong() >= 2);
+      double avg = summary.get("avg_reconnection_duration_ms").asDouble();
+      assertTrue(avg > 3000 && avg < 9000, "first failure to first success, about the 5 s outage: " + avg);
+      assertTrue(Files.exists(run.reportFolder().resolve("index.html")), "Gatling's report is written");
+      assertTrue(Files.readString(run.reportFolder().resolve("redline/index.html")).contains("class=\"outage\""), "outage window on the charts");
+
+      // an error storm is one line per kind per second, not a line per failed request
+      Matcher lines = Pattern.compile("Redline: ([\\d,]+) x CONNECTION in the last second").matcher(console.text());
+      int storms = 0;
+      while (lines.find()) {
+        storms++;
+      }
+      assertTrue(storms >= 3 && storms <= 9, "one CONNECTION line per outage second, saw " + storms);
+    }
+  }
+
+  @Test
+  void droppedConnectionsAreCountedAndNoUserIsLost() throws Exception {
+    Duration duration = Duration.ofSeconds(22);
+    try (RedisServerProcess server = RedisServerProcess.start()) {
+      ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
+      killer.scheduleAtFixedRate(() -> {
+        try (Jedis jedis = TestRedis.connect(server)) {
+          jedis.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "TYPE", "normal", "SKIPME", "yes");
+        } catch (RuntimeException ignored) {
+          // next round
+        }
+      }, 2, 2, TimeUnit.SECONDS);
+      GatlingRun.Result run;
+      try {
+        run = GatlingRun.run(redis().url(server.url()).clientInstances(2).threadsPerClient(2), duration.plusSeconds(30),
+            loop(duration).injectOpen(atOnceUsers(4)));
+      } finally {
+        killer.shutdownNow();
+      }
+      assertEquals(0, run.exitCode());
+      assertTrue(run.wallMillis() < duration.toMillis() + 10_000, "no user hung: " + run.wallMillis());
+      long reconnections = run.redline().clientHealth().stream().mapToLong(ConnectionHealth::reconnections).sum();
+      assertTrue(reconnections >= 10, "dropped connections are reconnections: " + reconnections);
+      RequestSeries set = run.recorder().series("SET");
+      assertTrue(set.seconds().get(set.seconds().size() - 1).ok() > 0, "still serving at the end");
+    }
+  }
+
+  @Test
+  void startDuringOutageRunsAndRecoversWhenTheServerComesUp() throws Exception {
+    int port = RedisServerProcess.freePort();
+    Duration duration = Duration.ofSeconds(6);
+    ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+    RedisServerProcess[] started = new RedisServerProcess[1];
+    later.schedule(() -> started[0] = RedisServerProcess.startOn(port), 2, TimeUnit.SECONDS);
+    try {
+      GatlingRun.Result run = GatlingRun.run(redis().url("redis://127.0.0.1:" + port).startDuringOutage(), duration.plusSeconds(30),
+          loop(duration).injectOpen(atOnceUsers(2)));
+      RequestSeries set = run.recorder().series("SET");
+      assertTrue(set.errorsByKind().getOrDefault("CONNECTION", 0L) > 0, "KOs while the server was down");
+      assertTrue(set.okHistogram().getTotalCount() > 100, "OKs once it came up");
+    } finally {
+      later.shutdown();
+      later.awaitTermination(10, TimeUnit.SECONDS);
+      if (started[0] != null) {
+        started[0].close();
+      }
+    }
+  }
+
+  @Test
+  void ctrlCDuringAnOutageEndsTheRunPromptlyWithReports() throws Exception {
+    try (RedisServerProcess server = RedisServerProcess.start()) {
+      ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+      faults.schedule(server::kill, 3, TimeUnit.SECONDS);
+      AtomicLong stopAskedAt = new AtomicLong();
+      faults.schedule(() -> {
+        stopAskedAt.set(System.currentTimeMillis());
+        RunControl.requestStop();
+      }, 5, TimeUnit.SECONDS);
+      GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", Map.of(
+          "redline.url", server.url(), "redline.test.duration", "unlimited", "redline.test.threads_per_client", "2"));
+      long ended = System.currentTimeMillis();
+      faults.shutdown();
+      assertTrue(stopAskedAt.get() > 0);
+      assertTrue(ended - stopAskedAt.get() < 2000 + 5000, "ended within the socket timeout plus a few seconds: "
+          + (ended - stopAskedAt.get()) + " ms");
+      assertTrue(Files.exists(run.reportFolder().resolve("index.html")), "Gatling's report");
+      assertTrue(Files.exists(run.reportFolder().resolve("redline/summary.json")), "Redline's summary");
+    } finally {
+      RunControl.reset();
+    }
+  }
+}

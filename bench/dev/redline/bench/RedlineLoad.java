@@ -23,6 +23,9 @@ import org.HdrHistogram.Histogram;
 final class RedlineLoad {
   private RedlineLoad() {}
 
+  /** The Gatling run of the last call (its results folder holds simulation.log). */
+  static GatlingRun.Result lastRun;
+
   static Measurement run(int port, Setting s, long millis, boolean batchOnly) throws Exception {
     String value = "x".repeat(s.valueSize());
     Function<io.gatling.javaapi.core.Session, String> randomKey = session -> Setting.key(ThreadLocalRandom.current().nextInt(s.keyspace()));
@@ -37,6 +40,7 @@ final class RedlineLoad {
     }
     GatlingRun.Result run = GatlingRun.run(protocol, duration.plusSeconds(30), false,
         scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
+    lastRun = run;
     RequestSeries commands = run.recorder().series(s.command());
     RequestSeries roundTrips = s.pipeline() == 1 ? commands : run.recorder().series("BATCH");
     List<RequestSeries.SecondSample> seconds = commands.seconds();

@@ -65,8 +65,8 @@ public final class SideBySide {
           + "| BATCH-only Redline ops/s | BATCH-only / Jedis | BATCH-only / redis-benchmark "
           + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       // JIT warm-up, not measured: the JVM compiles Jedis, Gatling and Redline before the first row
-      Setting first = settings.get(0);
-      if (warmup > 0) {
+      if (warmup > 0 && !settings.isEmpty()) {
+        Setting first = settings.get(0);
         BareJedisLoad.run(server.port(), first, warmup * 1000L);
         RedlineLoad.run(server.port(), first, warmup * 1000L, false);
       }
@@ -143,7 +143,7 @@ public final class SideBySide {
         Measurement m = RedlineLoad.run(port, s, seconds * 1000L, batchOnly);
         long commands = (long) (m.opsPerSecond() * seconds);
         long records = batchOnly ? commands / s.pipeline() : commands + commands / s.pipeline();
-        Path runFolder = lastRunFolder();
+        Path runFolder = RedlineLoad.lastRun.reportFolder();
         long start = System.nanoTime();
         int exit = Gatling$.MODULE$.fromArgs(new String[] {"-ro", runFolder.getFileName().toString(), "-rf", runFolder.getParent().toAbsolutePath().toString()});
         double generation = (System.nanoTime() - start) / 1e9;
@@ -156,14 +156,6 @@ public final class SideBySide {
       return out.toString();
     }
 
-    private static Path lastRunFolder() throws IOException {
-      try (var runs = Files.list(Path.of("target", "gatling-it"))) {
-        Path newestResults = runs.max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified())).orElseThrow();
-        try (var inside = Files.list(newestResults)) {
-          return inside.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-      }
-    }
   }
 
   private SideBySide() {}

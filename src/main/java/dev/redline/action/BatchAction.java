@@ -86,13 +86,13 @@ public final class BatchAction extends RedisAction {
     Session current = session;
     if (roundTripError != null) {
       RedisFailure failure = RedisFailure.of(roundTripError);
-      noteHealth(client, failure);
+      noteHealth(client, failure, startNanos);
       for (RequestSeries op : ops) {
         recordOp(session, op, startMillis, opEndMillis, opNanos, failure);
       }
       results.ko(session, batch, startMillis, endMillis, nanos, failure);
     } else {
-      noteHealth(client, null);
+      noteHealth(client, null, startNanos);
       for (int i = 0; i < n; i++) {
         RedisFailure failure = null;
         try {

@@ -56,7 +56,7 @@ public final class CommandAction extends RedisAction {
       }
     }
     RedisFailure failure = error == null ? null : RedisFailure.of(error);
-    noteHealth(client, failure);
+    noteHealth(client, failure, startNanos);
     if (failure == null) {
       results.ok(session, series, startMillis, endMillis, nanos);
     } else {

@@ -132,11 +132,11 @@ public abstract class RedisAction implements Action {
   }
 
   /** Tells the client's connection health how a request that tried to reach Redis ended. */
-  protected static void noteHealth(ClientInstance client, RedisFailure failure) {
+  protected static void noteHealth(ClientInstance client, RedisFailure failure, long startedNanos) {
     if (failure == null) {
       client.health().succeeded();
     } else {
-      client.health().failed(failure.kind());
+      client.health().failed(failure.kind(), startedNanos);
     }
   }
 

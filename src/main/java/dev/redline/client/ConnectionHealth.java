@@ -20,14 +20,28 @@ public final class ConnectionHealth {
   /**
    * Notes a failed request: a connection-level failure marks the client down if it was up; an
    * error reply or a failed check means Redis answered, which ends an outage; an argument that
-   * could not be resolved (EL) never reached Redis and says nothing.
+   * could not be resolved (EL) or a client-side failure (CLIENT) says nothing about the server.
    */
   public void failed(String kind) {
+    failed(kind, System.nanoTime());
+  }
+
+  /**
+   * The same for a request that started at {@code startedNanos}: a request that was already under
+   * way when the client recovered (a connect attempt that began while the server was still down)
+   * does not open a new outage.
+   */
+  public void failed(String kind, long startedNanos) {
     if (CONNECTION_KINDS.contains(kind)) {
+      if (startedNanos - lastRecoveryNanos < 0) {
+        return;
+      }
       downSinceNanos.compareAndSet(0, System.nanoTime() | 1); // | 1: never 0, which means "up"
       consecutiveFailures.incrementAndGet();
-    } else if (!"EL".equals(kind)) {
-      succeeded();
+      return;
+    }
+    if (!"EL".equals(kind) && !"CLIENT".equals(kind)) {
+      succeeded(); // an error reply or a failed check: Redis answered
     }
   }
 
@@ -37,12 +51,14 @@ public final class ConnectionHealth {
     if (since != 0 && downSinceNanos.compareAndSet(since, 0)) {
       consecutiveFailures.set(0);
       lastRecoveryEpochMillis = System.currentTimeMillis();
+      lastRecoveryNanos = System.nanoTime();
       reconnections.increment();
       downNanos.add(System.nanoTime() - since);
     }
   }
 
   private volatile long lastRecoveryEpochMillis;
+  private volatile long lastRecoveryNanos = System.nanoTime();
 
   /** When this client last came back from an outage (epoch ms), 0 if never. */
   public long lastRecoveryEpochMillis() {

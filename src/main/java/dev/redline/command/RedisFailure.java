@@ -36,8 +36,17 @@ public record RedisFailure(String kind, String message) {
     if (hasCause(error, ConnectException.class)) {
       return new RedisFailure("CONNECTION", firstLine(findCause(error, ConnectException.class).getMessage()));
     }
-    if (error instanceof JedisConnectionException) {
-      return new RedisFailure("CONNECTION", firstLine(deepestMessage(error)));
+    Throwable connection = findCause(error, JedisConnectionException.class);
+    if (connection != null) {
+      for (Throwable suppressed : connection.getSuppressed()) {
+        if (suppressed instanceof ConnectException) {
+          return new RedisFailure("CONNECTION", firstLine(suppressed.getMessage()));
+        }
+        if (suppressed instanceof SocketTimeoutException) {
+          return new RedisFailure("TIMEOUT", firstLine(deepestMessage(connection)));
+        }
+      }
+      return new RedisFailure("CONNECTION", firstLine(deepestMessage(connection)));
     }
     if (hasCause(error, NoSuchElementException.class)) {
       return new RedisFailure("POOL_TIMEOUT", "no pooled connection became free in time");

@@ -82,7 +82,11 @@ class ServerFaultsTest {
       JsonNode summary = new ObjectMapper().readTree(run.reportFolder().resolve("redline/summary.json").toFile());
       assertTrue(summary.get("reconnection_count").asLong() >= 2);
       double avg = summary.get("avg_reconnection_duration_ms").asDouble();
-      assertTrue(avg > 3000 && avg < 9000, "first failure to first success, about the 5 s outage: " + avg);
+      StringBuilder clients = new StringBuilder();
+      run.redline().clientHealth().forEach(c -> clients.append(c.reconnections()).append(" reconnections, ")
+          .append(c.downNanos() / 1_000_000).append(" ms down; "));
+      assertTrue(avg > 3000 && avg < 9000, "first failure to first success, about the 5 s outage: " + avg + " (" + clients
+          + set.errorsByKind() + run.recorder().series("GET").errorsByKind() + ")");
       assertTrue(Files.exists(run.reportFolder().resolve("index.html")), "Gatling's report is written");
       assertTrue(Files.readString(run.reportFolder().resolve("redline/index.html")).contains("class=\"outage\""), "outage window on the charts");
 
@@ -120,7 +124,9 @@ class ServerFaultsTest {
       long reconnections = run.redline().clientHealth().stream().mapToLong(ConnectionHealth::reconnections).sum();
       assertTrue(reconnections >= 10, "dropped connections are reconnections: " + reconnections);
       RequestSeries set = run.recorder().series("SET");
-      assertTrue(set.seconds().get(set.seconds().size() - 1).ok() > 0, "still serving at the end");
+      var seconds = set.seconds();
+      long lastSeconds = seconds.subList(Math.max(0, seconds.size() - 3), seconds.size()).stream().mapToLong(RequestSeries.SecondSample::ok).sum();
+      assertTrue(lastSeconds > 0, "still serving at the end");
     }
   }
 

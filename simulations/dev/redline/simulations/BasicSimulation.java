@@ -18,13 +18,9 @@ import java.time.Duration;
  */
 public class BasicSimulation extends Simulation {
   private final Duration duration = RunSettings.duration();
-  private final int clients = RunSettings.clientInstances();
-  private final int threads = RunSettings.threadsPerClient();
 
   // No url(): Redline uses -Dredline.url, then REDIS_URL, else starts an embedded redis-server.
-  private final RedisProtocolBuilder redisProtocol = redis()
-      .clientInstances(clients)
-      .threadsPerClient(threads);
+  private final RedisProtocolBuilder redisProtocol = RunSettings.protocol();
 
   private final ScenarioBuilder basic = scenario("basic")
       .during(duration).on(
@@ -34,7 +30,7 @@ public class BasicSimulation extends Simulation {
               .exec(redis("DEL").del("basic:tmp:#{userId}")));
 
   {
-    setUp(basic.injectClosed(constantConcurrentUsers(clients * threads).during(duration)))
+    setUp(basic.injectClosed(constantConcurrentUsers(RunSettings.users()).during(duration)))
         .protocols(redisProtocol)
         .assertions(global().failedRequests().percent().lt(1.0));
   }

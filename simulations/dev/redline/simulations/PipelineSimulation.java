@@ -18,12 +18,8 @@ import java.time.Duration;
  */
 public class PipelineSimulation extends Simulation {
   private final Duration duration = RunSettings.duration();
-  private final int clients = RunSettings.clientInstances();
-  private final int threads = RunSettings.threadsPerClient();
 
-  private final RedisProtocolBuilder redisProtocol = redis()
-      .clientInstances(clients)
-      .threadsPerClient(threads);
+  private final RedisProtocolBuilder redisProtocol = RunSettings.protocol();
 
   private final ScenarioBuilder pipelined = scenario("pipeline")
       .during(duration).on(
@@ -40,7 +36,7 @@ public class PipelineSimulation extends Simulation {
               get("pipe:#{userId}:d"))));
 
   {
-    setUp(pipelined.injectClosed(constantConcurrentUsers(clients * threads).during(duration)))
+    setUp(pipelined.injectClosed(constantConcurrentUsers(RunSettings.users()).during(duration)))
         .protocols(redisProtocol)
         .assertions(global().failedRequests().percent().lt(1.0));
   }

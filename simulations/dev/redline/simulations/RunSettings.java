@@ -21,6 +21,16 @@ final class RunSettings {
     return positive("redline.threadsPerClient", 3);
   }
 
+  /** The protocol both ready-made simulations use: no url(), so redline.url, REDIS_URL or embedded. */
+  static dev.redline.javaapi.RedisProtocolBuilder protocol() {
+    return dev.redline.javaapi.RedisDsl.redis().clientInstances(clientInstances()).threadsPerClient(threadsPerClient());
+  }
+
+  /** Virtual users: clientInstances × threadsPerClient. */
+  static int users() {
+    return clientInstances() * threadsPerClient();
+  }
+
   private static int positive(String property, int defaultValue) {
     String text = System.getProperty(property);
     if (text == null || text.isBlank()) {

@@ -65,14 +65,9 @@ public final class BatchAction extends RedisAction {
       for (int i = 0; i < n; i++) {
         arguments[i] = commands.get(i).resolveArguments(session);
       }
-      withRetries(client, () -> {
-        Jedis jedis = client.acquire();
-        try {
-          roundTrip(jedis, arguments, replies);
-          return replies;
-        } finally {
-          client.release(jedis);
-        }
+      onConnection(client, jedis -> {
+        roundTrip(jedis, arguments, replies);
+        return replies;
       });
     } catch (RuntimeException e) {
       roundTripError = e;

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.LongAdder;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import redis.clients.jedis.Jedis;
 
 /** One Redis command, one round trip, one record under the request's name. */
 public final class CommandAction extends RedisAction {
@@ -33,14 +32,9 @@ public final class CommandAction extends RedisAction {
     RuntimeException error = null;
     try {
       String[] arguments = command.resolveArguments(session);
-      reply = withRetries(client, () -> {
-        Jedis jedis = client.acquire();
-        try {
-          sent.increment();
-          return jedis.sendCommand(command.command(), arguments);
-        } finally {
-          client.release(jedis);
-        }
+      reply = onConnection(client, jedis -> {
+        sent.increment();
+        return jedis.sendCommand(command.command(), arguments);
       });
     } catch (RuntimeException e) {
       error = e;

@@ -131,6 +131,21 @@ public abstract class RedisAction implements Action {
     }
   }
 
+  /**
+   * Runs a round trip on a connection of the client (the worker's own, or one borrowed from the
+   * pool), giving it back afterwards, with the protocol's retries.
+   */
+  protected final <T> T onConnection(ClientInstance client, java.util.function.Function<redis.clients.jedis.Jedis, T> roundTrip) {
+    return withRetries(client, () -> {
+      redis.clients.jedis.Jedis jedis = client.acquire();
+      try {
+        return roundTrip.apply(jedis);
+      } finally {
+        client.release(jedis);
+      }
+    });
+  }
+
   /** Tells the client's connection health how a request that tried to reach Redis ended. */
   protected static void noteHealth(ClientInstance client, RedisFailure failure, long startedNanos) {
     if (failure == null) {

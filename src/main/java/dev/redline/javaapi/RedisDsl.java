@@ -525,14 +525,7 @@ public final class RedisDsl {
    * <pre>{@code get("user:#{id}").check(isEqualTo("v-#{id}"))}</pre>
    */
   public static RedisCheck isEqualTo(String expected) {
-    var value = SessionValues.el(expected);
-    return new RedisCheck((reply, session) -> {
-      String wanted = value.resolve(session);
-      if (reply == null || !wanted.equals(String.valueOf(reply))) {
-        throw RedisCheck.failure("'" + wanted + "'", reply);
-      }
-      return session;
-    });
+    return equalTo(SessionValues.el(expected));
   }
 
   /**
@@ -541,7 +534,10 @@ public final class RedisDsl {
    * <pre>{@code get(s -> "user:" + s.userId()).check(isEqualTo(s -> "v-" + s.userId()))}</pre>
    */
   public static RedisCheck isEqualTo(Function<Session, String> expected) {
-    var value = SessionValues.fn(expected);
+    return equalTo(SessionValues.fn(expected));
+  }
+
+  private static RedisCheck equalTo(dev.redline.command.SessionValue<String> value) {
     return new RedisCheck((reply, session) -> {
       String wanted = value.resolve(session);
       if (reply == null || !wanted.equals(String.valueOf(reply))) {

@@ -39,6 +39,8 @@ import scala.runtime.BoxedUnit;
 public final class RedlineRun {
   private static final Logger LOG = LoggerFactory.getLogger(RedlineRun.class);
   private static volatile RedlineRun lastStarted;
+  private static final java.util.concurrent.atomic.AtomicBoolean REPORT_PATH_HOOK = new java.util.concurrent.atomic.AtomicBoolean();
+  private static volatile String lastReportLine;
 
   private final String runId = RunIdentity.newRunId();
   private final LatencyRecorder recorder = new LatencyRecorder();
@@ -163,7 +165,10 @@ public final class RedlineRun {
       String line = "Redline report: " + index.toAbsolutePath().toUri();
       System.out.println(line);
       // Gatling prints its own report's path after this hook; say ours last too
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(line), "redline-report-path"));
+      lastReportLine = line;
+      if (REPORT_PATH_HOOK.compareAndSet(false, true)) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(lastReportLine), "redline-report-path"));
+      }
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
     }

@@ -160,13 +160,19 @@ class ServerFaultsTest {
       AtomicLong stopAskedAt = new AtomicLong();
       faults.schedule(() -> {
         stopAskedAt.set(System.currentTimeMillis());
-        RunControl.requestStop();
+        try {
+          // a real SIGINT to this JVM, as Ctrl+C sends: WorkloadSimulation's handler takes it
+          new ProcessBuilder("kill", "-INT", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
       }, 5, TimeUnit.SECONDS);
       GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", Map.of(
           "redline.url", server.url(), "redline.test.duration", "unlimited", "redline.test.threads_per_client", "2"));
       long ended = System.currentTimeMillis();
       faults.shutdown();
       assertTrue(stopAskedAt.get() > 0);
+      assertTrue(RunControl.stopRequested(), "the signal reached Redline's handler");
       assertTrue(ended - stopAskedAt.get() < 2000 + 5000, "ended within the socket timeout plus a few seconds: "
           + (ended - stopAskedAt.get()) + " ms");
       assertTrue(Files.exists(run.reportFolder().resolve("index.html")), "Gatling's report");

@@ -61,6 +61,17 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
   }
 
   @Test
+  void aThrottledScenarioGoesThroughGatlingsThrottler() throws Exception {
+    Duration duration = Duration.ofSeconds(4);
+    ScenarioBuilder scn = scenario("throttled").during(duration).on(exec(incr("throttled")));
+    GatlingRun.Result run = GatlingRun.runThrottled(protocol().threadsPerClient(2), duration, 200,
+        scn.injectOpen(atOnceUsers(2)));
+    long requests = run.recorder().series("INCR").okHistogram().getTotalCount();
+    // 200 requests/s for about 4 s (the throttle ramps for 1 s): far below the thousands per second unthrottled
+    assertTrue(requests > 400 && requests < 1000, "throttled to about 200/s: " + requests);
+  }
+
+  @Test
   void clientListNeverShowsMoreThanClientInstancesTimesConnectionsPerClient() throws Exception {
     Duration duration = Duration.ofSeconds(3);
     ScenarioBuilder scn = scenario("pool bound").during(duration).on(

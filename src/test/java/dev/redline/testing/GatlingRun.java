@@ -62,11 +62,21 @@ public final class GatlingRun {
   }
 
   /** Runs the populations against the protocol; {@code reports} also writes Gatling's HTML report. */
-  public static synchronized Result run(ProtocolBuilder protocol, Duration maxDuration, boolean reports,
+  public static Result run(ProtocolBuilder protocol, Duration maxDuration, boolean reports,
+      PopulationBuilder... populations) throws IOException {
+    return run(protocol, maxDuration, reports, 0, populations);
+  }
+
+  /** Runs the populations through Gatling's throttle at {@code rps} requests per second for {@code duration}. */
+  public static Result runThrottled(ProtocolBuilder protocol, Duration duration, int rps, PopulationBuilder... populations) throws IOException {
+    return run(protocol, duration, false, rps, populations);
+  }
+
+  private static synchronized Result run(ProtocolBuilder protocol, Duration maxDuration, boolean reports, int throttleRps,
       PopulationBuilder... populations) throws IOException {
     Path results = Files.createDirectories(Path.of("target", "gatling-it"));
     Path folder = Files.createTempDirectory(results, "run-");
-    PlannedSimulation.next = new PlannedSimulation.Plan(List.of(populations), protocol, maxDuration);
+    PlannedSimulation.next = new PlannedSimulation.Plan(List.of(populations), protocol, maxDuration, throttleRps);
     System.setProperty("redline.results.dir", folder.toAbsolutePath().toString());
     Optional<RedlineRun> before = RedlineRun.lastStarted();
     long start = System.nanoTime();

@@ -13,7 +13,7 @@ import java.util.List;
 public class PlannedSimulation extends Simulation {
 
   /** What the next run executes. */
-  public record Plan(List<PopulationBuilder> populations, ProtocolBuilder protocol, Duration maxDuration) {}
+  public record Plan(List<PopulationBuilder> populations, ProtocolBuilder protocol, Duration maxDuration, int throttleRps) {}
 
   static volatile Plan next;
 
@@ -22,6 +22,12 @@ public class PlannedSimulation extends Simulation {
     if (plan == null) {
       throw new IllegalStateException("PlannedSimulation runs only through GatlingRun");
     }
-    setUp(plan.populations()).protocols(plan.protocol()).maxDuration(plan.maxDuration());
+    if (plan.throttleRps() > 0) {
+      setUp(plan.populations()).protocols(plan.protocol()).maxDuration(plan.maxDuration().plusSeconds(30))
+          .throttle(io.gatling.javaapi.core.CoreDsl.reachRps(plan.throttleRps()).in(Duration.ofSeconds(1)),
+              io.gatling.javaapi.core.CoreDsl.holdFor(plan.maxDuration()));
+    } else {
+      setUp(plan.populations()).protocols(plan.protocol()).maxDuration(plan.maxDuration());
+    }
   }
 }

@@ -1,0 +1,56 @@
+package dev.redline.simulations;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+
+import dev.redline.javaapi.RedisProtocolBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every part of Redline's DSL once, as a compiled example: named and unnamed requests, EL and
+ * session-function arguments, SET options, checks and saveAs, pipelines, transactions, any command
+ * by name, pub/sub with end-to-end delivery latency, and the protocol options.
+ *
+ * <pre>
+ * mvn gatling:test -Dgatling.simulationClass=dev.redline.simulations.DslTourSimulation -Dredline.duration=10
+ * </pre>
+ */
+public class DslTourSimulation extends Simulation {
+  private final Duration duration = RunSettings.duration();
+
+  private final RedisProtocolBuilder redisProtocol = redis()          // redline.url, REDIS_URL or embedded
+      .clientInstances(2).threadsPerClient(2).connectionsPerClient(2)
+      .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofMillis(500))
+      .clientName("dsl-tour")
+      .backoff(Duration.ofMillis(10), Duration.ofMillis(500))
+      .retryAttempts(1)
+      .batchOnlyGatlingRecords();
+
+  private final ScenarioBuilder tour = scenario("dsl tour")
+      .exec(subscribe("tour-news"))                                             // SUBSCRIBE, then DELIVERY records
+      .during(duration).on(
+          exec(redis("SET session").set("session:#{userId}", "token-#{userId}", ex(60)))
+              .exec(redis("GET session").get("session:#{userId}").check(isEqualTo("token-#{userId}")))
+              .exec(set(s -> "fn:" + s.userId(), s -> "computed-" + s.userId(), nx()))
+              .exec(get("fn:#{userId}").check(notNull()))
+              .exec(incr("visits:#{userId}").check(reply().saveAs("visits")))
+              .exec(set("last-visit:#{userId}", "#{visits}"))
+              .exec(hset("user:#{userId}", "name", "user-#{userId}"))
+              .exec(hgetAll("user:#{userId}").check(satisfies("a name field", r -> ((List<?>) r).contains("name"))))
+              .exec(lpush("events:#{userId}", "e-#{visits}"), ltrim("events:#{userId}", 0, 99))
+              .exec(llen("events:#{userId}").check(satisfies("at most 100 events", r -> (Long) r <= 100)))
+              .exec(zadd("board", 1.0, "user-#{userId}"), zscore("board", "user-#{userId}").check(notNull()))
+              .exec(redis("BATCH").pipeline(incr("hits"), get("session:#{userId}"), del("tmp:#{userId}"), sadd("online", "#{userId}")))
+              .exec(redis("checkout").transaction(decrBy("{stock}:apples", 1), incrBy("{stock}:sold", 1)))
+              .exec(redis("HINCRBY visits").command("HINCRBY", "user:#{userId}", "visits", "1"))
+              .exec(trackedPublish(s -> "tour-news", 64))
+              .pause(Duration.ofMillis(1)));
+
+  {
+    setUp(tour.injectOpen(atOnceUsers(4))).protocols(redisProtocol)
+        .assertions(global().failedRequests().percent().lt(1.0));
+  }
+}

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The soak: basic_rw at full rate for {@code --minutes N} (default 10) on a redis-server of its
- * own, Gatling's report off. Every 30 s it prints the old generation's occupancy after the last
- * collection (flat after warm-up = no leak); at the end, requests sent against OK + KO and the
+ * own, Gatling's report off. Every 30 s it prints the old generation's occupancy (it grows only
+ * by promotion: flat after warm-up = nothing accumulates) and the heap; at the end, requests sent against OK + KO and the
  * server's commandstats cross-check. Run with {@code bench/soak}.
  */
 public final class Soak {
@@ -35,13 +35,16 @@ public final class Soak {
     ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
     long start = System.currentTimeMillis();
     watcher.scheduleAtFixedRate(() -> {
-      long used = 0;
+      long old = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getName().contains("Old Gen") && pool.getCollectionUsage() != null) {
-          used += pool.getCollectionUsage().getUsed();
+        if (pool.getName().contains("Old Gen")) {
+          old += pool.getUsage().getUsed(); // grows only by promotion: flat means nothing accumulates
         }
       }
-      String line = String.format(Locale.ROOT, "t=%4ds  old gen after last GC: %6.1f MiB", (System.currentTimeMillis() - start) / 1000, used / 1048576.0);
+      long gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionCount())).sum();
+      String line = String.format(Locale.ROOT, "t=%4ds  old gen used: %6.1f MiB  heap used: %6.1f MiB  GCs so far: %d",
+          (System.currentTimeMillis() - start) / 1000, old / 1048576.0,
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0, gcs);
       heap.add(line);
       System.out.println("SOAK " + line);
     }, 30, 30, TimeUnit.SECONDS);

@@ -1,0 +1,34 @@
+package dev.redline.integration;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.testing.GatlingRun;
+import dev.redline.testing.RedisServerTest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** An ACL user limited to GET and SET: INCR is KO NOPERM for that command only, the run goes on. */
+class AclUserTest extends RedisServerTest {
+
+  @Test
+  void nopermIsAKoForTheDeniedCommandOnly() throws Exception {
+    try (Jedis admin = jedis()) {
+      admin.aclSetUser("loadtest", "reset", "on", ">lt-pass", "~*", "+get", "+set", "+ping", "+client|setname");
+    }
+    Duration duration = Duration.ofSeconds(2);
+    GatlingRun.Result run = GatlingRun.run(redis().url("redis://loadtest:lt-pass@127.0.0.1:" + server.port()), duration.plusSeconds(30),
+        scenario("acl").during(duration).on(exec(set("k:#{userId}", "v")).exec(incr("n")).exec(get("k:#{userId}")))
+            .injectOpen(atOnceUsers(2)));
+
+    assertEquals(Map.of(), run.recorder().series("SET").errorsByKind());
+    assertEquals(Map.of(), run.recorder().series("GET").errorsByKind());
+    Map<String, Long> incr = run.recorder().series("INCR").errorsByKind();
+    assertEquals(java.util.Set.of("NOPERM"), incr.keySet());
+    assertEquals(run.recorder().series("GET").okHistogram().getTotalCount(), incr.get("NOPERM"), "every INCR, and only INCR, was denied");
+    assertTrue(run.recorder().series("INCR").firstMessageByKind().get("NOPERM").contains("incr"));
+  }
+}

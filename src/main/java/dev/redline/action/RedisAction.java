@@ -112,38 +112,29 @@ public abstract class RedisAction implements Action {
   }
 
   /**
-   * Runs one attempt at the round trip, and again up to the protocol's retryAttempts times while it
-   * fails on the connection (CONNECTION, TIMEOUT, ...), waiting the backoff in between. Each retry
-   * is counted. Error replies and failed checks are never retried.
+   * Runs a round trip on a connection of the client (the worker's own, or one borrowed from the
+   * pool) and gives the connection back. While it fails on the connection (CONNECTION, TIMEOUT,
+   * ...) it is tried again, up to the protocol's retryAttempts times, waiting the backoff in
+   * between; each retry is counted. Error replies and failed checks are never retried.
    */
-  protected final <T> T withRetries(ClientInstance client, java.util.function.Supplier<T> attempt) {
+  protected final <T> T onConnection(ClientInstance client, java.util.function.Function<redis.clients.jedis.Jedis, T> roundTrip) {
     for (int retry = 0; ; retry++) {
+      redis.clients.jedis.Jedis jedis = null;
       try {
-        return attempt.get();
+        jedis = client.acquire();
+        return roundTrip.apply(jedis);
       } catch (RuntimeException e) {
         if (retry >= retryAttempts || !dev.redline.client.ConnectionHealth.isConnectionFailure(RedisFailure.of(e).kind())) {
           throw e;
         }
         components.recorder().retried();
-        long wait = Math.min(backoffMaxNanos, backoffMinNanos << Math.min(20, retry));
-        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(backoffMaxNanos, backoffMinNanos << Math.min(20, retry)));
+      } finally {
+        if (jedis != null) {
+          client.release(jedis);
+        }
       }
     }
-  }
-
-  /**
-   * Runs a round trip on a connection of the client (the worker's own, or one borrowed from the
-   * pool), giving it back afterwards, with the protocol's retries.
-   */
-  protected final <T> T onConnection(ClientInstance client, java.util.function.Function<redis.clients.jedis.Jedis, T> roundTrip) {
-    return withRetries(client, () -> {
-      redis.clients.jedis.Jedis jedis = client.acquire();
-      try {
-        return roundTrip.apply(jedis);
-      } finally {
-        client.release(jedis);
-      }
-    });
   }
 
   /** Tells the client's connection health how a request that tried to reach Redis ended. */

@@ -43,8 +43,9 @@ public final class ResultRecorder {
 
   /** The same for a batch round trip (BATCH, MULTI/EXEC), marked as such. */
   RequestSeries batchSeries(String requestName) {
-    micros.markBatch(requestName);
-    return micros.seriesFor(requestName);
+    RequestSeries batch = micros.seriesFor(requestName);
+    batch.markBatch();
+    return batch;
   }
 
   /** The counter of a command's sends, for the server cross-check (an action looks it up once). */

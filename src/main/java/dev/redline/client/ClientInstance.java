@@ -89,11 +89,6 @@ public final class ClientInstance implements AutoCloseable {
     return health;
   }
 
-  /** Connections this client's pool has opened since the start (reconnections included). */
-  public long connectionsCreated() {
-    return pool.getCreatedCount();
-  }
-
   /** Borrows a pooled connection; close it to give it back (a broken one is discarded). */
   public Jedis borrow() {
     return pool.getResource();
@@ -128,11 +123,6 @@ public final class ClientInstance implements AutoCloseable {
       stickyInUse.remove(jedis);
       jedis.close();
     }
-  }
-
-  /** Connections this client has open now (in use and idle). */
-  public int openConnections() {
-    return pool.getNumActive() + pool.getNumIdle();
   }
 
   @Override

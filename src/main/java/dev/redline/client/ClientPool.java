@@ -44,15 +44,6 @@ public final class ClientPool implements AutoCloseable {
     return false;
   }
 
-  /** Connections open across all clients now. */
-  public int openConnections() {
-    int open = 0;
-    for (ClientInstance client : clients) {
-      open += client.openConnections();
-    }
-    return open;
-  }
-
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();

@@ -16,6 +16,8 @@ public final class ConnectionHealth {
   private final LongAdder reconnections = new LongAdder();
   private final LongAdder downNanos = new LongAdder();
   private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long lastRecoveryEpochMillis;
+  private volatile long lastRecoveryNanos = System.nanoTime();
 
   /**
    * Notes a failed request: a connection-level failure marks the client down if it was up; an
@@ -57,9 +59,6 @@ public final class ConnectionHealth {
     }
   }
 
-  private volatile long lastRecoveryEpochMillis;
-  private volatile long lastRecoveryNanos = System.nanoTime();
-
   /** When this client last came back from an outage (epoch ms), 0 if never. */
   public long lastRecoveryEpochMillis() {
     return lastRecoveryEpochMillis;
@@ -93,10 +92,5 @@ public final class ConnectionHealth {
   /** Total time from first failure to first success over all recovered outages, in nanoseconds. */
   public long downNanos() {
     return downNanos.sum();
-  }
-
-  /** True while the client is in an outage it has not recovered from. */
-  public boolean isDown() {
-    return downSinceNanos.get() != 0;
   }
 }

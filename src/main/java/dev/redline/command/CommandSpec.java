@@ -52,13 +52,6 @@ public record CommandSpec(
     return new CommandSpec(requestName, commandName, command, arguments, more);
   }
 
-  /** The same command with more arguments after the existing ones. */
-  public CommandSpec withArguments(List<SessionValue<String>> extra) {
-    List<SessionValue<String>> more = new ArrayList<>(arguments);
-    more.addAll(extra);
-    return new CommandSpec(requestName, commandName, command, more, checks);
-  }
-
   /** Resolves every argument against the session. */
   public String[] resolveArguments(Session session) {
     String[] resolved = new String[arguments.size()];

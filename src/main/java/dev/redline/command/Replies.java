@@ -32,9 +32,4 @@ public final class Replies {
     }
     return raw;
   }
-
-  /** The text a user compares a reply with: strings as they are, numbers in decimal, nil as "null". */
-  public static String text(Object decoded) {
-    return String.valueOf(decoded);
-  }
 }

@@ -40,12 +40,6 @@ public final class SessionValues {
     };
   }
 
-  /** A number given as a function of the session, sent as its decimal text. */
-  public static SessionValue<String> number(Function<io.gatling.javaapi.core.Session, ? extends Number> function) {
-    SessionValue<? extends Number> value = fn(function);
-    return session -> value.resolve(session).toString();
-  }
-
   /** A constant text. */
   public static SessionValue<String> constant(String text) {
     Objects.requireNonNull(text, "a Redis argument must not be null");

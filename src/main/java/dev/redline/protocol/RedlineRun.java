@@ -1,6 +1,5 @@
 package dev.redline.protocol;
 
-import dev.redline.client.ClientInstance;
 import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.RedisEndpoint;
@@ -139,11 +138,11 @@ public final class RedlineRun {
     CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
     long reconnections = 0;
     long downNanos = 0;
+    for (dev.redline.client.ConnectionHealth health : clientHealth()) {
+      reconnections += health.reconnections();
+      downNanos += health.downNanos();
+    }
     for (ClientPool pool : pools) {
-      for (ClientInstance client : pool.clients()) {
-        reconnections += client.health().reconnections();
-        downNanos += client.health().downNanos();
-      }
       try {
         pool.close();
       } catch (RuntimeException e) {

@@ -38,25 +38,17 @@ public final class LatencyRecorder {
 
   /** Marks a request name as a batch (pipeline or transaction round trip), not a command. */
   public void markBatch(String requestName) {
-    RequestSeries s = seriesFor(requestName);
-    if (!s.isBatch()) {
-      s.markBatch();
-    }
+    seriesFor(requestName).markBatch();
   }
 
   /** Counts one Redis command sent on the wire, by its server-side name ("set", "client|list"). */
   public void sent(String serverCommandName) {
-    sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder()).increment();
+    sentCounter(serverCommandName).increment();
   }
 
   /** The counter of a command's sends, made if new: actions keep it to count without a lookup. */
   public LongAdder sentCounter(String serverCommandName) {
     return sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder());
-  }
-
-  /** Counts {@code count} sends of a command. */
-  public void sent(String serverCommandName, int count) {
-    sentCommands.computeIfAbsent(serverCommandName, k -> new LongAdder()).add(count);
   }
 
   /** Commands sent so far, by server-side name. */

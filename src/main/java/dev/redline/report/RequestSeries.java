@@ -40,7 +40,8 @@ public final class RequestSeries {
     return batch;
   }
 
-  void markBatch() {
+  /** Marks this request name as a batch round trip (BATCH, MULTI/EXEC), not a command. */
+  public void markBatch() {
     batch = true;
   }
 

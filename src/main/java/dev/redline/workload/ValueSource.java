@@ -39,11 +39,12 @@ public final class ValueSource {
 
   /** The value to write under {@code key}. */
   public String valueFor(String key) {
-    if (verify) {
-      return expected(key);
-    }
-    int size = min == max ? min : ThreadLocalRandom.current().nextInt(min, max + 1);
-    return filler.substring(0, size);
+    return verify ? expected(key) : random();
+  }
+
+  /** A value of a random size in [min, max] (not for verification mode). */
+  public String random() {
+    return min == max ? filler : filler.substring(0, ThreadLocalRandom.current().nextInt(min, max + 1));
   }
 
   /** In verification mode, the only value {@code key} may hold. */

@@ -112,12 +112,15 @@ public final class Workload {
     for (int i = 0; i < count; i++) {
       attributes[i] = attribute(i);
     }
+    if (count == 1) {
+      return exec(session -> session.set(attributes[0], keys.next()));
+    }
     return exec(session -> {
-      Session s = session;
+      java.util.Map<String, Object> drawn = new java.util.HashMap<>(count * 2);
       for (String attribute : attributes) {
-        s = s.set(attribute, keys.next());
+        drawn.put(attribute, keys.next());
       }
-      return s;
+      return session.setAll(drawn); // one session copy for the whole batch, not one per key
     });
   }
 

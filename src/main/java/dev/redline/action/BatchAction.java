@@ -11,11 +11,9 @@ import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.PipeliningBase;
+import dev.redline.client.RedisLink;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * N commands in one round trip, as a pipeline or a MULTI/EXEC transaction.
@@ -29,6 +27,7 @@ import redis.clients.jedis.Transaction;
 public final class BatchAction extends RedisAction {
   private final BatchKind kind;
   private final List<CommandSpec> commands;
+  private final ProtocolCommand[] wireCommands;
   private final RequestSeries batch;
   private final RequestSeries[] ops;
   private final LongAdder[] sent;
@@ -44,6 +43,7 @@ public final class BatchAction extends RedisAction {
     }
     this.kind = kind;
     this.commands = List.copyOf(commands);
+    this.wireCommands = commands.stream().map(CommandSpec::command).toArray(ProtocolCommand[]::new);
     this.batch = results.batchSeries(batchName);
     this.ops = commands.stream().map(c -> results.series(c.requestName())).toArray(RequestSeries[]::new);
     this.sent = commands.stream().map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName()))).toArray(LongAdder[]::new);
@@ -65,8 +65,8 @@ public final class BatchAction extends RedisAction {
       for (int i = 0; i < n; i++) {
         arguments[i] = commands.get(i).resolveArguments(session);
       }
-      onConnection(client, jedis -> {
-        roundTrip(jedis, arguments, replies);
+      onConnection(client, link -> {
+        roundTrip(link, arguments, replies);
         return replies;
       });
     } catch (RuntimeException e) {
@@ -103,24 +103,16 @@ public final class BatchAction extends RedisAction {
     proceed(settle(current, startMillis, endMillis, allOk));
   }
 
-  private void roundTrip(Jedis jedis, String[][] arguments, Response<Object>[] replies) {
-    if (kind == BatchKind.PIPELINE) {
-      Pipeline pipeline = jedis.pipelined();
-      queue(pipeline, arguments, replies);
-      pipeline.sync();
-    } else {
-      Transaction transaction = jedis.multi();
-      multi.increment();
-      queue(transaction, arguments, replies);
-      exec.increment();
-      transaction.exec();
+  private void roundTrip(RedisLink link, String[][] arguments, Response<Object>[] replies) {
+    for (LongAdder counter : sent) {
+      counter.increment();
     }
-  }
-
-  private void queue(PipeliningBase batch, String[][] arguments, Response<Object>[] replies) {
-    for (int i = 0; i < replies.length; i++) {
-      sent[i].increment();
-      replies[i] = batch.sendCommand(commands.get(i).command(), arguments[i]);
+    if (kind == BatchKind.PIPELINE) {
+      link.pipeline(wireCommands, arguments, replies);
+    } else {
+      multi.increment();
+      exec.increment();
+      link.transaction(wireCommands, arguments, replies);
     }
   }
 

@@ -32,9 +32,9 @@ public final class CommandAction extends RedisAction {
     RuntimeException error = null;
     try {
       String[] arguments = command.resolveArguments(session);
-      reply = onConnection(client, jedis -> {
+      reply = onConnection(client, link -> {
         sent.increment();
-        return jedis.sendCommand(command.command(), arguments);
+        return link.send(command.command(), arguments);
       });
     } catch (RuntimeException e) {
       error = e;

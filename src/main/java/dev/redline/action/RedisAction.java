@@ -1,6 +1,7 @@
 package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
+import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import io.gatling.commons.util.Clock;
@@ -112,17 +113,17 @@ public abstract class RedisAction implements Action {
   }
 
   /**
-   * Runs a round trip on a connection of the client (the worker's own, or one borrowed from the
-   * pool) and gives the connection back. While it fails on the connection (CONNECTION, TIMEOUT,
+   * Runs a round trip on a link of the client (the worker's own connection, one borrowed from the
+   * pool, or the cluster client) and gives it back. While it fails on the connection (CONNECTION, TIMEOUT,
    * ...) it is tried again, up to the protocol's retryAttempts times, waiting the backoff in
    * between; each retry is counted. Error replies and failed checks are never retried.
    */
-  protected final <T> T onConnection(ClientInstance client, java.util.function.Function<redis.clients.jedis.Jedis, T> roundTrip) {
+  protected final <T> T onConnection(ClientInstance client, java.util.function.Function<RedisLink, T> roundTrip) {
     for (int retry = 0; ; retry++) {
-      redis.clients.jedis.Jedis jedis = null;
+      RedisLink link = null;
       try {
-        jedis = client.acquire();
-        return roundTrip.apply(jedis);
+        link = client.acquire();
+        return roundTrip.apply(link);
       } catch (RuntimeException e) {
         if (retry >= retryAttempts || !dev.redline.client.ConnectionHealth.isConnectionFailure(RedisFailure.of(e).kind())) {
           throw e;
@@ -130,8 +131,8 @@ public abstract class RedisAction implements Action {
         components.recorder().retried();
         java.util.concurrent.locks.LockSupport.parkNanos(Math.min(backoffMaxNanos, backoffMinNanos << Math.min(20, retry)));
       } finally {
-        if (jedis != null) {
-          client.release(jedis);
+        if (link != null) {
+          client.release(link);
         }
       }
     }

@@ -34,8 +34,8 @@ public final class SubscribeAction extends RedisAction {
     long startNanos = System.nanoTime();
     RedisFailure failure = null;
     try {
-      Subscriber subscriber = new Subscriber(components.clients().settings(),
-          ClientInstance.clientConfig(components.clients().settings(), client.index()), channels,
+      Subscriber subscriber = new Subscriber(client.subscriptionNode(), components.clients().settings().socketTimeout(),
+          client.jedisConfig(), channels,
           components.pubsub().receiver(), "redline-subscriber-" + session.userId());
       components.subscribed(subscriber);
       sent.increment();

@@ -2,39 +2,39 @@ package dev.redline.client;
 
 import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.ClientSetInfoConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisSentinelPool;
 
 /**
- * One of the {@code clientInstances} clients: its own Jedis connection pool of at most
- * {@code connectionsPerClient} connections and its own {@code threadsPerClient} worker threads.
+ * One of the {@code clientInstances} clients: its own connections (a Jedis pool of at most
+ * {@code connectionsPerClient} connections; in a cluster, that many per node) and its own
+ * {@code threadsPerClient} worker threads.
  */
 public final class ClientInstance implements AutoCloseable {
+  /** How often the cluster client tries a command (redirections and reconnects included), as Jedis's default. */
+  private static final int CLUSTER_MAX_ATTEMPTS = 5;
+
   private final int index;
   private final int clientInstances;
-  private final JedisPool pool;
+  private final JedisClientConfig config;
+  private final Connections connections;
   private final EventLoop[] workers;
   private final ConnectionHealth health = new ConnectionHealth();
-  private final boolean stickyConnections;
-  private final ThreadLocal<Jedis> workerConnection = new ThreadLocal<>();
-  private final Set<Jedis> stickyInUse = ConcurrentHashMap.newKeySet();
 
-  ClientInstance(int index, ClientSettings settings) {
+  ClientInstance(int index, ClientSettings settings, CommandKeys.Source commandKeys, ExecutorService pipelineThreads) {
     this.index = index;
     this.clientInstances = settings.clientInstances();
-    this.pool = new JedisPool(poolConfig(settings), hostAndPort(settings), clientConfig(settings, index));
-    // With a connection for every worker, nobody ever waits for one: each worker keeps the one it
-    // borrowed instead of giving it back after every request (no pool locking on the hot path).
-    this.stickyConnections = settings.connectionsPerClient() >= settings.threadsPerClient();
+    this.config = JedisConfigs.dataNodes(settings, index);
+    this.connections = connect(settings, config, commandKeys, pipelineThreads);
     this.workers = new EventLoop[settings.threadsPerClient()];
     for (int i = 0; i < workers.length; i++) {
       String name = "redline-client-" + index + "-worker-" + i;
@@ -44,6 +44,29 @@ public final class ClientInstance implements AutoCloseable {
         return thread;
       });
     }
+  }
+
+  private static Connections connect(ClientSettings settings, JedisClientConfig config, CommandKeys.Source commandKeys,
+      ExecutorService pipelineThreads) {
+    // With a connection for every worker, each worker keeps the one it borrowed (see PooledConnections).
+    boolean sticky = settings.connectionsPerClient() >= settings.threadsPerClient();
+    Deployment deployment = settings.deployment();
+    if (deployment instanceof Deployment.Cluster cluster) {
+      JedisCluster client = new JedisCluster(new HashSet<>(cluster.seeds()), config, CLUSTER_MAX_ATTEMPTS, poolConfig(settings));
+      try {
+        return new ClusterConnections(client, commandKeys.from(client), pipelineThreads, config);
+      } catch (RuntimeException e) {
+        client.close();
+        throw e;
+      }
+    }
+    if (deployment instanceof Deployment.Sentinel sentinel) {
+      JedisSentinelPool pool = new JedisSentinelPool(sentinel.masterName(), new HashSet<>(sentinel.sentinels()),
+          poolConfig(settings), config, JedisConfigs.sentinels(settings, sentinel));
+      return new PooledConnections(pool, pool::getCurrentHostMaster, sticky);
+    }
+    HostAndPort server = new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
+    return new PooledConnections(new JedisPool(poolConfig(settings), server, config), () -> server, sticky);
   }
 
   /** This client's position, 0 to clientInstances - 1. */
@@ -89,40 +112,29 @@ public final class ClientInstance implements AutoCloseable {
     return health;
   }
 
-  /** Borrows a pooled connection; close it to give it back (a broken one is discarded). */
-  public Jedis borrow() {
-    return pool.getResource();
+  /** A link for one request, on a worker thread; give it back with {@link #release(RedisLink)}. */
+  public RedisLink acquire() {
+    return connections.acquire();
   }
 
-  /**
-   * A connection for one request, on a worker thread; give it back with {@link #release(Jedis)}.
-   * When the pool has a connection per worker, each worker keeps its own across requests;
-   * otherwise every request borrows from the pool and gives back, waiting when all are in use,
-   * as an application with an undersized pool would.
-   */
-  public Jedis acquire() {
-    if (!stickyConnections) {
-      return pool.getResource();
-    }
-    Jedis kept = workerConnection.get();
-    if (kept != null) {
-      return kept;
-    }
-    Jedis borrowed = pool.getResource();
-    workerConnection.set(borrowed);
-    stickyInUse.add(borrowed);
-    return borrowed;
+  /** Ends a request's use of a link; a broken connection goes back to be discarded. */
+  public void release(RedisLink link) {
+    connections.release(link);
   }
 
-  /** Ends a request's use of a connection; a broken connection goes back to be discarded. */
-  public void release(Jedis jedis) {
-    if (!stickyConnections) {
-      jedis.close();
-    } else if (jedis.isBroken()) {
-      workerConnection.remove();
-      stickyInUse.remove(jedis);
-      jedis.close();
-    }
+  /** The Jedis settings of this client's data connections (for a subscriber's own connection). */
+  public JedisClientConfig jedisConfig() {
+    return config;
+  }
+
+  /** Where a subscriber of this client connects: the server, the current primary, or a cluster node. */
+  public HostAndPort subscriptionNode() {
+    return connections.subscriptionNode();
+  }
+
+  /** The primaries this client's commands go to now. */
+  public List<HostAndPort> primaries() {
+    return connections.primaries();
   }
 
   @Override
@@ -133,15 +145,11 @@ public final class ClientInstance implements AutoCloseable {
     for (EventLoop worker : workers) {
       worker.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
     }
-    for (Jedis kept : stickyInUse) {
-      kept.close();
-    }
-    stickyInUse.clear();
-    pool.close();
+    connections.close();
   }
 
-  private static GenericObjectPoolConfig<Jedis> poolConfig(ClientSettings settings) {
-    GenericObjectPoolConfig<Jedis> config = new GenericObjectPoolConfig<>();
+  private static <T> GenericObjectPoolConfig<T> poolConfig(ClientSettings settings) {
+    GenericObjectPoolConfig<T> config = new GenericObjectPoolConfig<>();
     config.setMaxTotal(settings.connectionsPerClient());
     config.setMaxIdle(settings.connectionsPerClient());
     config.setMinIdle(0);
@@ -152,32 +160,5 @@ public final class ClientInstance implements AutoCloseable {
     config.setTestWhileIdle(false);
     config.setJmxEnabled(false);
     return config;
-  }
-
-  private static HostAndPort hostAndPort(ClientSettings settings) {
-    return new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
-  }
-
-  /** The Jedis settings of client {@code index}: timeouts, credentials, database, name. */
-  public static JedisClientConfig clientConfig(ClientSettings settings, int index) {
-    RedisEndpoint endpoint = settings.endpoint();
-    DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
-        .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
-        .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
-        .database(endpoint.database())
-        .ssl(endpoint.tls())
-        .autoNegotiateProtocol(false)
-        // no CLIENT SETINFO on connect: the server's commandstats then count only what Redline sent
-        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
-    if (endpoint.username() != null) {
-      builder.user(endpoint.username());
-    }
-    if (endpoint.password() != null) {
-      builder.password(endpoint.password());
-    }
-    if (settings.clientName() != null && !settings.clientName().isBlank()) {
-      builder.clientName(settings.clientName() + "-" + index);
-    }
-    return builder.build();
   }
 }

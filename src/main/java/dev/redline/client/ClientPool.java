@@ -1,7 +1,12 @@
 package dev.redline.client;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * The run's {@code clientInstances} clients. A virtual user belongs to client
@@ -10,13 +15,44 @@ import java.util.List;
 public final class ClientPool implements AutoCloseable {
   private final ClientSettings settings;
   private final ClientInstance[] clients;
+  private final CommandKeys.Source commandKeys = new CommandKeys.Source();
+  private final ExecutorService pipelineThreads;
 
+  /**
+   * Makes every client and its connections (a cluster client reads the slot map, a sentinel pool
+   * asks the sentinels for the primary).
+   *
+   * @throws RuntimeException from Jedis when the deployment cannot be reached; nothing is left open
+   */
   public ClientPool(ClientSettings settings) {
     this.settings = settings;
     this.clients = new ClientInstance[settings.clientInstances()];
-    for (int i = 0; i < clients.length; i++) {
-      clients[i] = new ClientInstance(i, settings);
+    // cluster pipelines read their nodes in parallel on these threads (never a Gatling event loop)
+    this.pipelineThreads = settings.deployment() instanceof Deployment.Cluster
+        ? Executors.newCachedThreadPool(task -> {
+          Thread thread = new Thread(task, "redline-cluster-pipeline");
+          thread.setDaemon(true);
+          return thread;
+        })
+        : null;
+    try {
+      for (int i = 0; i < clients.length; i++) {
+        clients[i] = new ClientInstance(i, settings, commandKeys, pipelineThreads);
+      }
+    } catch (RuntimeException e) {
+      try {
+        close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
     }
+  }
+
+  /** The primaries the clients' commands go to now (one server, the current primary, or the cluster's primaries). */
+  public List<HostAndPort> primaries() {
+    Set<HostAndPort> primaries = new LinkedHashSet<>(clients[0].primaries());
+    return List.copyOf(primaries);
   }
 
   /** The settings this pool was made with. */
@@ -47,7 +83,13 @@ public final class ClientPool implements AutoCloseable {
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();
+    if (pipelineThreads != null) {
+      pipelineThreads.shutdownNow();
+    }
     for (ClientInstance client : clients) {
+      if (client == null) {
+        continue;
+      }
       try {
         client.close();
       } catch (RuntimeException e) {

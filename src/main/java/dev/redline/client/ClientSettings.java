@@ -5,7 +5,10 @@ import java.time.Duration;
 /**
  * How Redline talks to Redis: the endpoint and the seed runner's dual-level pooling —
  * {@code clientInstances} clients, each with {@code connectionsPerClient} pooled connections and
- * {@code threadsPerClient} worker threads.
+ * {@code threadsPerClient} worker threads; the deployment (standalone, cluster, sentinel), TLS and the
+ * RESP version.
+ *
+ * @param respVersion 2 or 3 to say HELLO with that version on connect; 0 keeps Jedis's default (RESP2)
  */
 public record ClientSettings(
     RedisEndpoint endpoint,
@@ -14,7 +17,17 @@ public record ClientSettings(
     int threadsPerClient,
     Duration connectTimeout,
     Duration socketTimeout,
-    String clientName) {
+    String clientName,
+    Deployment deployment,
+    TlsSettings tls,
+    int respVersion) {
+
+  /** A standalone server over plain TCP with Jedis's default protocol (tools and tests). */
+  public ClientSettings(RedisEndpoint endpoint, int clientInstances, int connectionsPerClient, int threadsPerClient,
+      Duration connectTimeout, Duration socketTimeout, String clientName) {
+    this(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout, socketTimeout, clientName,
+        new Deployment.Standalone(), TlsSettings.NONE, 0);
+  }
 
   public ClientSettings {
     positive("clientInstances", clientInstances);
@@ -22,6 +35,19 @@ public record ClientSettings(
     positive("threadsPerClient", threadsPerClient);
     finitePositive("connectTimeout", connectTimeout);
     finitePositive("socketTimeout", socketTimeout);
+    if (respVersion != 0 && respVersion != 2 && respVersion != 3) {
+      throw new IllegalArgumentException("the RESP protocol version is 2 or 3 (0 for Jedis's default), got " + respVersion);
+    }
+  }
+
+  /** Whether connections speak TLS: a {@code rediss://} URL or any TLS option. */
+  public boolean usesTls() {
+    return endpoint.tls() || tls.anySet();
+  }
+
+  /** What the run loads, for messages; never shows a password. */
+  public String describe() {
+    return deployment.describe(usesTls() && !endpoint.tls() ? endpoint.withTls() : endpoint);
   }
 
   /** How long a worker waits for a free pooled connection before the request is KO. */

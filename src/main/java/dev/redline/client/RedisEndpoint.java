@@ -83,6 +83,11 @@ public record RedisEndpoint(String host, int port, String username, String passw
     return new RedisEndpoint(host, port, username, password, newDatabase, tls);
   }
 
+  /** The same endpoint over TLS. */
+  public RedisEndpoint withTls() {
+    return new RedisEndpoint(host, port, username, password, database, true);
+  }
+
   /** The URL with the real password (for handing to a client; never print it). */
   public String toUrl() {
     StringBuilder s = new StringBuilder(tls ? "rediss://" : "redis://");

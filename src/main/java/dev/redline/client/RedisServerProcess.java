@@ -26,21 +26,35 @@ public final class RedisServerProcess implements AutoCloseable {
   private final Path directory;
   private final int port;
   private final List<String> extraArguments;
+  private final List<String> sentinelConfig;
   private Process process;
 
-  private RedisServerProcess(Path binary, int port, List<String> extraArguments) throws IOException {
+  private RedisServerProcess(Path binary, int port, List<String> extraArguments, List<String> sentinelConfig) throws IOException {
     this.binary = binary;
     this.port = port;
     this.extraArguments = List.copyOf(extraArguments);
+    this.sentinelConfig = List.copyOf(sentinelConfig);
     this.directory = Files.createTempDirectory("redline-redis-");
+  }
+
+  /**
+   * Starts a sentinel (the same binary in sentinel mode) on a free port with these lines in its
+   * config file, e.g. {@code sentinel monitor mymaster 127.0.0.1 6379 2}; waits until it answers PING.
+   */
+  public static RedisServerProcess startSentinel(List<String> configLines) {
+    return startWith(List.of(), configLines);
   }
 
   /** Starts a server on a free port and waits until it answers PING. */
   public static RedisServerProcess start(String... extraArguments) {
+    return startWith(List.of(extraArguments), List.of());
+  }
+
+  private static RedisServerProcess startWith(List<String> extraArguments, List<String> sentinelConfig) {
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        RedisServerProcess server = new RedisServerProcess(resolveBinary(), freePort(), List.of(extraArguments));
+        RedisServerProcess server = new RedisServerProcess(resolveBinary(), freePort(), extraArguments, sentinelConfig);
         server.launch();
         return server;
       } catch (IOException e) {
@@ -53,7 +67,7 @@ public final class RedisServerProcess implements AutoCloseable {
   /** Starts a server on a given port (for a test that starts one where a client already points). */
   public static RedisServerProcess startOn(int port, String... extraArguments) {
     try {
-      RedisServerProcess server = new RedisServerProcess(resolveBinary(), port, List.of(extraArguments));
+      RedisServerProcess server = new RedisServerProcess(resolveBinary(), port, List.of(extraArguments), List.of());
       server.launch();
       return server;
     } catch (IOException e) {
@@ -119,8 +133,15 @@ public final class RedisServerProcess implements AutoCloseable {
   }
 
   private void launch() throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        binary.toString(),
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    if (!sentinelConfig.isEmpty()) {
+      Path config = directory.resolve("sentinel.conf");
+      if (!Files.exists(config)) { // a restarted sentinel keeps what it learnt
+        Files.write(config, sentinelConfig);
+      }
+      command.addAll(List.of(config.toString(), "--sentinel"));
+    }
+    command.addAll(List.of(
         "--port", Integer.toString(port),
         "--bind", "127.0.0.1",
         "--save", "",

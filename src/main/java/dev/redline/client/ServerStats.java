@@ -5,17 +5,15 @@ import java.util.TreeMap;
 import redis.clients.jedis.Jedis;
 
 /**
- * Reads what a Redis server says about itself over a short-lived connection of its own: its
- * version, and its per-command call counts from {@code INFO commandstats}.
+ * Reads what a Redis server says about itself: its version, its per-command call counts from
+ * {@code INFO commandstats} and its error replies from {@code INFO errorstats}.
  */
 public final class ServerStats {
   private ServerStats() {}
 
-  /** The server's {@code redis_version}, or "unknown". */
-  public static String version(RedisEndpoint endpoint) {
-    try (Jedis jedis = connect(endpoint)) {
-      return version(jedis);
-    }
+  /** A short-lived connection to one node, with the run's credentials and TLS. */
+  public static Jedis connect(redis.clients.jedis.HostAndPort node, redis.clients.jedis.JedisClientConfig config) {
+    return new Jedis(node, config);
   }
 
   /** The {@code redis_version} a connection's server reports, or "unknown". */
@@ -26,13 +24,6 @@ public final class ServerStats {
       }
     }
     return "unknown";
-  }
-
-  /** Calls per command ("set", "client|list", ...) on the endpoint's server. */
-  public static Map<String, Long> commandCalls(RedisEndpoint endpoint) {
-    try (Jedis jedis = connect(endpoint)) {
-      return commandCalls(jedis);
-    }
   }
 
   /**
@@ -59,6 +50,21 @@ public final class ServerStats {
     return calls;
   }
 
+  /**
+   * Error replies per error code from {@code INFO errorstats} ("MOVED", "ASK", "WRONGTYPE", ...);
+   * a cluster node counts each redirection it answered here.
+   */
+  public static Map<String, Long> errorCounts(Jedis jedis) {
+    Map<String, Long> errors = new TreeMap<>();
+    for (String line : jedis.info("errorstats").split("\r?\n")) {
+      if (line.startsWith("errorstat_") && line.contains(":count=")) {
+        int colon = line.indexOf(':');
+        errors.put(line.substring("errorstat_".length(), colon), Long.parseLong(line.substring(colon + ":count=".length()).strip()));
+      }
+    }
+    return errors;
+  }
+
   /** {@code after - before} per command, leaving out commands whose count did not change. */
   public static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> delta = new TreeMap<>();
@@ -69,12 +75,5 @@ public final class ServerStats {
       }
     });
     return delta;
-  }
-
-  private static Jedis connect(RedisEndpoint endpoint) {
-    ClientSettings settings = new ClientSettings(endpoint, 1, 1, 1,
-        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), null);
-    return new Jedis(new redis.clients.jedis.HostAndPort(endpoint.host(), endpoint.port()),
-        ClientInstance.clientConfig(settings, 0));
   }
 }

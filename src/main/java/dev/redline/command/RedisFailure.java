@@ -13,7 +13,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>Kinds: the Redis error prefix for error replies ({@code WRONGTYPE}, {@code NOAUTH},
  * {@code ERR}, ...); {@code TIMEOUT} when the socket timeout expired; {@code CONNECTION} when the
  * server could not be reached or dropped the connection; {@code POOL_TIMEOUT} when no pooled
- * connection became free in time; {@code CHECK} for a failed check; {@code EL} for an argument
+ * connection became free in time; {@code TLS} when the TLS handshake failed (certificate not
+ * trusted, hostname not matching, no TLS on the other side); {@code CHECK} for a failed check; {@code EL} for an argument
  * that could not be resolved; {@code CLIENT} for anything else.
  */
 public record RedisFailure(String kind, String message) {
@@ -29,6 +30,10 @@ public record RedisFailure(String kind, String message) {
     if (error instanceof JedisDataException) {
       String message = firstLine(error.getMessage());
       return new RedisFailure(errorPrefix(message), message);
+    }
+    Throwable tls = findCause(error, javax.net.ssl.SSLException.class);
+    if (tls != null) {
+      return new RedisFailure("TLS", firstLine(tls.getMessage()));
     }
     if (hasCause(error, SocketTimeoutException.class) || hasSuppressed(error, SocketTimeoutException.class)) {
       return new RedisFailure("TIMEOUT", firstLine(deepestMessage(error)));

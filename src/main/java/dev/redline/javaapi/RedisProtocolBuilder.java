@@ -1,11 +1,15 @@
 package dev.redline.javaapi;
 
+import dev.redline.client.Deployment;
 import dev.redline.client.RedisEndpoint;
 import dev.redline.protocol.RedisProtocol;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * The Redis protocol: which Redis, and the client pool's shape. Immutable — every method returns
@@ -219,6 +223,126 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder startDuringOutage() {
     return edit(e -> e.startDuringOutage = true);
+  }
+
+  /**
+   * Loads a Redis Cluster: each client instance is a Jedis cluster client with its own pool per
+   * node, discovering the cluster from these seed nodes. Commands go to the primary of their key's
+   * slot; MOVED and ASK are followed. Credentials and TLS come from {@link #url(String)},
+   * {@link #username(String)}, {@link #password(String)} and the TLS options.
+   *
+   * <pre>{@code redis().cluster("10.0.0.1:7000", "10.0.0.2:7001").password(System.getenv("REDIS_PASSWORD"))}</pre>
+   *
+   * <p>Multi-key commands and transactions need keys of one slot (a hash tag such as
+   * {@code {user1}:a}); otherwise they are KO with {@code CROSSSLOT}.
+   *
+   * @param nodes seed nodes as {@code host:port}; none means the host and port of {@link #url(String)}
+   */
+  public RedisProtocolBuilder cluster(String... nodes) {
+    List<HostAndPort> seeds;
+    if (nodes.length == 0) {
+      RedisEndpoint e = protocol.endpoint().orElseThrow(() -> new IllegalArgumentException(
+          "cluster() without nodes takes the seed node from url() or host()/port(); give one of them first, or the nodes"));
+      seeds = List.of(new HostAndPort(e.host(), e.port()));
+    } else {
+      seeds = Deployment.parseAddresses(List.of(nodes));
+    }
+    return edit(e -> e.deployment = new Deployment.Cluster(seeds));
+  }
+
+  /**
+   * Loads the primary that sentinels monitor under {@code masterName}, following a failover to the
+   * new primary (requests are KO only while there is none). Credentials, database and TLS of the
+   * data nodes come from {@link #url(String)} or {@link #username(String)}/{@link #password(String)};
+   * the sentinels' own with {@link #sentinelCredentials(String, String)}.
+   *
+   * <pre>{@code redis().sentinel("mymaster", "10.0.0.1:26379", "10.0.0.2:26379", "10.0.0.3:26379")}</pre>
+   *
+   * @param masterName the name the sentinels monitor the primary under
+   * @param sentinels sentinel addresses as {@code host:port}, at least one
+   */
+  public RedisProtocolBuilder sentinel(String masterName, String... sentinels) {
+    Deployment.Sentinel sentinel = new Deployment.Sentinel(masterName, Deployment.parseAddresses(List.of(sentinels)), null, null);
+    return edit(e -> e.deployment = sentinel);
+  }
+
+  /**
+   * The ACL user and password of the sentinels themselves (when they require AUTH); either may be null.
+   *
+   * <pre>{@code redis().sentinel("mymaster", "10.0.0.1:26379").sentinelCredentials(null, System.getenv("SENTINEL_PASSWORD"))}</pre>
+   */
+  public RedisProtocolBuilder sentinelCredentials(String username, String password) {
+    if (!(protocol.deployment() instanceof Deployment.Sentinel sentinel)) {
+      throw new IllegalArgumentException("sentinelCredentials() applies to a sentinel deployment: call sentinel(...) first");
+    }
+    return edit(e -> e.deployment = sentinel.withSentinelCredentials(username, password));
+  }
+
+  /**
+   * Speaks TLS even with a {@code redis://} URL (a {@code rediss://} URL or any other TLS option
+   * also turns it on). Without {@link #tlsCaFile(String)} the JDK's trusted CAs are used.
+   *
+   * <pre>{@code redis().host("cache.internal").port(6380).tls()}</pre>
+   */
+  public RedisProtocolBuilder tls() {
+    return edit(e -> e.tls = e.tls.on());
+  }
+
+  /**
+   * Trusts the certificate authorities in a PEM file (e.g. Redis's {@code tls-ca-cert-file}); turns TLS on.
+   *
+   * <pre>{@code redis().url("rediss://cache.internal:6380").tlsCaFile("certs/ca.crt")}</pre>
+   *
+   * @throws IllegalArgumentException if the file cannot be read
+   */
+  public RedisProtocolBuilder tlsCaFile(String caFile) {
+    return edit(e -> e.tls = e.tls.withCaFile(Path.of(caFile)));
+  }
+
+  /**
+   * Presents a client certificate (mutual TLS, for servers with {@code tls-auth-clients yes}); turns TLS on.
+   *
+   * <pre>{@code redis().url("rediss://cache.internal:6380").tlsCaFile("ca.crt").tlsClientCertificate("client.crt", "client.key")}</pre>
+   *
+   * @param certFile PEM certificate (chain)
+   * @param keyFile PEM PKCS#8 private key ("BEGIN PRIVATE KEY"); convert an RSA key with
+   *     {@code openssl pkcs8 -topk8 -nocrypt -in client.key -out client.pk8.key}
+   */
+  public RedisProtocolBuilder tlsClientCertificate(String certFile, String keyFile) {
+    return edit(e -> e.tls = e.tls.withClientCertificate(Path.of(certFile), Path.of(keyFile)));
+  }
+
+  /**
+   * Whether the server certificate must name the host connected to (default true); turns TLS on.
+   * Switch it off only for servers reached by an address their certificate does not name.
+   *
+   * <pre>{@code redis().url("rediss://10.0.0.5:6380").tlsCaFile("ca.crt").tlsVerifyHostname(false)}</pre>
+   */
+  public RedisProtocolBuilder tlsVerifyHostname(boolean verify) {
+    return edit(e -> e.tls = e.tls.withVerifyHostname(verify));
+  }
+
+  /**
+   * The TLS versions allowed ({@code TLSv1.2}, {@code TLSv1.3}); default the JDK's. Turns TLS on.
+   *
+   * <pre>{@code redis().url("rediss://cache.internal:6380").tlsVersions("TLSv1.3")}</pre>
+   */
+  public RedisProtocolBuilder tlsVersions(String... versions) {
+    return edit(e -> e.tls = e.tls.withProtocols(List.of(versions)));
+  }
+
+  /**
+   * The RESP protocol version connections speak: 3 sends {@code HELLO 3} on connect, 2 sends
+   * {@code HELLO 2}. By default, as Jedis, no HELLO (RESP2). Replies that RESP3 types as maps reach
+   * checks as {@code Map}s.
+   *
+   * <pre>{@code redis().protocolVersion(3)}</pre>
+   */
+  public RedisProtocolBuilder protocolVersion(int version) {
+    if (version != 2 && version != 3) {
+      throw new IllegalArgumentException("protocolVersion must be 2 or 3, got " + version);
+    }
+    return edit(e -> e.respVersion = version);
   }
 
   private RedisProtocolBuilder edit(java.util.function.Consumer<RedisProtocol.Editor> change) {

@@ -1,8 +1,10 @@
 package dev.redline.protocol;
 
+import dev.redline.client.Deployment;
 import dev.redline.client.RedisEndpoint;
 import dev.redline.client.RedisServerProcess;
 import java.util.Optional;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * Decides which Redis a protocol loads: the endpoint the simulation named, else system property
@@ -12,7 +14,19 @@ import java.util.Optional;
 final class EndpointResolver implements AutoCloseable {
   private RedisServerProcess embedded;
 
-  synchronized RedisEndpoint resolve(Optional<RedisEndpoint> named) {
+  synchronized RedisEndpoint resolve(Optional<RedisEndpoint> named, Deployment deployment) {
+    if (deployment instanceof Deployment.Cluster cluster) {
+      // the cluster's seeds name the servers; the endpoint, if any, only carries the login and TLS
+      HostAndPort seed = cluster.seeds().get(0);
+      RedisEndpoint login = named.orElse(new RedisEndpoint(seed.getHost(), seed.getPort(), null, null, 0, false));
+      System.out.println("Redline: using Redis " + deployment.describe(login));
+      return login;
+    }
+    if (deployment instanceof Deployment.Sentinel) {
+      RedisEndpoint login = named.orElse(new RedisEndpoint("sentinel-primary", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
+      System.out.println("Redline: using Redis " + deployment.describe(login));
+      return login;
+    }
     if (named.isPresent()) {
       return announce(named.get(), "named by the simulation");
     }

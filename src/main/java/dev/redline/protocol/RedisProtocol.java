@@ -1,6 +1,8 @@
 package dev.redline.protocol;
 
+import dev.redline.client.Deployment;
 import dev.redline.client.RedisEndpoint;
+import dev.redline.client.TlsSettings;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
@@ -32,6 +34,9 @@ import scala.Function1;
  * @param retryAttempts how many times a request that failed on the connection is tried again
  *     before it is KO (the old runner's client_retry_attempts); 0 = never
  * @param startDuringOutage start the load even when Redis cannot be reached at start
+ * @param deployment standalone, cluster (seed nodes) or sentinel (master name, sentinels)
+ * @param tls TLS options (CA, client certificate, hostname verification, versions)
+ * @param respVersion 2 or 3 to say HELLO with that protocol version; 0 for Jedis's default
  */
 public record RedisProtocol(
     Optional<RedisEndpoint> endpoint,
@@ -46,13 +51,16 @@ public record RedisProtocol(
     Duration backoffMin,
     Duration backoffMax,
     int retryAttempts,
-    boolean startDuringOutage) implements Protocol {
+    boolean startDuringOutage,
+    Deployment deployment,
+    TlsSettings tls,
+    int respVersion) implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records, users on workers. */
   public static RedisProtocol defaults() {
     return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
         Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true, true,
-        Duration.ofMillis(10), Duration.ofMillis(500), 0, false);
+        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -75,6 +83,9 @@ public record RedisProtocol(
     public Duration backoffMax;
     public int retryAttempts;
     public boolean startDuringOutage;
+    public Deployment deployment;
+    public TlsSettings tls;
+    public int respVersion;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -90,13 +101,16 @@ public record RedisProtocol(
       backoffMax = p.backoffMax;
       retryAttempts = p.retryAttempts;
       startDuringOutage = p.startDuringOutage;
+      deployment = p.deployment;
+      tls = p.tls;
+      respVersion = p.respVersion;
     }
 
     /** The protocol with the changed settings. */
     public RedisProtocol build() {
       return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
           socketTimeout, clientName, perOpGatlingRecords, usersOnWorkers, backoffMin, backoffMax, retryAttempts,
-          startDuringOutage);
+          startDuringOutage, deployment, tls, respVersion);
     }
   }
 

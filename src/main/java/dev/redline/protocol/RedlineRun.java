@@ -113,14 +113,15 @@ public final class RedlineRun {
   }
 
   synchronized RedisComponents components(RedisProtocol protocol) {
-    RedisEndpoint endpoint = endpoints.resolve(protocol.endpoint());
+    RedisEndpoint endpoint = endpoints.resolve(protocol.endpoint(), protocol.deployment());
     ClientSettings clientSettings = new ClientSettings(endpoint, protocol.clientInstances(),
         protocol.effectiveConnectionsPerClient(), protocol.threadsPerClient(),
-        protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName());
+        protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(),
+        protocol.deployment(), protocol.tls(), protocol.respVersion());
     settings.add(echo(clientSettings, protocol));
-    servers.start(endpoint);
-    ClientPool pool = new ClientPool(clientSettings);
+    ClientPool pool = StartupCheck.connect(clientSettings, protocol.startDuringOutage());
     pools.add(pool);
+    servers.start(pool);
     StartupCheck.verify(pool, recorder, protocol.startDuringOutage());
     return new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
   }
@@ -205,7 +206,17 @@ public final class RedlineRun {
 
   private static Map<String, Object> echo(ClientSettings s, RedisProtocol protocol) {
     Map<String, Object> echo = new LinkedHashMap<>();
-    echo.put("url", s.endpoint().toString());
+    echo.put("url", s.describe());
+    echo.put("mode", s.deployment() instanceof dev.redline.client.Deployment.Cluster ? "cluster"
+        : s.deployment() instanceof dev.redline.client.Deployment.Sentinel ? "sentinel" : "standalone");
+    echo.put("tls", s.usesTls());
+    if (s.usesTls()) {
+      echo.put("tls_ca_file", String.valueOf(s.tls().caFile()));
+      echo.put("tls_client_certificate", String.valueOf(s.tls().certFile()));
+      echo.put("tls_verify_hostname", s.tls().verifyHostname());
+      echo.put("tls_versions", s.tls().protocols().isEmpty() ? "JDK default" : String.join(",", s.tls().protocols()));
+    }
+    echo.put("resp_version", s.respVersion() == 0 ? "Jedis default (2)" : s.respVersion());
     echo.put("client_instances", s.clientInstances());
     echo.put("connections_per_client", s.connectionsPerClient());
     echo.put("threads_per_client", s.threadsPerClient());

@@ -1,37 +1,84 @@
 package dev.redline.protocol;
 
+import dev.redline.client.ClientInstance;
+import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.ConnectionHealth;
-import dev.redline.client.ClientPool;
+import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.LatencyRecorder;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 
 /** Before any load starts: can every client reach and log in to Redis? */
 final class StartupCheck {
   private StartupCheck() {}
 
   /**
-   * Sends one PING through each client's pool.
+   * Makes the client pool. A cluster client reads the slot map and a sentinel pool asks for the
+   * primary right here, so an unreachable cluster or sentinel set stops the run at once.
+   *
+   * @throws RedlineStartupException naming the deployment, the cause, and what to check
+   */
+  static ClientPool connect(ClientSettings settings, boolean startDuringOutage) {
+    try {
+      return new ClientPool(settings);
+    } catch (RuntimeException e) {
+      RedisFailure failure = RedisFailure.of(e);
+      throw new RedlineStartupException("cannot use Redis " + settings.describe() + ": " + failure.kind() + " "
+          + failure.message() + hint(failure, settings)
+          + (startDuringOutage ? " (startDuringOutage cannot help here: the client needs the cluster's slot map or the"
+              + " sentinels' primary to start)" : ""));
+    }
+  }
+
+  /**
+   * Sends one PING through each client (a cluster client has already read the slot map, logged
+   * in, when it was made: a PING there would go to every primary).
    *
    * @throws RedlineStartupException naming the endpoint and the cause
    */
   static void verify(ClientPool pool, LatencyRecorder recorder, boolean startDuringOutage) {
     ClientSettings settings = pool.settings();
-    pool.clients().forEach(client -> {
-      try (Jedis jedis = client.borrow()) {
+    if (settings.deployment() instanceof dev.redline.client.Deployment.Cluster) {
+      return; // making the cluster clients read the slot map from the nodes, logged in: that was the check
+    }
+    for (ClientInstance client : pool.clients()) {
+      RedisLink link = null;
+      try {
+        link = client.acquire();
         recorder.sent("ping");
-        jedis.ping();
+        link.send(Protocol.Command.PING, new String[0]);
       } catch (RuntimeException e) {
         RedisFailure failure = RedisFailure.of(e);
-        String problem = "cannot use Redis at " + settings.endpoint() + ": " + failure.kind() + " " + failure.message();
+        String problem = "cannot use Redis " + settings.describe() + ": " + failure.kind() + " " + failure.message() + hint(failure, settings);
         if (startDuringOutage && ConnectionHealth.isConnectionFailure(failure.kind())) {
           System.out.println("Redline: " + problem + " - starting anyway (startDuringOutage)");
           client.health().failed(failure.kind());
-          return;
+          continue;
         }
         throw new RedlineStartupException(problem);
+      } finally {
+        if (link != null) {
+          client.release(link);
+        }
       }
-    });
+    }
+  }
+
+  /** What to check, for the failures whose cause is usually a setting. */
+  private static String hint(RedisFailure failure, ClientSettings settings) {
+    if (failure.kind().equals("TLS")) {
+      return settings.tls().caFile() == null
+          ? ". Check that the server speaks TLS on this port and that its certificate is signed by a CA the JDK trusts (or give the CA file)"
+          : ". Check that the server speaks TLS on this port and that its certificate is signed by the CA in " + settings.tls().caFile()
+              + (settings.tls().verifyHostname() ? " and names the host connected to (or turn hostname verification off)" : "");
+    }
+    if (failure.kind().equals("CONNECTION") && !settings.usesTls() && failure.message().contains("end of stream")) {
+      return ". The server closed the connection at once: if it speaks TLS, use a rediss:// URL or the TLS options";
+    }
+    if (failure.kind().equals("WRONGPASS") || failure.kind().equals("NOAUTH")) {
+      return ". Check the user name and password (redis://user:password@host:port, username()/password(), REDIS_USERNAME/REDIS_PASSWORD)";
+    }
+    return "";
   }
 }

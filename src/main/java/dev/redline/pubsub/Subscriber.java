@@ -1,6 +1,5 @@
 package dev.redline.pubsub;
 
-import dev.redline.client.ClientSettings;
 import dev.redline.command.RedisFailure;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,8 +21,9 @@ public final class Subscriber implements AutoCloseable {
   private volatile RuntimeException failure;
 
   /** Subscribes to the channels and waits (up to the socket timeout) until Redis confirms. */
-  public Subscriber(ClientSettings settings, JedisClientConfig config, List<String> channels, PubSubTracker.Receiver receiver, String name) {
-    this.jedis = new Jedis(new HostAndPort(settings.endpoint().host(), settings.endpoint().port()), config);
+  public Subscriber(HostAndPort node, java.time.Duration confirmTimeout, JedisClientConfig config, List<String> channels,
+      PubSubTracker.Receiver receiver, String name) {
+    this.jedis = new Jedis(node, config);
     this.listener = new JedisPubSub() {
       @Override
       public void onMessage(String channel, String message) {
@@ -48,7 +48,7 @@ public final class Subscriber implements AutoCloseable {
     thread.setDaemon(true);
     thread.start();
     try {
-      if (!subscribed.await(settings.socketTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!subscribed.await(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         close();
         throw new IllegalStateException("SUBSCRIBE was not confirmed within the socket timeout");
       }

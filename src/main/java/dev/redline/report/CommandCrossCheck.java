@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * between the start and the end of the run.
  *
  * <p>Connection setup (AUTH, HELLO, SELECT, CLIENT SETNAME/SETINFO — sent by Jedis once per new
- * connection) is listed apart and not compared. Redline's own two reads of commandstats add one
+ * connection) and a cluster client's slot-map reads are listed apart and not compared. Redline's own two reads of commandstats add one
  * INFO per server to the server's count; that one is subtracted. Any other difference is
  * flagged: on a private server there is none; on a shared server other clients' commands are a
  * legitimate cause.
@@ -20,11 +20,20 @@ import java.util.TreeSet;
  * @param rows one row per command Redline sent or the server counted
  * @param connectionSetup server counts of connection-setup commands
  * @param reason why the cross-check is unavailable, or null
+ * @param redirections in a cluster, the MOVED and ASK replies the primaries gave during the run
+ *     ({@code INFO errorstats}); empty otherwise
  */
-public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> connectionSetup, String reason) {
+public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> connectionSetup, String reason,
+    Map<String, Long> redirections) {
 
-  /** Server-side names of the commands Jedis sends when it opens a connection. */
-  public static final Set<String> CONNECTION_SETUP = Set.of("auth", "hello", "select", "client", "client|setname", "client|setinfo");
+  /**
+   * Server-side names of the commands the client sends on its own: when it opens a connection,
+   * and, in a cluster, to learn the slot map (and Redline's own listing of the primaries); a
+   * cluster client also PINGs a node when it is made. Listed apart only when Redline itself sent
+   * none of them (a standalone run's start check PINGs are compared).
+   */
+  public static final Set<String> CONNECTION_SETUP = Set.of("auth", "hello", "select", "client", "client|setname",
+      "client|setinfo", "cluster", "cluster|slots", "cluster|shards", "cluster|nodes", "readonly", "ping");
 
   /**
    * One command.
@@ -42,7 +51,7 @@ public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> con
 
   /** A cross-check that could not be made. */
   public static CommandCrossCheck unavailable(String reason) {
-    return new CommandCrossCheck(false, List.of(), List.of(), reason);
+    return new CommandCrossCheck(false, List.of(), List.of(), reason, Map.of());
   }
 
   /**
@@ -69,7 +78,12 @@ public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> con
         rows.add(new Row(name, redline, counted));
       }
     }
-    return new CommandCrossCheck(true, rows, setup, null);
+    return new CommandCrossCheck(true, rows, setup, null, Map.of());
+  }
+
+  /** The same cross-check with the redirections the servers answered. */
+  public CommandCrossCheck withRedirections(Map<String, Long> counts) {
+    return new CommandCrossCheck(available, rows, connectionSetup, reason, Map.copyOf(counts));
   }
 
   /** True when every compared command matches. */

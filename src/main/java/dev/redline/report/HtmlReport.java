@@ -196,9 +196,15 @@ final class HtmlReport {
       }
       h.append("</tbody></table>");
       if (!check.connectionSetup().isEmpty()) {
-        h.append("<p class=\"note\">Connection setup, sent by Jedis once per new connection and not compared: ");
+        h.append("<p class=\"note\">Connection setup and cluster slot-map reads, sent by Jedis on its own and not compared: ");
         List<String> parts = new ArrayList<>();
         check.connectionSetup().forEach(r -> parts.add(r.command() + " " + r.counted()));
+        h.append(Html.escape(String.join(", ", parts))).append(".</p>");
+      }
+      if (!check.redirections().isEmpty()) {
+        h.append("<p class=\"note\">Cluster redirections answered by the primaries (INFO errorstats, followed by Jedis): ");
+        List<String> parts = new ArrayList<>();
+        check.redirections().forEach((code, n) -> parts.add(code + " " + n));
         h.append(Html.escape(String.join(", ", parts))).append(".</p>");
       }
     }

@@ -112,6 +112,9 @@ public final class RunSummary {
     Map<String, Long> setup = new TreeMap<>();
     check.connectionSetup().forEach(row -> setup.put(row.command(), row.counted()));
     c.put("connection_setup_counted_by_server", setup);
+    if (!check.redirections().isEmpty()) {
+      c.put("cluster_redirections", new TreeMap<>(check.redirections()));
+    }
     return c;
   }
 

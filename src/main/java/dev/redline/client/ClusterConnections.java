@@ -1,0 +1,74 @@
+package dev.redline.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+
+/**
+ * A client instance's Jedis cluster client: its own pool of at most connectionsPerClient
+ * connections per node, shared by the instance's workers (the cluster client is thread-safe).
+ */
+final class ClusterConnections implements Connections {
+  private final JedisCluster cluster;
+  private final ClusterLink link;
+  private final redis.clients.jedis.JedisClientConfig config;
+
+  ClusterConnections(JedisCluster cluster, CommandKeys keys, ExecutorService pipelineThreads,
+      redis.clients.jedis.JedisClientConfig config) {
+    this.cluster = cluster;
+    this.config = config;
+    this.link = new ClusterLink(cluster, keys, pipelineThreads);
+  }
+
+  @Override
+  public RedisLink acquire() {
+    return link;
+  }
+
+  @Override
+  public void release(RedisLink released) {
+    // the cluster client gives its node connections back itself
+  }
+
+  /** The nodes that serve slots now, from the cluster itself ({@code CLUSTER NODES} of a known node). */
+  @Override
+  public List<HostAndPort> primaries() {
+    RuntimeException last = null;
+    for (String node : cluster.getClusterNodes().keySet()) {
+      try (Jedis jedis = new Jedis(HostAndPort.from(node), config)) {
+        return primariesIn(jedis.clusterNodes());
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw last != null ? last : new IllegalStateException("the cluster client knows no node");
+  }
+
+  @Override
+  public HostAndPort subscriptionNode() {
+    return HostAndPort.from(cluster.getClusterNodes().keySet().iterator().next());
+  }
+
+  @Override
+  public void close() {
+    cluster.close();
+  }
+
+  /** The addresses of the primaries that are up, from a {@code CLUSTER NODES} reply. */
+  static List<HostAndPort> primariesIn(String clusterNodes) {
+    List<HostAndPort> primaries = new ArrayList<>();
+    for (String line : clusterNodes.split("\n")) {
+      String[] fields = line.strip().split(" ");
+      if (fields.length < 8 || !fields[2].contains("master") || fields[2].contains("fail")) {
+        continue;
+      }
+      String address = fields[1];
+      int at = address.indexOf('@');
+      primaries.add(HostAndPort.from(at < 0 ? address : address.substring(0, at)));
+    }
+    return primaries;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.redline.client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import redis.clients.jedis.commands.ProtocolCommand;
+
+/**
+ * Which arguments of a command are keys, as the server itself says in its {@code COMMAND} reply
+ * (first key, last key, step), so that a cluster client can route any command — module commands
+ * included — by its key's slot. Scripts and functions ({@code EVAL}, {@code FCALL}, ...) name their
+ * keys with a key count. A command the server does not know has no keys (it goes to any node).
+ */
+public final class CommandKeys {
+  private static final Set<String> NUMKEYS_AT_SECOND = Set.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro");
+  private static final int[] NONE = new int[0];
+
+  private final Map<String, Spec> specs;
+  private final Map<ProtocolCommand, Spec> byCommand = new ConcurrentHashMap<>();
+
+  private record Spec(String name, int first, int last, int step) {}
+
+  private CommandKeys(Map<String, Spec> specs) {
+    this.specs = specs;
+  }
+
+  /** Reads the key positions from a {@code COMMAND} reply (Jedis's raw reply). */
+  public static CommandKeys fromCommandReply(Object reply) {
+    Map<String, Spec> specs = new HashMap<>();
+    if (reply instanceof List<?> entries) {
+      for (Object entry : entries) {
+        if (entry instanceof List<?> info && info.size() >= 6) {
+          String name = text(info.get(0)).toLowerCase(Locale.ROOT);
+          specs.put(name, new Spec(name, number(info.get(3)), number(info.get(4)), number(info.get(5))));
+        }
+      }
+    }
+    return new CommandKeys(specs);
+  }
+
+  /**
+   * Reads the table once, from the first cluster client that asks, and shares it with the others
+   * (one {@code COMMAND} per protocol, sent while the pool is made, before the server
+   * cross-check's first snapshot).
+   */
+  public static final class Source {
+    private CommandKeys keys;
+
+    synchronized CommandKeys from(redis.clients.jedis.UnifiedJedis client) {
+      if (keys == null) {
+        keys = fromCommandReply(client.sendCommand(redis.clients.jedis.Protocol.Command.COMMAND));
+      }
+      return keys;
+    }
+  }
+
+  /** How many commands the table knows. */
+  public int size() {
+    return specs.size();
+  }
+
+  /**
+   * The positions (0-based, in {@code arguments}, which excludes the command name) of the keys.
+   * Empty for a keyless command.
+   */
+  public int[] keyPositions(ProtocolCommand command, String[] arguments) {
+    Spec spec = byCommand.computeIfAbsent(command, c -> specs.getOrDefault(
+        new String(c.getRaw(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT), new Spec("?", 0, 0, 0)));
+    if (NUMKEYS_AT_SECOND.contains(spec.name)) {
+      return scriptKeys(arguments);
+    }
+    if (spec.first <= 0 || spec.step <= 0) {
+      return NONE;
+    }
+    int first = spec.first - 1;
+    int last = spec.last < 0 ? arguments.length + spec.last : spec.last - 1;
+    List<Integer> positions = new ArrayList<>();
+    for (int i = first; i <= last && i < arguments.length; i += spec.step) {
+      positions.add(i);
+    }
+    return positions.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** EVAL script numkeys key... arg...: the keys follow the key count. */
+  private static int[] scriptKeys(String[] arguments) {
+    if (arguments.length < 2) {
+      return NONE;
+    }
+    int count;
+    try {
+      count = Integer.parseInt(arguments[1]);
+    } catch (NumberFormatException e) {
+      return NONE; // the server will say what is wrong with the key count
+    }
+    int n = Math.max(0, Math.min(count, arguments.length - 2));
+    int[] positions = new int[n];
+    for (int i = 0; i < n; i++) {
+      positions[i] = 2 + i;
+    }
+    return positions;
+  }
+
+  private static String text(Object raw) {
+    return raw instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(raw);
+  }
+
+  private static int number(Object raw) {
+    return raw instanceof Long l ? l.intValue() : Integer.parseInt(text(raw));
+  }
+}

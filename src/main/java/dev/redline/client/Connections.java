@@ -1,0 +1,23 @@
+package dev.redline.client;
+
+import java.util.List;
+import redis.clients.jedis.HostAndPort;
+
+/** Where a client instance's links come from: pooled server connections, or a cluster client. */
+interface Connections extends AutoCloseable {
+
+  /** A link for one request on a worker thread; give it back with {@link #release(RedisLink)}. */
+  RedisLink acquire();
+
+  /** Ends a request's use of a link. */
+  void release(RedisLink link);
+
+  /** The primaries that serve data now (for the commandstats cross-check). */
+  List<HostAndPort> primaries();
+
+  /** A node to open a subscriber's connection to. */
+  HostAndPort subscriptionNode();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,67 @@
+package dev.redline.client;
+
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocketFactory;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisProtocol;
+
+/** The one place client settings become Jedis connection settings. */
+public final class JedisConfigs {
+  private JedisConfigs() {}
+
+  /** The Jedis settings of client {@code index}'s data connections: timeouts, credentials, database, name, TLS, RESP. */
+  public static JedisClientConfig dataNodes(ClientSettings settings, int index) {
+    RedisEndpoint endpoint = settings.endpoint();
+    DefaultJedisClientConfig.Builder builder = common(settings)
+        .database(endpoint.database());
+    if (endpoint.username() != null) {
+      builder.user(endpoint.username());
+    }
+    if (endpoint.password() != null) {
+      builder.password(endpoint.password());
+    }
+    if (settings.clientName() != null && !settings.clientName().isBlank()) {
+      builder.clientName(settings.clientName() + "-" + index);
+    }
+    if (settings.respVersion() != 0) {
+      builder.protocol(settings.respVersion() == 3 ? RedisProtocol.RESP3 : RedisProtocol.RESP2);
+    }
+    return builder.build();
+  }
+
+  /** The Jedis settings of connections to sentinels: their own credentials, the same timeouts and TLS. */
+  public static JedisClientConfig sentinels(ClientSettings settings, Deployment.Sentinel sentinel) {
+    DefaultJedisClientConfig.Builder builder = common(settings);
+    if (sentinel.sentinelUsername() != null) {
+      builder.user(sentinel.sentinelUsername());
+    }
+    if (sentinel.sentinelPassword() != null) {
+      builder.password(sentinel.sentinelPassword());
+    }
+    return builder.build();
+  }
+
+  private static DefaultJedisClientConfig.Builder common(ClientSettings settings) {
+    DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+        .connectionTimeoutMillis((int) settings.connectTimeout().toMillis())
+        .socketTimeoutMillis((int) settings.socketTimeout().toMillis())
+        .autoNegotiateProtocol(false)
+        // no CLIENT SETINFO on connect: the server's commandstats then count only what Redline sent
+        .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+    if (settings.usesTls()) {
+      TlsSettings tls = settings.tls();
+      SSLSocketFactory factory = PemTls.socketFactory(tls);
+      SSLParameters parameters = new SSLParameters();
+      if (tls.verifyHostname()) {
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      }
+      if (!tls.protocols().isEmpty()) {
+        parameters.setProtocols(tls.protocols().toArray(String[]::new));
+      }
+      builder.ssl(true).sslSocketFactory(factory).sslParameters(parameters);
+    }
+    return builder;
+  }
+}

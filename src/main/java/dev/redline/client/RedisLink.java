@@ -1,0 +1,22 @@
+package dev.redline.client;
+
+import redis.clients.jedis.Response;
+import redis.clients.jedis.commands.ProtocolCommand;
+
+/**
+ * What one request reaches Redis through, on a worker thread: a connection to one server
+ * (standalone, or the primary the sentinels name), or a cluster client that routes every command
+ * by its key's slot. Replies are Jedis's raw replies; error replies come back as
+ * {@code JedisDataException}s, in batches inside their own {@link Response}.
+ */
+public interface RedisLink {
+
+  /** Sends one command and waits for its reply. */
+  Object send(ProtocolCommand command, String[] arguments);
+
+  /** Sends the commands in one pipeline and waits for every reply. */
+  void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies);
+
+  /** Sends the commands between MULTI and EXEC and waits for EXEC's reply. */
+  void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies);
+}

@@ -1,0 +1,54 @@
+package dev.redline.client;
+
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.PipeliningBase;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.commands.ProtocolCommand;
+
+/** A link over one pooled connection to one server (standalone, or the primary of a sentinel deployment). */
+final class ServerLink implements RedisLink {
+  private final Jedis jedis;
+  private final HostAndPort server;
+
+  ServerLink(Jedis jedis, HostAndPort server) {
+    this.jedis = jedis;
+    this.server = server;
+  }
+
+  Jedis jedis() {
+    return jedis;
+  }
+
+  /** The server the connection was opened to (a sentinel failover changes the pool's primary). */
+  HostAndPort server() {
+    return server;
+  }
+
+  @Override
+  public Object send(ProtocolCommand command, String[] arguments) {
+    return jedis.sendCommand(command, arguments);
+  }
+
+  @Override
+  public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+    Pipeline pipeline = jedis.pipelined();
+    queue(pipeline, commands, arguments, replies);
+    pipeline.sync();
+  }
+
+  @Override
+  public void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+    Transaction transaction = jedis.multi();
+    queue(transaction, commands, arguments, replies);
+    transaction.exec();
+  }
+
+  static void queue(PipeliningBase batch, ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+    for (int i = 0; i < replies.length; i++) {
+      replies[i] = batch.sendCommand(commands[i], arguments[i]);
+    }
+  }
+}

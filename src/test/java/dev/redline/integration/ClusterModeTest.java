@@ -1,0 +1,116 @@
+package dev.redline.integration;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.report.RequestSeries;
+import dev.redline.testing.GatlingRun;
+import dev.redline.testing.TestCluster;
+import dev.redline.testing.TestRedis;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** Redline against a real three-primary Redis Cluster made by the test. */
+class ClusterModeTest {
+  private static TestCluster cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = new TestCluster(3);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @BeforeEach
+  void emptyCluster() {
+    cluster.reset();
+  }
+
+  @Test
+  void everyCommandFamilyAndPipelinesRunInClusterModeAndTheServersCountWhatRedlineSent() throws Exception {
+    ScenarioBuilder scn = scenario("cluster families").exec(
+        set("s:#{userId}", "v").check(isEqualTo("OK")),
+        get("s:#{userId}").check(isEqualTo("v")),
+        incr("n:#{userId}").check(isEqualTo("1")),
+        expire("s:#{userId}", 500).check(isEqualTo("1")),
+        mset("{m#{userId}}:a", "1", "{m#{userId}}:b", "2").check(isEqualTo("OK")),
+        mget("{m#{userId}}:a", "{m#{userId}}:b").check(isEqualTo("[1, 2]")),
+        del("{m#{userId}}:a", "{m#{userId}}:b").check(isEqualTo("2")),
+        rpush("l:#{userId}", "a", "b").check(isEqualTo("2")),
+        lpop("l:#{userId}").check(isEqualTo("a")),
+        hset("h:#{userId}", "f", "v").check(isEqualTo("1")),
+        hget("h:#{userId}", "f").check(isEqualTo("v")),
+        sadd("set:#{userId}", "a", "b").check(isEqualTo("2")),
+        scard("set:#{userId}").check(isEqualTo("2")),
+        zadd("z:#{userId}", 1.5, "m").check(isEqualTo("1")),
+        zscore("z:#{userId}", "m").check(isEqualTo("1.5")),
+        publish("news", "hello"),
+        command("EVAL", "return KEYS[1] .. ARGV[1]", "1", "e:#{userId}", "!").check(isEqualTo(s -> "e:" + s.userId() + "!")),
+        transaction(incr("{t#{userId}}:n"), incr("{t#{userId}}:n"), get("{t#{userId}}:n").check(isEqualTo("2"))),
+        // keys on different slots (and nodes): Jedis splits the pipeline by node
+        pipeline(set("p:#{userId}:a", "1"), set("p:#{userId}:b", "2"), set("p:#{userId}:c", "3"), get("p:#{userId}:a").check(isEqualTo("1"))))
+        .repeat(50, "i").on(exec(set("spread:#{userId}:#{i}", "v")));
+
+    Map<String, Long> before = cluster.commandCallsSummed();
+    GatlingRun.Result run = GatlingRun.run(redis().cluster(cluster.seeds()).clientInstances(2).threadsPerClient(2),
+        Duration.ofSeconds(60), true, scn.injectOpen(atOnceUsers(4)));
+    Map<String, Long> delta = new TreeMap<>(TestRedis.delta(before, cluster.commandCallsSummed()));
+
+    assertEquals(0, run.exitCode());
+    for (RequestSeries series : run.recorder().series()) {
+      assertEquals(Map.of(), series.firstMessageByKind(), "KO in " + series.name());
+    }
+    for (int i = 0; i < cluster.size(); i++) {
+      try (Jedis node = cluster.connect(i)) {
+        assertTrue(node.dbSize() > 0, "node " + i + " holds keys: the load reached every primary");
+      }
+    }
+    // what Redline sent equals what the primaries counted, summed; the client's own bookkeeping aside
+    // (and the one COMMAND that reads the key positions when the clients are made)
+    Map<String, Long> sent = run.recorder().sentCommands();
+    delta.keySet().removeIf(c -> Set.of("info", "client", "client|setname", "cluster", "cluster|slots",
+        "cluster|nodes", "ping", "command").contains(c));
+    assertEquals(sent, delta, "Redline's sent commands vs the summed commandstats of all primaries");
+    assertEquals(4 * 50 + 4 * 4, sent.get("set"));
+
+    JsonNode summary = new ObjectMapper().readTree(run.reportFolder().resolve("redline").resolve("summary.json").toFile());
+    JsonNode crossCheck = summary.get("redline").get("commandstats_cross_check");
+    assertTrue(crossCheck.get("all_match").asBoolean(), crossCheck.toPrettyString());
+    assertEquals(0, crossCheck.get("cluster_redirections").get("MOVED").asLong(), "a stable cluster: no redirection");
+  }
+
+  @Test
+  void keysOfDifferentSlotsAreAClearCrossslotKo() throws Exception {
+    ScenarioBuilder scn = scenario("crossslot").exec(
+        mset("a", "1", "b", "2"),
+        transaction(incr("x"), incr("y")),
+        transaction(incr("{same}:x"), incr("{same}:y")));
+
+    GatlingRun.Result run = GatlingRun.run(redis().cluster(cluster.seeds()), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+
+    RequestSeries mset = run.recorder().series("MSET");
+    assertEquals(1, mset.koHistogram().getTotalCount());
+    assertTrue(mset.firstMessageByKind().get("CROSSSLOT").contains("'a' to 15495, 'b' to 3300"), mset.firstMessageByKind().toString());
+    RequestSeries transactions = run.recorder().series("MULTI/EXEC");
+    assertEquals(1, transactions.koHistogram().getTotalCount(), "the transaction over two slots");
+    assertEquals(1, transactions.okHistogram().getTotalCount(), "the transaction with a hash tag");
+    assertTrue(transactions.firstMessageByKind().get("CROSSSLOT").contains("hash tag"));
+    assertFalse(cluster.commandCallsSummed().containsKey("mset"), "nothing was sent for the CROSSSLOT MSET");
+  }
+}

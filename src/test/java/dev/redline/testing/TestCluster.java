@@ -1,0 +1,116 @@
+package dev.redline.testing;
+
+import dev.redline.client.RedisServerProcess;
+import dev.redline.client.ServerStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A real Redis Cluster of three primaries (no replicas) on free ports, made from the test: each
+ * node takes a third of the slots (CLUSTER ADDSLOTS), then they meet (CLUSTER MEET) and the
+ * cluster is ready when every node says {@code cluster_state:ok} and knows all three.
+ */
+public final class TestCluster implements AutoCloseable {
+  private static final int SLOTS = 16384;
+  private final List<RedisServerProcess> nodes = new ArrayList<>();
+
+  public TestCluster(int primaries) {
+    try {
+      for (int i = 0; i < primaries; i++) {
+        nodes.add(RedisServerProcess.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+            "--cluster-node-timeout", "5000"));
+      }
+      for (int i = 0; i < primaries; i++) {
+        try (Jedis jedis = connect(i)) {
+          int from = SLOTS * i / primaries;
+          int to = SLOTS * (i + 1) / primaries;
+          int[] slots = new int[to - from];
+          for (int s = from; s < to; s++) {
+            slots[s - from] = s;
+          }
+          jedis.clusterAddSlots(slots);
+          for (int j = 0; j < primaries; j++) {
+            if (j != i) {
+              jedis.clusterMeet("127.0.0.1", nodes.get(j).port());
+            }
+          }
+        }
+      }
+      awaitReady();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean ready = true;
+      for (int i = 0; i < nodes.size() && ready; i++) {
+        try (Jedis jedis = connect(i)) {
+          String info = jedis.clusterInfo();
+          ready = info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:" + nodes.size())
+              && info.contains("cluster_slots_ok:" + SLOTS);
+        }
+      }
+      if (ready) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new IllegalStateException("the test cluster did not become ready within 30 s");
+  }
+
+  /** The seed addresses, host:port. */
+  public String[] seeds() {
+    return nodes.stream().map(n -> "127.0.0.1:" + n.port()).toArray(String[]::new);
+  }
+
+  /** A direct connection to node {@code i}. */
+  public Jedis connect(int i) {
+    return TestRedis.connect(nodes.get(i));
+  }
+
+  /** How many nodes. */
+  public int size() {
+    return nodes.size();
+  }
+
+  /** Empties every node and resets its statistics. */
+  public void reset() {
+    for (int i = 0; i < nodes.size(); i++) {
+      try (Jedis jedis = connect(i)) {
+        jedis.flushAll();
+        jedis.configResetStat();
+      }
+    }
+  }
+
+  /** Calls per command summed over every primary. */
+  public Map<String, Long> commandCallsSummed() {
+    Map<String, Long> sum = new TreeMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      try (Jedis jedis = connect(i)) {
+        ServerStats.commandCalls(jedis).forEach((c, n) -> sum.merge(c, n, Long::sum));
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(RedisServerProcess::close);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

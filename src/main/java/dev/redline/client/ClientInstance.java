@@ -117,6 +117,11 @@ public final class ClientInstance implements AutoCloseable {
     return connections.acquire();
   }
 
+  /** A link for one use off the worker threads (the start check); give it back with {@link #release(RedisLink)}. */
+  public RedisLink acquireOnce() {
+    return connections.acquireOnce();
+  }
+
   /** Ends a request's use of a link; a broken connection goes back to be discarded. */
   public void release(RedisLink link) {
     connections.release(link);

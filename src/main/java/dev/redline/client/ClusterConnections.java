@@ -29,6 +29,11 @@ final class ClusterConnections implements Connections {
   }
 
   @Override
+  public RedisLink acquireOnce() {
+    return link;
+  }
+
+  @Override
   public void release(RedisLink released) {
     // the cluster client gives its node connections back itself
   }

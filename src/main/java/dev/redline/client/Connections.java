@@ -9,6 +9,9 @@ interface Connections extends AutoCloseable {
   /** A link for one request on a worker thread; give it back with {@link #release(RedisLink)}. */
   RedisLink acquire();
 
+  /** A link for one use off the workers (the start check); never kept by the calling thread. */
+  RedisLink acquireOnce();
+
   /** Ends a request's use of a link. */
   void release(RedisLink link);
 

@@ -61,8 +61,8 @@ public sealed interface Deployment {
 
     @Override
     public String describe(RedisEndpoint login) {
-      return "primary '" + masterName + "' via sentinels " + addresses(sentinels) + " (" + scheme(login) + credentials(login)
-          + "...)";
+      String user = login.username() != null ? ", as user " + login.username() : "";
+      return "primary '" + masterName + "' via sentinels " + addresses(sentinels) + (login.tls() ? ", over TLS" : "") + user;
     }
 
     /** The same deployment with sentinel credentials. */

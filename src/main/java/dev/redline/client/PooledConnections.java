@@ -31,9 +31,14 @@ final class PooledConnections implements Connections {
   }
 
   @Override
+  public RedisLink acquireOnce() {
+    return borrow(false);
+  }
+
+  @Override
   public RedisLink acquire() {
     if (!sticky) {
-      return borrow();
+      return borrow(false);
     }
     ServerLink kept = workerLink.get();
     if (kept != null) {
@@ -42,7 +47,7 @@ final class PooledConnections implements Connections {
       }
       drop(kept); // the sentinels named a new primary: stop writing to the old one
     }
-    ServerLink borrowed = borrow();
+    ServerLink borrowed = borrow(true);
     workerLink.set(borrowed);
     stickyInUse.add(borrowed);
     return borrowed;
@@ -51,7 +56,7 @@ final class PooledConnections implements Connections {
   @Override
   public void release(RedisLink link) {
     ServerLink server = (ServerLink) link;
-    if (!sticky) {
+    if (!server.kept()) {
       server.jedis().close();
     } else if (server.jedis().isBroken()) {
       drop(server);
@@ -75,9 +80,9 @@ final class PooledConnections implements Connections {
     pool.close();
   }
 
-  private ServerLink borrow() {
-    HostAndPort server = currentServer.get();
-    return new ServerLink(pool.getResource(), server);
+  private ServerLink borrow(boolean kept) {
+    Jedis jedis = pool.getResource();
+    return new ServerLink(jedis, jedis.getConnection().getHostAndPort(), kept);
   }
 
   private void drop(ServerLink link) {

@@ -12,10 +12,17 @@ import redis.clients.jedis.commands.ProtocolCommand;
 final class ServerLink implements RedisLink {
   private final Jedis jedis;
   private final HostAndPort server;
+  private final boolean kept;
 
-  ServerLink(Jedis jedis, HostAndPort server) {
+  ServerLink(Jedis jedis, HostAndPort server, boolean kept) {
     this.jedis = jedis;
     this.server = server;
+    this.kept = kept;
+  }
+
+  /** Whether a worker keeps this link across requests (else it goes back to the pool after one). */
+  boolean kept() {
+    return kept;
   }
 
   Jedis jedis() {

@@ -22,6 +22,8 @@ final class StartupCheck {
   static ClientPool connect(ClientSettings settings, boolean startDuringOutage) {
     try {
       return new ClientPool(settings);
+    } catch (IllegalArgumentException e) {
+      throw new RedlineStartupException(e.getMessage()); // a setting that cannot work, e.g. an unreadable TLS key
     } catch (RuntimeException e) {
       RedisFailure failure = RedisFailure.of(e);
       throw new RedlineStartupException("cannot use Redis " + settings.describe() + ": " + failure.kind() + " "
@@ -45,7 +47,7 @@ final class StartupCheck {
     for (ClientInstance client : pool.clients()) {
       RedisLink link = null;
       try {
-        link = client.acquire();
+        link = client.acquireOnce();
         recorder.sent("ping");
         link.send(Protocol.Command.PING, new String[0]);
       } catch (RuntimeException e) {
@@ -67,11 +69,23 @@ final class StartupCheck {
 
   /** What to check, for the failures whose cause is usually a setting. */
   private static String hint(RedisFailure failure, ClientSettings settings) {
+    if (failure.kind().equals("TLS") && (failure.message().contains("certificate_required") || failure.message().contains("bad_certificate"))) {
+      return ". The server refused the client certificate: give one its tls-ca-cert-file trusts with tlsClientCertificate(cert, key)";
+    }
     if (failure.kind().equals("TLS")) {
       return settings.tls().caFile() == null
           ? ". Check that the server speaks TLS on this port and that its certificate is signed by a CA the JDK trusts (or give the CA file)"
           : ". Check that the server speaks TLS on this port and that its certificate is signed by the CA in " + settings.tls().caFile()
               + (settings.tls().verifyHostname() ? " and names the host connected to (or turn hostname verification off)" : "");
+    }
+    if (failure.kind().equals("TIMEOUT") && settings.usesTls()) {
+      return ". The TLS handshake got no answer: if the server speaks plain TCP on this port, use a redis:// URL without"
+          + " TLS options (or the server's tls-port)";
+    }
+    if (failure.kind().equals("CONNECTION") && settings.usesTls() && !failure.message().contains("refused")) {
+      return ". The server closed the TLS connection: if it requires client certificates (tls-auth-clients yes), give"
+          + (settings.tls().certFile() == null ? " one with tlsClientCertificate(cert, key)" : " one its tls-ca-cert-file trusts")
+          + "; if it speaks plain TCP on this port, use a redis:// URL without TLS options";
     }
     if (failure.kind().equals("CONNECTION") && !settings.usesTls() && failure.message().contains("end of stream")) {
       return ". The server closed the connection at once: if it speaks TLS, use a rediss:// URL or the TLS options";

@@ -1,0 +1,100 @@
+package dev.redline.testing;
+
+import dev.redline.client.RedisServerProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A real sentinel deployment on free ports: one primary, one replica, three sentinels monitoring
+ * the primary as {@value #MASTER} (quorum 2). Ready when every sentinel knows the replica and
+ * the other sentinels, so that a failover can be forced at once.
+ */
+public final class TestSentinels implements AutoCloseable {
+  /** The name the sentinels monitor the primary under. */
+  public static final String MASTER = "mymaster";
+
+  private final List<RedisServerProcess> servers = new ArrayList<>();
+  private final List<RedisServerProcess> sentinels = new ArrayList<>();
+
+  public TestSentinels() {
+    try {
+      RedisServerProcess primary = RedisServerProcess.start();
+      servers.add(primary);
+      servers.add(RedisServerProcess.start("--replicaof", "127.0.0.1", Integer.toString(primary.port())));
+      for (int i = 0; i < 3; i++) {
+        sentinels.add(RedisServerProcess.startSentinel(List.of(
+            "sentinel monitor " + MASTER + " 127.0.0.1 " + primary.port() + " 2",
+            "sentinel down-after-milliseconds " + MASTER + " 2000",
+            "sentinel failover-timeout " + MASTER + " 10000",
+            "sentinel parallel-syncs " + MASTER + " 1")));
+      }
+      awaitReady();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      boolean ready = true;
+      for (RedisServerProcess sentinel : sentinels) {
+        try (Jedis jedis = TestRedis.connect(sentinel)) {
+          List<Map<String, String>> replicas = jedis.sentinelReplicas(MASTER);
+          Map<String, String> master = jedis.sentinelMaster(MASTER);
+          ready &= replicas.size() == 1 && replicas.get(0).get("flags").equals("slave")
+              && "ok".equals(replicas.get(0).get("master-link-status"))
+              && Integer.parseInt(master.get("num-other-sentinels")) == sentinels.size() - 1;
+        }
+      }
+      if (ready) {
+        return;
+      }
+      sleep(200);
+    }
+    throw new IllegalStateException("the test sentinels did not see the replica and each other within 30 s");
+  }
+
+  /** The sentinels' addresses, host:port. */
+  public String[] sentinelAddresses() {
+    return sentinels.stream().map(s -> "127.0.0.1:" + s.port()).toArray(String[]::new);
+  }
+
+  /** The primary the sentinels name now. */
+  public HostAndPort currentPrimary() {
+    try (Jedis jedis = TestRedis.connect(sentinels.get(0))) {
+      return jedis.sentinelGetMasterAddrByName(MASTER).stream().reduce((host, port) -> host + ":" + port)
+          .map(HostAndPort::from).orElseThrow();
+    }
+  }
+
+  /** The port of the primary the deployment started with. */
+  public int firstPrimaryPort() {
+    return servers.get(0).port();
+  }
+
+  /** Asks a sentinel to fail over now (SENTINEL FAILOVER), as an upgrade rehearsal would. */
+  public void failover() {
+    try (Jedis jedis = TestRedis.connect(sentinels.get(0))) {
+      jedis.sentinelFailover(MASTER);
+    }
+  }
+
+  @Override
+  public void close() {
+    sentinels.forEach(RedisServerProcess::close);
+    servers.forEach(RedisServerProcess::close);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

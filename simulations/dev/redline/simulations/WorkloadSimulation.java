@@ -3,6 +3,7 @@ package dev.redline.simulations;
 import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
+import dev.redline.config.DeploymentConfig;
 import dev.redline.config.RedlineConfig;
 import dev.redline.config.RunControl;
 import dev.redline.javaapi.RedisProtocolBuilder;
@@ -45,6 +46,7 @@ public class WorkloadSimulation extends Simulation {
     if (config.endpoint().isPresent()) {
       redisProtocol = redisProtocol.url(config.endpoint().get().toUrl());
     }
+    redisProtocol = deployment(redisProtocol, config.deployment());
     Duration duration = config.duration().orElse(FOREVER);
     ScenarioBuilder workload = scenario(config.workload().profile())
         .asLongAsDuring(session -> !RunControl.stopRequested(), duration)
@@ -57,5 +59,37 @@ public class WorkloadSimulation extends Simulation {
     } else {
       setUp(users).protocols(redisProtocol);
     }
+  }
+
+  /** Mode (cluster nodes, sentinels), TLS and RESP from the config, through the same DSL a simulation uses. */
+  private static RedisProtocolBuilder deployment(RedisProtocolBuilder protocol, DeploymentConfig d) {
+    RedisProtocolBuilder p = protocol;
+    if (d.mode().equals("cluster")) {
+      p = p.cluster(d.clusterNodes().toArray(String[]::new));
+    } else if (d.mode().equals("sentinel")) {
+      p = p.sentinel(d.sentinelMaster(), d.sentinelNodes().toArray(String[]::new));
+      if (d.sentinelUsername() != null || d.sentinelPassword() != null) {
+        p = p.sentinelCredentials(d.sentinelUsername(), d.sentinelPassword());
+      }
+    }
+    if (d.tls()) {
+      p = p.tls();
+    }
+    if (d.tlsCaFile() != null) {
+      p = p.tlsCaFile(d.tlsCaFile().toString());
+    }
+    if (d.tlsCertFile() != null) {
+      p = p.tlsClientCertificate(d.tlsCertFile().toString(), d.tlsKeyFile().toString());
+    }
+    if (!d.tlsVerifyHostname()) {
+      p = p.tlsVerifyHostname(false);
+    }
+    if (!d.tlsVersions().isEmpty()) {
+      p = p.tlsVersions(d.tlsVersions().toArray(String[]::new));
+    }
+    if (d.respVersion() != 0) {
+      p = p.protocolVersion(d.respVersion());
+    }
+    return p;
   }
 }

@@ -26,6 +26,9 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
   public static final Set<String> PROFILES = Set.of("basic_rw", "high_throughput", "list_operations", "pubsub_heavy",
       "transaction_heavy", "async_mixed", "custom");
 
+  /** The deployment modes. */
+  public static final Set<String> MODES = Set.of("standalone", "cluster", "sentinel");
+
   /** The key patterns. */
   public static final Set<String> KEY_PATTERNS = Set.of("uniform", "sequential", "gaussian", "zipf");
 
@@ -38,6 +41,20 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
       new ConfigKey("redis.username", "REDIS_USERNAME", "an ACL user name", ConfigKey::text, false),
       new ConfigKey("redis.password", "REDIS_PASSWORD", "a password", ConfigKey::text, true),
       new ConfigKey("redis.db", "REDIS_DB", "a database number, 0 or more", v -> range(v, 0, Integer.MAX_VALUE), false),
+      new ConfigKey("redis.mode", "REDIS_MODE", "one of cluster, sentinel, standalone", v -> oneOf(v, MODES), false),
+      new ConfigKey("redis.cluster", "REDIS_CLUSTER", "true or false (the old runner's switch; same as mode: cluster)", ConfigKey::bool, false),
+      new ConfigKey("redis.cluster_nodes", "REDIS_CLUSTER_NODES", "a list of host:port seed nodes, e.g. [10.0.0.1:7000, 10.0.0.2:7001]", ConfigKey::nodes, false),
+      new ConfigKey("redis.sentinel_master", "REDIS_SENTINEL_MASTER", "the name the sentinels monitor the primary under, e.g. mymaster", ConfigKey::text, false),
+      new ConfigKey("redis.sentinel_nodes", "REDIS_SENTINEL_NODES", "a list of host:port sentinels, e.g. [10.0.0.1:26379, 10.0.0.2:26379]", ConfigKey::nodes, false),
+      new ConfigKey("redis.sentinel_username", "REDIS_SENTINEL_USERNAME", "the sentinels' ACL user name", ConfigKey::text, false),
+      new ConfigKey("redis.sentinel_password", "REDIS_SENTINEL_PASSWORD", "the sentinels' password", ConfigKey::text, true),
+      new ConfigKey("redis.tls", "REDIS_TLS", "true or false", ConfigKey::bool, false),
+      new ConfigKey("redis.tls_ca_file", "REDIS_TLS_CA_FILE", "a readable PEM file of trusted CAs", ConfigKey::readableFile, false),
+      new ConfigKey("redis.tls_cert_file", "REDIS_TLS_CERT_FILE", "a readable PEM client certificate", ConfigKey::readableFile, false),
+      new ConfigKey("redis.tls_key_file", "REDIS_TLS_KEY_FILE", "a readable PEM (PKCS#8) client key", ConfigKey::readableFile, false),
+      new ConfigKey("redis.tls_verify_hostname", "REDIS_TLS_VERIFY_HOSTNAME", "true or false", ConfigKey::bool, false),
+      new ConfigKey("redis.tls_versions", "REDIS_TLS_VERSIONS", "a list of TLSv1.2, TLSv1.3", ConfigKey::tlsVersions, false),
+      new ConfigKey("redis.protocol", "REDIS_PROTOCOL", "2 or 3 (the RESP version)", v -> range(v, 2, 3), false),
       new ConfigKey("test.client_instances", "TEST_CLIENT_INSTANCES", "a whole number of at least 1", v -> range(v, 1, 10_000), false),
       new ConfigKey("test.connections_per_client", "TEST_CONNECTIONS_PER_CLIENT", "a whole number of at least 1", v -> range(v, 1, 100_000), false),
       new ConfigKey("test.threads_per_client", "TEST_THREADS_PER_CLIENT", "a whole number of at least 1", v -> range(v, 1, 10_000), false),
@@ -154,6 +171,32 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
       throw new IllegalArgumentException("the list is empty");
     }
     return List.copyOf(names);
+  }
+
+  private static Object nodes(Object v) {
+    @SuppressWarnings("unchecked")
+    List<String> names = (List<String>) names(v);
+    dev.redline.client.Deployment.parseAddresses(names); // validates every host:port
+    return names;
+  }
+
+  private static Object readableFile(Object v) {
+    java.nio.file.Path path = java.nio.file.Path.of(String.valueOf(v).strip());
+    if (!java.nio.file.Files.isReadable(path)) {
+      throw new IllegalArgumentException("no readable file at " + path.toAbsolutePath());
+    }
+    return path;
+  }
+
+  private static Object tlsVersions(Object v) {
+    @SuppressWarnings("unchecked")
+    List<String> versions = (List<String>) names(v);
+    for (String version : versions) {
+      if (!dev.redline.client.TlsSettings.VERSIONS.contains(version)) {
+        throw new IllegalArgumentException("'" + version + "' is not one of " + dev.redline.client.TlsSettings.VERSIONS);
+      }
+    }
+    return versions;
   }
 
   /** {SET: 0.4, GET: 0.6} from YAML, or "SET:0.4,GET:0.6" / "SET,GET" from text. */

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param retryAttempts client retries of requests that failed on the connection
  * @param startDuringOutage whether to start even when Redis is unreachable at start
  * @param workload the workload settings
+ * @param deployment the deployment mode, TLS and RESP settings
  * @param origins where each effective setting came from, by path (for the echo)
  * @param echo the effective settings as text lines, secrets redacted
  */
@@ -39,6 +40,7 @@ public record RedlineConfig(
     int retryAttempts,
     boolean startDuringOutage,
     WorkloadConfig workload,
+    DeploymentConfig deployment,
     Map<String, String> origins,
     List<String> echo) {
 
@@ -118,7 +120,7 @@ public record RedlineConfig(
     Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
     return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),
         connections, threads, duration, (Integer) typed.get("test.target_ops_per_second"),
-        (Integer) typed.get("test.client_retry_attempts"), (Boolean) typed.get("test.start_during_outage"), workload, origins, echo);
+        (Integer) typed.get("test.client_retry_attempts"), (Boolean) typed.get("test.start_during_outage"), workload, DeploymentConfig.from(typed, origins), origins, echo);
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {

@@ -117,6 +117,39 @@ class RedlineConfigTest {
         "did you mean 'test.workload.pipeline_size'");
   }
 
+  @Test
+  void deploymentModesComeFromTheOldRunnersVariablesOrTheYaml() throws IOException {
+    RedlineConfig cluster = RedlineConfig.load(props(), Map.of("REDIS_CLUSTER", "true", "REDIS_CLUSTER_NODES", "10.0.0.1:7000, 10.0.0.2:7001"));
+    assertEquals("cluster", cluster.deployment().mode());
+    assertEquals(java.util.List.of("10.0.0.1:7000", "10.0.0.2:7001"), cluster.deployment().clusterNodes());
+
+    Path ca = dir.resolve("ca.crt");
+    Files.writeString(ca, "not checked here");
+    Path file = yaml("redis:\n  mode: sentinel\n  sentinel_master: mymaster\n  sentinel_nodes: [10.0.0.1:26379, 10.0.0.2:26379]\n"
+        + "  sentinel_password: sentinel-secret\n  tls_ca_file: " + ca + "\n  protocol: 3\n");
+    RedlineConfig sentinel = RedlineConfig.load(props("redline.config", file.toString()), Map.of());
+    assertEquals("sentinel", sentinel.deployment().mode());
+    assertEquals("mymaster", sentinel.deployment().sentinelMaster());
+    assertEquals(ca, sentinel.deployment().tlsCaFile());
+    assertEquals(3, sentinel.deployment().respVersion());
+    assertTrue(sentinel.echo().stream().noneMatch(line -> line.contains("sentinel-secret")), "sentinel password redacted: " + sentinel.echo());
+    assertFalse(sentinel.deployment().toString().contains("sentinel-secret"));
+
+    assertEquals("standalone", RedlineConfig.load(props(), Map.of()).deployment().mode());
+  }
+
+  @Test
+  void deploymentErrorsSayWhatIsMissingOrContradictory() {
+    assertError(props("redline.redis.mode", "clustr"), Map.of(), "redis.mode = 'clustr'", "did you mean cluster");
+    assertError(props("redline.redis.mode", "sentinel"), Map.of(), "redis.mode = sentinel needs redis.sentinel_master", "REDIS_SENTINEL_NODES");
+    assertError(props("redline.redis.mode", "standalone"), Map.of("REDIS_CLUSTER", "true"), "contradicts redis.mode = standalone", "only one");
+    assertError(props(), Map.of("REDIS_CLUSTER_NODES", "10.0.0.1"), "redis.cluster_nodes = '10.0.0.1'", "is not host:port");
+    assertError(props("redline.redis.cluster_nodes", "10.0.0.1:7000"), Map.of(), "redis.cluster_nodes", "set mode: cluster");
+    assertError(props("redline.redis.tls_ca_file", "/nowhere/ca.crt"), Map.of(), "redis.tls_ca_file = '/nowhere/ca.crt'", "no readable file");
+    assertError(props("redline.redis.protocol", "4"), Map.of(), "redis.protocol = '4'", "2 or 3");
+    assertError(props("redline.redis.tls_versions", "SSLv3"), Map.of(), "redis.tls_versions", "TLSv1.2, TLSv1.3");
+  }
+
   private static void assertError(Properties properties, Map<String, String> env, String part1, String part2) {
     ConfigError e = assertThrows(ConfigError.class, () -> RedlineConfig.load(properties, env));
     assertTrue(e.getMessage().contains(part1) && e.getMessage().contains(part2), "message: " + e.getMessage());

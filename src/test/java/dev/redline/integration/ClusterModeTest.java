@@ -96,6 +96,28 @@ class ClusterModeTest {
   }
 
   @Test
+  void theWorkloadSimulationRunsInClusterModeFromTheOldRunnersSettings() throws Exception {
+    GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", Map.of(
+        "redline.redis.cluster", "true",
+        "redline.redis.cluster_nodes", String.join(",", cluster.seeds()),
+        "redline.test.workload.profile", "high_throughput",
+        "redline.test.duration", "2s",
+        "redline.test.threads_per_client", "2"));
+
+    assertEquals(0, run.exitCode());
+    RequestSeries batches = run.recorder().series("BATCH");
+    assertTrue(batches.okHistogram().getTotalCount() > 100, "pipelines ran");
+    for (RequestSeries series : run.recorder().series()) {
+      assertEquals(Map.of(), series.firstMessageByKind(), "KO in " + series.name());
+    }
+    for (int i = 0; i < cluster.size(); i++) {
+      try (Jedis node = cluster.connect(i)) {
+        assertTrue(node.dbSize() > 0, "node " + i + " holds keys");
+      }
+    }
+  }
+
+  @Test
   void keysOfDifferentSlotsAreAClearCrossslotKo() throws Exception {
     ScenarioBuilder scn = scenario("crossslot").exec(
         mset("a", "1", "b", "2"),

@@ -1,0 +1,51 @@
+package dev.redline.integration;
+
+import static dev.redline.javaapi.RedisDsl.*;
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.report.RequestSeries;
+import dev.redline.testing.GatlingRun;
+import dev.redline.testing.RedisServerTest;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** protocolVersion(3) makes connections speak RESP3 (HELLO 3); the default stays RESP2 as in Jedis. */
+class RespProtocolTest extends RedisServerTest {
+
+  @Test
+  void protocolVersion3SpeaksResp3AndMapRepliesReachChecksAsMaps() throws Exception {
+    ScenarioBuilder scn = scenario("resp3").exec(
+        command("HELLO").check(satisfies("proto 3", r -> r instanceof Map<?, ?> m && Long.valueOf(3).equals(m.get("proto")))),
+        hset("h", "f", "v"),
+        hgetAll("h").check(satisfies("a map {f=v}", r -> r instanceof Map<?, ?> m && m.equals(Map.of("f", "v")))),
+        get("missing").check(isNull()),
+        incr("n").check(isEqualTo("1")));
+
+    GatlingRun.Result run = GatlingRun.run(protocol().protocolVersion(3), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+
+    assertEquals(0, run.exitCode());
+    for (RequestSeries series : run.recorder().series()) {
+      assertEquals(Map.of(), series.firstMessageByKind(), "KO in " + series.name());
+    }
+    try (var jedis = jedis()) {
+      assertTrue(jedis.info("commandstats").contains("cmdstat_hello"), "HELLO was sent on connect");
+    }
+  }
+
+  @Test
+  void byDefaultConnectionsSpeakResp2() throws Exception {
+    ScenarioBuilder scn = scenario("resp2").exec(
+        hset("h", "f", "v"),
+        hgetAll("h").check(satisfies("a flat list [f, v]", r -> r.equals(List.of("f", "v")))));
+
+    GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+
+    for (RequestSeries series : run.recorder().series()) {
+      assertEquals(Map.of(), series.firstMessageByKind(), "KO in " + series.name());
+    }
+  }
+}

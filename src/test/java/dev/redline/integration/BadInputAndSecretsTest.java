@@ -64,7 +64,7 @@ class BadInputAndSecretsTest {
   @Test
   void aTlsUrlAgainstAPlainServerIsAClearErrorAtStart() {
     String tls = failureOf("rediss://:" + PASSWORD + "@127.0.0.1:" + server.port());
-    assertTrue(tls.contains("cannot use Redis at rediss://:***@127.0.0.1:" + server.port()), tls);
+    assertTrue(tls.contains("cannot use Redis rediss://:***@127.0.0.1:" + server.port()) && tls.contains("plain TCP"), tls);
   }
 
   @Test

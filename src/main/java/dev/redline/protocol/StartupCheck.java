@@ -27,7 +27,7 @@ final class StartupCheck {
     } catch (RuntimeException e) {
       RedisFailure failure = RedisFailure.of(e);
       throw new RedlineStartupException("cannot use Redis " + settings.describe() + ": " + failure.kind() + " "
-          + failure.message() + hint(failure, settings)
+          + failure.message() + hint(failure, settings) + sentinelsSay(settings)
           + (startDuringOutage ? " (startDuringOutage cannot help here: the client needs the cluster's slot map or the"
               + " sentinels' primary to start)" : ""));
     }
@@ -65,6 +65,29 @@ final class StartupCheck {
         }
       }
     }
+  }
+
+  /**
+   * Jedis reports every sentinel problem as "all sentinels down"; asking each sentinel ourselves
+   * tells a refused login, an unknown master name and an unreachable sentinel apart.
+   */
+  private static String sentinelsSay(ClientSettings settings) {
+    if (!(settings.deployment() instanceof dev.redline.client.Deployment.Sentinel sentinel)) {
+      return "";
+    }
+    java.util.List<String> answers = new java.util.ArrayList<>();
+    for (redis.clients.jedis.HostAndPort address : sentinel.sentinels()) {
+      try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(address,
+          dev.redline.client.JedisConfigs.sentinels(settings, sentinel))) {
+        java.util.List<String> primary = jedis.sentinelGetMasterAddrByName(sentinel.masterName());
+        answers.add(address + ": " + (primary == null || primary.isEmpty()
+            ? "monitors no master named '" + sentinel.masterName() + "'" : "names primary " + String.join(":", primary)));
+      } catch (RuntimeException e) {
+        RedisFailure failure = RedisFailure.of(e);
+        answers.add(address + ": " + failure.kind() + " " + failure.message());
+      }
+    }
+    return ". The sentinels say: " + String.join("; ", answers);
   }
 
   /** What to check, for the failures whose cause is usually a setting. */

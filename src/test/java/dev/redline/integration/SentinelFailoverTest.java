@@ -11,16 +11,46 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
-/** Through sentinels, a run follows SENTINEL FAILOVER to the new primary and goes on. */
+/** Through sentinels (both they and the data nodes require a password), a run follows SENTINEL FAILOVER to the new primary and goes on. */
 class SentinelFailoverTest {
+  private static TestSentinels deployment;
+
+  @BeforeAll
+  static void startDeployment() {
+    deployment = new TestSentinels();
+  }
+
+  @AfterAll
+  static void stopDeployment() {
+    if (deployment != null) {
+      deployment.close();
+    }
+  }
+
+  @Test
+  void aWrongSentinelPasswordStopsTheRunAtStartWithAClearError() {
+    Throwable error = assertThrows(Throwable.class, () -> GatlingRun.run(
+        redis().sentinel(TestSentinels.MASTER, deployment.sentinelAddresses()).sentinelCredentials(null, "not-it")
+            .password(TestSentinels.DATA_PASSWORD),
+        Duration.ofSeconds(30), scenario("never").exec(get("k")).injectOpen(atOnceUsers(1))));
+    StringBuilder all = new StringBuilder();
+    for (Throwable c = error; c != null; c = c.getCause()) {
+      all.append(c.getMessage()).append(" | ");
+    }
+    assertTrue(all.toString().contains("cannot use Redis primary 'mymaster' via sentinels"), all.toString());
+    assertTrue(all.toString().contains("The sentinels say: 127.0.0.1:") && all.toString().contains("WRONGPASS"), all.toString());
+    assertFalse(all.toString().contains("not-it"), "the password is not printed: " + all);
+  }
 
   @Test
   void aRunSurvivesSentinelFailoverMidRun() throws Exception {
-    try (TestSentinels deployment = new TestSentinels()) {
+    {
       Duration duration = Duration.ofSeconds(10);
       ScenarioBuilder scn = scenario("through failover").during(duration).on(
           exec(set(s -> "k:" + s.userId(), s -> Long.toString(System.currentTimeMillis()))).exec(get("k:#{userId}")).pace(Duration.ofMillis(5)));
@@ -30,7 +60,9 @@ class SentinelFailoverTest {
         deployment.failover();
       });
       GatlingRun.Result run = GatlingRun.run(
-          redis().sentinel(TestSentinels.MASTER, deployment.sentinelAddresses()).clientInstances(2).threadsPerClient(2),
+          redis().sentinel(TestSentinels.MASTER, deployment.sentinelAddresses())
+              .sentinelCredentials(null, TestSentinels.SENTINEL_PASSWORD).password(TestSentinels.DATA_PASSWORD)
+              .clientInstances(2).threadsPerClient(2),
           Duration.ofSeconds(60), scn.injectClosed(constantConcurrentUsers(4).during(duration)));
       failover.join();
 
@@ -49,7 +81,7 @@ class SentinelFailoverTest {
       assertTrue(ko < ok / 5, "KOs only around the switch: " + ko + " KO vs " + ok + " OK, " + set.errorsByKind());
 
       // the last values were written to the new primary
-      try (Jedis jedis = new Jedis(primary)) {
+      try (Jedis jedis = TestSentinels.dataNode(primary)) {
         long newest = Long.parseLong(jedis.get("k:1"));
         assertTrue(System.currentTimeMillis() - newest < 15_000, "k:1 was written recently on the new primary");
         assertEquals("master", jedis.role().get(0).toString());

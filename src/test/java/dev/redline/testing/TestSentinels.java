@@ -9,27 +9,36 @@ import redis.clients.jedis.Jedis;
 
 /**
  * A real sentinel deployment on free ports: one primary, one replica, three sentinels monitoring
- * the primary as {@value #MASTER} (quorum 2). Ready when every sentinel knows the replica and
+ * the primary as {@value #MASTER} (quorum 2). The data nodes require {@link #DATA_PASSWORD}, the
+ * sentinels {@link #SENTINEL_PASSWORD}, as a production deployment would. Ready when every sentinel knows the replica and
  * the other sentinels, so that a failover can be forced at once.
  */
 public final class TestSentinels implements AutoCloseable {
   /** The name the sentinels monitor the primary under. */
   public static final String MASTER = "mymaster";
+  /** The data nodes' password (requirepass, masterauth). */
+  public static final String DATA_PASSWORD = "data-secret";
+  /** The sentinels' own password. */
+  public static final String SENTINEL_PASSWORD = "sentinel-secret";
 
   private final List<RedisServerProcess> servers = new ArrayList<>();
   private final List<RedisServerProcess> sentinels = new ArrayList<>();
 
   public TestSentinels() {
     try {
-      RedisServerProcess primary = RedisServerProcess.start();
+      RedisServerProcess primary = RedisServerProcess.start("--requirepass", DATA_PASSWORD, "--masterauth", DATA_PASSWORD);
       servers.add(primary);
-      servers.add(RedisServerProcess.start("--replicaof", "127.0.0.1", Integer.toString(primary.port())));
+      servers.add(RedisServerProcess.start("--replicaof", "127.0.0.1", Integer.toString(primary.port()),
+          "--requirepass", DATA_PASSWORD, "--masterauth", DATA_PASSWORD));
       for (int i = 0; i < 3; i++) {
         sentinels.add(RedisServerProcess.startSentinel(List.of(
             "sentinel monitor " + MASTER + " 127.0.0.1 " + primary.port() + " 2",
             "sentinel down-after-milliseconds " + MASTER + " 2000",
             "sentinel failover-timeout " + MASTER + " 10000",
-            "sentinel parallel-syncs " + MASTER + " 1")));
+            "sentinel parallel-syncs " + MASTER + " 1",
+            "sentinel auth-pass " + MASTER + " " + DATA_PASSWORD,
+            "requirepass " + SENTINEL_PASSWORD,
+            "sentinel sentinel-pass " + SENTINEL_PASSWORD)));
       }
       awaitReady();
     } catch (RuntimeException e) {
@@ -43,7 +52,7 @@ public final class TestSentinels implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       boolean ready = true;
       for (RedisServerProcess sentinel : sentinels) {
-        try (Jedis jedis = TestRedis.connect(sentinel)) {
+        try (Jedis jedis = sentinel(sentinel)) {
           List<Map<String, String>> replicas = jedis.sentinelReplicas(MASTER);
           Map<String, String> master = jedis.sentinelMaster(MASTER);
           ready &= replicas.size() == 1 && replicas.get(0).get("flags").equals("slave")
@@ -66,7 +75,7 @@ public final class TestSentinels implements AutoCloseable {
 
   /** The primary the sentinels name now. */
   public HostAndPort currentPrimary() {
-    try (Jedis jedis = TestRedis.connect(sentinels.get(0))) {
+    try (Jedis jedis = sentinel(sentinels.get(0))) {
       return jedis.sentinelGetMasterAddrByName(MASTER).stream().reduce((host, port) -> host + ":" + port)
           .map(HostAndPort::from).orElseThrow();
     }
@@ -79,9 +88,22 @@ public final class TestSentinels implements AutoCloseable {
 
   /** Asks a sentinel to fail over now (SENTINEL FAILOVER), as an upgrade rehearsal would. */
   public void failover() {
-    try (Jedis jedis = TestRedis.connect(sentinels.get(0))) {
+    try (Jedis jedis = sentinel(sentinels.get(0))) {
       jedis.sentinelFailover(MASTER);
     }
+  }
+
+  /** A connection to a data node, logged in. */
+  public static Jedis dataNode(HostAndPort node) {
+    Jedis jedis = new Jedis(node);
+    jedis.auth(DATA_PASSWORD);
+    return jedis;
+  }
+
+  private static Jedis sentinel(RedisServerProcess sentinel) {
+    Jedis jedis = TestRedis.connect(sentinel);
+    jedis.auth(SENTINEL_PASSWORD);
+    return jedis;
   }
 
   @Override

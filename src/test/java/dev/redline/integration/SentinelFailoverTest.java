@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.report.RequestSeries;
+import dev.redline.testing.Await;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestSentinels;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -56,7 +57,7 @@ class SentinelFailoverTest {
           exec(set(s -> "k:" + s.userId(), s -> Long.toString(System.currentTimeMillis()))).exec(get("k:#{userId}")).pace(Duration.ofMillis(5)));
 
       CompletableFuture<Void> failover = CompletableFuture.runAsync(() -> {
-        sleep(3_000);
+        Await.sleep(3_000);
         deployment.failover();
       });
       GatlingRun.Result run = GatlingRun.run(
@@ -86,14 +87,6 @@ class SentinelFailoverTest {
         assertTrue(System.currentTimeMillis() - newest < 15_000, "k:1 was written recently on the new primary");
         assertEquals("master", jedis.role().get(0).toString());
       }
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

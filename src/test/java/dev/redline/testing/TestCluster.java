@@ -39,30 +39,24 @@ public final class TestCluster implements AutoCloseable {
           }
         }
       }
-      awaitReady();
+      Await.until("the test cluster becoming ready (cluster_state:ok on every node)", java.time.Duration.ofSeconds(30), this::ready);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private void awaitReady() {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      boolean ready = true;
-      for (int i = 0; i < nodes.size() && ready; i++) {
-        try (Jedis jedis = connect(i)) {
-          String info = jedis.clusterInfo();
-          ready = info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:" + nodes.size())
-              && info.contains("cluster_slots_ok:" + SLOTS);
+  private boolean ready() {
+    for (int i = 0; i < nodes.size(); i++) {
+      try (Jedis jedis = connect(i)) {
+        String info = jedis.clusterInfo();
+        if (!info.contains("cluster_state:ok") || !info.contains("cluster_known_nodes:" + nodes.size())
+            || !info.contains("cluster_slots_ok:" + SLOTS)) {
+          return false;
         }
       }
-      if (ready) {
-        return;
-      }
-      sleep(100);
     }
-    throw new IllegalStateException("the test cluster did not become ready within 30 s");
+    return true;
   }
 
   /** The seed addresses, host:port. */
@@ -104,13 +98,5 @@ public final class TestCluster implements AutoCloseable {
   @Override
   public void close() {
     nodes.forEach(RedisServerProcess::close);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -40,32 +40,25 @@ public final class TestSentinels implements AutoCloseable {
             "requirepass " + SENTINEL_PASSWORD,
             "sentinel sentinel-pass " + SENTINEL_PASSWORD)));
       }
-      awaitReady();
+      Await.until("the sentinels seeing the replica and each other", java.time.Duration.ofSeconds(30), this::ready);
     } catch (RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private void awaitReady() {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      boolean ready = true;
-      for (RedisServerProcess sentinel : sentinels) {
-        try (Jedis jedis = sentinel(sentinel)) {
-          List<Map<String, String>> replicas = jedis.sentinelReplicas(MASTER);
-          Map<String, String> master = jedis.sentinelMaster(MASTER);
-          ready &= replicas.size() == 1 && replicas.get(0).get("flags").equals("slave")
-              && "ok".equals(replicas.get(0).get("master-link-status"))
-              && Integer.parseInt(master.get("num-other-sentinels")) == sentinels.size() - 1;
+  private boolean ready() {
+    for (RedisServerProcess sentinel : sentinels) {
+      try (Jedis jedis = sentinel(sentinel)) {
+        List<Map<String, String>> replicas = jedis.sentinelReplicas(MASTER);
+        Map<String, String> master = jedis.sentinelMaster(MASTER);
+        if (replicas.size() != 1 || !replicas.get(0).get("flags").equals("slave") || !"ok".equals(replicas.get(0).get("master-link-status"))
+            || Integer.parseInt(master.get("num-other-sentinels")) != sentinels.size() - 1) {
+          return false;
         }
       }
-      if (ready) {
-        return;
-      }
-      sleep(200);
     }
-    throw new IllegalStateException("the test sentinels did not see the replica and each other within 30 s");
+    return true;
   }
 
   /** The sentinels' addresses, host:port. */
@@ -110,13 +103,5 @@ public final class TestSentinels implements AutoCloseable {
   public void close() {
     sentinels.forEach(RedisServerProcess::close);
     servers.forEach(RedisServerProcess::close);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

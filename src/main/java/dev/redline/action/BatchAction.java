@@ -73,7 +73,7 @@ public final class BatchAction extends RedisAction {
       roundTripError = e;
     }
     long nanos = System.nanoTime() - startNanos;
-    long endMillis = clock.nowMillis();
+    long endMillis = endMillis(startMillis, nanos);
     long opNanos = nanos / n;
     long opEndMillis = startMillis + Math.round((endMillis - startMillis) / (double) n);
 

@@ -40,7 +40,7 @@ public final class CommandAction extends RedisAction {
       error = e;
     }
     long nanos = System.nanoTime() - startNanos;
-    long endMillis = clock.nowMillis();
+    long endMillis = endMillis(startMillis, nanos);
     Session checked = session;
     if (error == null) {
       try {

@@ -43,7 +43,7 @@ public final class SubscribeAction extends RedisAction {
       failure = RedisFailure.of(e);
     }
     long nanos = System.nanoTime() - startNanos;
-    long endMillis = clock.nowMillis();
+    long endMillis = endMillis(startMillis, nanos);
     if (failure == null) {
       results.ok(session, series, startMillis, endMillis, nanos);
     } else {

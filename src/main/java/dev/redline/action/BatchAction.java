@@ -30,7 +30,11 @@ public final class BatchAction extends RedisAction {
   private final ProtocolCommand[] wireCommands;
   private final RequestSeries batch;
   private final RequestSeries[] ops;
-  private final LongAdder[] sent;
+  // each distinct series / sent counter once, with how many of the commands use it
+  private final RequestSeries[] opGroups;
+  private final int[] opGroupSizes;
+  private final LongAdder[] sentGroups;
+  private final int[] sentGroupSizes;
   private final LongAdder multi;
   private final LongAdder exec;
   private final boolean perOpGatlingRecords;
@@ -46,7 +50,11 @@ public final class BatchAction extends RedisAction {
     this.wireCommands = commands.stream().map(CommandSpec::command).toArray(ProtocolCommand[]::new);
     this.batch = results.batchSeries(batchName);
     this.ops = commands.stream().map(c -> results.series(c.requestName())).toArray(RequestSeries[]::new);
-    this.sent = commands.stream().map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName()))).toArray(LongAdder[]::new);
+    LongAdder[] sent = commands.stream().map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName()))).toArray(LongAdder[]::new);
+    this.opGroups = distinct(ops).toArray(RequestSeries[]::new);
+    this.opGroupSizes = sizes(ops, opGroups);
+    this.sentGroups = distinct(sent).toArray(LongAdder[]::new);
+    this.sentGroupSizes = sizes(sent, sentGroups);
     this.multi = results.sentCounter("multi");
     this.exec = results.sentCounter("exec");
     this.perOpGatlingRecords = components.protocol().perOpGatlingRecords();
@@ -88,15 +96,26 @@ public final class BatchAction extends RedisAction {
       results.ko(session, batch, startMillis, endMillis, nanos, failure);
     } else {
       noteHealth(client, null, startNanos);
+      RedisFailure[] failures = null;
       for (int i = 0; i < n; i++) {
-        RedisFailure failure = null;
         try {
           current = commands.get(i).applyChecks(replies[i].get(), current);
         } catch (RuntimeException e) {
-          failure = RedisFailure.of(e);
+          if (failures == null) {
+            failures = new RedisFailure[n];
+          }
+          failures[i] = RedisFailure.of(e);
           allOk = false;
         }
-        recordOp(session, ops[i], startMillis, opEndMillis, opNanos, failure);
+      }
+      if (allOk && !perOpGatlingRecords) {
+        for (int g = 0; g < opGroups.length; g++) {
+          opGroups[g].recordOk(opNanos, opGroupSizes[g]); // the commands of a batch share one amortized time
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          recordOp(session, ops[i], startMillis, opEndMillis, opNanos, failures == null ? null : failures[i]);
+        }
       }
       results.ok(session, batch, startMillis, endMillis, nanos);
     }
@@ -104,8 +123,8 @@ public final class BatchAction extends RedisAction {
   }
 
   private void roundTrip(RedisLink link, String[][] arguments, Response<Object>[] replies) {
-    for (LongAdder counter : sent) {
-      counter.increment();
+    for (int g = 0; g < sentGroups.length; g++) {
+      sentGroups[g].add(sentGroupSizes[g]);
     }
     if (kind == BatchKind.PIPELINE) {
       link.pipeline(wireCommands, arguments, replies);
@@ -114,6 +133,25 @@ public final class BatchAction extends RedisAction {
       exec.increment();
       link.transaction(wireCommands, arguments, replies);
     }
+  }
+
+  private static <T> List<T> distinct(T[] items) {
+    List<T> distinct = new java.util.ArrayList<>();
+    for (T item : items) {
+      if (!distinct.contains(item)) {
+        distinct.add(item);
+      }
+    }
+    return distinct;
+  }
+
+  private static <T> int[] sizes(T[] items, T[] groups) {
+    List<T> groupList = List.of(groups);
+    int[] sizes = new int[groups.length];
+    for (T item : items) {
+      sizes[groupList.indexOf(item)]++;
+    }
+    return sizes;
   }
 
   private void recordOp(Session session, RequestSeries op, long startMillis, long endMillis, long nanos, RedisFailure failure) {

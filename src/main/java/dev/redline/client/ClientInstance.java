@@ -38,11 +38,7 @@ public final class ClientInstance implements AutoCloseable {
     this.workers = new EventLoop[settings.threadsPerClient()];
     for (int i = 0; i < workers.length; i++) {
       String name = "redline-client-" + index + "-worker-" + i;
-      workers[i] = new DefaultEventLoop((ThreadFactory) task -> {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-      });
+      workers[i] = new DefaultEventLoop((ThreadFactory) task -> new WorkerThread(task, name, this));
     }
   }
 
@@ -95,11 +91,18 @@ public final class ClientInstance implements AutoCloseable {
   }
 
   /**
-   * Queues a task on the user's worker. Never runs it on the caller's stack, even when called from
-   * that worker: a request chain in a loop then unwinds after every request instead of recursing.
+   * Runs a task on the user's worker: at once when the caller is that worker and few requests are
+   * nested on its stack (no queue, no lock), else through the worker's task queue, which also
+   * unwinds a request chain in a loop every {@link WorkerThread#MAX_INLINE_DEPTH} requests.
    */
   public void execute(long userId, Runnable task) {
-    workerFor(userId).execute(task);
+    EventLoop worker = workerFor(userId);
+    WorkerThread inline = worker.inEventLoop() ? WorkerThread.inlineCapable(this) : null;
+    if (inline != null) {
+      inline.runNested(task);
+    } else {
+      worker.execute(task);
+    }
   }
 
   /** Queues a task on the user's worker after a delay (backoff during an outage). */

@@ -14,17 +14,62 @@ import redis.clients.jedis.commands.ProtocolCommand;
  * the network. Every action sends commands through {@link #command()} and
  * {@link #resolveArguments(Session)}, the one place that turns a request into wire arguments.
  */
-public record CommandSpec(
-    String requestName,
-    String commandName,
-    ProtocolCommand command,
-    List<SessionValue<String>> arguments,
-    List<ReplyCheck> checks) {
+public final class CommandSpec {
+  private final String requestName;
+  private final String commandName;
+  private final ProtocolCommand command;
+  private final List<SessionValue<String>> arguments;
+  private final List<ReplyCheck> checks;
+  // resolveArguments runs for every command sent: constants are resolved here once, and only the
+  // positions that depend on the session are resolved per request
+  private final String[] constants;
+  private final int[] dynamicPositions;
+  private final SessionValue<String>[] dynamicValues;
 
-  public CommandSpec {
-    Objects.requireNonNull(requestName, "requestName");
-    arguments = List.copyOf(arguments);
-    checks = List.copyOf(checks);
+  @SuppressWarnings("unchecked")
+  private CommandSpec(String requestName, String commandName, ProtocolCommand command, List<SessionValue<String>> arguments,
+      List<ReplyCheck> checks) {
+    this.requestName = Objects.requireNonNull(requestName, "requestName");
+    this.commandName = commandName;
+    this.command = command;
+    this.arguments = List.copyOf(arguments);
+    this.checks = List.copyOf(checks);
+    this.constants = new String[this.arguments.size()];
+    List<Integer> dynamic = new ArrayList<>();
+    for (int i = 0; i < constants.length; i++) {
+      if (this.arguments.get(i) instanceof SessionValues.Constant constant) {
+        constants[i] = constant.text();
+      } else {
+        dynamic.add(i);
+      }
+    }
+    this.dynamicPositions = dynamic.stream().mapToInt(Integer::intValue).toArray();
+    this.dynamicValues = dynamic.stream().map(this.arguments::get).toArray(SessionValue[]::new);
+  }
+
+  /** The name the request is reported under ("SET", or the name given with named()). */
+  public String requestName() {
+    return requestName;
+  }
+
+  /** The command's upper-case name ("SET"). */
+  public String commandName() {
+    return commandName;
+  }
+
+  /** The command that goes on the wire. */
+  public ProtocolCommand command() {
+    return command;
+  }
+
+  /** The argument expressions, in order. */
+  public List<SessionValue<String>> arguments() {
+    return arguments;
+  }
+
+  /** The checks on the reply, in order. */
+  public List<ReplyCheck> checks() {
+    return checks;
   }
 
   /** A command by name ("SET", "CLIENT", "JSON.GET"), reported under its upper-case name. */
@@ -52,11 +97,16 @@ public record CommandSpec(
     return new CommandSpec(requestName, commandName, command, arguments, more);
   }
 
+  @Override
+  public String toString() {
+    return "CommandSpec[" + requestName + ": " + commandName + " with " + arguments.size() + " arguments, " + checks.size() + " checks]";
+  }
+
   /** Resolves every argument against the session. */
   public String[] resolveArguments(Session session) {
-    String[] resolved = new String[arguments.size()];
-    for (int i = 0; i < resolved.length; i++) {
-      resolved[i] = arguments.get(i).resolve(session);
+    String[] resolved = constants.clone();
+    for (int i = 0; i < dynamicPositions.length; i++) {
+      resolved[dynamicPositions[i]] = dynamicValues[i].resolve(session);
     }
     return resolved;
   }

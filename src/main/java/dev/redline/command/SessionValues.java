@@ -17,7 +17,7 @@ public final class SessionValues {
   public static SessionValue<String> el(String text) {
     Objects.requireNonNull(text, "a Redis argument must not be null");
     if (!text.contains("#{")) {
-      return session -> text;
+      return new Constant(text);
     }
     Function1<Session, Validation<String>> expression = Expressions.toStringExpression(text);
     return session -> unwrap(expression.apply(session), text);
@@ -43,7 +43,15 @@ public final class SessionValues {
   /** A constant text. */
   public static SessionValue<String> constant(String text) {
     Objects.requireNonNull(text, "a Redis argument must not be null");
-    return session -> text;
+    return new Constant(text);
+  }
+
+  /** A value that is the same for every session (commands resolve it once, when they are built). */
+  public record Constant(String text) implements SessionValue<String> {
+    @Override
+    public String resolve(Session session) {
+      return text;
+    }
   }
 
   private static String unwrap(Validation<String> validation, String text) {

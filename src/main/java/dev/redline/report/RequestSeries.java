@@ -55,6 +55,11 @@ public final class RequestSeries {
     ok.recordValue(Math.max(1, nanos));
   }
 
+  /** Records {@code count} OK requests of the same latency (the commands of one pipeline). Wait-free. */
+  public void recordOk(long nanos, int count) {
+    ok.recordValueWithCount(Math.max(1, nanos), count);
+  }
+
   /** Records a KO request's latency and kind; the first message of each kind is kept. */
   public void recordKo(long nanos, String kind, String message) {
     ko.recordValue(Math.max(1, nanos));

@@ -61,6 +61,28 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
   }
 
   @Test
+  void aLongChainOfRequestsRunsInlineOnTheWorkerWithoutGrowingTheStack() throws Exception {
+    // 5,000 requests chained one after the other (no Gatling loop between them to unwind the stack):
+    // a worker runs at most a few nested inline, then queues the next; the stack stays small
+    int chained = 5_000;
+    AtomicInteger deepestStack = new AtomicInteger();
+    var step = incr(session -> {
+      deepestStack.accumulateAndGet(Thread.currentThread().getStackTrace().length, Math::max);
+      return "chain";
+    });
+    ScenarioBuilder scn = scenario("long chain").exec(java.util.Collections.nCopies(chained, exec(step)));
+
+    GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(60), scn.injectOpen(atOnceUsers(1)));
+
+    assertEquals(0, run.exitCode());
+    assertEquals(chained, run.recorder().series("INCR").okHistogram().getTotalCount());
+    try (Jedis jedis = jedis()) {
+      assertEquals(Integer.toString(chained), jedis.get("chain"));
+    }
+    assertTrue(deepestStack.get() < 1_000, "stack depth stays bounded: " + deepestStack.get() + " frames");
+  }
+
+  @Test
   void aThrottledScenarioGoesThroughGatlingsThrottler() throws Exception {
     Duration duration = Duration.ofSeconds(4);
     ScenarioBuilder scn = scenario("throttled").during(duration).on(exec(incr("throttled")));

@@ -1,0 +1,37 @@
+package dev.redline.client;
+
+/**
+ * A client's worker thread. It counts how deep requests run inline on its stack, so that a user's
+ * chain goes from one Redis request to the next without a trip through the task queue, yet
+ * unwinds every {@link #MAX_INLINE_DEPTH} requests (a loop of requests never overflows the stack,
+ * and the other users of the worker get their turn).
+ */
+final class WorkerThread extends Thread {
+  /** How many requests may run nested on one stack before the next is queued instead. */
+  static final int MAX_INLINE_DEPTH = 16;
+
+  private final ClientInstance client;
+  private int depth;
+
+  WorkerThread(Runnable task, String name, ClientInstance client) {
+    super(task, name);
+    this.client = client;
+    setDaemon(true);
+  }
+
+  /** The calling thread, when it is a worker of {@code client} that may run one more request inline; else null. */
+  static WorkerThread inlineCapable(ClientInstance client) {
+    return Thread.currentThread() instanceof WorkerThread worker && worker.client == client && worker.depth < MAX_INLINE_DEPTH
+        ? worker : null;
+  }
+
+  /** Runs a task on this (the current) thread, one level deeper. */
+  void runNested(Runnable task) {
+    depth++;
+    try {
+      task.run();
+    } finally {
+      depth--;
+    }
+  }
+}

@@ -32,7 +32,9 @@ public final class ConfigLayer {
   /**
    * System properties {@code redline.<path>} (e.g. {@code -Dredline.test.threads_per_client=4});
    * {@code redline.url} is the same as {@code redline.redis.url}. A property under
-   * {@code redline.test.} or {@code redline.redis.} that names no setting is an error.
+   * {@code redline.test.} or {@code redline.redis.} that names no setting is an error — except
+   * {@code redline.redis.server}, which picks the redis-server binary Redline starts (not a setting
+   * of the run).
    */
   public static ConfigLayer fromSystemProperties(Properties properties) {
     Map<String, ConfigValue> values = new LinkedHashMap<>();
@@ -43,6 +45,9 @@ public final class ConfigLayer {
       String path = name.substring("redline.".length());
       if (path.equals("url")) {
         path = "redis.url";
+      }
+      if (path.equals("redis.server")) {
+        continue;
       }
       if (ConfigKey.at(path) != null) {
         values.put(path, new ConfigValue(properties.getProperty(name), "system property " + name));

@@ -152,7 +152,7 @@ public final class RedlineRun {
     }
     endpoints.close();
     System.out.println(LatencyTable.render(recorder));
-    if (!crossCheck.allMatch()) {
+    if (!crossCheck.allMatch() || crossCheck.redirectionCount() > 0) {
       System.out.println("Redline: " + crossCheck.verdict());
     }
     RunFacts facts = new RunFacts(RunIdentity.appName(), RunIdentity.instanceId(), runId, RunIdentity.version(),

@@ -114,6 +114,7 @@ public final class RunSummary {
     c.put("connection_setup_counted_by_server", setup);
     if (!check.redirections().isEmpty()) {
       c.put("cluster_redirections", new TreeMap<>(check.redirections()));
+      c.put("difference_is_the_redirections", check.differenceIsTheRedirections());
     }
     return c;
   }

@@ -136,6 +136,8 @@ class RedlineConfigTest {
     assertFalse(sentinel.deployment().toString().contains("sentinel-secret"));
 
     assertEquals("standalone", RedlineConfig.load(props(), Map.of()).deployment().mode());
+    // the binary override lives under redline.redis. but is not a setting of the run: not an unknown key
+    assertEquals("standalone", RedlineConfig.load(props("redline.redis.server", "/usr/bin/redis-server"), Map.of()).deployment().mode());
   }
 
   @Test

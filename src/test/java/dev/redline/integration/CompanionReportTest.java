@@ -85,6 +85,20 @@ class CompanionReportTest extends RedisServerTest {
   }
 
   @Test
+  void aDifferenceOfExactlyTheClusterRedirectionsIsRecognised() {
+    CommandCrossCheck redirected = CommandCrossCheck.compare(Map.of("set", 10L), Map.of("set", 12L, "info", 3L), 3)
+        .withRedirections(Map.of("MOVED", 1L, "ASK", 1L));
+    assertFalse(redirected.allMatch());
+    assertTrue(redirected.differenceIsTheRedirections());
+    assertTrue(redirected.verdict().contains("exactly the MOVED/ASK redirections"), redirected.verdict());
+
+    CommandCrossCheck other = CommandCrossCheck.compare(Map.of("set", 10L), Map.of("set", 13L, "info", 3L), 3)
+        .withRedirections(Map.of("MOVED", 1L, "ASK", 1L));
+    assertFalse(other.differenceIsTheRedirections(), "one more than the redirections: other traffic");
+    assertTrue(other.verdict().contains("other clients"));
+  }
+
+  @Test
   void crossCheckFlagsCommandsFromOtherClients() {
     CommandCrossCheck check = CommandCrossCheck.compare(Map.of("get", 10L), Map.of("get", 13L, "info", 1L, "client|setname", 4L), 1);
     assertFalse(check.allMatch());

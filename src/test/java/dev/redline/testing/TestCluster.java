@@ -74,6 +74,36 @@ public final class TestCluster implements AutoCloseable {
     return nodes.size();
   }
 
+  /**
+   * Gives an empty slot to the next node (CLUSTER SETSLOT ... NODE on every node), as a resharding
+   * would: a client with the old slot map is then answered MOVED.
+   *
+   * @return the index of the node that owns the slot now
+   */
+  public int moveEmptySlot(int slot) {
+    int owner = slot * nodes.size() / SLOTS;
+    while (SLOTS * (owner + 1) / nodes.size() <= slot) {
+      owner++;
+    }
+    int target = (owner + 1) % nodes.size();
+    String targetId;
+    try (Jedis jedis = connect(target)) {
+      targetId = jedis.clusterMyId();
+    }
+    List<Integer> order = new ArrayList<>(List.of(target, owner)); // the new owner first, then the old one
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!order.contains(i)) {
+        order.add(i);
+      }
+    }
+    for (int i : order) {
+      try (Jedis jedis = connect(i)) {
+        jedis.clusterSetSlotNode(slot, targetId);
+      }
+    }
+    return target;
+  }
+
   /** Empties every node and resets its statistics. */
   public void reset() {
     for (int i = 0; i < nodes.size(); i++) {

@@ -40,13 +40,10 @@ class SentinelFailoverTest {
         redis().sentinel(TestSentinels.MASTER, deployment.sentinelAddresses()).sentinelCredentials(null, "not-it")
             .password(TestSentinels.DATA_PASSWORD),
         Duration.ofSeconds(30), scenario("never").exec(get("k")).injectOpen(atOnceUsers(1))));
-    StringBuilder all = new StringBuilder();
-    for (Throwable c = error; c != null; c = c.getCause()) {
-      all.append(c.getMessage()).append(" | ");
-    }
-    assertTrue(all.toString().contains("cannot use Redis primary 'mymaster' via sentinels"), all.toString());
-    assertTrue(all.toString().contains("The sentinels say: 127.0.0.1:") && all.toString().contains("WRONGPASS"), all.toString());
-    assertFalse(all.toString().contains("not-it"), "the password is not printed: " + all);
+    String all = GatlingRun.messages(error);
+    assertTrue(all.contains("cannot use Redis primary 'mymaster' via sentinels"), all);
+    assertTrue(all.contains("The sentinels say: 127.0.0.1:") && all.contains("WRONGPASS"), all);
+    assertFalse(all.contains("not-it"), "the password is not printed: " + all);
   }
 
   @Test

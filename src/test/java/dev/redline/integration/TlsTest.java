@@ -136,10 +136,6 @@ class TlsTest {
   private static String startupError(RedisProtocolBuilder protocol) {
     Throwable error = assertThrows(Throwable.class,
         () -> GatlingRun.run(protocol.connectTimeout(Duration.ofSeconds(2)), Duration.ofSeconds(30), SET_GET.injectOpen(atOnceUsers(1))));
-    StringBuilder all = new StringBuilder();
-    for (Throwable c = error; c != null; c = c.getCause()) {
-      all.append(c.getMessage()).append(" | ");
-    }
-    return all.toString();
+    return GatlingRun.messages(error);
   }
 }

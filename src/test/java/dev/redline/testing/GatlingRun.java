@@ -36,6 +36,15 @@ public final class GatlingRun {
 
   private GatlingRun() {}
 
+  /** Every message of an error and its causes, joined with " | " (what a user would read of a failed start). */
+  public static String messages(Throwable error) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable c = error; c != null; c = c.getCause()) {
+      all.append(c.getMessage()).append(" | ");
+    }
+    return all.toString();
+  }
+
   /** Runs a simulation class with the given system properties set for the run, with reports. */
   public static synchronized Result runSimulation(String simulationClass, java.util.Map<String, String> properties) throws IOException {
     Path results = Files.createDirectories(Path.of("target", "gatling-it"));

@@ -1,9 +1,7 @@
 package dev.redline.client;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import redis.clients.jedis.HostAndPort;
@@ -51,8 +49,7 @@ public final class ClientPool implements AutoCloseable {
 
   /** The primaries the clients' commands go to now (one server, the current primary, or the cluster's primaries). */
   public List<HostAndPort> primaries() {
-    Set<HostAndPort> primaries = new LinkedHashSet<>(clients[0].primaries());
-    return List.copyOf(primaries);
+    return List.copyOf(clients[0].primaries()); // every client loads the same deployment
   }
 
   /** The settings this pool was made with. */

@@ -14,6 +14,11 @@ public sealed interface Deployment {
   /** One server: the endpoint's host and port. */
   record Standalone() implements Deployment {
     @Override
+    public String mode() {
+      return "standalone";
+    }
+
+    @Override
     public String describe(RedisEndpoint login) {
       return login.toString();
     }
@@ -30,6 +35,11 @@ public sealed interface Deployment {
       if (seeds.isEmpty()) {
         throw new IllegalArgumentException("a cluster needs at least one seed node host:port");
       }
+    }
+
+    @Override
+    public String mode() {
+      return "cluster";
     }
 
     @Override
@@ -60,6 +70,11 @@ public sealed interface Deployment {
     }
 
     @Override
+    public String mode() {
+      return "sentinel";
+    }
+
+    @Override
     public String describe(RedisEndpoint login) {
       String user = login.username() != null ? ", as user " + login.username() : "";
       return "primary '" + masterName + "' via sentinels " + addresses(sentinels) + (login.tls() ? ", over TLS" : "") + user;
@@ -76,6 +91,9 @@ public sealed interface Deployment {
           + ", sentinelPassword=" + (sentinelPassword == null ? "none" : "***") + "]";
     }
   }
+
+  /** standalone, cluster or sentinel (as the config's redis.mode). */
+  String mode();
 
   /** What the run loads, for messages and the summary; never shows a password. */
   String describe(RedisEndpoint login);

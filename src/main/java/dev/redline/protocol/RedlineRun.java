@@ -207,8 +207,7 @@ public final class RedlineRun {
   private static Map<String, Object> echo(ClientSettings s, RedisProtocol protocol) {
     Map<String, Object> echo = new LinkedHashMap<>();
     echo.put("url", s.describe());
-    echo.put("mode", s.deployment() instanceof dev.redline.client.Deployment.Cluster ? "cluster"
-        : s.deployment() instanceof dev.redline.client.Deployment.Sentinel ? "sentinel" : "standalone");
+    echo.put("mode", s.deployment().mode());
     echo.put("tls", s.usesTls());
     if (s.usesTls()) {
       echo.put("tls_ca_file", String.valueOf(s.tls().caFile()));

@@ -92,7 +92,7 @@ public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> con
   }
 
   /**
-   * True when the servers counted more than Redline sent by exactly the redirections: Redis 7
+   * True when the servers counted more than Redline sent by exactly the redirections: Redis (6.2 on)
    * counts a command it answers with MOVED or ASK as a rejected call, and Jedis sends it again to
    * the right node, where it runs.
    */

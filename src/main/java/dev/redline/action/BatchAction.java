@@ -9,7 +9,9 @@ import dev.redline.report.RequestSeries;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import dev.redline.client.RedisLink;
 import redis.clients.jedis.Response;
@@ -51,10 +53,12 @@ public final class BatchAction extends RedisAction {
     this.batch = results.batchSeries(batchName);
     this.ops = commands.stream().map(c -> results.series(c.requestName())).toArray(RequestSeries[]::new);
     LongAdder[] sent = commands.stream().map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName()))).toArray(LongAdder[]::new);
-    this.opGroups = distinct(ops).toArray(RequestSeries[]::new);
-    this.opGroupSizes = sizes(ops, opGroups);
-    this.sentGroups = distinct(sent).toArray(LongAdder[]::new);
-    this.sentGroupSizes = sizes(sent, sentGroups);
+    Map<RequestSeries, Integer> opCounts = countEach(ops);
+    this.opGroups = opCounts.keySet().toArray(RequestSeries[]::new);
+    this.opGroupSizes = opCounts.values().stream().mapToInt(Integer::intValue).toArray();
+    Map<LongAdder, Integer> sentCounts = countEach(sent);
+    this.sentGroups = sentCounts.keySet().toArray(LongAdder[]::new);
+    this.sentGroupSizes = sentCounts.values().stream().mapToInt(Integer::intValue).toArray();
     this.multi = results.sentCounter("multi");
     this.exec = results.sentCounter("exec");
     this.perOpGatlingRecords = components.protocol().perOpGatlingRecords();
@@ -83,7 +87,7 @@ public final class BatchAction extends RedisAction {
     long nanos = System.nanoTime() - startNanos;
     long endMillis = endMillis(startMillis, nanos);
     long opNanos = nanos / n;
-    long opEndMillis = startMillis + Math.round((endMillis - startMillis) / (double) n);
+    long opEndMillis = endMillis(startMillis, opNanos);
 
     boolean allOk = roundTripError == null;
     Session current = session;
@@ -135,23 +139,13 @@ public final class BatchAction extends RedisAction {
     }
   }
 
-  private static <T> List<T> distinct(T[] items) {
-    List<T> distinct = new java.util.ArrayList<>();
+  /** Each distinct item (by identity: series and counters are one object per name), in order, with how often it occurs. */
+  private static <T> Map<T, Integer> countEach(T[] items) {
+    Map<T, Integer> counts = new LinkedHashMap<>();
     for (T item : items) {
-      if (!distinct.contains(item)) {
-        distinct.add(item);
-      }
+      counts.merge(item, 1, Integer::sum);
     }
-    return distinct;
-  }
-
-  private static <T> int[] sizes(T[] items, T[] groups) {
-    List<T> groupList = List.of(groups);
-    int[] sizes = new int[groups.length];
-    for (T item : items) {
-      sizes[groupList.indexOf(item)]++;
-    }
-    return sizes;
+    return counts;
   }
 
   private void recordOp(Session session, RequestSeries op, long startMillis, long endMillis, long nanos, RedisFailure failure) {

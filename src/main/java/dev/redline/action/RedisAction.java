@@ -1,6 +1,7 @@
 package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
+import dev.redline.client.ConnectionHealth;
 import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
@@ -13,6 +14,8 @@ import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import com.typesafe.scalalogging.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import scala.Option;
 import scala.runtime.BoxedUnit;
 
@@ -118,18 +121,18 @@ public abstract class RedisAction implements Action {
    * ...) it is tried again, up to the protocol's retryAttempts times, waiting the backoff in
    * between; each retry is counted. Error replies and failed checks are never retried.
    */
-  protected final <T> T onConnection(ClientInstance client, java.util.function.Function<RedisLink, T> roundTrip) {
+  protected final <T> T onConnection(ClientInstance client, Function<RedisLink, T> roundTrip) {
     for (int retry = 0; ; retry++) {
       RedisLink link = null;
       try {
         link = client.acquire();
         return roundTrip.apply(link);
       } catch (RuntimeException e) {
-        if (retry >= retryAttempts || !dev.redline.client.ConnectionHealth.isConnectionFailure(RedisFailure.of(e).kind())) {
+        if (retry >= retryAttempts || !ConnectionHealth.isConnectionFailure(RedisFailure.of(e).kind())) {
           throw e;
         }
         components.recorder().retried();
-        java.util.concurrent.locks.LockSupport.parkNanos(Math.min(backoffMaxNanos, backoffMinNanos << Math.min(20, retry)));
+        LockSupport.parkNanos(Math.min(backoffMaxNanos, backoffMinNanos << Math.min(20, retry)));
       } finally {
         if (link != null) {
           client.release(link);

@@ -38,7 +38,7 @@ public final class ClientInstance implements AutoCloseable {
     this.workers = new EventLoop[settings.threadsPerClient()];
     for (int i = 0; i < workers.length; i++) {
       String name = "redline-client-" + index + "-worker-" + i;
-      workers[i] = new DefaultEventLoop((ThreadFactory) task -> new WorkerThread(task, name, this));
+      workers[i] = new DefaultEventLoop((ThreadFactory) task -> new WorkerThread(task, name));
     }
   }
 
@@ -59,10 +59,10 @@ public final class ClientInstance implements AutoCloseable {
     if (deployment instanceof Deployment.Sentinel sentinel) {
       JedisSentinelPool pool = new JedisSentinelPool(sentinel.masterName(), new HashSet<>(sentinel.sentinels()),
           poolConfig(settings), config, JedisConfigs.sentinels(settings, sentinel));
-      return new PooledConnections(pool, pool::getCurrentHostMaster, sticky);
+      return new PooledConnections(pool, pool::getCurrentHostMaster, true, sticky);
     }
     HostAndPort server = new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
-    return new PooledConnections(new JedisPool(poolConfig(settings), server, config), () -> server, sticky);
+    return new PooledConnections(new JedisPool(poolConfig(settings), server, config), () -> server, false, sticky);
   }
 
   /** This client's position, 0 to clientInstances - 1. */
@@ -97,7 +97,7 @@ public final class ClientInstance implements AutoCloseable {
    */
   public void execute(long userId, Runnable task) {
     EventLoop worker = workerFor(userId);
-    WorkerThread inline = worker.inEventLoop() ? WorkerThread.inlineCapable(this) : null;
+    WorkerThread inline = worker.inEventLoop() ? WorkerThread.inlineCapable() : null;
     if (inline != null) {
       inline.runNested(task);
     } else {

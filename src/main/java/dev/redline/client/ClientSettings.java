@@ -22,13 +22,6 @@ public record ClientSettings(
     TlsSettings tls,
     int respVersion) {
 
-  /** A standalone server over plain TCP with Jedis's default protocol (tools and tests). */
-  public ClientSettings(RedisEndpoint endpoint, int clientInstances, int connectionsPerClient, int threadsPerClient,
-      Duration connectTimeout, Duration socketTimeout, String clientName) {
-    this(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout, socketTimeout, clientName,
-        new Deployment.Standalone(), TlsSettings.NONE, 0);
-  }
-
   public ClientSettings {
     positive("clientInstances", clientInstances);
     positive("connectionsPerClient", connectionsPerClient);

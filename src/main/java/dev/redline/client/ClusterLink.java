@@ -1,5 +1,7 @@
 package dev.redline.client;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.ClusterPipeline;
@@ -48,52 +50,69 @@ final class ClusterLink implements RedisLink {
 
   @Override
   public void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+    @SuppressWarnings("unchecked")
+    CommandObject<Object>[] objects = new CommandObject[commands.length];
     int slot = -1;
-    String slotKey = null;
+    Object slotKey = null;
     for (int c = 0; c < commands.length; c++) {
-      for (int position : keys.keyPositions(commands[c], arguments[c])) {
-        String key = arguments[c][position];
-        int keySlot = JedisClusterCRC16.getSlot(key);
-        if (slot == -1) {
-          slot = keySlot;
-          slotKey = key;
-        } else if (keySlot != slot) {
-          throw crossSlot("the transaction's keys", slotKey, slot, key, keySlot);
-        }
+      objects[c] = commandObject(commands[c], arguments[c]);
+      CommandArguments args = objects[c].getArguments();
+      if (args.isKeyless()) {
+        continue;
+      }
+      int commandSlot = args.getKeyHashSlots().iterator().next(); // one slot: commandObject checked
+      if (slot == -1) {
+        slot = commandSlot;
+        slotKey = args.getKeys().get(0);
+      } else if (commandSlot != slot) {
+        throw crossSlot("the transaction's keys", slotKey, slot, args.getKeys().get(0), commandSlot);
       }
     }
     try (Connection connection = cluster.getConnectionFromSlot(Math.max(slot, 0))) {
       Transaction transaction = new Transaction(connection);
       for (int i = 0; i < replies.length; i++) {
-        replies[i] = transaction.executeCommand(commandObject(commands[i], arguments[i]));
+        replies[i] = transaction.executeCommand(objects[i]);
       }
       transaction.exec();
     }
   }
 
+  /**
+   * The command with its keys marked, so that Jedis routes it by their slot (which it computes
+   * once and caches in the arguments); keys of different slots fail here, before sending.
+   */
   private CommandObject<Object> commandObject(ProtocolCommand command, String[] arguments) {
     int[] keyPositions = keys.keyPositions(command, arguments);
     CommandArguments args = new CommandArguments(command);
     int k = 0;
-    int slot = -1;
     for (int i = 0; i < arguments.length; i++) {
       if (k < keyPositions.length && keyPositions[k] == i) {
         k++;
-        int keySlot = JedisClusterCRC16.getSlot(arguments[i]);
-        if (slot != -1 && keySlot != slot) {
-          throw crossSlot("the keys of " + new String(command.getRaw(), java.nio.charset.StandardCharsets.UTF_8),
-              arguments[keyPositions[0]], slot, arguments[i], keySlot);
-        }
-        slot = keySlot;
         args.key(arguments[i]);
       } else {
         args.add(arguments[i]);
       }
     }
+    if (keyPositions.length > 1 && args.getKeyHashSlots().size() > 1) {
+      throw crossSlot("the keys of " + new String(command.getRaw(), StandardCharsets.UTF_8), args.getKeys());
+    }
     return new CommandObject<>(args, BuilderFactory.RAW_OBJECT);
   }
 
-  private static JedisDataException crossSlot(String what, String firstKey, int firstSlot, String key, int keySlot) {
+  /** The first key, and the first key after it that hashes to another slot. */
+  private static JedisDataException crossSlot(String what, List<Object> keys) {
+    Object first = keys.get(0);
+    int firstSlot = JedisClusterCRC16.getSlot(String.valueOf(first));
+    for (Object key : keys) {
+      int keySlot = JedisClusterCRC16.getSlot(String.valueOf(key));
+      if (keySlot != firstSlot) {
+        return crossSlot(what, first, firstSlot, key, keySlot);
+      }
+    }
+    throw new IllegalStateException("keys of one slot reported as several: " + keys);
+  }
+
+  private static JedisDataException crossSlot(String what, Object firstKey, int firstSlot, Object key, int keySlot) {
     return new JedisDataException("CROSSSLOT " + what + " hash to different slots ('" + firstKey + "' to " + firstSlot
         + ", '" + key + "' to " + keySlot + "); in a cluster they must share a hash tag, e.g. {user1}:a and {user1}:b");
   }

@@ -20,13 +20,20 @@ import redis.clients.jedis.util.Pool;
 final class PooledConnections implements Connections {
   private final Pool<Jedis> pool;
   private final Supplier<HostAndPort> currentServer;
+  private final boolean primaryCanMove;
   private final boolean sticky;
   private final ThreadLocal<ServerLink> workerLink = new ThreadLocal<>();
   private final Set<ServerLink> stickyInUse = ConcurrentHashMap.newKeySet();
 
-  PooledConnections(Pool<Jedis> pool, Supplier<HostAndPort> currentServer, boolean sticky) {
+  /**
+   * @param currentServer the server the pool opens connections to now
+   * @param primaryCanMove true for a sentinel pool, whose server changes with a failover
+   * @param sticky whether each worker keeps the connection it borrowed
+   */
+  PooledConnections(Pool<Jedis> pool, Supplier<HostAndPort> currentServer, boolean primaryCanMove, boolean sticky) {
     this.pool = pool;
     this.currentServer = currentServer;
+    this.primaryCanMove = primaryCanMove;
     this.sticky = sticky;
   }
 
@@ -42,7 +49,7 @@ final class PooledConnections implements Connections {
     }
     ServerLink kept = workerLink.get();
     if (kept != null) {
-      if (kept.server().equals(currentServer.get())) {
+      if (!primaryCanMove || kept.server().equals(currentServer.get())) {
         return kept;
       }
       drop(kept); // the sentinels named a new primary: stop writing to the old one

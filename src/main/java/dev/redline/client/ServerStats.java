@@ -11,11 +11,6 @@ import redis.clients.jedis.Jedis;
 public final class ServerStats {
   private ServerStats() {}
 
-  /** A short-lived connection to one node, with the run's credentials and TLS. */
-  public static Jedis connect(redis.clients.jedis.HostAndPort node, redis.clients.jedis.JedisClientConfig config) {
-    return new Jedis(node, config);
-  }
-
   /** The {@code redis_version} a connection's server reports, or "unknown". */
   public static String version(Jedis jedis) {
     for (String line : jedis.info("server").split("\r?\n")) {

@@ -10,19 +10,16 @@ final class WorkerThread extends Thread {
   /** How many requests may run nested on one stack before the next is queued instead. */
   static final int MAX_INLINE_DEPTH = 16;
 
-  private final ClientInstance client;
   private int depth;
 
-  WorkerThread(Runnable task, String name, ClientInstance client) {
+  WorkerThread(Runnable task, String name) {
     super(task, name);
-    this.client = client;
     setDaemon(true);
   }
 
-  /** The calling thread, when it is a worker of {@code client} that may run one more request inline; else null. */
-  static WorkerThread inlineCapable(ClientInstance client) {
-    return Thread.currentThread() instanceof WorkerThread worker && worker.client == client && worker.depth < MAX_INLINE_DEPTH
-        ? worker : null;
+  /** The calling thread, when it is a worker that may run one more request inline; else null. */
+  static WorkerThread inlineCapable() {
+    return Thread.currentThread() instanceof WorkerThread worker && worker.depth < MAX_INLINE_DEPTH ? worker : null;
   }
 
   /** Runs a task on this (the current) thread, one level deeper. */

@@ -44,7 +44,7 @@ final class ServerWatch {
           continue;
         }
         JedisClientConfig config = pool.clients().get(0).jedisConfig();
-        try (Jedis jedis = ServerStats.connect(node, config)) {
+        try (Jedis jedis = new Jedis(node, config)) {
           versions.put(node, ServerStats.version(jedis));
           errorsBefore.put(node, ServerStats.errorCounts(jedis));
           before.put(node, ServerStats.commandCalls(jedis));
@@ -73,7 +73,7 @@ final class ServerWatch {
     Map<String, Long> delta = new TreeMap<>();
     Map<String, Long> errors = new TreeMap<>();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
-      try (Jedis jedis = ServerStats.connect(e.getKey(), e.getValue())) {
+      try (Jedis jedis = new Jedis(e.getKey(), e.getValue())) {
         ServerStats.delta(before.get(e.getKey()), ServerStats.commandCalls(jedis)).forEach((command, n) -> delta.merge(command, n, Long::sum));
         ServerStats.delta(errorsBefore.get(e.getKey()), ServerStats.errorCounts(jedis)).forEach((code, n) -> errors.merge(code, n, Long::sum));
       } catch (RuntimeException ex) {

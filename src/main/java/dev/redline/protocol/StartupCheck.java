@@ -4,9 +4,15 @@ import dev.redline.client.ClientInstance;
 import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.ConnectionHealth;
+import dev.redline.client.Deployment;
+import dev.redline.client.JedisConfigs;
 import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.LatencyRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 
 /** Before any load starts: can every client reach and log in to Redis? */
@@ -41,7 +47,7 @@ final class StartupCheck {
    */
   static void verify(ClientPool pool, LatencyRecorder recorder, boolean startDuringOutage) {
     ClientSettings settings = pool.settings();
-    if (settings.deployment() instanceof dev.redline.client.Deployment.Cluster) {
+    if (settings.deployment() instanceof Deployment.Cluster) {
       return; // making the cluster clients read the slot map from the nodes, logged in: that was the check
     }
     for (ClientInstance client : pool.clients()) {
@@ -72,14 +78,13 @@ final class StartupCheck {
    * tells a refused login, an unknown master name and an unreachable sentinel apart.
    */
   private static String sentinelsSay(ClientSettings settings) {
-    if (!(settings.deployment() instanceof dev.redline.client.Deployment.Sentinel sentinel)) {
+    if (!(settings.deployment() instanceof Deployment.Sentinel sentinel)) {
       return "";
     }
-    java.util.List<String> answers = new java.util.ArrayList<>();
-    for (redis.clients.jedis.HostAndPort address : sentinel.sentinels()) {
-      try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis(address,
-          dev.redline.client.JedisConfigs.sentinels(settings, sentinel))) {
-        java.util.List<String> primary = jedis.sentinelGetMasterAddrByName(sentinel.masterName());
+    List<String> answers = new ArrayList<>();
+    for (HostAndPort address : sentinel.sentinels()) {
+      try (Jedis jedis = new Jedis(address, JedisConfigs.sentinels(settings, sentinel))) {
+        List<String> primary = jedis.sentinelGetMasterAddrByName(sentinel.masterName());
         answers.add(address + ": " + (primary == null || primary.isEmpty()
             ? "monitors no master named '" + sentinel.masterName() + "'" : "names primary " + String.join(":", primary)));
       } catch (RuntimeException e) {
@@ -92,7 +97,11 @@ final class StartupCheck {
 
   /** What to check, for the failures whose cause is usually a setting. */
   private static String hint(RedisFailure failure, ClientSettings settings) {
-    if (failure.kind().equals("TLS") && (failure.message().contains("certificate_required") || failure.message().contains("bad_certificate"))) {
+    if (failure.kind().equals("TLS") && failure.message().contains("certificate_required")) {
+      return ". The server requires client certificates (tls-auth-clients yes): give one its tls-ca-cert-file trusts with"
+          + " tlsClientCertificate(cert, key)";
+    }
+    if (failure.kind().equals("TLS") && failure.message().contains("bad_certificate")) {
       return ". The server refused the client certificate: give one its tls-ca-cert-file trusts with tlsClientCertificate(cert, key)";
     }
     if (failure.kind().equals("TLS")) {

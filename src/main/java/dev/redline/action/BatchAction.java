@@ -72,8 +72,8 @@ public final class BatchAction extends RedisAction {
     @SuppressWarnings("unchecked")
     Response<Object>[] replies = new Response[n];
     RuntimeException roundTripError = null;
+    String[][] arguments = new String[n][];
     try {
-      String[][] arguments = new String[n][];
       for (int i = 0; i < n; i++) {
         arguments[i] = commands.get(i).resolveArguments(session);
       }
@@ -103,7 +103,7 @@ public final class BatchAction extends RedisAction {
       RedisFailure[] failures = null;
       for (int i = 0; i < n; i++) {
         try {
-          current = commands.get(i).applyChecks(replies[i].get(), current);
+          current = commands.get(i).applyChecks(replies[i].get(), current, arguments[i]);
         } catch (RuntimeException e) {
           if (failures == null) {
             failures = new RedisFailure[n];

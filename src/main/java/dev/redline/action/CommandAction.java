@@ -29,12 +29,14 @@ public final class CommandAction extends RedisAction {
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
     Object reply = null;
+    String[] arguments = null;
     RuntimeException error = null;
     try {
-      String[] arguments = command.resolveArguments(session);
+      arguments = command.resolveArguments(session);
+      String[] resolved = arguments;
       reply = onConnection(client, link -> {
         sent.increment();
-        return link.send(command.command(), arguments);
+        return link.send(command.command(), resolved);
       });
     } catch (RuntimeException e) {
       error = e;
@@ -44,7 +46,7 @@ public final class CommandAction extends RedisAction {
     Session checked = session;
     if (error == null) {
       try {
-        checked = command.applyChecks(reply, session);
+        checked = command.applyChecks(reply, session, arguments);
       } catch (RuntimeException e) {
         error = e;
       }

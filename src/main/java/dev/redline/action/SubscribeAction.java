@@ -5,7 +5,6 @@ import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.pubsub.Subscriber;
 import dev.redline.report.RequestSeries;
-import java.util.concurrent.atomic.LongAdder;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
@@ -18,13 +17,13 @@ import java.util.List;
  */
 public final class SubscribeAction extends RedisAction {
   private final RequestSeries series;
-  private final LongAdder sent;
+  private final Subscriber.Counters sent;
   private final List<String> channels;
 
   public SubscribeAction(String requestName, List<String> channels, ScenarioContext ctx, RedisComponents components, Action next) {
     super(requestName, ctx, components, next);
     this.series = results.series(requestName);
-    this.sent = results.sentCounter("subscribe");
+    this.sent = new Subscriber.Counters(results.sentCounter("subscribe"), results.sentCounter("unsubscribe"));
     this.channels = List.copyOf(channels);
   }
 
@@ -34,11 +33,10 @@ public final class SubscribeAction extends RedisAction {
     long startNanos = System.nanoTime();
     RedisFailure failure = null;
     try {
-      Subscriber subscriber = new Subscriber(client.subscriptionNode(), components.clients().settings().socketTimeout(),
-          client.jedisConfig(), channels,
-          components.pubsub().receiver(), "redline-subscriber-" + session.userId());
+      Subscriber subscriber = new Subscriber(client::subscriptionNode, components.clients().settings().socketTimeout(),
+          client.jedisConfig(), channels, components.pubsub().receiver(), sent,
+          components.protocol().backoffMin(), components.protocol().backoffMax(), "redline-subscriber-" + session.userId());
       components.subscribed(subscriber);
-      sent.increment();
     } catch (RuntimeException e) {
       failure = RedisFailure.of(e);
     }

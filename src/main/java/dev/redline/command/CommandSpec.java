@@ -111,15 +111,15 @@ public final class CommandSpec {
     return resolved;
   }
 
-  /** Runs the checks on a raw reply; returns the session to continue with. */
-  public Session applyChecks(Object rawReply, Session session) {
+  /** Runs the checks on the raw reply to the command sent with {@code sent}; returns the session to continue with. */
+  public Session applyChecks(Object rawReply, Session session, String[] sent) {
     if (checks.isEmpty()) {
       return session;
     }
     Object reply = Replies.decode(rawReply);
     Session current = session;
     for (ReplyCheck check : checks) {
-      current = check.check(reply, current);
+      current = check.check(reply, current, sent);
     }
     return current;
   }

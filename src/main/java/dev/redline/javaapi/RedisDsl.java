@@ -3,6 +3,7 @@ package dev.redline.javaapi;
 import dev.redline.action.BatchKind;
 import dev.redline.command.CommandSpec;
 import dev.redline.command.SessionValues;
+import dev.redline.pubsub.TrackedPublishCheck;
 import io.gatling.javaapi.core.Session;
 import java.util.List;
 import java.util.Objects;
@@ -104,19 +105,16 @@ public final class RedisDsl {
 
   /**
    * PUBLISH of a numbered, timestamped message of about {@code size} bytes, whose delivery
-   * subscribers started with {@link #subscribe(String...)} measure end to end.
+   * subscribers started with {@link #subscribe(String...)} measure end to end. Once Redis answers,
+   * every such subscriber listening on the channel owes the message (counted by Redline, not from
+   * PUBLISH's reply); owed messages that never arrive are DELIVERY KO {@code LOST}.
    *
    * <pre>{@code exec(trackedPublish(s -> "news", 100))}</pre>
    */
   public static RedisCommand trackedPublish(Function<Session, String> channel, int size) {
     String padding = "x".repeat(Math.max(0, size - 40));
     return COMMANDS.publish(channel, s -> currentPubSub().nextMessage(padding))
-        .check(new RedisCheck((reply, session) -> {
-          if (reply instanceof Long receivers) {
-            currentPubSub().published(receivers);
-          }
-          return session;
-        }));
+        .check(new RedisCheck(new TrackedPublishCheck(RedisDsl::currentPubSub)));
   }
 
   private static dev.redline.pubsub.PubSubTracker currentPubSub() {

@@ -1,16 +1,24 @@
 package dev.redline.pubsub;
 
 import dev.redline.report.LatencyRecorder;
-import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * End-to-end pub/sub accounting for one run: every published message carries a sequence number
+ * End-to-end pub/sub accounting for one run. Every published message carries a sequence number
  * and its send time ({@code System.nanoTime()}, the same clock as the subscribers in this JVM);
- * subscribers record each delivery's latency as request DELIVERY, and duplicates; PUBLISH replies
- * (how many subscribers got the message) say how many deliveries to expect, so that what never
- * arrived is counted as lost.
+ * subscribers record each delivery's latency as request DELIVERY, and duplicates.
+ *
+ * <p>What is owed: a Redline subscriber owes every message published (PUBLISH answered) to one of
+ * its channels whose payload was made after Redis confirmed its subscription and before it stopped
+ * listening. Redline counts this itself rather than trusting PUBLISH's reply, which counts other
+ * clients' subscribers too (a shared server) and, in a cluster, only the receiving node's
+ * subscribers. Owed messages that never arrive are LOST; a message is owed once per subscriber,
+ * whichever of its delivery and its PUBLISH reply comes first.
  */
 public final class PubSubTracker {
   /** Payloads start with this, then {@code <seq>|<sendNanos>|}. */
@@ -18,7 +26,10 @@ public final class PubSubTracker {
 
   private final LatencyRecorder recorder;
   private final AtomicLong sequence = new AtomicLong();
-  private final LongAdder expectedDeliveries = new LongAdder();
+  // every receiver that ever listened, by channel (one per SUBSCRIBE action; they do not churn)
+  private final Map<String, List<Receiver>> listening = new ConcurrentHashMap<>();
+  private final LongAdder owed = new LongAdder();
+  private final LongAdder owedArrived = new LongAdder();
   private final LongAdder deliveries = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
 
@@ -31,23 +42,35 @@ public final class PubSubTracker {
     return PREFIX + sequence.getAndIncrement() + "|" + System.nanoTime() + "|" + padding;
   }
 
-  /** A PUBLISH reached this many subscribers. */
-  public void published(long receivers) {
-    expectedDeliveries.add(receivers);
+  /** A PUBLISH of {@code payload} on {@code channel} was answered: the subscribers listening now owe it. */
+  public void published(String channel, String payload) {
+    long seq = sequenceOf(payload);
+    List<Receiver> receivers = listening.get(channel);
+    if (seq < 0 || receivers == null) {
+      return;
+    }
+    for (Receiver receiver : receivers) {
+      receiver.owe(seq);
+    }
   }
 
-  /** One subscriber's view: its own duplicate detection. */
+  /** One subscriber's view: its own duplicate detection and what it owes. */
   public Receiver receiver() {
     return new Receiver();
   }
 
-  /** Deliveries expected from PUBLISH replies so far. */
+  /** Deliveries owed to Redline's subscribers so far. */
   public long expected() {
-    return expectedDeliveries.sum();
+    return owed.sum();
   }
 
-  /** Deliveries received so far. */
+  /** Owed deliveries that arrived so far. */
   public long delivered() {
+    return owedArrived.sum();
+  }
+
+  /** Every delivery of a Redline message (also those made before a subscription was confirmed). */
+  public long deliveries() {
     return deliveries.sum();
   }
 
@@ -60,34 +83,88 @@ public final class PubSubTracker {
   public void recordLosses() {
     long lost = expected() - delivered();
     if (lost > 0) {
-      recorder.koMany("DELIVERY", lost, "LOST", lost + " published messages never reached a subscriber that was subscribed when they were sent");
+      recorder.koMany("DELIVERY", lost, "LOST", lost + " published messages never reached a subscriber that was listening when they were sent");
     }
   }
 
-  /** What one subscriber has seen. */
+  /** The sequence number of a Redline payload, or -1 for anything else. */
+  private static long sequenceOf(String payload) {
+    if (payload == null || !payload.startsWith(PREFIX)) {
+      return -1;
+    }
+    int bar = payload.indexOf('|', PREFIX.length());
+    if (bar < 0) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(payload, PREFIX.length(), bar, 10);
+    } catch (NumberFormatException foreign) {
+      return -1;
+    }
+  }
+
+  /** What one subscriber has seen and owes (of the latest {@value SequenceWindow#SIZE} messages). */
   public final class Receiver {
-    private final BitSet seen = new BitSet();
+    private final SequenceWindow seen = new SequenceWindow();
+    private final SequenceWindow owedSeqs = new SequenceWindow();
+    private long firstOwed = Long.MAX_VALUE;
+    private long endOwed = Long.MAX_VALUE;
+    private boolean registered;
+
+    /**
+     * Redis confirmed the subscription (first, or again after a lost connection): messages made
+     * from now on are owed.
+     */
+    public synchronized void listening(List<String> subscribedChannels) {
+      firstOwed = sequence.get();
+      endOwed = Long.MAX_VALUE;
+      if (!registered) {
+        registered = true;
+        for (String channel : subscribedChannels) {
+          listening.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(this);
+        }
+      }
+    }
+
+    /**
+     * The subscription ended (closed, or its connection failed): messages made from now on are not
+     * owed. The receiver stays registered, because a message made before may still be answered
+     * after (the PUBLISH reply and the lost connection race).
+     */
+    public synchronized void stoppedListening() {
+      endOwed = Math.min(endOwed, sequence.get());
+    }
+
+    private synchronized void owe(long seq) {
+      if (seq < firstOwed || seq >= endOwed || !owedSeqs.add(seq)) {
+        return;
+      }
+      owed.increment();
+      if (seen.contains(seq)) {
+        owedArrived.increment();
+      }
+    }
 
     /** Handles one message: DELIVERY latency, or a DUPLICATE KO. Returns false for foreign payloads. */
     public synchronized boolean receive(String payload) {
       long now = System.nanoTime();
-      if (!payload.startsWith(PREFIX)) {
+      long seq = sequenceOf(payload);
+      if (seq < 0) {
         return false;
       }
       int bar1 = payload.indexOf('|', PREFIX.length());
       int bar2 = payload.indexOf('|', bar1 + 1);
-      if (bar1 < 0 || bar2 < 0) {
+      if (bar2 < 0) {
         return false;
       }
-      long seq = Long.parseLong(payload, PREFIX.length(), bar1, 10);
       long sent = Long.parseLong(payload, bar1 + 1, bar2, 10);
-      if (seq < Integer.MAX_VALUE && seen.get((int) seq)) {
+      if (!seen.add(seq) && !seen.isForgotten(seq)) {
         duplicates.increment();
         recorder.ko("DELIVERY", now - sent, "DUPLICATE", "message " + seq + " was delivered twice to one subscriber");
         return true;
       }
-      if (seq < Integer.MAX_VALUE) {
-        seen.set((int) seq);
+      if (owedSeqs.contains(seq)) {
+        owedArrived.increment();
       }
       deliveries.increment();
       recorder.ok("DELIVERY", now - sent);

@@ -1,9 +1,13 @@
 package dev.redline.pubsub;
 
 import dev.redline.command.RedisFailure;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -11,20 +15,99 @@ import redis.clients.jedis.JedisPubSub;
 
 /**
  * One subscriber: its own connection (a subscribed connection can run nothing else) and its own
- * thread, delivering to a {@link PubSubTracker.Receiver} until {@link #close()}.
+ * thread, delivering to a {@link PubSubTracker.Receiver} until {@link #close()}. When its
+ * connection fails mid-run (a restart, a failover, CLIENT KILL) it says so on the console,
+ * connects again with the protocol's backoff and subscribes again, as an application would; the
+ * receiver owes messages only while Redis confirms it is listening.
  */
 public final class Subscriber implements AutoCloseable {
-  private final Jedis jedis;
-  private final JedisPubSub listener;
+  private final Supplier<HostAndPort> node;
+  private final JedisClientConfig config;
+  private final List<String> channels;
+  private final PubSubTracker.Receiver receiver;
+  private final Counters counters;
+  private final Duration backoffMin;
+  private final Duration backoffMax;
   private final Thread thread;
-  private final CountDownLatch subscribed = new CountDownLatch(1);
-  private volatile RuntimeException failure;
+  private final CountDownLatch firstConfirmation = new CountDownLatch(1);
+  private volatile JedisPubSub listener;
+  private volatile boolean closing;
+  private volatile RuntimeException firstFailure;
+  private volatile long lostAtNanos;
 
-  /** Subscribes to the channels and waits (up to the socket timeout) until Redis confirms. */
-  public Subscriber(HostAndPort node, java.time.Duration confirmTimeout, JedisClientConfig config, List<String> channels,
-      PubSubTracker.Receiver receiver, String name) {
-    this.jedis = new Jedis(node, config);
-    this.listener = new JedisPubSub() {
+  /** The cross-check's counters of what subscribers send (SUBSCRIBE also when subscribing again). */
+  public record Counters(LongAdder subscribes, LongAdder unsubscribes) {
+  }
+
+  /**
+   * Subscribes to the channels and waits (up to {@code confirmTimeout}) until Redis confirms.
+   *
+   * @param node where to subscribe (asked again on every reconnection)
+   * @param backoffMin first wait before connecting again after a failure (doubles up to {@code backoffMax})
+   */
+  public Subscriber(Supplier<HostAndPort> node, Duration confirmTimeout, JedisClientConfig config, List<String> channels,
+      PubSubTracker.Receiver receiver, Counters counters, Duration backoffMin, Duration backoffMax, String name) {
+    this.node = node;
+    this.config = config;
+    this.channels = List.copyOf(channels);
+    this.receiver = receiver;
+    this.counters = counters;
+    this.backoffMin = backoffMin;
+    this.backoffMax = backoffMax;
+    this.thread = new Thread(this::listen, name);
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      if (!firstConfirmation.await(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        close();
+        throw new IllegalStateException("SUBSCRIBE was not confirmed within the socket timeout");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while subscribing");
+    }
+    if (firstFailure != null) {
+      close();
+      throw firstFailure;
+    }
+  }
+
+  /** The subscriber thread: subscribe, and after a lost connection subscribe again, until closed. */
+  private void listen() {
+    int failures = 0;
+    while (!closing) {
+      JedisPubSub current = newListener();
+      listener = current;
+      try (Jedis jedis = new Jedis(node.get(), config)) {
+        if (!closing) {
+          jedis.subscribe(current, channels.toArray(String[]::new)); // returns once unsubscribed
+        }
+        return;
+      } catch (RuntimeException e) {
+        if (firstConfirmation.getCount() > 0) {
+          firstFailure = e;
+          firstConfirmation.countDown();
+          return;
+        }
+        if (closing) {
+          return;
+        }
+        if (lostAtNanos == 0) {
+          lostAtNanos = System.nanoTime();
+          System.out.println("Redline: subscriber " + Thread.currentThread().getName() + " lost its connection ("
+              + RedisFailure.of(e).kind() + "); subscribing again");
+        }
+        failures = current.isSubscribed() ? 1 : failures + 1;
+        LockSupport.parkNanos(Math.min(backoffMax.toNanos(), backoffMin.toNanos() << Math.min(20, failures - 1)));
+      } finally {
+        receiver.stoppedListening();
+      }
+    }
+  }
+
+  private JedisPubSub newListener() {
+    return new JedisPubSub() {
       @Override
       public void onMessage(String channel, String message) {
         receiver.receive(message);
@@ -33,50 +116,45 @@ public final class Subscriber implements AutoCloseable {
       @Override
       public void onSubscribe(String channel, int count) {
         if (count == channels.size()) {
-          subscribed.countDown();
+          counters.subscribes().increment();
+          receiver.listening(channels);
+          firstConfirmation.countDown();
+          if (lostAtNanos != 0) {
+            System.out.printf(java.util.Locale.ROOT, "Redline: subscriber %s listens again, %d ms after losing its connection%n",
+                Thread.currentThread().getName(), (System.nanoTime() - lostAtNanos) / 1_000_000);
+            lostAtNanos = 0;
+          }
         }
       }
     };
-    this.thread = new Thread(() -> {
-      try {
-        jedis.subscribe(listener, channels.toArray(String[]::new));
-      } catch (RuntimeException e) {
-        failure = e;
-        subscribed.countDown();
-      }
-    }, name);
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      if (!subscribed.await(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        close();
-        throw new IllegalStateException("SUBSCRIBE was not confirmed within the socket timeout");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while subscribing");
-    }
-    if (failure != null) {
-      close();
-      throw failure;
-    }
   }
 
-  /** Unsubscribes and closes the connection. */
+  /** Unsubscribes, stops subscribing again, and closes the connection. */
   @Override
   public void close() {
+    closing = true;
+    JedisPubSub current = listener;
     try {
-      if (listener.isSubscribed()) {
-        listener.unsubscribe();
+      if (current != null && current.isSubscribed()) {
+        current.unsubscribe();
+        counters.unsubscribes().increment(); // the server counts it: so does the cross-check
       }
     } catch (RuntimeException e) {
       RedisFailure.of(e); // the connection may already be gone; closing it is all that is left
     }
+    thread.interrupt();
     try {
       thread.join(2_000);
+      JedisPubSub late = listener; // it was connecting again while this began
+      if (thread.isAlive() && late.isSubscribed()) {
+        late.unsubscribe();
+        counters.unsubscribes().increment();
+        thread.join(1_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      RedisFailure.of(e);
     }
-    jedis.close();
   }
 }

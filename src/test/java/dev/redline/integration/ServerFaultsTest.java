@@ -34,6 +34,25 @@ class ServerFaultsTest {
     return scenario("faults").during(duration).on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")).pause(Duration.ofMillis(2)));
   }
 
+  /** Kills the server after {@code killMillis} and starts it again after {@code restartMillis}, noting when. */
+  private static ScheduledExecutorService killAndRestart(RedisServerProcess server, long killMillis, long restartMillis,
+      AtomicLong killedAt, AtomicLong restartedAt) {
+    ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+    faults.schedule(() -> {
+      server.kill();
+      killedAt.set(System.currentTimeMillis());
+    }, killMillis, TimeUnit.MILLISECONDS);
+    faults.schedule(() -> {
+      try {
+        server.restart();
+        restartedAt.set(System.currentTimeMillis());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }, restartMillis, TimeUnit.MILLISECONDS);
+    return faults;
+  }
+
   @Test
   void aRestartMidRunIsAnOutageWindowThatEveryClientRecoversFrom() throws Exception {
     Duration duration = Duration.ofSeconds(30);
@@ -41,19 +60,7 @@ class ServerFaultsTest {
     AtomicLong restartedAt = new AtomicLong();
     try (RedisServerProcess server = RedisServerProcess.start();
         ConsoleCapture console = new ConsoleCapture()) {
-      ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
-      faults.schedule(() -> {
-        server.kill();
-        killedAt.set(System.currentTimeMillis());
-      }, 10, TimeUnit.SECONDS);
-      faults.schedule(() -> {
-        try {
-          server.restart();
-          restartedAt.set(System.currentTimeMillis());
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }, 15, TimeUnit.SECONDS);
+      ScheduledExecutorService faults = killAndRestart(server, 10_000, 15_000, killedAt, restartedAt);
       long start = System.currentTimeMillis();
       GatlingRun.Result run = GatlingRun.run(redis().url(server.url()).clientInstances(2).threadsPerClient(2)
           .socketTimeout(Duration.ofMillis(500)), duration.plusSeconds(30), true,
@@ -97,6 +104,35 @@ class ServerFaultsTest {
         storms++;
       }
       assertTrue(storms >= 3 && storms <= 9, "one CONNECTION line per outage second, saw " + storms);
+    }
+  }
+
+  @Test
+  void subscribersSubscribeAgainAfterARestartAndDeliveriesResume() throws Exception {
+    Duration duration = Duration.ofSeconds(8);
+    AtomicLong restartedAt = new AtomicLong();
+    try (RedisServerProcess server = RedisServerProcess.start();
+        ConsoleCapture console = new ConsoleCapture()) {
+      ScheduledExecutorService faults = killAndRestart(server, 2_500, 4_000, new AtomicLong(), restartedAt);
+      ScenarioBuilder subscriber = scenario("subscriber").exec(subscribe("restarts")).pause(duration);
+      ScenarioBuilder publisher = scenario("publisher").during(duration)
+          .on(exec(trackedPublish(s -> "restarts", 100)).pause(Duration.ofMillis(5)));
+      GatlingRun.Result run = GatlingRun.run(redis().url(server.url()).socketTimeout(Duration.ofMillis(500)),
+          duration.plusSeconds(30), subscriber.injectOpen(atOnceUsers(2)), publisher.injectOpen(atOnceUsers(2)));
+      faults.shutdown();
+
+      assertTrue(restartedAt.get() > 0, "the server was restarted");
+      assertTrue(console.text().contains("lost its connection (CONNECTION); subscribing again"), console.text());
+      assertTrue(console.text().contains("listens again"), "each subscriber comes back");
+      RequestSeries delivery = run.recorder().series("DELIVERY");
+      long afterRestart = delivery.seconds().stream()
+          .filter(second -> second.epochSecond() * 1000 > restartedAt.get() + 1000)
+          .mapToLong(RequestSeries.SecondSample::ok).sum();
+      assertTrue(afterRestart > 100, "deliveries resume after the restart: " + delivery.seconds());
+      assertFalse(delivery.errorsByKind().containsKey("DUPLICATE"), delivery.errorsByKind().toString());
+      long lost = delivery.errorsByKind().getOrDefault("LOST", 0L);
+      assertEquals(run.redline().pubsub().expected() - run.redline().pubsub().delivered(), lost,
+          "what was owed and did not arrive (messages in flight when the server died) is LOST");
     }
   }
 

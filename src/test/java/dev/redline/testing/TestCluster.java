@@ -114,6 +114,15 @@ public final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** CONFIG SET on every node. */
+  public void configSetAll(String parameter, String value) {
+    for (int i = 0; i < nodes.size(); i++) {
+      try (Jedis jedis = connect(i)) {
+        jedis.configSet(parameter, value);
+      }
+    }
+  }
+
   /** Calls per command summed over every primary. */
   public Map<String, Long> commandCallsSummed() {
     Map<String, Long> sum = new TreeMap<>();

@@ -2,6 +2,7 @@ package dev.redline.testing;
 
 import dev.redline.client.RedisServerProcess;
 import dev.redline.client.ServerStats;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,36 @@ import redis.clients.jedis.Jedis;
 public final class TestCluster implements AutoCloseable {
   private static final int SLOTS = 16384;
   private final List<RedisServerProcess> nodes = new ArrayList<>();
+  private final List<Integer> clientPorts = new ArrayList<>();
 
   public TestCluster(int primaries) {
+    this(primaries, null);
+  }
+
+  /**
+   * A cluster whose clients and cluster bus speak TLS ({@code tls-cluster yes}): each node's TLS
+   * port is what CLUSTER SLOTS announces; the plain port stays open for the test's own checks.
+   *
+   * @param certificate a server certificate (no EKU: the nodes also use it as clients of each other), beside {@code key}, signed by {@code ca}
+   */
+  public static TestCluster withTls(int primaries, Path certificate, Path key, Path ca) {
+    return new TestCluster(primaries, new Path[] {certificate, key, ca});
+  }
+
+  private TestCluster(int primaries, Path[] tls) {
     try {
       for (int i = 0; i < primaries; i++) {
-        nodes.add(RedisServerProcess.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+        List<String> arguments = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
             "--cluster-node-timeout", "5000"));
+        int clientPort = 0;
+        if (tls != null) {
+          clientPort = freePort();
+          arguments.addAll(List.of("--tls-port", Integer.toString(clientPort), "--tls-cluster", "yes", "--tls-auth-clients", "no",
+              "--tls-cert-file", tls[0].toString(), "--tls-key-file", tls[1].toString(), "--tls-ca-cert-file", tls[2].toString()));
+        }
+        RedisServerProcess node = RedisServerProcess.start(arguments.toArray(String[]::new));
+        nodes.add(node);
+        clientPorts.add(tls != null ? clientPort : node.port());
       }
       for (int i = 0; i < primaries; i++) {
         try (Jedis jedis = connect(i)) {
@@ -34,7 +59,7 @@ public final class TestCluster implements AutoCloseable {
           jedis.clusterAddSlots(slots);
           for (int j = 0; j < primaries; j++) {
             if (j != i) {
-              jedis.clusterMeet("127.0.0.1", nodes.get(j).port());
+              jedis.clusterMeet("127.0.0.1", clientPorts.get(j));
             }
           }
         }
@@ -43,6 +68,14 @@ public final class TestCluster implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  private static int freePort() {
+    try {
+      return RedisServerProcess.freePort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -59,9 +92,9 @@ public final class TestCluster implements AutoCloseable {
     return true;
   }
 
-  /** The seed addresses, host:port. */
+  /** The seed addresses, host:port (the TLS ports of a TLS cluster). */
   public String[] seeds() {
-    return nodes.stream().map(n -> "127.0.0.1:" + n.port()).toArray(String[]::new);
+    return clientPorts.stream().map(port -> "127.0.0.1:" + port).toArray(String[]::new);
   }
 
   /** A direct connection to node {@code i}. */

@@ -43,6 +43,9 @@ public class WorkloadSimulation extends Simulation {
     if (config.startDuringOutage()) {
       redisProtocol = redisProtocol.startDuringOutage();
     }
+    if (config.batchOnlyGatlingRecords()) {
+      redisProtocol = redisProtocol.batchOnlyGatlingRecords();
+    }
     if (config.endpoint().isPresent()) {
       redisProtocol = redisProtocol.url(config.endpoint().get().toUrl());
     }

@@ -29,6 +29,9 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
   /** The deployment modes. */
   public static final Set<String> MODES = Set.of("standalone", "cluster", "sentinel");
 
+  /** What Gatling gets of a pipeline or transaction. */
+  public static final Set<String> GATLING_RECORDS = Set.of("per_op", "batch_only");
+
   /** The key patterns. */
   public static final Set<String> KEY_PATTERNS = Set.of("uniform", "sequential", "gaussian", "zipf");
 
@@ -62,6 +65,7 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
       new ConfigKey("test.target_ops_per_second", "TEST_TARGET_OPS_PER_SECOND", "a whole number, 0 for as fast as possible", v -> range(v, 0, Integer.MAX_VALUE), false),
       new ConfigKey("test.client_retry_attempts", "TEST_CLIENT_RETRY_ATTEMPTS", "a whole number, 0 or more", v -> range(v, 0, 100), false),
       new ConfigKey("test.start_during_outage", null, "true or false", ConfigKey::bool, false),
+      new ConfigKey("test.gatling_records", "TEST_GATLING_RECORDS", "per_op or batch_only", v -> oneOf(v, GATLING_RECORDS), false),
       new ConfigKey("test.workload.profile", "TEST_WORKLOAD_PROFILE", "one of " + String.join(", ", new java.util.TreeSet<>(PROFILES)), v -> oneOf(v, PROFILES), false),
       new ConfigKey("test.workload.operations", "TEST_OPERATIONS", "a map of operation to weight, e.g. {SET: 0.4, GET: 0.6}", ConfigKey::weights, false),
       new ConfigKey("test.workload.key_prefix", "TEST_KEY_PREFIX", "a key prefix", ConfigKey::text, false),

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param targetOpsPerSecond requests per second through Gatling's throttle; 0 for as fast as possible
  * @param retryAttempts client retries of requests that failed on the connection
  * @param startDuringOutage whether to start even when Redis is unreachable at start
+ * @param batchOnlyGatlingRecords whether pipelines and transactions give Gatling only their batch record
  * @param workload the workload settings
  * @param deployment the deployment mode, TLS and RESP settings
  * @param origins where each effective setting came from, by path (for the echo)
@@ -39,6 +40,7 @@ public record RedlineConfig(
     int targetOpsPerSecond,
     int retryAttempts,
     boolean startDuringOutage,
+    boolean batchOnlyGatlingRecords,
     WorkloadConfig workload,
     DeploymentConfig deployment,
     Map<String, String> origins,
@@ -53,6 +55,7 @@ public record RedlineConfig(
       Map.entry("test.target_ops_per_second", 0),
       Map.entry("test.client_retry_attempts", 0),
       Map.entry("test.start_during_outage", false),
+      Map.entry("test.gatling_records", "per_op"),
       Map.entry("test.workload.profile", "basic_rw"),
       Map.entry("test.workload.key_prefix", "redline"),
       Map.entry("test.workload.key_range", 10_000),
@@ -120,7 +123,8 @@ public record RedlineConfig(
     Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
     return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),
         connections, threads, duration, (Integer) typed.get("test.target_ops_per_second"),
-        (Integer) typed.get("test.client_retry_attempts"), (Boolean) typed.get("test.start_during_outage"), workload, DeploymentConfig.from(typed, origins), origins, echo);
+        (Integer) typed.get("test.client_retry_attempts"), (Boolean) typed.get("test.start_during_outage"),
+        "batch_only".equals(typed.get("test.gatling_records")), workload, DeploymentConfig.from(typed, origins), origins, echo);
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {

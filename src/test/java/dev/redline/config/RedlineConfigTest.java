@@ -39,6 +39,8 @@ class RedlineConfigTest {
     assertEquals(Map.of("SET", 0.4, "GET", 0.5, "DEL", 0.1), c.workload().operations());
     assertEquals(1, c.virtualUsers());
     assertTrue(c.endpoint().isEmpty());
+    assertFalse(c.batchOnlyGatlingRecords(), "a Gatling record per command unless asked");
+    assertTrue(RedlineConfig.load(props(), Map.of("TEST_GATLING_RECORDS", "batch_only")).batchOnlyGatlingRecords());
   }
 
   @Test
@@ -103,6 +105,7 @@ class RedlineConfigTest {
     assertError(props("redline.test.workload.value_size_min", "500", "redline.test.workload.value_size_max", "100"), Map.of(),
         "value_size_min = 500", "must not exceed the maximum");
     assertError(props("redline.test.workload.pipeline_size", "0"), Map.of(), "test.workload.pipeline_size = '0'", "at least 1");
+    assertError(props("redline.test.gatling_records", "batch"), Map.of(), "test.gatling_records = 'batch'", "did you mean batch_only");
     assertError(props("redline.test.duration", "ten minutes"), Map.of(), "test.duration = 'ten minutes'", "60s, 5m, 1h, or unlimited");
     assertError(props("redline.redis.url", "http://x:1"), Map.of(), "redis.url", "scheme must be redis or rediss");
     assertError(props(), Map.of("REDIS_PORT", "70000"), "redis.port = '70000'", "from 1 to 65535");

@@ -9,6 +9,7 @@ import dev.redline.javaapi.RedisWorkloads;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.Await;
+import dev.redline.testing.GatlingReport;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -185,6 +186,23 @@ class WorkloadProfilesTest extends RedisServerTest {
     assertEquals(java.util.Set.of("list_operations"), java.util.Set.of(
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.reportFolder().resolve("redline/summary.json").toFile())
             .get("workload_name").asText()));
+  }
+
+  @Test
+  void theConfigCanGiveGatlingOnlyTheBatchRecordsOfHighThroughput() throws Exception {
+    GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", Map.of(
+        "redline.url", server.url(),
+        "redline.test.workload.profile", "high_throughput",
+        "redline.test.gatling_records", "batch_only",
+        "redline.test.duration", "2s",
+        "redline.test.threads_per_client", "2"));
+    assertEquals(0, run.exitCode());
+    long batches = run.recorder().series("BATCH").okHistogram().getTotalCount();
+    assertTrue(batches > 100 && run.recorder().series("SET").okHistogram().getTotalCount() > batches,
+        "every command in Redline's report");
+    Map<String, long[]> gatling = GatlingReport.counts(run.reportFolder());
+    assertEquals(batches, gatling.get("BATCH")[0]);
+    assertEquals(batches, gatling.get("All Requests")[0], "only BATCH records in Gatling's: " + gatling.keySet());
   }
 
   private static Map<String, Long> stats(Jedis jedis) {

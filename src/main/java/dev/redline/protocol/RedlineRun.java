@@ -200,7 +200,9 @@ public final class RedlineRun {
         break;
       }
     }
-    subscribers.forEach(Subscriber::close);
+    subscribers.forEach(Subscriber::startClosing);
+    long closeDeadline = System.nanoTime() + 2_000_000_000L;
+    subscribers.forEach(subscriber -> subscriber.awaitClosed(closeDeadline));
     pubsub.recordLosses();
   }
 

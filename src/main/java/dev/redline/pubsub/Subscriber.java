@@ -129,11 +129,42 @@ public final class Subscriber implements AutoCloseable {
     };
   }
 
-  /** Unsubscribes, stops subscribing again, and closes the connection. */
+  /**
+   * Starts closing without waiting: unsubscribes and stops subscribing again. Closing many
+   * subscribers calls this on each, then {@link #awaitClosed} with one deadline for all, so that
+   * an outage at the end (connects that take their timeout) costs that time once, not once each.
+   */
+  public void startClosing() {
+    closing = true;
+    unsubscribe(listener);
+    thread.interrupt();
+  }
+
+  /**
+   * Waits until the subscriber thread has ended or {@code deadlineNanos} ({@code System.nanoTime()})
+   * has passed; a subscription made while closing began is ended too. The thread is a daemon: one
+   * still connecting at the deadline does not keep the JVM alive.
+   */
+  public void awaitClosed(long deadlineNanos) {
+    try {
+      thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+      if (thread.isAlive()) {
+        unsubscribe(listener); // it was connecting again while closing began
+        thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Unsubscribes and closes the connection, waiting up to 2 s. */
   @Override
   public void close() {
-    closing = true;
-    JedisPubSub current = listener;
+    startClosing();
+    awaitClosed(System.nanoTime() + 2_000_000_000L);
+  }
+
+  private void unsubscribe(JedisPubSub current) {
     try {
       if (current != null && current.isSubscribed()) {
         current.unsubscribe();
@@ -141,20 +172,6 @@ public final class Subscriber implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       RedisFailure.of(e); // the connection may already be gone; closing it is all that is left
-    }
-    thread.interrupt();
-    try {
-      thread.join(2_000);
-      JedisPubSub late = listener; // it was connecting again while this began
-      if (thread.isAlive() && late.isSubscribed()) {
-        late.unsubscribe();
-        counters.unsubscribes().increment();
-        thread.join(1_000);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      RedisFailure.of(e);
     }
   }
 }

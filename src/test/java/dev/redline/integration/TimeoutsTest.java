@@ -46,6 +46,33 @@ class TimeoutsTest extends RedisServerTest {
     assertTrue(lastSecond.ok() > 0, "after SIGCONT the run serves OKs again");
   }
 
+  @Test
+  void aRunWithSubscribersEndsPromptlyWhenTheServerIsFrozenAtTheEnd() throws Exception {
+    Duration duration = Duration.ofSeconds(4);
+    int subscribers = 8;
+    ScenarioBuilder subscribe = scenario("subscribers").exec(subscribe("frozen")).pause(duration);
+    ScenarioBuilder publish = scenario("publishers").during(duration)
+        .on(exec(trackedPublish(s -> "frozen", 100)).pause(Duration.ofMillis(10)));
+    ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+    faults.schedule(() -> signal(server, "STOP"), 2500, TimeUnit.MILLISECONDS);
+    GatlingRun.Result run;
+    try {
+      run = GatlingRun.run(protocol().threadsPerClient(subscribers).socketTimeout(Duration.ofMillis(500)), Duration.ofSeconds(60),
+          subscribe.injectOpen(atOnceUsers(subscribers)), publish.injectOpen(atOnceUsers(2)));
+    } finally {
+      faults.shutdown();
+      faults.awaitTermination(5, TimeUnit.SECONDS);
+      signal(server, "CONT");
+    }
+
+    // the end waits up to 2 s for deliveries and 2 s for all the subscribers together (their
+    // UNSUBSCRIBE is never answered), not 2 s for each of them in turn
+    long finishing = run.wallMillis() - duration.toMillis();
+    assertTrue(finishing < 9_000, "the run ended " + finishing + " ms after its duration");
+    assertEquals(subscribers, run.recorder().series("SUBSCRIBE").okHistogram().getTotalCount());
+    assertTrue(run.recorder().series("DELIVERY").okHistogram().getTotalCount() > 100, "deliveries before the freeze");
+  }
+
   private static void signal(RedisServerProcess server, String signal) {
     try {
       new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid())).inheritIO().start().waitFor();

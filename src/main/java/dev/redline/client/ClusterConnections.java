@@ -2,6 +2,7 @@ package dev.redline.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -52,9 +53,18 @@ final class ClusterConnections implements Connections {
     throw last != null ? last : new IllegalStateException("the cluster client knows no node");
   }
 
+  /**
+   * Any node the cluster client knows, at random: a message published on one node reaches
+   * subscribers on every node, subscribers spread over the nodes, and one subscribing again after
+   * its node went down soon lands on another.
+   */
   @Override
   public HostAndPort subscriptionNode() {
-    return HostAndPort.from(cluster.getClusterNodes().keySet().iterator().next());
+    List<String> nodes = new ArrayList<>(cluster.getClusterNodes().keySet());
+    if (nodes.isEmpty()) {
+      throw new IllegalStateException("the cluster client knows no node");
+    }
+    return HostAndPort.from(nodes.get(ThreadLocalRandom.current().nextInt(nodes.size())));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.redline.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,7 +59,7 @@ final class SvgChart {
     for (Line line : lines) {
       String c = COLORS[colour++ % COLORS.length];
       StringBuilder path = new StringBuilder();
-      for (double[] p : line.points()) {
+      for (double[] p : onePixelApart(line.points(), firstSecond, span, plotW)) {
         double x = LEFT + plotW * (p[0] - firstSecond) / span;
         double y = TOP + plotH - (maxY == 0 ? 0 : plotH * p[1] / maxY);
         path.append(path.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
@@ -74,6 +75,45 @@ final class SvgChart {
     }
     svg.append("</svg>").append(legend).append("</div></figure>");
     return svg.toString();
+  }
+
+  /**
+   * The points to draw: all of them while they are at least a pixel apart; beyond that (a run of
+   * hours has more seconds than the chart has pixels) the lowest and the highest point of each
+   * pixel column, in time order, so that spikes and dips stay visible and the page stays small.
+   */
+  static List<double[]> onePixelApart(List<double[]> points, long firstSecond, long span, double plotWidth) {
+    if (points.size() <= 2 * plotWidth) {
+      return points;
+    }
+    List<double[]> kept = new ArrayList<>();
+    int i = 0;
+    while (i < points.size()) {
+      long column = (long) (plotWidth * (points.get(i)[0] - firstSecond) / span);
+      double[] low = points.get(i);
+      double[] high = low;
+      int j = i + 1;
+      for (; j < points.size() && (long) (plotWidth * (points.get(j)[0] - firstSecond) / span) == column; j++) {
+        double[] p = points.get(j);
+        if (p[1] < low[1]) {
+          low = p;
+        }
+        if (p[1] > high[1]) {
+          high = p;
+        }
+      }
+      if (low == high) {
+        kept.add(low);
+      } else if (low[0] < high[0]) {
+        kept.add(low);
+        kept.add(high);
+      } else {
+        kept.add(high);
+        kept.add(low);
+      }
+      i = j;
+    }
+    return kept;
   }
 
   private static double niceCeiling(double value) {

@@ -62,6 +62,9 @@ public final class BatchAction extends RedisAction {
     this.multi = results.sentCounter("multi");
     this.exec = results.sentCounter("exec");
     this.perOpGatlingRecords = components.protocol().perOpGatlingRecords();
+    if (perOpGatlingRecords) {
+      results.notePerOpBatchRecords();
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.gatling.commons.stats.Status;
 import io.gatling.core.stats.StatsEngine;
 import io.netty.channel.EventLoop;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import scala.Option;
 import scala.collection.immutable.List;
 
@@ -23,6 +24,7 @@ final class GatlingRecordBuffer {
   static final long MAX_DELAY_MILLIS = 20;
 
   private final StatsEngine stats;
+  private final LongAdder handedOver;
   private final EventLoop worker;
   private final String[] scenarios = new String[CAPACITY];
   @SuppressWarnings("unchecked")
@@ -37,8 +39,9 @@ final class GatlingRecordBuffer {
   private int size;
   private boolean flushScheduled;
 
-  GatlingRecordBuffer(StatsEngine stats, EventLoop worker) {
+  GatlingRecordBuffer(StatsEngine stats, LongAdder handedOver, EventLoop worker) {
     this.stats = stats;
+    this.handedOver = handedOver;
     this.worker = worker;
   }
 
@@ -71,6 +74,7 @@ final class GatlingRecordBuffer {
       codes[i] = null;
       messages[i] = null;
     }
+    handedOver.add(size);
     size = 0;
     flushScheduled = false;
   }

@@ -26,13 +26,15 @@ public final class ResultRecorder {
   private final StatsEngine stats;
   private final LatencyRecorder micros;
   private final ThreadLocal<GatlingRecordBuffer> buffers;
+  private final LongAdder gatlingRecords = new LongAdder();
+  private volatile boolean perOpBatchRecords;
 
   public ResultRecorder(StatsEngine stats, LatencyRecorder micros, ClientPool clients, boolean buffered) {
     this.stats = stats;
     this.micros = micros;
     this.buffers = ThreadLocal.withInitial(() -> {
       EventExecutor current = ThreadExecutorMap.currentExecutor();
-      return buffered && current instanceof EventLoop loop && clients.ownsWorker(loop) ? new GatlingRecordBuffer(stats, loop) : null;
+      return buffered && current instanceof EventLoop loop && clients.ownsWorker(loop) ? new GatlingRecordBuffer(stats, gatlingRecords, loop) : null;
     });
   }
 
@@ -66,6 +68,21 @@ public final class ResultRecorder {
     request.recordKo(nanos, failure.kind(), failure.message());
   }
 
+  /** How many records Gatling has been given so far. */
+  public long gatlingRecords() {
+    return gatlingRecords.sum();
+  }
+
+  /** A pipeline or transaction gives Gatling a record per command (noted when the action is built). */
+  void notePerOpBatchRecords() {
+    perOpBatchRecords = true;
+  }
+
+  /** Whether some pipeline or transaction gives Gatling a record per command. */
+  public boolean perOpBatchRecords() {
+    return perOpBatchRecords;
+  }
+
   /** Hands the calling worker's buffered Gatling records to Gatling (no-op elsewhere). */
   public void flushWorker() {
     GatlingRecordBuffer buffer = buffers.get();
@@ -80,6 +97,7 @@ public final class ResultRecorder {
       buffer.add(session.scenario(), session.groups(), name, start, end, status, code, message);
     } else {
       stats.logResponse(session.scenario(), session.groups(), name, start, end, status, code, message);
+      gatlingRecords.increment();
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.redline.pubsub.PubSubTracker;
 import dev.redline.pubsub.Subscriber;
 import dev.redline.report.CommandCrossCheck;
 import dev.redline.report.CompanionReport;
+import dev.redline.report.GatlingReportHint;
 import dev.redline.report.LatencyRecorder;
 import dev.redline.report.LatencyTable;
 import dev.redline.report.ReportFolder;
@@ -46,6 +47,7 @@ public final class RedlineRun {
   private final EndpointResolver endpoints = new EndpointResolver();
   private final ServerWatch servers = new ServerWatch();
   private final List<ClientPool> pools = new ArrayList<>();
+  private final List<RedisComponents> components = new ArrayList<>();
   private final List<Map<String, Object>> settings = new ArrayList<>();
   private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
   private final PubSubTracker pubsub = new PubSubTracker(recorder);
@@ -123,7 +125,9 @@ public final class RedlineRun {
     pools.add(pool);
     servers.start(pool);
     StartupCheck.verify(pool, recorder, protocol.startDuringOutage());
-    return new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
+    RedisComponents made = new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
+    components.add(made);
+    return made;
   }
 
   /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */
@@ -166,12 +170,19 @@ public final class RedlineRun {
       System.out.println(line);
       // Gatling prints its own report's path after this hook; say ours last too
       lastReportLine = line;
+      boolean perOpBatches = components.stream().anyMatch(c -> c.results().perOpBatchRecords());
+      GatlingReportHint.forRun(gatlingRecords(), perOpBatches).ifPresent(System.out::println);
       if (REPORT_PATH_HOOK.compareAndSet(false, true)) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(lastReportLine), "redline-report-path"));
       }
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
     }
+  }
+
+  /** How many records this run has given Gatling's stats engine, over every protocol. */
+  public synchronized long gatlingRecords() {
+    return components.stream().mapToLong(c -> c.results().gatlingRecords()).sum();
   }
 
   /** The connection health of every client of every protocol, in order. */

@@ -39,6 +39,7 @@ class PipelineRecordsTest extends RedisServerTest {
     assertEquals(batches, gatling.get("GET")[0]);
     assertEquals(batches, gatling.get("INCR")[0]);
     assertEquals(5 * batches, gatling.get("All Requests")[0]);
+    assertEquals(5 * batches, run.redline().gatlingRecords(), "Redline counts the records it gave Gatling");
   }
 
   @Test
@@ -53,5 +54,6 @@ class PipelineRecordsTest extends RedisServerTest {
     assertEquals(batches, gatling.get("BATCH")[0]);
     assertFalse(gatling.containsKey("SET"), "no per-op rows in Gatling: " + gatling.keySet());
     assertEquals(batches, gatling.get("All Requests")[0]);
+    assertEquals(batches, run.redline().gatlingRecords());
   }
 }

@@ -154,10 +154,12 @@ public final class PubSubTracker {
       }
       int bar1 = payload.indexOf('|', PREFIX.length());
       int bar2 = payload.indexOf('|', bar1 + 1);
-      if (bar2 < 0) {
+      long sent;
+      try {
+        sent = Long.parseLong(payload, bar1 + 1, bar2 < 0 ? bar1 : bar2, 10);
+      } catch (NumberFormatException foreign) {
         return false;
       }
-      long sent = Long.parseLong(payload, bar1 + 1, bar2, 10);
       if (!seen.add(seq) && !seen.isForgotten(seq)) {
         duplicates.increment();
         recorder.ko("DELIVERY", now - sent, "DUPLICATE", "message " + seq + " was delivered twice to one subscriber");

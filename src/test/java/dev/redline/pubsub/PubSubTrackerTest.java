@@ -114,6 +114,8 @@ class PubSubTrackerTest {
     assertTrue(receiver.receive(message));
     assertTrue(receiver.receive(message));
     assertFalse(receiver.receive("hello from another client"));
+    assertFalse(receiver.receive(PubSubTracker.PREFIX + "7|not a time|"));
+    assertFalse(receiver.receive(PubSubTracker.PREFIX + "7"));
     tracker.published("a", "hello from another client");
 
     assertEquals(1, tracker.duplicated());

@@ -109,6 +109,9 @@ public final class PubSubTracker {
     private final SequenceWindow owedSeqs = new SequenceWindow();
     private long firstOwed = Long.MAX_VALUE;
     private long endOwed = Long.MAX_VALUE;
+    // the subscription before a lost connection: PUBLISH replies for its messages may come after
+    private long previousFirstOwed = Long.MAX_VALUE;
+    private long previousEndOwed = Long.MAX_VALUE;
     private boolean registered;
 
     /**
@@ -116,6 +119,10 @@ public final class PubSubTracker {
      * from now on are owed.
      */
     public synchronized void listening(List<String> subscribedChannels) {
+      if (endOwed != Long.MAX_VALUE) {
+        previousFirstOwed = firstOwed;
+        previousEndOwed = endOwed;
+      }
       firstOwed = sequence.get();
       endOwed = Long.MAX_VALUE;
       if (!registered) {
@@ -136,7 +143,8 @@ public final class PubSubTracker {
     }
 
     private synchronized void owe(long seq) {
-      if (seq < firstOwed || seq >= endOwed || !owedSeqs.add(seq)) {
+      boolean whileListening = (seq >= firstOwed && seq < endOwed) || (seq >= previousFirstOwed && seq < previousEndOwed);
+      if (!whileListening || !owedSeqs.add(seq)) {
         return;
       }
       owed.increment();

@@ -105,6 +105,20 @@ class PubSubTrackerTest {
   }
 
   @Test
+  void aMessageInFlightWhenTheConnectionFailedIsLostEvenIfItsReplyComesAfterTheSubscriberIsBack() {
+    PubSubTracker.Receiver receiver = tracker.receiver();
+    receiver.listening(List.of("a"));
+    String inFlight = tracker.nextMessage("");
+    receiver.stoppedListening();
+    receiver.listening(List.of("a"));
+
+    tracker.published("a", inFlight);
+
+    assertEquals(1, tracker.expected());
+    assertEquals(1, lost());
+  }
+
+  @Test
   void aSecondDeliveryIsADuplicateAndForeignPayloadsAreIgnored() {
     PubSubTracker.Receiver receiver = tracker.receiver();
     receiver.listening(List.of("a"));

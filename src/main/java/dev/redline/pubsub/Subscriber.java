@@ -34,6 +34,7 @@ public final class Subscriber implements AutoCloseable {
   private volatile boolean closing;
   private volatile RuntimeException firstFailure;
   private volatile long lostAtNanos;
+  private JedisPubSub unsubscribed;
 
   /** The cross-check's counters of what subscribers send (SUBSCRIBE also when subscribing again). */
   public record Counters(LongAdder subscribes, LongAdder unsubscribes) {
@@ -79,7 +80,9 @@ public final class Subscriber implements AutoCloseable {
     while (!closing) {
       JedisPubSub current = newListener();
       listener = current;
-      try (Jedis jedis = new Jedis(node.get(), config)) {
+      Jedis jedis = null;
+      try {
+        jedis = new Jedis(node.get(), config);
         if (!closing) {
           jedis.subscribe(current, channels.toArray(String[]::new)); // returns once unsubscribed
         }
@@ -101,6 +104,14 @@ public final class Subscriber implements AutoCloseable {
         failures = current.isSubscribed() ? 1 : failures + 1;
         LockSupport.parkNanos(Math.min(backoffMax.toNanos(), backoffMin.toNanos() << Math.min(20, failures - 1)));
       } finally {
+        // under the lock unsubscribe() holds while it writes: the reply to UNSUBSCRIBE can come back
+        // before that write has reset Jedis's output buffer, and closing flushes that buffer, which
+        // would send UNSUBSCRIBE a second time (seen with MONITOR)
+        synchronized (this) {
+          if (jedis != null) {
+            jedis.close();
+          }
+        }
         receiver.stoppedListening();
       }
     }
@@ -164,9 +175,13 @@ public final class Subscriber implements AutoCloseable {
     awaitClosed(System.nanoTime() + 2_000_000_000L);
   }
 
-  private void unsubscribe(JedisPubSub current) {
+  private synchronized void unsubscribe(JedisPubSub current) {
+    if (current == null || current == unsubscribed) {
+      return; // once per subscription: a second UNSUBSCRIBE racing the connection's close may reach the server uncounted
+    }
     try {
-      if (current != null && current.isSubscribed()) {
+      if (current.isSubscribed()) {
+        unsubscribed = current;
         current.unsubscribe();
         counters.unsubscribes().increment(); // the server counts it: so does the cross-check
       }

@@ -162,7 +162,7 @@ public final class RedlineRun {
     RunFacts facts = new RunFacts(RunIdentity.appName(), RunIdentity.instanceId(), runId, RunIdentity.version(),
         scenarios.isEmpty() ? "(no scenario)" : String.join("+", new TreeSet<>(scenarios)),
         startEpochMillis, endEpochMillis, List.copyOf(settings), servers.versions(), reconnections,
-        reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections);
+        reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts());
     try {
       Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
       reportIndex = index;

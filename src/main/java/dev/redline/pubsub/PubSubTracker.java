@@ -1,8 +1,10 @@
 package dev.redline.pubsub;
 
 import dev.redline.report.LatencyRecorder;
+import dev.redline.report.PubSubFacts;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +34,8 @@ public final class PubSubTracker {
   private final LongAdder owedArrived = new LongAdder();
   private final LongAdder deliveries = new LongAdder();
   private final LongAdder duplicates = new LongAdder();
+  private final LongAdder subscriptions = new LongAdder();
+  private final LongAdder resubscriptions = new LongAdder();
 
   public PubSubTracker(LatencyRecorder recorder) {
     this.recorder = recorder;
@@ -77,6 +81,14 @@ public final class PubSubTracker {
   /** Messages a subscriber received more than once. */
   public long duplicated() {
     return duplicates.sum();
+  }
+
+  /** The accounting so far, for the summary; empty when no subscriber ever listened. */
+  public Optional<PubSubFacts> facts() {
+    if (subscriptions.sum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new PubSubFacts(subscriptions.sum(), resubscriptions.sum(), expected(), delivered(), deliveries(), duplicated()));
   }
 
   /** Records what never arrived as DELIVERY KOs of kind LOST (call once, at the end). */
@@ -125,7 +137,10 @@ public final class PubSubTracker {
       }
       firstOwed = sequence.get();
       endOwed = Long.MAX_VALUE;
-      if (!registered) {
+      subscriptions.increment();
+      if (registered) {
+        resubscriptions.increment();
+      } else {
         registered = true;
         for (String channel : subscribedChannels) {
           listening.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(this);

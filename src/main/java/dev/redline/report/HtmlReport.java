@@ -35,6 +35,7 @@ final class HtmlReport {
     requestTable(h, recorder, facts.durationSeconds());
     errors(h, recorder);
     charts(h, recorder);
+    facts.pubsub().ifPresent(pubsub -> pubsub(h, pubsub));
     crossCheck(h, crossCheck);
     settings(h, facts);
     h.append("<section><h2>Files</h2><ul><li><a href=\"summary.json\">summary.json</a> — the run summary</li>");
@@ -183,6 +184,16 @@ final class HtmlReport {
       windows.add(new SvgChart.Window(start, previous));
     }
     return windows;
+  }
+
+  private static void pubsub(StringBuilder h, PubSubFacts p) {
+    h.append("<section><h2>Pub/sub deliveries</h2><p class=\"").append(p.lost() == 0 && p.duplicates() == 0 ? "good" : "warn")
+        .append(String.format(Locale.ROOT, "\">%,d of %,d owed deliveries arrived; %,d lost, %,d duplicated.</p>",
+            p.owedArrived(), p.owedDeliveries(), p.lost(), p.duplicates()));
+    h.append(String.format(Locale.ROOT, "<p class=\"note\">A subscriber owes each tracked message published on its channels while Redis "
+        + "confirmed it was listening (counted by Redline, not from PUBLISH's reply). Subscriptions: %,d, of which %,d again after a "
+        + "lost connection. All deliveries, also of messages sent before a subscription was confirmed: %,d.</p></section>",
+        p.subscriptions(), p.resubscriptions(), p.deliveries()));
   }
 
   private static void crossCheck(StringBuilder h, CommandCrossCheck check) {

@@ -2,6 +2,7 @@ package dev.redline.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the companion report says about the run besides latencies.
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param serverVersions the Redis version of each server loaded
  * @param reconnectionCount outages that clients recovered from
  * @param avgReconnectionMillis mean time from a client's first failure to its next success
+ * @param pubsub the pub/sub accounting, when the run had subscribers
  */
 public record RunFacts(
     String appName,
@@ -29,7 +31,8 @@ public record RunFacts(
     List<Map<String, Object>> settings,
     List<String> serverVersions,
     long reconnectionCount,
-    double avgReconnectionMillis) {
+    double avgReconnectionMillis,
+    Optional<PubSubFacts> pubsub) {
 
   /** The run's length in seconds (at least a millisecond). */
   public double durationSeconds() {

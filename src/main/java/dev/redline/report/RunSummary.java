@@ -75,6 +75,7 @@ public final class RunSummary {
     detail.put("settings", facts.settings());
     detail.put("server_versions", facts.serverVersions());
     detail.put("commandstats_cross_check", crossCheck(crossCheck));
+    facts.pubsub().ifPresent(pubsub -> detail.put("pubsub", pubsub(pubsub)));
     summary.put("redline", detail);
     return summary;
   }
@@ -92,6 +93,18 @@ public final class RunSummary {
     s.put("p99_9_us", n == 0 ? 0.0 : micros(h.getValueAtPercentile(99.9)));
     s.put("max_us", n == 0 ? 0.0 : micros(h.getMaxValue()));
     return s;
+  }
+
+  private static Map<String, Object> pubsub(PubSubFacts facts) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("subscriptions", facts.subscriptions());
+    p.put("resubscriptions_after_lost_connection", facts.resubscriptions());
+    p.put("owed_deliveries", facts.owedDeliveries());
+    p.put("owed_deliveries_arrived", facts.owedArrived());
+    p.put("lost", facts.lost());
+    p.put("duplicates", facts.duplicates());
+    p.put("all_deliveries", facts.deliveries());
+    return p;
   }
 
   private static Map<String, Object> crossCheck(CommandCrossCheck check) {

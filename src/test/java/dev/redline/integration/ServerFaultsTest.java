@@ -133,6 +133,9 @@ class ServerFaultsTest {
       long lost = delivery.errorsByKind().getOrDefault("LOST", 0L);
       assertEquals(run.redline().pubsub().expected() - run.redline().pubsub().delivered(), lost,
           "what was owed and did not arrive (messages in flight when the server died) is LOST");
+      assertEquals(2, run.redline().pubsub().facts().orElseThrow().resubscriptions(), "each subscriber subscribed again once");
+      String report = Files.readString(run.reportFolder().resolve("redline/index.html"));
+      assertTrue(report.contains("Pub/sub deliveries") && report.contains("of which 2 again after a lost connection"), "the report says so");
     }
   }
 

@@ -146,6 +146,12 @@ class WorkloadProfilesTest extends RedisServerTest {
     assertTrue(pubsub.expected() > published, "both subscribers owe most messages: " + pubsub.expected());
     assertEquals(pubsub.expected(), pubsub.delivered(), "every owed delivery arrived");
     assertTrue(delivered >= pubsub.expected(), "messages made before a subscription was confirmed may arrive too");
+    com.fasterxml.jackson.databind.JsonNode summary = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run.reportFolder().resolve("redline/summary.json").toFile()).get("redline").get("pubsub");
+    assertEquals(pubsub.expected(), summary.get("owed_deliveries").asLong(), summary.toString());
+    assertEquals(0, summary.get("lost").asLong());
+    assertEquals(2, summary.get("subscriptions").asLong());
+    assertEquals(delivered, summary.get("all_deliveries").asLong());
     assertTrue(delivery.okHistogram().getValueAtPercentile(50) < 50_000_000, "end-to-end latency is measured in ns");
   }
 

@@ -13,6 +13,18 @@ public final class JedisConfigs {
 
   /** The Jedis settings of client {@code index}'s data connections: timeouts, credentials, database, name, TLS, RESP. */
   public static JedisClientConfig dataNodes(ClientSettings settings, int index) {
+    return dataNodes(settings, Integer.toString(index));
+  }
+
+  /**
+   * The same for the connections that read INFO for the cross-check before and after the run,
+   * named {@code <clientName>-cross-check} in CLIENT LIST (they are not the pool's).
+   */
+  public static JedisClientConfig crossCheck(ClientSettings settings) {
+    return dataNodes(settings, "cross-check");
+  }
+
+  private static JedisClientConfig dataNodes(ClientSettings settings, String nameSuffix) {
     RedisEndpoint endpoint = settings.endpoint();
     DefaultJedisClientConfig.Builder builder = common(settings)
         .database(endpoint.database());
@@ -23,7 +35,7 @@ public final class JedisConfigs {
       builder.password(endpoint.password());
     }
     if (settings.clientName() != null && !settings.clientName().isBlank()) {
-      builder.clientName(settings.clientName() + "-" + index);
+      builder.clientName(settings.clientName() + "-" + nameSuffix);
     }
     if (settings.respVersion() != 0) {
       builder.protocol(settings.respVersion() == 3 ? RedisProtocol.RESP3 : RedisProtocol.RESP2);

@@ -1,6 +1,7 @@
 package dev.redline.protocol;
 
 import dev.redline.client.ClientPool;
+import dev.redline.client.JedisConfigs;
 import dev.redline.client.ServerStats;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.CommandCrossCheck;
@@ -43,7 +44,7 @@ final class ServerWatch {
         if (configs.containsKey(node)) {
           continue;
         }
-        JedisClientConfig config = pool.clients().get(0).jedisConfig();
+        JedisClientConfig config = JedisConfigs.crossCheck(pool.settings());
         try (Jedis jedis = new Jedis(node, config)) {
           versions.put(node, ServerStats.version(jedis));
           errorsBefore.put(node, ServerStats.errorCounts(jedis));

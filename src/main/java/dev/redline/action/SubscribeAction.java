@@ -34,7 +34,7 @@ public final class SubscribeAction extends RedisAction {
     RedisFailure failure = null;
     try {
       Subscriber subscriber = new Subscriber(client::subscriptionNode, components.clients().settings().socketTimeout(),
-          client.jedisConfig(), channels, components.pubsub().receiver(), sent,
+          client.subscriberConfig(), channels, components.pubsub().receiver(), sent,
           components.protocol().backoffMin(), components.protocol().backoffMax(), "redline-subscriber-" + session.userId());
       components.subscribed(subscriber);
     } catch (RuntimeException e) {

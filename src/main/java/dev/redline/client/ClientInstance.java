@@ -26,6 +26,7 @@ public final class ClientInstance implements AutoCloseable {
   private final int index;
   private final int clientInstances;
   private final JedisClientConfig config;
+  private final JedisClientConfig subscriberConfig;
   private final Connections connections;
   private final EventLoop[] workers;
   private final ConnectionHealth health = new ConnectionHealth();
@@ -34,6 +35,7 @@ public final class ClientInstance implements AutoCloseable {
     this.index = index;
     this.clientInstances = settings.clientInstances();
     this.config = JedisConfigs.dataNodes(settings, index);
+    this.subscriberConfig = JedisConfigs.subscribers(settings, index);
     this.connections = connect(settings, config, commandKeys, pipelineThreads);
     this.workers = new EventLoop[settings.threadsPerClient()];
     for (int i = 0; i < workers.length; i++) {
@@ -130,9 +132,9 @@ public final class ClientInstance implements AutoCloseable {
     connections.release(link);
   }
 
-  /** The Jedis settings of this client's data connections (for a subscriber's own connection). */
-  public JedisClientConfig jedisConfig() {
-    return config;
+  /** The Jedis settings of this client's subscribers' own connections. */
+  public JedisClientConfig subscriberConfig() {
+    return subscriberConfig;
   }
 
   /** Where a subscriber of this client connects: the server, the current primary, or a cluster node. */

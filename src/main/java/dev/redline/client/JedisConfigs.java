@@ -24,6 +24,11 @@ public final class JedisConfigs {
     return dataNodes(settings, "cross-check");
   }
 
+  /** The same for client {@code index}'s subscribers, named {@code <clientName>-<index>-subscriber} (outside the pool). */
+  public static JedisClientConfig subscribers(ClientSettings settings, int index) {
+    return dataNodes(settings, index + "-subscriber");
+  }
+
   private static JedisClientConfig dataNodes(ClientSettings settings, String nameSuffix) {
     RedisEndpoint endpoint = settings.endpoint();
     DefaultJedisClientConfig.Builder builder = common(settings)

@@ -131,7 +131,21 @@ class WorkloadProfilesTest extends RedisServerTest {
     foreignClient.start();
     Await.until("the foreign subscriber listens", Duration.ofSeconds(5), foreign::isSubscribed);
 
-    GatlingRun.Result run = run(RedisWorkloads.of(settings("profile", "pubsub_heavy", "value_size", "64")), 8);
+    java.util.Set<String> subscriberNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+    Jedis observer = jedis();
+    watcher.scheduleAtFixedRate(() -> observer.clientList().lines()
+        .filter(line -> line.matches(".* name=redline-\\d+-subscriber .*"))
+        .forEach(line -> subscriberNames.add(line.replaceAll(".* addr=(\\S+) .*", "$1"))), 0, 200, TimeUnit.MILLISECONDS);
+    GatlingRun.Result run;
+    try {
+      run = run(RedisWorkloads.of(settings("profile", "pubsub_heavy", "value_size", "64")), 8);
+    } finally {
+      watcher.shutdown();
+      watcher.awaitTermination(5, TimeUnit.SECONDS);
+      observer.close();
+    }
+    assertEquals(2, subscriberNames.size(), "the subscribers' connections are named as such in CLIENT LIST: " + subscriberNames);
     foreign.unsubscribe();
     foreignClient.join(5_000);
 

@@ -135,6 +135,9 @@ public final class Subscriber implements AutoCloseable {
                 Thread.currentThread().getName(), (System.nanoTime() - lostAtNanos) / 1_000_000);
             lostAtNanos = 0;
           }
+          if (closing) {
+            Subscriber.this.unsubscribe(this); // confirmed just as closing began: end it here, or it would listen until the JVM exits
+          }
         }
       }
     };

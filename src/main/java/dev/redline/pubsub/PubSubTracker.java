@@ -93,18 +93,20 @@ public final class PubSubTracker {
 
   /** Records what never arrived as DELIVERY KOs of kind LOST (call once, at the end). */
   public void recordLosses() {
-    long lost = expected() - delivered();
+    long lost = facts().map(PubSubFacts::lost).orElse(0L);
     if (lost > 0) {
       recorder.koMany("DELIVERY", lost, "LOST", lost + " published messages never reached a subscriber that was listening when they were sent");
     }
   }
 
+  /** Where a Redline payload's sequence number ends (the bar after it), or -1 for anything else. */
+  private static int sequenceEnd(String payload) {
+    return payload == null || !payload.startsWith(PREFIX) ? -1 : payload.indexOf('|', PREFIX.length());
+  }
+
   /** The sequence number of a Redline payload, or -1 for anything else. */
   private static long sequenceOf(String payload) {
-    if (payload == null || !payload.startsWith(PREFIX)) {
-      return -1;
-    }
-    int bar = payload.indexOf('|', PREFIX.length());
+    int bar = sequenceEnd(payload);
     if (bar < 0) {
       return -1;
     }
@@ -171,16 +173,20 @@ public final class PubSubTracker {
     /** Handles one message: DELIVERY latency, or a DUPLICATE KO. Returns false for foreign payloads. */
     public synchronized boolean receive(String payload) {
       long now = System.nanoTime();
-      long seq = sequenceOf(payload);
-      if (seq < 0) {
+      int bar1 = sequenceEnd(payload);
+      int bar2 = bar1 < 0 ? -1 : payload.indexOf('|', bar1 + 1);
+      if (bar2 < 0) {
         return false;
       }
-      int bar1 = payload.indexOf('|', PREFIX.length());
-      int bar2 = payload.indexOf('|', bar1 + 1);
+      long seq;
       long sent;
       try {
-        sent = Long.parseLong(payload, bar1 + 1, bar2 < 0 ? bar1 : bar2, 10);
+        seq = Long.parseLong(payload, PREFIX.length(), bar1, 10);
+        sent = Long.parseLong(payload, bar1 + 1, bar2, 10);
       } catch (NumberFormatException foreign) {
+        return false;
+      }
+      if (seq < 0) {
         return false;
       }
       if (!seen.add(seq) && !seen.isForgotten(seq)) {

@@ -212,7 +212,7 @@ public final class RedlineRun {
       }
     }
     subscribers.forEach(Subscriber::startClosing);
-    long closeDeadline = System.nanoTime() + 2_000_000_000L;
+    long closeDeadline = System.nanoTime() + Subscriber.CLOSING_TIME.toNanos();
     subscribers.forEach(subscriber -> subscriber.awaitClosed(closeDeadline));
     pubsub.recordLosses();
   }

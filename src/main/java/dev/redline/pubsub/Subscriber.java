@@ -3,6 +3,7 @@ package dev.redline.pubsub;
 import dev.redline.command.RedisFailure;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +22,9 @@ import redis.clients.jedis.JedisPubSub;
  * receiver owes messages only while Redis confirms it is listening.
  */
 public final class Subscriber implements AutoCloseable {
+  /** How long closing waits for subscribers to end (all of them together, see {@link #startClosing}). */
+  public static final Duration CLOSING_TIME = Duration.ofSeconds(2);
+
   private final Supplier<HostAndPort> node;
   private final JedisClientConfig config;
   private final List<String> channels;
@@ -131,7 +135,7 @@ public final class Subscriber implements AutoCloseable {
           receiver.listening(channels);
           firstConfirmation.countDown();
           if (lostAtNanos != 0) {
-            System.out.printf(java.util.Locale.ROOT, "Redline: subscriber %s listens again, %d ms after losing its connection%n",
+            System.out.printf(Locale.ROOT, "Redline: subscriber %s listens again, %d ms after losing its connection%n",
                 Thread.currentThread().getName(), (System.nanoTime() - lostAtNanos) / 1_000_000);
             lostAtNanos = 0;
           }
@@ -171,11 +175,11 @@ public final class Subscriber implements AutoCloseable {
     }
   }
 
-  /** Unsubscribes and closes the connection, waiting up to 2 s. */
+  /** Unsubscribes and closes the connection, waiting up to {@link #CLOSING_TIME}. */
   @Override
   public void close() {
     startClosing();
-    awaitClosed(System.nanoTime() + 2_000_000_000L);
+    awaitClosed(System.nanoTime() + CLOSING_TIME.toNanos());
   }
 
   private synchronized void unsubscribe(JedisPubSub current) {

@@ -3,6 +3,7 @@ package dev.redline.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /** A small self-contained SVG line chart over run time (seconds), with shaded outage windows. */
 final class SvgChart {
@@ -86,14 +87,15 @@ final class SvgChart {
     if (points.size() <= 2 * plotWidth) {
       return points;
     }
+    ToLongFunction<double[]> column = p -> (long) (plotWidth * (p[0] - firstSecond) / span);
     List<double[]> kept = new ArrayList<>();
     int i = 0;
     while (i < points.size()) {
-      long column = (long) (plotWidth * (points.get(i)[0] - firstSecond) / span);
+      long here = column.applyAsLong(points.get(i));
       double[] low = points.get(i);
       double[] high = low;
       int j = i + 1;
-      for (; j < points.size() && (long) (plotWidth * (points.get(j)[0] - firstSecond) / span) == column; j++) {
+      for (; j < points.size() && column.applyAsLong(points.get(j)) == here; j++) {
         double[] p = points.get(j);
         if (p[1] < low[1]) {
           low = p;

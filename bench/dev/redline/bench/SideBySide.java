@@ -153,7 +153,6 @@ public final class SideBySide {
         out.append(String.format(Locale.ROOT, "| %s | %d | ~%,d | ~%,d | %.1f | %.0f %% |%n",
             batchOnly ? "BATCH only" : "per op + BATCH", seconds, commands, records, generation, 100 * generation / seconds));
       }
-      out.append('\n').append(DigestCost.measure(RedlineLoad.lastRun.recorder().series("BATCH").okHistogram(), 2_000_000));
       return out.toString();
     }
 

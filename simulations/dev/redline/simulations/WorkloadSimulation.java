@@ -21,6 +21,7 @@ import java.time.Duration;
  * mvn gatling:test                                                   # basic_rw, 30 s, embedded Redis
  * mvn gatling:test -Dredline.config=redline.yaml
  * mvn gatling:test -Dredline.test.workload.profile=high_throughput -Dredline.test.duration=60s
+ * mvn gatling:test -Dredline.test.warmup=5s -Dredline.test.duration=15s        # 5 s unmeasured, then 15 s
  * TEST_WORKLOAD_PROFILE=list_operations TEST_THREADS_PER_CLIENT=4 mvn gatling:test
  * </pre>
  */
@@ -39,7 +40,8 @@ public class WorkloadSimulation extends Simulation {
         .clientInstances(config.clientInstances())
         .threadsPerClient(config.threadsPerClient())
         .connectionsPerClient(config.connectionsPerClient())
-        .retryAttempts(config.retryAttempts());
+        .retryAttempts(config.retryAttempts())
+        .warmup(config.warmup());
     if (config.startDuringOutage()) {
       redisProtocol = redisProtocol.startDuringOutage();
     }
@@ -50,7 +52,8 @@ public class WorkloadSimulation extends Simulation {
       redisProtocol = redisProtocol.url(config.endpoint().get().toUrl());
     }
     redisProtocol = deployment(redisProtocol, config.deployment());
-    Duration duration = config.duration().orElse(FOREVER);
+    // the warm-up comes first, then the measured duration
+    Duration duration = config.duration().map(d -> d.plus(config.warmup())).orElse(FOREVER);
     ScenarioBuilder workload = scenario(config.workload().profile())
         .asLongAsDuring(session -> !RunControl.stopRequested(), duration)
         .on(RedisWorkloads.of(config.workload()));

@@ -68,7 +68,7 @@ public final class BatchAction extends RedisAction {
   }
 
   @Override
-  protected void run(Session session, ClientInstance client) {
+  protected void run(Session session, ClientInstance client, long dueNanos) {
     int n = commands.size();
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
@@ -88,6 +88,7 @@ public final class BatchAction extends RedisAction {
       roundTripError = e;
     }
     long nanos = System.nanoTime() - startNanos;
+    long waitNanos = waitNanos(dueNanos, startNanos);
     long endMillis = endMillis(startMillis, nanos);
     long opNanos = nanos / n;
     long opEndMillis = endMillis(startMillis, opNanos);
@@ -100,7 +101,7 @@ public final class BatchAction extends RedisAction {
       for (RequestSeries op : ops) {
         recordOp(session, op, startMillis, opEndMillis, opNanos, failure);
       }
-      results.ko(session, batch, startMillis, endMillis, nanos, failure);
+      results.ko(session, batch, startMillis, endMillis, nanos, waitNanos, failure);
     } else {
       noteHealth(client, null, startNanos);
       RedisFailure[] failures = null;
@@ -117,14 +118,14 @@ public final class BatchAction extends RedisAction {
       }
       if (allOk && !perOpGatlingRecords) {
         for (int g = 0; g < opGroups.length; g++) {
-          opGroups[g].recordOk(opNanos, opGroupSizes[g]); // the commands of a batch share one amortized time
+          opGroups[g].recordOkMany(opNanos, opGroupSizes[g]); // the commands of a batch share one amortized time
         }
       } else {
         for (int i = 0; i < n; i++) {
           recordOp(session, ops[i], startMillis, opEndMillis, opNanos, failures == null ? null : failures[i]);
         }
       }
-      results.ok(session, batch, startMillis, endMillis, nanos);
+      results.ok(session, batch, startMillis, endMillis, nanos, waitNanos);
     }
     proceed(settle(current, startMillis, endMillis, allOk));
   }
@@ -154,9 +155,9 @@ public final class BatchAction extends RedisAction {
   private void recordOp(Session session, RequestSeries op, long startMillis, long endMillis, long nanos, RedisFailure failure) {
     if (perOpGatlingRecords) {
       if (failure == null) {
-        results.ok(session, op, startMillis, endMillis, nanos);
+        results.ok(session, op, startMillis, endMillis, nanos, 0);
       } else {
-        results.ko(session, op, startMillis, endMillis, nanos, failure);
+        results.ko(session, op, startMillis, endMillis, nanos, 0, failure);
       }
     } else if (failure == null) {
       op.recordOk(nanos);

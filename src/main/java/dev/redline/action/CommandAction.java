@@ -25,7 +25,7 @@ public final class CommandAction extends RedisAction {
   }
 
   @Override
-  protected void run(Session session, ClientInstance client) {
+  protected void run(Session session, ClientInstance client, long dueNanos) {
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
     Object reply = null;
@@ -42,6 +42,7 @@ public final class CommandAction extends RedisAction {
       error = e;
     }
     long nanos = System.nanoTime() - startNanos;
+    long waitNanos = waitNanos(dueNanos, startNanos);
     long endMillis = endMillis(startMillis, nanos);
     Session checked = session;
     if (error == null) {
@@ -54,9 +55,9 @@ public final class CommandAction extends RedisAction {
     RedisFailure failure = error == null ? null : RedisFailure.of(error);
     noteHealth(client, failure, startNanos);
     if (failure == null) {
-      results.ok(session, series, startMillis, endMillis, nanos);
+      results.ok(session, series, startMillis, endMillis, nanos, waitNanos);
     } else {
-      results.ko(session, series, startMillis, endMillis, nanos, failure);
+      results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
     }
     proceed(settle(checked, startMillis, endMillis, error == null));
   }

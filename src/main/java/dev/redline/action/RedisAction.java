@@ -20,10 +20,11 @@ import scala.Option;
 import scala.runtime.BoxedUnit;
 
 /**
- * The common way of every Redline action: Gatling calls {@link #execute(Session)} on the user's
- * event loop; the action goes through Gatling's throttler when the scenario is throttled, then
- * hands the request to the worker thread of the user's client, where {@link #run} makes the
- * blocking Jedis call, records it, and passes the session on.
+ * The common way of every Redline action: Gatling hands it a session ({@code !}); the request is
+ * due from then. It goes through Gatling's throttler when the scenario is throttled (then it is due
+ * at its slot), then to the worker thread of the user's client, where {@link #run} makes the
+ * blocking Jedis call, records it (service time, and the wait since it was due), and passes the
+ * session on.
  *
  * <p>Passing on: when the next action is also a Redline action, it is queued on the same worker
  * (no thread hand-off); anything else goes back to the user's event loop through {@code next ! session}.
@@ -70,32 +71,57 @@ public abstract class RedisAction implements Action {
     // the logger is fixed; Scala's trait initializer is never called for Java classes
   }
 
+  /**
+   * Gatling hands a session over: the request is due now. Gatling's own {@code !} would queue the
+   * session on the user's loop first (a Redline worker, when users live there) and the time spent
+   * in that queue would vanish from every measurement; here it is counted as the request's wait.
+   */
+  @Override
+  public void $bang(Session session) {
+    long dueNanos = System.nanoTime();
+    io.netty.channel.EventLoop loop = session.eventLoop();
+    if (loop.inEventLoop()) {
+      executeDue(session, dueNanos);
+    } else if (!loop.isShutdown()) {
+      loop.execute(() -> executeDue(session, dueNanos));
+    }
+  }
+
   @Override
   public final void execute(Session session) {
+    executeDue(session, System.nanoTime());
+  }
+
+  /**
+   * Runs the request for a session that was due at {@code dueNanos} ({@code System.nanoTime()}):
+   * through Gatling's throttler when the scenario is throttled (then it is due at its slot), then
+   * on the user's worker. Whatever it waits before the worker starts it is recorded as its wait.
+   */
+  private void executeDue(Session session, long dueNanos) {
     ClientInstance client = components.clients().clientFor(session.userId());
     if (throttled) {
       throttler.get().$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
-        dispatch(session, client);
+        dispatch(session, client, System.nanoTime());
         return BoxedUnit.UNIT;
       }));
     } else {
-      dispatch(session, client);
+      dispatch(session, client, dueNanos);
     }
   }
 
   /** Queues the request on the user's worker; while the client is in an outage, after a backoff. */
-  private void dispatch(Session session, ClientInstance client) {
+  private void dispatch(Session session, ClientInstance client, long dueNanos) {
     long backoff = client.health().backoffNanos(backoffMinNanos, backoffMaxNanos);
     if (backoff > 0) {
-      client.schedule(session.userId(), () -> runSafely(session, client), backoff);
+      client.schedule(session.userId(), () -> runSafely(session, client, dueNanos), backoff);
     } else {
-      client.execute(session.userId(), () -> runSafely(session, client));
+      client.execute(session.userId(), () -> runSafely(session, client, dueNanos));
     }
   }
 
-  private void runSafely(Session session, ClientInstance client) {
+  private void runSafely(Session session, ClientInstance client, long dueNanos) {
     try {
-      run(session, client);
+      run(session, client, dueNanos);
     } catch (Throwable unexpected) {
       // run() records its own failures; this is a bug guard so that no user is ever lost
       LOGGER.underlying().error("Redline action '{}' failed unexpectedly; the user goes on as failed", name, unexpected);
@@ -103,13 +129,16 @@ public abstract class RedisAction implements Action {
     }
   }
 
-  /** Runs the request on the client's worker thread, records it, and calls {@link #proceed}. */
-  protected abstract void run(Session session, ClientInstance client);
+  /**
+   * Runs the request on the client's worker thread, records it, and calls {@link #proceed}.
+   * {@code dueNanos} is when it was due; the time from then until this call is its wait.
+   */
+  protected abstract void run(Session session, ClientInstance client, long dueNanos);
 
   /** Passes the session to the next action (see the class comment). */
   protected final void proceed(Session session) {
-    if (next instanceof RedisAction) {
-      next.execute(session);
+    if (next instanceof RedisAction redis) {
+      redis.executeDue(session, System.nanoTime());
     } else {
       next.$bang(session);
     }
@@ -148,6 +177,11 @@ public abstract class RedisAction implements Action {
    */
   protected static long endMillis(long startMillis, long nanos) {
     return startMillis + (nanos + 500_000) / 1_000_000;
+  }
+
+  /** How long a request started at {@code startNanos} waited since it was due (never negative). */
+  protected static long waitNanos(long dueNanos, long startNanos) {
+    return Math.max(0, startNanos - dueNanos);
   }
 
   /** Tells the client's connection health how a request that tried to reach Redis ended. */

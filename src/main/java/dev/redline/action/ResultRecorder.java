@@ -55,17 +55,31 @@ public final class ResultRecorder {
     return micros.sentCounter(serverCommandName);
   }
 
-  /** Records an OK request in both places. */
-  void ok(Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
-    gatling(session, request.name(), startMillis, endMillis, OK$.MODULE$, Option.empty(), Option.empty());
-    request.recordOk(nanos);
+  /**
+   * Records an OK request in both places. Gatling's record starts when the request was due (its
+   * wait before the worker started it is part of its response time); the microsecond recorder
+   * keeps service time and wait apart.
+   */
+  void ok(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos) {
+    if (!micros.window().isOpen()) {
+      return;
+    }
+    gatling(session, request.name(), startMillis - roundedMillis(waitNanos), endMillis, OK$.MODULE$, Option.empty(), Option.empty());
+    request.recordOk(nanos, waitNanos);
   }
 
   /** Records a KO request in both places, with the failure's kind as Gatling's response code. */
-  void ko(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, RedisFailure failure) {
-    gatling(session, request.name(), startMillis, endMillis, KO$.MODULE$, Option.apply(failure.kind()),
+  void ko(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos, RedisFailure failure) {
+    if (!micros.window().isOpen()) {
+      return;
+    }
+    gatling(session, request.name(), startMillis - roundedMillis(waitNanos), endMillis, KO$.MODULE$, Option.apply(failure.kind()),
         Option.apply(failure.kind() + ": " + failure.message()));
-    request.recordKo(nanos, failure.kind(), failure.message());
+    request.recordKo(nanos, waitNanos, failure.kind(), failure.message());
+  }
+
+  private static long roundedMillis(long nanos) {
+    return (nanos + 500_000) / 1_000_000;
   }
 
   /** How many records Gatling has been given so far. */

@@ -28,7 +28,7 @@ public final class SubscribeAction extends RedisAction {
   }
 
   @Override
-  protected void run(Session session, ClientInstance client) {
+  protected void run(Session session, ClientInstance client, long dueNanos) {
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
     RedisFailure failure = null;
@@ -41,11 +41,12 @@ public final class SubscribeAction extends RedisAction {
       failure = RedisFailure.of(e);
     }
     long nanos = System.nanoTime() - startNanos;
+    long waitNanos = waitNanos(dueNanos, startNanos);
     long endMillis = endMillis(startMillis, nanos);
     if (failure == null) {
-      results.ok(session, series, startMillis, endMillis, nanos);
+      results.ok(session, series, startMillis, endMillis, nanos, waitNanos);
     } else {
-      results.ko(session, series, startMillis, endMillis, nanos, failure);
+      results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
     }
     proceed(settle(session, startMillis, endMillis, failure == null));
   }

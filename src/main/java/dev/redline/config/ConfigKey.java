@@ -62,6 +62,7 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
       new ConfigKey("test.connections_per_client", "TEST_CONNECTIONS_PER_CLIENT", "a whole number of at least 1", v -> range(v, 1, 100_000), false),
       new ConfigKey("test.threads_per_client", "TEST_THREADS_PER_CLIENT", "a whole number of at least 1", v -> range(v, 1, 10_000), false),
       new ConfigKey("test.duration", "TEST_DURATION", "a duration such as 60s, 5m, 1h, or unlimited", ConfigKey::duration, false),
+      new ConfigKey("test.warmup", "TEST_WARMUP", "a duration such as 5s, or 0 for none (the load runs this long before the duration is measured)", ConfigKey::warmup, false),
       new ConfigKey("test.target_ops_per_second", "TEST_TARGET_OPS_PER_SECOND", "a whole number, 0 for as fast as possible", v -> range(v, 0, Integer.MAX_VALUE), false),
       new ConfigKey("test.client_retry_attempts", "TEST_CLIENT_RETRY_ATTEMPTS", "a whole number, 0 or more", v -> range(v, 0, 100), false),
       new ConfigKey("test.start_during_outage", null, "true or false", ConfigKey::bool, false),
@@ -150,6 +151,14 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
 
   private static Object duration(Object v) {
     return Durations.parse(String.valueOf(v));
+  }
+
+  private static Object warmup(Object v) {
+    String s = String.valueOf(v).strip();
+    if (s.matches("0+\\s*(ms|s|m|h)?")) {
+      return java.time.Duration.ZERO;
+    }
+    return Durations.parse(s).orElseThrow(() -> new IllegalArgumentException("a warm-up cannot be unlimited"));
   }
 
   private static Object oneOf(Object v, Set<String> allowed) {

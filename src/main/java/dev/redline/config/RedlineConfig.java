@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param clientInstances clients
  * @param connectionsPerClient connections per client
  * @param threadsPerClient worker threads (and virtual users) per client
- * @param duration how long to run; empty for unlimited (until Ctrl+C)
+ * @param duration how long to measure; empty for unlimited (until Ctrl+C)
+ * @param warmup how long the load runs before the duration starts, unmeasured
  * @param targetOpsPerSecond requests per second through Gatling's throttle; 0 for as fast as possible
  * @param retryAttempts client retries of requests that failed on the connection
  * @param startDuringOutage whether to start even when Redis is unreachable at start
@@ -37,6 +38,7 @@ public record RedlineConfig(
     int connectionsPerClient,
     int threadsPerClient,
     Optional<Duration> duration,
+    Duration warmup,
     int targetOpsPerSecond,
     int retryAttempts,
     boolean startDuringOutage,
@@ -52,6 +54,7 @@ public record RedlineConfig(
       Map.entry("test.client_instances", 1),
       Map.entry("test.threads_per_client", 1),
       Map.entry("test.duration", "30s"),
+      Map.entry("test.warmup", "0"),
       Map.entry("test.target_ops_per_second", 0),
       Map.entry("test.client_retry_attempts", 0),
       Map.entry("test.start_during_outage", false),
@@ -122,7 +125,7 @@ public record RedlineConfig(
     @SuppressWarnings("unchecked")
     Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
     return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),
-        connections, threads, duration, (Integer) typed.get("test.target_ops_per_second"),
+        connections, threads, duration, (Duration) typed.get("test.warmup"), (Integer) typed.get("test.target_ops_per_second"),
         (Integer) typed.get("test.client_retry_attempts"), (Boolean) typed.get("test.start_during_outage"),
         "batch_only".equals(typed.get("test.gatling_records")), workload, DeploymentConfig.from(typed, origins), origins, echo);
   }
@@ -144,6 +147,9 @@ public record RedlineConfig(
   }
 
   private static String show(Object value) {
+    if (value instanceof Duration d) {
+      return d.isZero() ? "0 (none)" : d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
     if (value instanceof Optional<?> o) {
       return o.map(d -> ((Duration) d).toSeconds() + "s").orElse("unlimited");
     }

@@ -216,6 +216,22 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Runs the load at full rate for {@code warmup} before measuring starts: the JVM compiles
+   * Gatling, Jedis and Redline and the connections open, and none of it counts in Gatling's report,
+   * Redline's report or the summary (the console says when measuring starts). The commandstats
+   * cross-check still covers the whole run, warm-up included, and says so. A short run without a
+   * warm-up is pulled down by its first seconds.
+   *
+   * <pre>{@code redis().warmup(Duration.ofSeconds(5))}</pre>
+   */
+  public RedisProtocolBuilder warmup(Duration warmup) {
+    if (warmup == null || warmup.isNegative()) {
+      throw new IllegalArgumentException("warmup must be zero or more, got " + warmup);
+    }
+    return edit(e -> e.warmup = warmup);
+  }
+
+  /**
    * Starts the load even when Redis cannot be reached at start (for rehearsals that begin
    * mid-outage); by default such a run stops at once with the endpoint and the cause.
    *

@@ -37,6 +37,8 @@ import scala.Function1;
  * @param deployment standalone, cluster (seed nodes) or sentinel (master name, sentinels)
  * @param tls TLS options (CA, client certificate, hostname verification, versions)
  * @param respVersion 2 or 3 to say HELLO with that protocol version; 0 for Jedis's default
+ * @param warmup how long the load runs at full rate before measuring starts (nothing of it reaches
+ *     either report or the summary); zero to measure from the first request
  */
 public record RedisProtocol(
     Optional<RedisEndpoint> endpoint,
@@ -54,13 +56,14 @@ public record RedisProtocol(
     boolean startDuringOutage,
     Deployment deployment,
     TlsSettings tls,
-    int respVersion) implements Protocol {
+    int respVersion,
+    Duration warmup) implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records, users on workers. */
   public static RedisProtocol defaults() {
     return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
         Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true, true,
-        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0);
+        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0, Duration.ZERO);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -86,6 +89,7 @@ public record RedisProtocol(
     public Deployment deployment;
     public TlsSettings tls;
     public int respVersion;
+    public Duration warmup;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -104,13 +108,14 @@ public record RedisProtocol(
       deployment = p.deployment;
       tls = p.tls;
       respVersion = p.respVersion;
+      warmup = p.warmup;
     }
 
     /** The protocol with the changed settings. */
     public RedisProtocol build() {
       return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
           socketTimeout, clientName, perOpGatlingRecords, usersOnWorkers, backoffMin, backoffMax, retryAttempts,
-          startDuringOutage, deployment, tls, respVersion);
+          startDuringOutage, deployment, tls, respVersion, warmup);
     }
   }
 

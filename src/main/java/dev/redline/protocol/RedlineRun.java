@@ -125,9 +125,30 @@ public final class RedlineRun {
     pools.add(pool);
     servers.start(pool);
     StartupCheck.verify(pool, recorder, protocol.startDuringOutage());
+    startWarmup(protocol.warmup());
     RedisComponents made = new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
     components.add(made);
     return made;
+  }
+
+  /**
+   * Closes the measuring window for the protocol's warm-up, once per run (the first protocol with
+   * a warm-up sets it: the load of every protocol starts together), and opens it when it is over.
+   */
+  private void startWarmup(java.time.Duration warmup) {
+    if (warmup.isZero() || recorder.window().hadWarmup()) {
+      return;
+    }
+    recorder.window().warmUp();
+    System.out.printf(java.util.Locale.ROOT, "Redline: warming up for %s; nothing is measured until it is over%n", describe(warmup));
+    sampler.schedule(() -> {
+      recorder.window().open();
+      System.out.printf(java.util.Locale.ROOT, "Redline: warm-up over (%s); measuring from now%n", describe(warmup));
+    }, warmup.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private static String describe(java.time.Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */
@@ -159,9 +180,13 @@ public final class RedlineRun {
     if (!crossCheck.allMatch() || crossCheck.redirectionCount() > 0) {
       System.out.println("Redline: " + crossCheck.verdict());
     }
+    if (recorder.window().hadWarmup()) {
+      System.out.println("Redline: the commandstats cross-check covers the whole run, warm-up included; the reports and the summary cover only what came after it");
+    }
     RunFacts facts = new RunFacts(RunIdentity.appName(), RunIdentity.instanceId(), runId, RunIdentity.version(),
         scenarios.isEmpty() ? "(no scenario)" : String.join("+", new TreeSet<>(scenarios)),
-        startEpochMillis, endEpochMillis, List.copyOf(settings), servers.versions(), reconnections,
+        startEpochMillis, endEpochMillis,
+        recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis, List.copyOf(settings), servers.versions(), reconnections,
         reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts());
     try {
       Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
@@ -236,6 +261,7 @@ public final class RedlineRun {
     echo.put("socket_timeout_ms", s.socketTimeout().toMillis());
     echo.put("client_name", s.clientName());
     echo.put("per_op_gatling_records", protocol.perOpGatlingRecords());
+    echo.put("warmup_ms", protocol.warmup().toMillis());
     return echo;
   }
 }

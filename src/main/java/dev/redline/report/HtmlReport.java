@@ -28,7 +28,8 @@ final class HtmlReport {
     h.append("<h1>").append(Html.escape(facts.workloadName())).append("</h1>");
     h.append("<p class=\"meta\">run ").append(Html.escape(facts.runId())).append(" · ")
         .append(TIME.format(Instant.ofEpochMilli(facts.runStartMillis()))).append(" → ")
-        .append(TIME.format(Instant.ofEpochMilli(facts.runEndMillis()))).append(String.format(Locale.ROOT, " (%.1f s)", facts.durationSeconds()))
+        .append(TIME.format(Instant.ofEpochMilli(facts.runEndMillis()))).append(String.format(Locale.ROOT, facts.warmupSeconds() > 0 ? " (%.1f s measured, after %.1f s of warm-up)" : " (%.1f s)",
+            facts.durationSeconds(), facts.warmupSeconds()))
         .append(" · Redis ").append(Html.escape(String.join(", ", facts.serverVersions())))
         .append(" · Redline ").append(Html.escape(facts.version())).append(" on ").append(Html.escape(facts.instanceId())).append("</p>");
     cards(h, summary);
@@ -70,10 +71,20 @@ final class HtmlReport {
     h.append("<section><h2>Requests (µs)</h2><table><thead><tr><th>request</th><th>status</th><th>count</th><th>ops/s</th>"
         + "<th>mean</th><th>min</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>max</th></tr></thead><tbody>");
     for (RequestSeries series : recorder.series()) {
-      row(h, series.name() + (series.isBatch() ? " (round trip)" : ""), "OK", series.okHistogram(), seconds);
-      row(h, series.name() + (series.isBatch() ? " (round trip)" : ""), "KO", series.koHistogram(), seconds);
+      String name = series.name() + (series.isBatch() ? " (round trip)" : "");
+      row(h, name, "OK", series.okHistogram(), seconds);
+      Histogram waits = series.waitHistogram();
+      if (waits.getMaxValue() >= LatencyTable.SHOWN_WAIT_NANOS) {
+        row(h, name, "RT", series.okResponseHistogram(), seconds);
+        row(h, name, "WAIT", waits, seconds);
+      }
+      row(h, name, "KO", series.koHistogram(), seconds);
     }
-    h.append("</tbody></table></section>");
+    h.append("</tbody></table><p class=\"note\">OK and KO: service time, from the moment the worker started the request to its reply. "
+        + "RT: the OK requests' response time, from when each was due (handed to Redline, or given its throttle slot) to its reply; "
+        + "WAIT: the time before the worker started it (queued behind other users, a backlog of arrivals, a backoff during an outage). "
+        + "RT and WAIT are shown when some request waited a millisecond or more. A pipeline's commands share their round trip's wait, "
+        + "shown under its batch name.</p></section>");
   }
 
   private static void row(StringBuilder h, String name, String status, Histogram hist, double seconds) {

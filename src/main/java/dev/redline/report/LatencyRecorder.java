@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Writers are wait-free; {@link #sample()} folds what was recorded into totals and a time series.
  */
 public final class LatencyRecorder {
+  private final MeasuringWindow window = new MeasuringWindow();
   private final Map<String, RequestSeries> series = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> sentCommands = new ConcurrentHashMap<>();
   private final LongAdder retries = new LongAdder();
@@ -117,7 +118,12 @@ public final class LatencyRecorder {
   /** The series of a request name, made if new: actions keep it to record without a lookup. */
   public RequestSeries seriesFor(String name) {
     RequestSeries s = series.get(name);
-    return s != null ? s : series.computeIfAbsent(name, RequestSeries::new);
+    return s != null ? s : series.computeIfAbsent(name, n -> new RequestSeries(n, window));
+  }
+
+  /** Whether the run is measuring yet (closed during a warm-up). */
+  public MeasuringWindow window() {
+    return window;
   }
 
   /** The server-side name of a command as {@code INFO commandstats} shows it. */

@@ -9,8 +9,15 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Everything recorded for one request name: OK and KO latencies in nanoseconds (wait-free
+ * Everything recorded for one request name: OK and KO service times in nanoseconds (wait-free
  * HdrHistogram recorders), errors by kind, and one {@link SecondSample} per elapsed second.
+ *
+ * <p>Service time runs from the moment the worker starts the request to its reply. A request can
+ * also wait before that: for its worker (users queued behind others on a busy worker, an open
+ * injection faster than the workers), for the throttle's slot, or in a backoff during an outage.
+ * That wait is recorded apart, and so is the response time (wait + service) of OK requests, so
+ * that a backlog never hides behind fast service times (coordinated omission). Nothing is recorded
+ * while the run's {@link MeasuringWindow} is still closed (warm-up).
  */
 public final class RequestSeries {
   private static final int SIGNIFICANT_DIGITS = 3;
@@ -18,21 +25,29 @@ public final class RequestSeries {
   private final String name;
   private final Recorder ok = new Recorder(SIGNIFICANT_DIGITS);
   private final Recorder ko = new Recorder(SIGNIFICANT_DIGITS);
+  private final Recorder okResponse = new Recorder(SIGNIFICANT_DIGITS);
+  private final Recorder wait = new Recorder(SIGNIFICANT_DIGITS);
+  private final MeasuringWindow window;
   private final Map<String, LongAdder> errorsByKind = new ConcurrentHashMap<>();
   private final Map<String, String> firstMessageByKind = new ConcurrentHashMap<>();
 
   // below: touched only under the sampler's lock
   private final Histogram totalOk = new Histogram(SIGNIFICANT_DIGITS);
   private final Histogram totalKo = new Histogram(SIGNIFICANT_DIGITS);
+  private final Histogram totalOkResponse = new Histogram(SIGNIFICANT_DIGITS);
+  private final Histogram totalWait = new Histogram(SIGNIFICANT_DIGITS);
   private final Map<String, Long> errorsAtLastSample = new java.util.HashMap<>();
   private final List<SecondSample> seconds = new ArrayList<>();
   private Histogram okInterval;
   private Histogram koInterval;
+  private Histogram okResponseInterval;
+  private Histogram waitInterval;
 
   private volatile boolean batch;
 
-  RequestSeries(String name) {
+  RequestSeries(String name, MeasuringWindow window) {
     this.name = name;
+    this.window = window;
   }
 
   /** True for a pipeline or transaction round trip (BATCH, MULTI/EXEC), false for a command. */
@@ -50,19 +65,54 @@ public final class RequestSeries {
     return name;
   }
 
-  /** Records an OK request's latency. Wait-free. */
+  /**
+   * Records an OK latency that has no due time of its own (a pipeline's amortized command, a
+   * pub/sub delivery): no wait and no response time. Wait-free.
+   */
   public void recordOk(long nanos) {
+    if (window.isOpen()) {
+      ok.recordValue(Math.max(1, nanos));
+    }
+  }
+
+  /** Records an OK request: its service time, and the time it waited before its worker started it. Wait-free. */
+  public void recordOk(long nanos, long waitNanos) {
+    if (!window.isOpen()) {
+      return;
+    }
     ok.recordValue(Math.max(1, nanos));
+    okResponse.recordValue(Math.max(1, nanos + waitNanos));
+    wait.recordValue(waitNanos);
   }
 
-  /** Records {@code count} OK requests of the same latency (the commands of one pipeline). Wait-free. */
-  public void recordOk(long nanos, int count) {
-    ok.recordValueWithCount(Math.max(1, nanos), count);
+  /**
+   * Records {@code count} OK requests of the same service time (the commands of one pipeline,
+   * whose wait is their round trip's, recorded under the batch). Wait-free.
+   */
+  public void recordOkMany(long nanos, int count) {
+    if (window.isOpen()) {
+      ok.recordValueWithCount(Math.max(1, nanos), count);
+    }
   }
 
-  /** Records a KO request's latency and kind; the first message of each kind is kept. */
+  /** Records a KO latency that has no due time of its own, and its kind; the first message of each kind is kept. */
   public void recordKo(long nanos, String kind, String message) {
-    ko.recordValue(Math.max(1, nanos));
+    if (window.isOpen()) {
+      ko.recordValue(Math.max(1, nanos));
+      countError(kind, message);
+    }
+  }
+
+  /** Records a KO request's service time, the time it waited before its worker started it, and its kind. */
+  public void recordKo(long nanos, long waitNanos, String kind, String message) {
+    if (window.isOpen()) {
+      ko.recordValue(Math.max(1, nanos));
+      wait.recordValue(waitNanos);
+      countError(kind, message);
+    }
+  }
+
+  private void countError(String kind, String message) {
     LongAdder count = errorsByKind.get(kind);
     if (count == null) {
       count = errorsByKind.computeIfAbsent(kind, k -> new LongAdder());
@@ -72,6 +122,9 @@ public final class RequestSeries {
   }
 
   void recordKoMany(long count, String kind, String message) {
+    if (!window.isOpen()) {
+      return;
+    }
     ko.recordValueWithCount(1, count);
     firstMessageByKind.putIfAbsent(kind, message);
     errorsByKind.computeIfAbsent(kind, k -> new LongAdder()).add(count);
@@ -81,8 +134,12 @@ public final class RequestSeries {
   synchronized void sample(long epochSecond) {
     okInterval = ok.getIntervalHistogram(okInterval);
     koInterval = ko.getIntervalHistogram(koInterval);
+    okResponseInterval = okResponse.getIntervalHistogram(okResponseInterval);
+    waitInterval = wait.getIntervalHistogram(waitInterval);
     totalOk.add(okInterval);
     totalKo.add(koInterval);
+    totalOkResponse.add(okResponseInterval);
+    totalWait.add(waitInterval);
     Map<String, Long> errorsThisSecond = new java.util.TreeMap<>();
     errorsByKind.forEach((kind, adder) -> {
       long now = adder.sum();
@@ -96,6 +153,7 @@ public final class RequestSeries {
       seconds.add(new SecondSample(epochSecond, okInterval.getTotalCount(), koInterval.getTotalCount(),
           okInterval.getTotalCount() == 0 ? 0 : okInterval.getValueAtPercentile(50),
           okInterval.getTotalCount() == 0 ? 0 : okInterval.getValueAtPercentile(99),
+          okResponseInterval.getTotalCount() == 0 ? 0 : okResponseInterval.getValueAtPercentile(99),
           errorsThisSecond));
     }
   }
@@ -103,6 +161,20 @@ public final class RequestSeries {
   /** OK latencies so far (ns), as of the last sample. */
   public synchronized Histogram okHistogram() {
     return totalOk.copy();
+  }
+
+  /**
+   * OK response times so far (ns): the wait before the worker started each request plus its
+   * service time, as of the last sample. Empty for the amortized commands of a pipeline (their
+   * round trip's is under the batch's name).
+   */
+  public synchronized Histogram okResponseHistogram() {
+    return totalOkResponse.copy();
+  }
+
+  /** How long requests (OK and KO) waited before their worker started them (ns), as of the last sample. */
+  public synchronized Histogram waitHistogram() {
+    return totalWait.copy();
   }
 
   /** KO latencies so far (ns), as of the last sample. */
@@ -134,8 +206,10 @@ public final class RequestSeries {
    * @param ok OK requests in that second
    * @param ko KO requests in that second
    * @param p50Nanos OK median latency in that second
-   * @param p99Nanos OK 99th percentile in that second
+   * @param p99Nanos OK 99th percentile service time in that second
+   * @param p99ResponseNanos OK 99th percentile response time (wait + service) in that second
    * @param errorsByKind KOs in that second by kind
    */
-  public record SecondSample(long epochSecond, long ok, long ko, long p50Nanos, long p99Nanos, Map<String, Long> errorsByKind) {}
+  public record SecondSample(long epochSecond, long ok, long ko, long p50Nanos, long p99Nanos, long p99ResponseNanos,
+      Map<String, Long> errorsByKind) {}
 }

@@ -40,6 +40,8 @@ public final class RunSummary {
       request.put("type", series.isBatch() ? "batch" : "command");
       request.put("ok", stats(okH, facts.durationSeconds()));
       request.put("ko", stats(koH, facts.durationSeconds()));
+      request.put("ok_response_time", stats(series.okResponseHistogram(), facts.durationSeconds()));
+      request.put("wait", stats(series.waitHistogram(), facts.durationSeconds()));
       request.put("errors_by_kind", series.errorsByKind());
       request.put("error_examples", series.firstMessageByKind());
       requests.add(request);
@@ -52,6 +54,7 @@ public final class RunSummary {
     summary.put("workload_name", facts.workloadName());
     summary.put("run_start", java.math.BigDecimal.valueOf(facts.runStartMillis(), 3));
     summary.put("run_end", java.math.BigDecimal.valueOf(facts.runEndMillis(), 3));
+    summary.put("warmup_seconds", round(facts.warmupSeconds(), 3));
     summary.put("total_commands_count", ok + ko);
     summary.put("successful_commands_count", ok);
     summary.put("failed_commands_count", ko);
@@ -69,6 +72,7 @@ public final class RunSummary {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("latency_unit", "microseconds");
     detail.put("duration_seconds", round(facts.durationSeconds(), 3));
+    detail.put("measured_from", java.math.BigDecimal.valueOf(facts.runStartMillis() + Math.round(facts.warmupSeconds() * 1000), 3));
     detail.put("retries", recorder.retries());
     detail.put("requests", requests);
     detail.put("errors_by_kind", errorsByKind);

@@ -25,7 +25,8 @@ import redis.clients.jedis.Pipeline;
  * {@code --seconds N} per measurement (default 5), {@code --rounds N} alternations (default 2),
  * {@code --report-seconds N} for the report-generation runs (default 60, 0 to skip),
  * {@code --only "SET P1 c6"} to run one setting, {@code --warmup N} seconds of unmeasured JIT
- * warm-up first (default 5).
+ * warm-up first (default 5), {@code --runner-seconds N} for the ready runner against the
+ * hand-written DSL loop (default 10, 0 to skip).
  */
 public final class SideBySide {
   private static final int VALUE_SIZE = 100;
@@ -38,6 +39,7 @@ public final class SideBySide {
     int reportSeconds = Integer.parseInt(options.getOrDefault("report-seconds", "60"));
     String only = options.get("only");
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+    int runnerSeconds = Integer.parseInt(options.getOrDefault("runner-seconds", "10"));
 
     List<Setting> settings = new ArrayList<>();
     for (String command : List.of("SET", "GET")) {
@@ -94,6 +96,11 @@ public final class SideBySide {
             rb.p50Micros(), jedis.p50Micros(), redline.p50Micros(), rb.p99Micros(), jedis.p99Micros(), redline.p99Micros());
         out.append(row);
         System.out.print(row);
+      }
+      if (runnerSeconds > 0) {
+        String runner = RunnerVsLoop.measure(server.port(), runnerSeconds, rounds);
+        out.append('\n').append(runner);
+        System.out.print("\n" + runner);
       }
       if (reportSeconds > 0) {
         String timing = ReportGenerationTiming.measure(server.port(), new Setting("SET", 10, 6, VALUE_SIZE, KEYSPACE), reportSeconds);

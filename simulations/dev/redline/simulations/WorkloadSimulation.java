@@ -8,9 +8,12 @@ import dev.redline.config.RedlineConfig;
 import dev.redline.config.RunControl;
 import dev.redline.javaapi.RedisProtocolBuilder;
 import dev.redline.javaapi.RedisWorkloads;
+import dev.redline.protocol.RunRefusal;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The config-driven run of the old runner: a profile from {@code redline.yaml}, the environment
@@ -28,11 +31,12 @@ import java.time.Duration;
 public class WorkloadSimulation extends Simulation {
   private static final Duration FOREVER = Duration.ofDays(365);
 
-  private final RedlineConfig config = RedlineConfig.load();
+  private final RedlineConfig config = RunRefusal.guard(RedlineConfig::load);
 
   {
-    System.out.println("Redline settings (highest layer wins: system properties > environment > YAML > profile > defaults):");
-    config.echo().forEach(System.out::println);
+    List<String> echo = new ArrayList<>();
+    echo.add("Redline settings (highest layer wins: system properties > environment > YAML > profile > defaults):");
+    echo.addAll(config.echo());
     RunControl.reset();
     RunControl.installSignalHandlers();
 
@@ -41,7 +45,8 @@ public class WorkloadSimulation extends Simulation {
         .threadsPerClient(config.threadsPerClient())
         .connectionsPerClient(config.connectionsPerClient())
         .retryAttempts(config.retryAttempts())
-        .warmup(config.warmup());
+        .warmup(config.warmup())
+        .settingsEcho(echo);
     if (config.startDuringOutage()) {
       redisProtocol = redisProtocol.startDuringOutage();
     }
@@ -49,7 +54,7 @@ public class WorkloadSimulation extends Simulation {
       redisProtocol = redisProtocol.batchOnlyGatlingRecords();
     }
     if (config.endpoint().isPresent()) {
-      redisProtocol = redisProtocol.url(config.endpoint().get().toUrl());
+      redisProtocol = redisProtocol.url(config.endpoint().get().toUrl(), config.endpointOrigin());
     }
     redisProtocol = deployment(redisProtocol, config.deployment());
     // the warm-up comes first, then the measured duration

@@ -34,19 +34,20 @@ public record RedisEndpoint(String host, int port, String username, String passw
    */
   public static RedisEndpoint parse(String url) {
     Objects.requireNonNull(url, "Redis URL");
-    String form = "expected redis://[user:password@]host:port[/db] or rediss://...";
+    String form = "expected redis://[user:password@]host:port[/db] or rediss://..."
+        + (url.indexOf('@') >= 0 ? " (in a user name or password, write @ as %40, : as %3A, / as %2F, % as %25)" : "");
     URI uri;
     try {
       uri = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': " + e.getReason() + "; " + form);
+      throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': " + e.getReason() + "; " + form);
     }
     String scheme = uri.getScheme();
     if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-      throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': scheme must be redis or rediss; " + form);
+      throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': scheme must be redis or rediss; " + form);
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': no host (or a port that is not a number); " + form);
+      throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': no host (or a port that is not a number); " + form);
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     String username = null;
@@ -67,7 +68,7 @@ public record RedisEndpoint(String host, int port, String username, String passw
       try {
         database = Integer.parseInt(path.substring(1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("malformed Redis URL '" + redact(url) + "': database '" + path.substring(1) + "' is not a number; " + form);
+        throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': database '" + path.substring(1) + "' is not a number; " + form);
       }
     }
     return new RedisEndpoint(uri.getHost(), port, username, password, database, "rediss".equals(scheme));
@@ -128,6 +129,21 @@ public record RedisEndpoint(String host, int port, String username, String passw
     return s.toString();
   }
 
+  /**
+   * A URL that could not be parsed, with everything between {@code ://} and its last {@code @}
+   * hidden: with a raw {@code @} in the password no parser can tell where the password ends, so no
+   * part of it, nor the user name, is shown.
+   */
+  public static String maskCredentials(String url) {
+    int at = url.lastIndexOf('@');
+    if (at < 0) {
+      return url;
+    }
+    int scheme = url.indexOf("://");
+    int from = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+    return url.substring(0, from) + "***" + url.substring(at);
+  }
+
   /** A URL as text with any password replaced by {@code ***}. */
   public static String redact(String url) {
     if (url == null) {
@@ -137,6 +153,7 @@ public record RedisEndpoint(String host, int port, String username, String passw
   }
 
   private static String decode(String part) {
-    return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    // percent-decoding only: a '+' in a password is a '+', not a space
+    return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 }

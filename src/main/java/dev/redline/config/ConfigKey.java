@@ -108,6 +108,9 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
   }
 
   private static Object text(Object v) {
+    if (v instanceof java.util.Collection<?> || v instanceof Map<?, ?>) {
+      throw new IllegalArgumentException("it is a " + (v instanceof Map<?, ?> ? "mapping" : "list") + ", not a single value");
+    }
     String s = String.valueOf(v).strip();
     if (s.isEmpty()) {
       throw new IllegalArgumentException("it is empty");
@@ -116,7 +119,7 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
   }
 
   private static Object url(Object v) {
-    return dev.redline.client.RedisEndpoint.parse(String.valueOf(v));
+    return dev.redline.client.RedisEndpoint.parse((String) text(v));
   }
 
   private static long whole(Object v) {
@@ -175,7 +178,11 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
     if (v instanceof List<?> list) {
       list.forEach(item -> names.add(String.valueOf(item).strip()));
     } else {
-      for (String part : String.valueOf(v).split(",")) {
+      String text = String.valueOf(v).strip();
+      if (text.startsWith("{") && text.endsWith("}")) {
+        text = text.substring(1, text.length() - 1); // the YAML flow form, {SET: 0.4, GET: 0.6}, given as text
+      }
+      for (String part : text.split(",")) {
         names.add(part.strip());
       }
     }
@@ -218,7 +225,11 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
     if (v instanceof Map<?, ?> map) {
       map.forEach((op, w) -> weights.put(String.valueOf(op).strip().toUpperCase(Locale.ROOT), weight(w)));
     } else {
-      for (String part : String.valueOf(v).split(",")) {
+      String text = String.valueOf(v).strip();
+      if (text.startsWith("{") && text.endsWith("}")) {
+        text = text.substring(1, text.length() - 1); // the YAML flow form, {SET: 0.4, GET: 0.6}, given as text
+      }
+      for (String part : text.split(",")) {
         String[] opWeight = part.split(":");
         String op = opWeight[0].strip().toUpperCase(Locale.ROOT);
         if (!op.isEmpty()) {

@@ -122,6 +122,7 @@ public record RedlineConfig(
     int threads = (Integer) typed.get("test.threads_per_client");
     int connections = (Integer) typed.getOrDefault("test.connections_per_client", threads);
     WorkloadConfig workload = WorkloadConfig.from(typed, origins);
+    HeapBudget.check(workload, (Integer) typed.get("test.client_instances") * threads, Runtime.getRuntime().maxMemory(), origins);
     @SuppressWarnings("unchecked")
     Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
     return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),
@@ -154,6 +155,18 @@ public record RedlineConfig(
       return o.map(d -> ((Duration) d).toSeconds() + "s").orElse("unlimited");
     }
     return String.valueOf(value);
+  }
+
+  /** Where the endpoint's settings came from (redis.url and its parts), as the start line names it. */
+  public String endpointOrigin() {
+    List<String> from = new ArrayList<>();
+    for (String key : List.of("redis.url", "redis.host", "redis.port", "redis.username", "redis.password", "redis.db")) {
+      String origin = origins.get(key);
+      if (origin != null && !from.contains(origin)) {
+        from.add(origin);
+      }
+    }
+    return from.isEmpty() ? "named by the simulation" : String.join(", ", from);
   }
 
   /** Virtual users: clientInstances × threadsPerClient. */

@@ -27,6 +27,8 @@ public final class YamlConfigFile {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ConfigError("config file " + file.toAbsolutePath() + " is not UTF-8 text (a binary file?); give a YAML file such as redline.yaml");
     } catch (NoSuchFileException e) {
       throw new ConfigError("config file " + file.toAbsolutePath() + " does not exist (given by redline.config)");
     } catch (IOException e) {
@@ -34,7 +36,9 @@ public final class YamlConfigFile {
     }
     Object root;
     try (Reader reader = new java.io.StringReader(text)) {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false); // a key given twice is a mistake, not "the last one wins"
+      root = new Yaml(new SafeConstructor(options)).load(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);

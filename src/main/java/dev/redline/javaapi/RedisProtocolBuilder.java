@@ -50,6 +50,17 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * The Redis to load, and where its URL came from, which the start line names instead of "named
+   * by the simulation" (for simulations that read the URL from their own settings).
+   *
+   * <pre>{@code redis().url(System.getenv("CACHE_URL"), "environment variable CACHE_URL")}</pre>
+   */
+  public RedisProtocolBuilder url(String url, String origin) {
+    RedisProtocolBuilder withUrl = url(url);
+    return withUrl.edit(e -> e.endpointOrigin = origin);
+  }
+
+  /**
    * The Redis host (port 6379 unless {@link #port(int)} says otherwise).
    *
    * <pre>{@code redis().host("10.0.0.5").port(6380)}</pre>
@@ -213,6 +224,18 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
       throw new IllegalArgumentException("retryAttempts must be 0 or more, got " + attempts);
     }
     return edit(e -> e.retryAttempts = attempts);
+  }
+
+  /**
+   * Lines that describe the run's settings, printed when the server has answered the start check
+   * (a run refused at start prints only its one-line reason). The ready WorkloadSimulation prints
+   * its effective settings and where each came from this way.
+   *
+   * <pre>{@code redis().settingsEcho(List.of("  profile basic_rw", "  users 6"))}</pre>
+   */
+  public RedisProtocolBuilder settingsEcho(java.util.List<String> lines) {
+    java.util.List<String> copy = java.util.List.copyOf(lines);
+    return edit(e -> e.settingsEcho = copy);
   }
 
   /**

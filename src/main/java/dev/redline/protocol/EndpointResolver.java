@@ -13,22 +13,23 @@ import redis.clients.jedis.HostAndPort;
  */
 final class EndpointResolver implements AutoCloseable {
   private RedisServerProcess embedded;
+  private final java.util.List<String> announcements = new java.util.ArrayList<>();
 
-  synchronized RedisEndpoint resolve(Optional<RedisEndpoint> named, Deployment deployment) {
+  synchronized RedisEndpoint resolve(Optional<RedisEndpoint> named, String origin, Deployment deployment) {
     if (deployment instanceof Deployment.Cluster cluster) {
       // the cluster's seeds name the servers; the endpoint, if any, only carries the login and TLS
       HostAndPort seed = cluster.seeds().get(0);
       RedisEndpoint login = named.orElse(new RedisEndpoint(seed.getHost(), seed.getPort(), null, null, 0, false));
-      System.out.println("Redline: using Redis " + deployment.describe(login));
+      announcements.add("Redline: using Redis " + deployment.describe(login));
       return login;
     }
     if (deployment instanceof Deployment.Sentinel) {
       RedisEndpoint login = named.orElse(new RedisEndpoint("sentinel-primary", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
-      System.out.println("Redline: using Redis " + deployment.describe(login));
+      announcements.add("Redline: using Redis " + deployment.describe(login));
       return login;
     }
     if (named.isPresent()) {
-      return announce(named.get(), "named by the simulation");
+      return announce(named.get(), origin);
     }
     String property = System.getProperty("redline.url");
     if (property != null && !property.isBlank()) {
@@ -46,9 +47,16 @@ final class EndpointResolver implements AutoCloseable {
     return embedded.endpoint();
   }
 
-  private static RedisEndpoint announce(RedisEndpoint endpoint, String source) {
-    System.out.println("Redline: using Redis at " + endpoint + " (" + source + ")");
+  private RedisEndpoint announce(RedisEndpoint endpoint, String source) {
+    announcements.add("Redline: using Redis at " + endpoint + " (" + source + ")");
     return endpoint;
+  }
+
+  /** What was resolved since the last call, as lines to print once the server has answered. */
+  synchronized java.util.List<String> takeAnnouncements() {
+    java.util.List<String> lines = java.util.List.copyOf(announcements);
+    announcements.clear();
+    return lines;
   }
 
   @Override

@@ -37,6 +37,10 @@ import scala.Function1;
  * @param deployment standalone, cluster (seed nodes) or sentinel (master name, sentinels)
  * @param tls TLS options (CA, client certificate, hostname verification, versions)
  * @param respVersion 2 or 3 to say HELLO with that protocol version; 0 for Jedis's default
+ * @param endpointOrigin where the endpoint was named, for the start line (e.g. "named by the
+ *     simulation", "system property redline.redis.url")
+ * @param settingsEcho lines that describe the run's settings, printed once the server has answered
+ *     (a refused start prints only its reason)
  * @param warmup how long the load runs at full rate before measuring starts (nothing of it reaches
  *     either report or the summary); zero to measure from the first request
  */
@@ -57,13 +61,15 @@ public record RedisProtocol(
     Deployment deployment,
     TlsSettings tls,
     int respVersion,
+    String endpointOrigin,
+    java.util.List<String> settingsEcho,
     Duration warmup) implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records, users on workers. */
   public static RedisProtocol defaults() {
     return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
         Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true, true,
-        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0, Duration.ZERO);
+        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0, "named by the simulation", java.util.List.of(), Duration.ZERO);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -89,6 +95,8 @@ public record RedisProtocol(
     public Deployment deployment;
     public TlsSettings tls;
     public int respVersion;
+    public String endpointOrigin;
+    public java.util.List<String> settingsEcho;
     public Duration warmup;
 
     private Editor(RedisProtocol p) {
@@ -108,6 +116,8 @@ public record RedisProtocol(
       deployment = p.deployment;
       tls = p.tls;
       respVersion = p.respVersion;
+      endpointOrigin = p.endpointOrigin;
+      settingsEcho = p.settingsEcho;
       warmup = p.warmup;
     }
 
@@ -115,7 +125,7 @@ public record RedisProtocol(
     public RedisProtocol build() {
       return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
           socketTimeout, clientName, perOpGatlingRecords, usersOnWorkers, backoffMin, backoffMax, retryAttempts,
-          startDuringOutage, deployment, tls, respVersion, warmup);
+          startDuringOutage, deployment, tls, respVersion, endpointOrigin, settingsEcho, warmup);
     }
   }
 

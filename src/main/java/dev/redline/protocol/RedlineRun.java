@@ -61,6 +61,7 @@ public final class RedlineRun {
   private volatile long endEpochMillis;
   private volatile Path reportIndex;
   private boolean finished;
+  private boolean refused;
 
   private final StatsEngine statsEngine;
 
@@ -81,6 +82,7 @@ public final class RedlineRun {
 
   static RedlineRun start(CoreComponents core) {
     RedlineRun run = new RedlineRun(core.statsEngine());
+    dev.redline.config.RunControl.watchParent(java.time.Duration.ofSeconds(8));
     core.actorSystem().registerOnTermination(() -> {
       run.finish();
       return BoxedUnit.UNIT;
@@ -114,8 +116,26 @@ public final class RedlineRun {
     return Optional.ofNullable(reportIndex);
   }
 
+  /**
+   * The components of one protocol: its client pool, checked against the server. A setting that
+   * cannot work or a server that cannot be used refuses the run ({@link RunRefusal}): one line,
+   * no report.
+   */
   synchronized RedisComponents components(RedisProtocol protocol) {
-    RedisEndpoint endpoint = endpoints.resolve(protocol.endpoint(), protocol.deployment());
+    try {
+      return connect(protocol);
+    } catch (RuntimeException e) {
+      refused = true;
+      closePoolsAndEndpoints();
+      sampler.shutdownNow();
+      RuntimeException error = e instanceof RedlineStartupException || e instanceof dev.redline.config.ConfigError ? e
+          : e instanceof IllegalArgumentException ? new RedlineStartupException(e.getMessage()) : e;
+      throw RunRefusal.refuse(error, ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(startEpochMillis));
+    }
+  }
+
+  private RedisComponents connect(RedisProtocol protocol) {
+    RedisEndpoint endpoint = endpoints.resolve(protocol.endpoint(), protocol.endpointOrigin(), protocol.deployment());
     ClientSettings clientSettings = new ClientSettings(endpoint, protocol.clientInstances(),
         protocol.effectiveConnectionsPerClient(), protocol.threadsPerClient(),
         protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(),
@@ -125,6 +145,9 @@ public final class RedlineRun {
     pools.add(pool);
     servers.start(pool);
     StartupCheck.verify(pool, recorder, protocol.startDuringOutage());
+    // said once the server answered: a refused start prints its one line and nothing else
+    protocol.settingsEcho().forEach(System.out::println);
+    endpoints.takeAnnouncements().forEach(System.out::println);
     startWarmup(protocol.warmup());
     RedisComponents made = new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
     components.add(made);
@@ -157,7 +180,11 @@ public final class RedlineRun {
       return;
     }
     finished = true;
+    dev.redline.config.RunControl.loadEnded();
     endEpochMillis = System.currentTimeMillis();
+    if (refused) {
+      return; // nothing ran: no report, no summary that would look like a result
+    }
     finishPubSub();
     sampler.shutdownNow();
     recorder.sample();
@@ -168,14 +195,7 @@ public final class RedlineRun {
       reconnections += health.reconnections();
       downNanos += health.downNanos();
     }
-    for (ClientPool pool : pools) {
-      try {
-        pool.close();
-      } catch (RuntimeException e) {
-        LOG.warn("closing a Redline client pool failed", e);
-      }
-    }
-    endpoints.close();
+    closePoolsAndEndpoints();
     System.out.println(LatencyTable.render(recorder));
     if (!crossCheck.allMatch() || crossCheck.redirectionCount() > 0) {
       System.out.println("Redline: " + crossCheck.verdict());
@@ -203,6 +223,18 @@ public final class RedlineRun {
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
     }
+  }
+
+  private void closePoolsAndEndpoints() {
+    for (ClientPool pool : pools) {
+      try {
+        pool.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing a Redline client pool failed", e);
+      }
+    }
+    pools.clear();
+    endpoints.close();
   }
 
   /** How many records this run has given Gatling's stats engine, over every protocol. */

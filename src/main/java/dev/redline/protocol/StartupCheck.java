@@ -26,6 +26,10 @@ final class StartupCheck {
    * @throws RedlineStartupException naming the deployment, the cause, and what to check
    */
   static ClientPool connect(ClientSettings settings, boolean startDuringOutage) {
+    String mismatch = modeMismatch(settings);
+    if (mismatch != null) {
+      throw new RedlineStartupException(mismatch);
+    }
     try {
       return new ClientPool(settings);
     } catch (IllegalArgumentException e) {
@@ -70,6 +74,43 @@ final class StartupCheck {
           client.release(link);
         }
       }
+    }
+  }
+
+  /**
+   * Asks the named nodes what they are before Jedis does (Jedis says only "Could not initialize
+   * cluster slots cache", or logs a stack trace per sentinel): a cluster seed that is a standalone
+   * server, a sentinel that is a plain Redis. Null when nothing is wrong or nothing answered.
+   */
+  private static String modeMismatch(ClientSettings settings) {
+    if (settings.deployment() instanceof Deployment.Cluster cluster) {
+      for (HostAndPort seed : cluster.seeds()) {
+        String info = info(seed, JedisConfigs.dataNodes(settings, 0), "cluster");
+        if (info != null && info.contains("cluster_enabled:0")) {
+          return "redis.mode is cluster, but " + seed + " is not a cluster node (cluster_enabled:0): name the cluster's nodes,"
+              + " or use standalone mode (redis.mode standalone, or no cluster(...) in the simulation)";
+        }
+      }
+    }
+    if (settings.deployment() instanceof Deployment.Sentinel sentinel) {
+      for (HostAndPort address : sentinel.sentinels()) {
+        String info = info(address, JedisConfigs.sentinels(settings, sentinel), "server");
+        if (info != null && info.contains("redis_mode:") && !info.contains("redis_mode:sentinel")) {
+          String mode = info.substring(info.indexOf("redis_mode:") + 11).lines().findFirst().orElse("").strip();
+          return "redis.mode is sentinel, but " + address + " is not a sentinel (redis_mode:" + mode + "): name the sentinels"
+              + " (redis-sentinel, usually port 26379), or use standalone mode for a plain server";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** One INFO section of a node, or null when it cannot be asked (unreachable, refused login: the normal start says why). */
+  private static String info(HostAndPort node, redis.clients.jedis.JedisClientConfig config, String section) {
+    try (Jedis jedis = new Jedis(node, config)) {
+      return jedis.info(section);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

@@ -26,12 +26,18 @@ public final class ReportFolder {
         .orElse(Path.of("target", "redline", runId));
   }
 
-  private static Path resultsFolder() {
+  /** Gatling's results folder for this run (see the class comment). */
+  public static Path resultsFolder() {
     String property = System.getProperty("redline.results.dir");
     if (property != null && !property.isBlank()) {
       return Path.of(property);
     }
-    List<String> args = ProcessHandle.current().info().arguments().map(List::of).orElse(List.of());
+    // the JVM's own record of its main class and arguments (ProcessHandle's view of the command line
+    // is cut short on Linux when the class path is long, as it is in the Gatling plugin's fork)
+    String command = System.getProperty("sun.java.command", "");
+    List<String> args = command.isBlank()
+        ? ProcessHandle.current().info().arguments().map(List::of).orElse(List.of())
+        : List.of(command.split(" "));
     for (int i = 0; i + 1 < args.size(); i++) {
       if (args.get(i).equals("-rf") || args.get(i).equals("--results-folder")) {
         return Path.of(args.get(i + 1));

@@ -43,6 +43,23 @@ class RedisEndpointTest {
     assertMessage("redis://h :1", "malformed Redis URL");
   }
 
+  @Test
+  void aRawAtSignInThePasswordHidesTheWholeUserInfoAndSaysHowToEncodeIt() {
+    String secret = "Zq9Lx@keCq";
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RedisEndpoint.parse("redis://:" + secret + "@127.0.0.1:7802"));
+    for (String part : new String[] {"Zq9Lx", "keCq"}) {
+      assertFalse(e.getMessage().contains(part), e.getMessage());
+    }
+    assertTrue(e.getMessage().contains("redis://***@127.0.0.1:7802"), e.getMessage());
+    assertTrue(e.getMessage().contains("@ as %40"), e.getMessage());
+  }
+
+  @Test
+  void aPlusInAPasswordStaysAPlus() {
+    assertEquals("a+b c", RedisEndpoint.parse("redis://:a+b%20c@h:1").password());
+  }
+
   private static void assertMessage(String url, String part) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RedisEndpoint.parse(url));
     assertTrue(e.getMessage().contains(part), e.getMessage());

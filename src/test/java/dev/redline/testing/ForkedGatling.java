@@ -1,0 +1,78 @@
+package dev.redline.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a simulation the way {@code mvn gatling:test} does: Gatling's own main class in a JVM of its
+ * own, on this build's classpath, with the given {@code -D} settings and environment. What a user
+ * would see: the exit code, every line printed, how long it took.
+ */
+public final class ForkedGatling {
+  /** The outcome of one forked run. */
+  public record Result(int exitCode, List<String> lines, long millis, Path resultsFolder) {
+    /** All output as one text. */
+    public String output() {
+      return String.join("\n", lines);
+    }
+  }
+
+  private ForkedGatling() {}
+
+  /** The classpath of this test JVM (surefire's, or the plain one). */
+  static String classpath() {
+    String surefire = System.getProperty("surefire.test.class.path");
+    String all = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    // the build's classes and the jars, as the Gatling plugin gives them (surefire also lists the project folder)
+    return java.util.Arrays.stream(all.split(java.io.File.pathSeparator))
+        .filter(entry -> entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  /** Runs {@code simulationClass} with {@code -Dkey=value} settings and extra environment, waiting at most {@code timeout}. */
+  public static Result run(String simulationClass, List<String> systemProperties, Map<String, String> environment, Duration timeout)
+      throws IOException, InterruptedException {
+    Path results = Files.createTempDirectory(Files.createDirectories(Path.of("target", "gatling-forked")), "run-");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1G");
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    for (String property : systemProperties) {
+      command.add("-D" + property);
+    }
+    command.add("-cp");
+    command.add(classpath());
+    command.add("io.gatling.app.Gatling");
+    command.addAll(List.of("-s", simulationClass, "-rf", results.toAbsolutePath().toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("REDIS_") || k.startsWith("TEST_") || k.startsWith("REDLINE_"));
+    builder.environment().putAll(environment);
+    long start = System.nanoTime();
+    Process process = builder.start();
+    process.getOutputStream().close();
+    byte[][] output = new byte[1][];
+    Thread reader = new Thread(() -> {
+      try {
+        output[0] = process.getInputStream().readAllBytes();
+      } catch (IOException e) {
+        output[0] = ("(output unreadable: " + e + ")").getBytes(StandardCharsets.UTF_8);
+      }
+    });
+    reader.start();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    reader.join(10_000);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    String text = output[0] == null ? "" : new String(output[0], StandardCharsets.UTF_8);
+    return new Result(process.isAlive() ? -1 : process.exitValue(), text.lines().toList(), millis, results);
+  }
+}

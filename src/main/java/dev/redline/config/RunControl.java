@@ -48,8 +48,10 @@ public final class RunControl {
     if (setting != null) {
       return Boolean.parseBoolean(setting);
     }
-    String command = System.getProperty("sun.java.command", "");
-    return command.startsWith("io.gatling.app.Gatling") || command.startsWith("io.gatling.plugin.util.ForkMain");
+    // "io.gatling.app.Gatling -s ...", or the Gatling plugin's "<booter jar> io.gatling.app.Gatling -s ..."
+    String[] command = System.getProperty("sun.java.command", "").split(" ");
+    String main = command.length > 1 && command[0].endsWith(".jar") ? command[1] : command[0];
+    return main.equals("io.gatling.app.Gatling") || main.equals("io.gatling.plugin.util.ForkMain");
   }
 
   /**

@@ -119,8 +119,10 @@ public abstract class RedisAction implements Action {
     }
   }
 
-  private void runSafely(Session session, ClientInstance client, long dueNanos) {
+  private void runSafely(Session arrived, ClientInstance client, long dueNanos) {
+    Session session = arrived;
     try {
+      session = components.onItsWorker(arrived, client.workerFor(arrived.userId()));
       run(session, client, dueNanos);
     } catch (Throwable unexpected) {
       // run() records its own failures; this is a bug guard so that no user is ever lost

@@ -37,7 +37,7 @@ public final class ClientInstance implements AutoCloseable {
     this.config = JedisConfigs.dataNodes(settings, index);
     this.subscriberConfig = JedisConfigs.subscribers(settings, index);
     this.connections = connect(settings, config, commandKeys, pipelineThreads);
-    this.workers = new EventLoop[settings.threadsPerClient()];
+    this.workers = new EventLoop[settings.workersPerClient()];
     for (int i = 0; i < workers.length; i++) {
       String name = "redline-client-" + index + "-worker-" + i;
       workers[i] = new DefaultEventLoop((ThreadFactory) task -> new WorkerThread(task, name));
@@ -47,7 +47,7 @@ public final class ClientInstance implements AutoCloseable {
   private static Connections connect(ClientSettings settings, JedisClientConfig config, CommandKeys.Source commandKeys,
       ExecutorService pipelineThreads) {
     // With a connection for every worker, each worker keeps the one it borrowed (see PooledConnections).
-    boolean sticky = settings.connectionsPerClient() >= settings.threadsPerClient();
+    boolean sticky = settings.connectionsPerClient() >= settings.workersPerClient();
     Deployment deployment = settings.deployment();
     if (deployment instanceof Deployment.Cluster cluster) {
       JedisCluster client = new JedisCluster(new HashSet<>(cluster.seeds()), config, CLUSTER_MAX_ATTEMPTS, poolConfig(settings));

@@ -28,9 +28,18 @@ public record ClientSettings(
     positive("threadsPerClient", threadsPerClient);
     finitePositive("connectTimeout", connectTimeout);
     finitePositive("socketTimeout", socketTimeout);
+    String violation = WorkerBudget.violation(clientInstances, threadsPerClient, connectionsPerClient);
+    if (violation != null) {
+      throw new IllegalArgumentException(violation);
+    }
     if (respVersion != 0 && respVersion != 2 && respVersion != 3) {
       throw new IllegalArgumentException("the RESP protocol version is 2 or 3 (0 for Jedis's default), got " + respVersion);
     }
+  }
+
+  /** The worker threads each client runs: threadsPerClient, or its share of the machine's budget ({@link WorkerBudget}). */
+  public int workersPerClient() {
+    return WorkerBudget.workersPerClient(clientInstances, threadsPerClient);
   }
 
   /** Whether connections speak TLS: a {@code rediss://} URL or any TLS option. */

@@ -122,7 +122,13 @@ public record RedlineConfig(
     int threads = (Integer) typed.get("test.threads_per_client");
     int connections = (Integer) typed.getOrDefault("test.connections_per_client", threads);
     WorkloadConfig workload = WorkloadConfig.from(typed, origins);
-    HeapBudget.check(workload, (Integer) typed.get("test.client_instances") * threads, Runtime.getRuntime().maxMemory(), origins);
+    String overBudget = dev.redline.client.WorkerBudget.violation((Integer) typed.get("test.client_instances"), threads, connections);
+    if (overBudget != null) {
+      throw new ConfigError(overBudget);
+    }
+    // requests in flight at once: one per worker thread
+    HeapBudget.check(workload, Math.min((Integer) typed.get("test.client_instances") * threads, dev.redline.client.WorkerBudget.maxWorkers()),
+        Runtime.getRuntime().maxMemory(), origins);
     @SuppressWarnings("unchecked")
     Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
     return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),

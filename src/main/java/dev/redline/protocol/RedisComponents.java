@@ -69,21 +69,29 @@ public final class RedisComponents implements ProtocolComponents {
 
   /**
    * Puts the user's id into the session as {@code userId}, so that {@code "#{userId}"} works in
-   * EL; and, unless the protocol keeps users on Gatling's event loops, moves the user onto its
-   * Redis worker thread: Gatling then runs the user's whole chain there, and a request costs no
-   * thread hand-off.
+   * EL. The user starts on Gatling's event loop; its first Redis request moves it onto its worker
+   * ({@link #onItsWorker}), so that the time it waits for that worker is measured from when the
+   * request was due.
    */
   @Override
   public Function1<Session, Session> onStart() {
     return session -> {
       scenarioStarted.accept(session.scenario());
-      Session withId = session.set("userId", session.userId());
-      if (!protocol.usersOnWorkers()) {
-        return withId;
-      }
-      return withId.copy(withId.scenario(), withId.userId(), withId.attributes(), withId.baseStatus(),
-          withId.blockStack(), withId.onExit(), clients.clientFor(withId.userId()).workerFor(withId.userId()));
+      return session.set("userId", session.userId());
     };
+  }
+
+  /**
+   * The session as it lives on its Redis worker thread from now on (unless the protocol keeps users
+   * on Gatling's event loops): Gatling then runs the user's chain there, and a request costs no
+   * thread hand-off. Called on the worker; a copy only the first time.
+   */
+  public Session onItsWorker(Session session, io.netty.channel.EventLoop worker) {
+    if (!protocol.usersOnWorkers() || session.eventLoop() == worker) {
+      return session;
+    }
+    return session.copy(session.scenario(), session.userId(), session.attributes(), session.baseStatus(),
+        session.blockStack(), session.onExit(), worker);
   }
 
   /** Hands the worker's buffered Gatling records to Gatling before Gatling learns the user exited. */

@@ -148,6 +148,13 @@ public final class RedlineRun {
     // said once the server answered: a refused start prints its one line and nothing else
     protocol.settingsEcho().forEach(System.out::println);
     endpoints.takeAnnouncements().forEach(System.out::println);
+    if (clientSettings.workersPerClient() < clientSettings.threadsPerClient()) {
+      System.out.printf(java.util.Locale.ROOT, "Redline: %,d virtual users share %,d worker threads (at most %d per core on this %d-core machine);"
+          + " the time a user waits for its worker is its WAIT in Redline's report%n",
+          (long) clientSettings.clientInstances() * clientSettings.threadsPerClient(),
+          clientSettings.clientInstances() * clientSettings.workersPerClient(), dev.redline.client.WorkerBudget.WORKERS_PER_CORE,
+          Runtime.getRuntime().availableProcessors());
+    }
     startWarmup(protocol.warmup());
     RedisComponents made = new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
     components.add(made);
@@ -233,8 +240,7 @@ public final class RedlineRun {
         LOG.warn("closing a Redline client pool failed", e);
       }
     }
-    pools.clear();
-    endpoints.close();
+    endpoints.close(); // the pools stay listed: their clients' health is read after the run
   }
 
   /** How many records this run has given Gatling's stats engine, over every protocol. */
@@ -289,6 +295,7 @@ public final class RedlineRun {
     echo.put("client_instances", s.clientInstances());
     echo.put("connections_per_client", s.connectionsPerClient());
     echo.put("threads_per_client", s.threadsPerClient());
+    echo.put("worker_threads_per_client", s.workersPerClient());
     echo.put("connect_timeout_ms", s.connectTimeout().toMillis());
     echo.put("socket_timeout_ms", s.socketTimeout().toMillis());
     echo.put("client_name", s.clientName());

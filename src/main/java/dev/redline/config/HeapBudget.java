@@ -30,7 +30,7 @@ final class HeapBudget {
     String key = origins.containsKey("test.workload.value_size_max") ? "test.workload.value_size_max" : "test.workload.value_size";
     throw new ConfigError(String.format(Locale.ROOT,
         "%s = %,d bytes (%s) needs about %,d MiB of heap for %d request(s) in flight with %d value(s) per round trip, and this JVM has %,d MiB;"
-            + " use smaller values or fewer users, or give the forked JVM more heap (-Xmx in the gatling-maven-plugin's <jvmArgs> in pom.xml)",
+            + " use smaller values or fewer users, or give the forked JVM more heap (mvn gatling:test -Dredline.fork.heap=4g)",
         key, (long) workload.valueSizeMax(), origins.getOrDefault(key, "default"), need >> 20, virtualUsers,
         valuesPerRoundTrip(workload), maxHeapBytes >> 20));
   }

@@ -54,13 +54,17 @@ final class BareJedisLoad {
       threads.add(thread);
     }
     long start = System.nanoTime();
-    threads.forEach(Thread::start);
-    for (Thread thread : threads) {
-      thread.join();
+    double cpu;
+    try (CpuPerCommand sampler = new CpuPerCommand(1000, millis - 1000, ops::sum)) {
+      threads.forEach(Thread::start);
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      cpu = sampler.microsPerCommand();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Histogram all = new Histogram(3);
     histograms.forEach(all::add);
-    return new Measurement("bare Jedis", s, ops.sum() / seconds, all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0);
+    return new Measurement("bare Jedis", s, ops.sum() / seconds, all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, cpu);
   }
 }

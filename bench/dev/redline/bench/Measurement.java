@@ -6,5 +6,7 @@ package dev.redline.bench;
  * @param opsPerSecond commands per second (a pipeline of 10 counts 10)
  * @param p50Micros median latency of one round trip (one command, or one pipeline)
  * @param p99Micros 99th percentile of one round trip
+ * @param cpuMicrosPerCommand the client process's CPU time per command in the steady seconds (NaN
+ *     when not measured: redis-benchmark is another process)
  */
-record Measurement(String tool, Setting setting, double opsPerSecond, double p50Micros, double p99Micros) {}
+record Measurement(String tool, Setting setting, double opsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerCommand) {}

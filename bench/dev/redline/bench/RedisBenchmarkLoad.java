@@ -33,6 +33,6 @@ final class RedisBenchmarkLoad {
     }
     String[] f = result.replace("\"", "").split(",");
     // test, rps, avg, min, p50, p95, p99, max (latencies in ms, per request = per round trip)
-    return new Measurement("redis-benchmark", s, Double.parseDouble(f[1]), Double.parseDouble(f[4]) * 1000, Double.parseDouble(f[6]) * 1000);
+    return new Measurement("redis-benchmark", s, Double.parseDouble(f[1]), Double.parseDouble(f[4]) * 1000, Double.parseDouble(f[6]) * 1000, Double.NaN);
   }
 }

@@ -38,8 +38,17 @@ final class RedlineLoad {
     if (batchOnly) {
       protocol = protocol.batchOnlyGatlingRecords();
     }
-    GatlingRun.Result run = GatlingRun.run(protocol, duration.plusSeconds(30), false,
-        scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
+    GatlingRun.Result run;
+    double cpu;
+    // the run's live count of commands sent (the recorder of the run that starts below)
+    java.util.Optional<dev.redline.protocol.RedlineRun> before = dev.redline.protocol.RedlineRun.lastStarted();
+    try (CpuPerCommand sampler = new CpuPerCommand(2000, millis, () -> dev.redline.protocol.RedlineRun.lastStarted() // from 2 s: Gatling takes about a second to start the load
+        .filter(r -> before.isEmpty() || r != before.get())
+        .map(r -> r.recorder().sentCommands().values().stream().mapToLong(Long::longValue).sum()).orElse(0L))) {
+      run = GatlingRun.run(protocol, duration.plusSeconds(30), false,
+          scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
+      cpu = sampler.microsPerCommand();
+    }
     lastRun = run;
     RequestSeries commands = run.recorder().series(s.command());
     RequestSeries roundTrips = s.pipeline() == 1 ? commands : run.recorder().series("BATCH");
@@ -52,6 +61,6 @@ final class RedlineLoad {
     }
     Histogram h = roundTrips.okHistogram();
     return new Measurement("Redline", s, steadySeconds == 0 ? 0 : (double) steadyOps / steadySeconds,
-        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0);
+        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, cpu);
   }
 }

@@ -65,7 +65,8 @@ public final class SideBySide {
           version, server.binary(), Runtime.getRuntime().availableProcessors(), VALUE_SIZE, KEYSPACE, seconds, rounds));
       out.append("| setting | redis-benchmark ops/s | bare Jedis ops/s | Redline ops/s | Redline / Jedis | Redline / redis-benchmark | Jedis / redis-benchmark "
           + "| BATCH-only Redline ops/s | BATCH-only / Jedis | BATCH-only / redis-benchmark "
-          + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+          + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) | client CPU µs per command (Jedis / Redline / BATCH-only) |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       // JIT warm-up, not measured: the JVM compiles Jedis, Gatling and Redline before the first row
       if (warmup > 0 && !settings.isEmpty()) {
         Setting first = settings.get(0);
@@ -89,11 +90,13 @@ public final class SideBySide {
         }
         String batchOnlyCells = batchOnly == null ? "— | — | —" : String.format(Locale.ROOT, "%,.0f | %.2f | %.2f",
             batchOnly.opsPerSecond(), batchOnly.opsPerSecond() / jedis.opsPerSecond(), batchOnly.opsPerSecond() / rb.opsPerSecond());
-        String row = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f |%n",
+        String row = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %s |%n",
             s, rb.opsPerSecond(), jedis.opsPerSecond(), redline.opsPerSecond(),
             redline.opsPerSecond() / jedis.opsPerSecond(), redline.opsPerSecond() / rb.opsPerSecond(), jedis.opsPerSecond() / rb.opsPerSecond(),
             batchOnlyCells,
-            rb.p50Micros(), jedis.p50Micros(), redline.p50Micros(), rb.p99Micros(), jedis.p99Micros(), redline.p99Micros());
+            rb.p50Micros(), jedis.p50Micros(), redline.p50Micros(), rb.p99Micros(), jedis.p99Micros(), redline.p99Micros(),
+            jedis.cpuMicrosPerCommand(), redline.cpuMicrosPerCommand(),
+            batchOnly == null ? "—" : String.format(Locale.ROOT, "%.2f", batchOnly.cpuMicrosPerCommand()));
         out.append(row);
         System.out.print(row);
       }

@@ -159,4 +159,49 @@ class RedlineConfigTest {
     ConfigError e = assertThrows(ConfigError.class, () -> RedlineConfig.load(properties, env));
     assertTrue(e.getMessage().contains(part1) && e.getMessage().contains(part2), "message: " + e.getMessage());
   }
+
+  @Test
+  void warmupIsADurationOrZeroAndNeverUnlimited() {
+    assertEquals(Duration.ZERO, RedlineConfig.load(props(), Map.of()).warmup());
+    assertEquals(Duration.ofSeconds(5), RedlineConfig.load(props("redline.test.warmup", "5s"), Map.of()).warmup());
+    assertEquals(Duration.ofMillis(1500), RedlineConfig.load(props(), Map.of("TEST_WARMUP", "1500ms")).warmup());
+    assertEquals(Duration.ZERO, RedlineConfig.load(props("redline.test.warmup", "0s"), Map.of()).warmup());
+    ConfigError e = assertThrows(ConfigError.class, () -> RedlineConfig.load(props("redline.test.warmup", "unlimited"), Map.of()));
+    assertTrue(e.getMessage().contains("test.warmup"), e.getMessage());
+  }
+
+  @Test
+  void theWeightFormTheErrorMessageSuggestsIsAccepted() {
+    RedlineConfig c = RedlineConfig.load(props("redline.test.workload.operations", "{SET: 0.4, GET: 0.6}"), Map.of());
+    assertEquals(Map.of("SET", 0.4, "GET", 0.6), c.workload().operations());
+  }
+
+  @Test
+  void yamlDuplicateKeysAndListsForSingleValuesAreRejectedWithTheirPlace() throws IOException {
+    Path duplicate = yaml("test:\n  duration: 5s\n  duration: 10s\n");
+    ConfigError twice = assertThrows(ConfigError.class, () -> RedlineConfig.load(props("redline.config", duplicate.toString()), Map.of()));
+    assertTrue(twice.getMessage().contains("duplicate") && twice.getMessage().contains("line 3"), twice.getMessage());
+    Path list = yaml("redis:\n  password: [a, b]\n");
+    ConfigError notOne = assertThrows(ConfigError.class, () -> RedlineConfig.load(props("redline.config", list.toString()), Map.of()));
+    assertTrue(notOne.getMessage().contains("redis.password") && notOne.getMessage().contains("not a single value"), notOne.getMessage());
+    assertFalse(notOne.getMessage().contains("[a, b]"), "a secret is not echoed: " + notOne.getMessage());
+  }
+
+  @Test
+  void valuesThatCannotFitTheHeapAreRefusedNamingTheHeapTheyNeed() {
+    ConfigError e = assertThrows(ConfigError.class,
+        () -> RedlineConfig.load(props("redline.test.workload.value_size", "536870912"), Map.of()));
+    // surefire's JVM has 2 GiB (pom.xml argLine); one 512 MiB value in flight needs 256 + 512 + 3 x 512 MiB
+    assertTrue(e.getMessage().contains("needs about 2,304 MiB of heap") && e.getMessage().contains("fork.heap"), e.getMessage());
+  }
+
+  @Test
+  void theEndpointsOriginIsWhereItsSettingsCameFrom() {
+    assertEquals("environment variable REDIS_URL",
+        RedlineConfig.load(props(), Map.of("REDIS_URL", "redis://127.0.0.1:7000")).endpointOrigin());
+    assertEquals("system property redline.url",
+        RedlineConfig.load(props("redline.url", "redis://127.0.0.1:7000"), Map.of()).endpointOrigin());
+    assertEquals("system property redline.redis.host, environment variable REDIS_PORT",
+        RedlineConfig.load(props("redline.redis.host", "cache"), Map.of("REDIS_PORT", "7000")).endpointOrigin());
+  }
 }

@@ -74,7 +74,7 @@ public final class ResultRecorder {
       return;
     }
     gatling(session, request.name(), startMillis - roundedMillis(waitNanos), endMillis, KO$.MODULE$, Option.apply(failure.kind()),
-        Option.apply(failure.kind() + ": " + failure.message()));
+        Option.apply(failure.kind() + ": " + failure.summary()));
     request.recordKo(nanos, waitNanos, failure.kind(), failure.message());
   }
 

@@ -64,7 +64,7 @@ final class PooledConnections implements Connections {
   public void release(RedisLink link) {
     ServerLink server = (ServerLink) link;
     if (!server.kept()) {
-      server.jedis().close();
+      giveBack(server.jedis());
     } else if (server.jedis().isBroken()) {
       drop(server);
     }
@@ -95,6 +95,22 @@ final class PooledConnections implements Connections {
   private void drop(ServerLink link) {
     workerLink.remove();
     stickyInUse.remove(link);
-    link.jedis().close();
+    giveBack(link.jedis());
+  }
+
+  /**
+   * Returns a connection to the pool. A broken one is disconnected first: the pool would otherwise
+   * say QUIT on it and wait for the reply — a second socket timeout on a frozen server, which made a
+   * TIMEOUT KO take twice the socket timeout.
+   */
+  private static void giveBack(Jedis jedis) {
+    if (jedis.isBroken()) {
+      try {
+        jedis.disconnect();
+      } catch (RuntimeException ignored) {
+        // already gone
+      }
+    }
+    jedis.close();
   }
 }

@@ -7,14 +7,29 @@ package dev.redline.command;
 public final class CheckFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final String kind;
+  private final String summary;
 
   public CheckFailure(String message) {
     this("CHECK", message);
   }
 
   public CheckFailure(String kind, String message) {
+    this(kind, message, null);
+  }
+
+  /**
+   * @param summary one line for every failure of this kind, for Gatling's error table (the
+   *     message, which may name values, goes to Redline's report as an example); null for the message
+   */
+  public CheckFailure(String kind, String message, String summary) {
     super(message, null, false, false);
     this.kind = kind;
+    this.summary = summary;
+  }
+
+  /** What Gatling's error table shows for this failure, or null for the message. */
+  public String summary() {
+    return summary;
   }
 
   /** The KO code: CHECK, VERIFY, ... */

@@ -16,13 +16,22 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * connection became free in time; {@code TLS} when the TLS handshake failed (certificate not
  * trusted, hostname not matching, no TLS on the other side); {@code CHECK} for a failed check; {@code EL} for an argument
  * that could not be resolved; {@code CLIENT} for anything else.
+ *
+ * <p>{@code summary} is what Gatling's error table gets: the message itself, or — where each
+ * failure's message differs (a verification mismatch names the values) — one line for the kind,
+ * so that Gatling shows one row per kind and Redline's report keeps the examples.
  */
-public record RedisFailure(String kind, String message) {
+public record RedisFailure(String kind, String message, String summary) {
+
+  public RedisFailure(String kind, String message) {
+    this(kind, message, message);
+  }
 
   /** Classifies an exception thrown while running a request. */
   public static RedisFailure of(Throwable error) {
     if (error instanceof CheckFailure check) {
-      return new RedisFailure(check.kind(), firstLine(error.getMessage()));
+      String message = firstLine(error.getMessage());
+      return new RedisFailure(check.kind(), message, check.summary() == null ? message : check.summary());
     }
     if (error instanceof ExpressionFailure) {
       return new RedisFailure("EL", firstLine(error.getMessage()));

@@ -601,7 +601,8 @@ public final class RedisDsl {
           String got = String.valueOf(reply);
           throw new dev.redline.command.CheckFailure("VERIFY", "value mismatch: expected " + wanted.length() + " bytes starting '"
               + wanted.substring(0, Math.min(16, wanted.length())) + "' but got " + got.length() + " bytes starting '"
-              + got.substring(0, Math.min(16, got.length())) + "'");
+              + got.substring(0, Math.min(16, got.length())) + "'",
+              "value mismatch: a read returned something other than what was written (examples in Redline's report)");
         }
       }
       return session;

@@ -47,6 +47,38 @@ class TimeoutsTest extends RedisServerTest {
   }
 
   @Test
+  void aPausedServerGivesTimeoutKosWithinTheSocketTimeout() throws Exception {
+    Duration duration = Duration.ofSeconds(4);
+    Duration socketTimeout = Duration.ofMillis(500);
+    ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
+    var paused = faults.submit(() -> {
+      try (redis.clients.jedis.Jedis jedis = jedis()) {
+        // pause once the load is under way (Gatling's start takes a moment)
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!jedis.info("commandstats").contains("cmdstat_set:calls=") && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        return jedis.clientPause(1500);
+      }
+    });
+    GatlingRun.Result run;
+    try {
+      run = GatlingRun.run(protocol().threadsPerClient(2).socketTimeout(socketTimeout), Duration.ofSeconds(60),
+          scenario("paused").during(duration).on(exec(set("k:#{userId}", "v"))).injectOpen(atOnceUsers(2)));
+    } finally {
+      faults.shutdown();
+      faults.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    assertEquals("OK", paused.get(), "the server was paused");
+    RequestSeries set = run.recorder().series("SET");
+    assertTrue(set.errorsByKind().getOrDefault("TIMEOUT", 0L) > 0, "the pause gave TIMEOUT KOs: " + set.errorsByKind());
+    long slowestKoMillis = set.koHistogram().getMaxValue() / 1_000_000;
+    assertTrue(slowestKoMillis <= socketTimeout.toMillis() + 100,
+        "a TIMEOUT is recorded within the socket timeout + 100 ms, took " + slowestKoMillis + " ms");
+  }
+
+  @Test
   void aRunWithSubscribersEndsPromptlyWhenTheServerIsFrozenAtTheEnd() throws Exception {
     Duration duration = Duration.ofSeconds(4);
     int subscribers = 8;

@@ -181,7 +181,7 @@ class WorkloadProfilesTest extends RedisServerTest {
     corrupter.scheduleAtFixedRate(() -> jedis.set("redline:key:" + (int) (Math.random() * 20), "corrupted"), 300, 20, TimeUnit.MILLISECONDS);
     GatlingRun.Result corrupted;
     try {
-      corrupted = GatlingRun.run(protocol().threadsPerClient(4), RUN.plusSeconds(30),
+      corrupted = GatlingRun.run(protocol().threadsPerClient(4), RUN.plusSeconds(30), true,
           scenario("verify").during(RUN).on(RedisWorkloads.basicRw(verify)).injectOpen(atOnceUsers(4)));
     } finally {
       corrupter.shutdownNow();
@@ -191,6 +191,9 @@ class WorkloadProfilesTest extends RedisServerTest {
     Map<String, Long> errors = corrupted.recorder().series("GET").errorsByKind();
     assertTrue(errors.getOrDefault("VERIFY", 0L) > 0, "a value written by someone else is a VERIFY KO: " + errors);
     assertTrue(corrupted.recorder().series("GET").firstMessageByKind().get("VERIFY").contains("starting 'corrupted'"));
+    String gatlingReport = java.nio.file.Files.readString(corrupted.reportFolder().resolve("index.html"));
+    long verifyRows = java.util.regex.Pattern.compile("VERIFY: ").matcher(gatlingReport).results().count();
+    assertEquals(1, verifyRows, "Gatling's error table has one row for every mismatch, not one per value");
   }
 
   @Test

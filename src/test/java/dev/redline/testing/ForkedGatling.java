@@ -36,6 +36,20 @@ public final class ForkedGatling {
         .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
+  /** The command line of a forked run, as one shell-quoted string (for a test that needs its own parent process). */
+  public static String javaCommand(String simulationClass, List<String> systemProperties) throws IOException {
+    Path results = Files.createTempDirectory(Files.createDirectories(Path.of("target", "gatling-forked")), "run-");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1G");
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    for (String property : systemProperties) {
+      command.add("-D" + property);
+    }
+    command.addAll(List.of("-cp", classpath(), "io.gatling.app.Gatling", "-s", simulationClass, "-rf", results.toAbsolutePath().toString()));
+    return String.join(" ", command.stream().map(part -> "'" + part.replace("'", "'\\''") + "'").toList());
+  }
+
   /** Runs {@code simulationClass} with {@code -Dkey=value} settings and extra environment, waiting at most {@code timeout}. */
   public static Result run(String simulationClass, List<String> systemProperties, Map<String, String> environment, Duration timeout)
       throws IOException, InterruptedException {

@@ -1,0 +1,58 @@
+package dev.redline.integration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.testing.ForkedGatling;
+import dev.redline.testing.RedisServerTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gatling's own JVM never outlives the process that started it: when that process (Maven, here a
+ * shell standing in for it) is killed mid-run, the load stops and the JVM ends within 10 s.
+ */
+class ForkedJvmLifetimeTest extends RedisServerTest {
+
+  @Test
+  void theLoadGeneratorEndsWhenItsParentIsKilled() throws Exception {
+    Path log = Files.createTempFile("redline-orphan", ".log");
+    String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
+        List.of("redline.redis.url=" + server.url(), "redline.test.duration=120s"));
+    // the shell stays the JVM's parent ("; true" keeps it from exec-ing java), as Maven does
+    Process parent = new ProcessBuilder("bash", "-c", java + " > " + log + " 2>&1; true").start();
+    try {
+      ProcessHandle jvm = awaitChild(parent.toHandle());
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!Files.readString(log).contains("Redline: using Redis") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertTrue(Files.readString(log).contains("Redline: using Redis"), "the load started:\n" + Files.readString(log));
+
+      parent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      long killed = System.nanoTime();
+      boolean ended = jvm.onExit().completeOnTimeout(null, 15, TimeUnit.SECONDS).join() != null || !jvm.isAlive();
+      long millis = (System.nanoTime() - killed) / 1_000_000;
+      assertTrue(ended && !jvm.isAlive(), "the JVM outlived its parent by more than 15 s");
+      assertTrue(millis < 10_500, "the JVM ended " + millis + " ms after its parent");
+      assertTrue(Files.readString(log).contains("is gone: stopping"), Files.readString(log));
+    } finally {
+      parent.descendants().forEach(ProcessHandle::destroyForcibly);
+      parent.destroyForcibly();
+    }
+  }
+
+  private static ProcessHandle awaitChild(ProcessHandle parent) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      Optional<ProcessHandle> child = parent.children().findFirst();
+      if (child.isPresent()) {
+        return child.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the shell started no JVM");
+  }
+}

@@ -109,9 +109,13 @@ public abstract class RedisAction implements Action {
     }
   }
 
-  /** Queues the request on the user's worker; while the client is in an outage, after a backoff. */
+  /**
+   * Queues the request on the user's worker; while the client is in an outage, after a backoff (the
+   * backoff is part of the request's wait). A cluster client does not back off as a whole: see
+   * {@link ClientInstance#backsOffAsOne()}.
+   */
   private void dispatch(Session session, ClientInstance client, long dueNanos) {
-    long backoff = client.health().backoffNanos(backoffMinNanos, backoffMaxNanos);
+    long backoff = client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
     if (backoff > 0) {
       client.schedule(session.userId(), () -> runSafely(session, client, dueNanos), backoff);
     } else {

@@ -13,6 +13,7 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
  * One of the {@code clientInstances} clients: its own connections (a Jedis pool of at most
@@ -20,8 +21,13 @@ import redis.clients.jedis.JedisSentinelPool;
  * {@code threadsPerClient} worker threads.
  */
 public final class ClientInstance implements AutoCloseable {
-  /** How often the cluster client tries a command (redirections and reconnects included), as Jedis's default. */
-  private static final int CLUSTER_MAX_ATTEMPTS = 5;
+  /**
+   * How often the cluster client tries a command: once, and once more after a redirection (MOVED,
+   * ASK) or, for a node that failed, after reading the slot map again. Jedis's default (5 tries,
+   * sleeping between them, for up to 5 socket timeouts) held a worker for seconds on every request
+   * for a dead primary's slots, which stalled the users of the healthy primaries on that worker too.
+   */
+  private static final int CLUSTER_MAX_ATTEMPTS = 2;
 
   private final int index;
   private final int clientInstances;
@@ -30,6 +36,7 @@ public final class ClientInstance implements AutoCloseable {
   private final Connections connections;
   private final EventLoop[] workers;
   private final ConnectionHealth health = new ConnectionHealth();
+  private final boolean backsOffAsOne;
 
   ClientInstance(int index, ClientSettings settings, CommandKeys.Source commandKeys, ExecutorService pipelineThreads) {
     this.index = index;
@@ -37,6 +44,7 @@ public final class ClientInstance implements AutoCloseable {
     this.config = JedisConfigs.dataNodes(settings, index);
     this.subscriberConfig = JedisConfigs.subscribers(settings, index);
     this.connections = connect(settings, config, commandKeys, pipelineThreads);
+    this.backsOffAsOne = !(settings.deployment() instanceof Deployment.Cluster);
     this.workers = new EventLoop[settings.workersPerClient()];
     for (int i = 0; i < workers.length; i++) {
       String name = "redline-client-" + index + "-worker-" + i;
@@ -50,9 +58,12 @@ public final class ClientInstance implements AutoCloseable {
     boolean sticky = settings.connectionsPerClient() >= settings.workersPerClient();
     Deployment deployment = settings.deployment();
     if (deployment instanceof Deployment.Cluster cluster) {
-      JedisCluster client = new JedisCluster(new HashSet<>(cluster.seeds()), config, CLUSTER_MAX_ATTEMPTS, poolConfig(settings));
+      // all tries of one command together take at most one socket timeout
+      ClusterConnectionProvider slots = new ClusterConnectionProvider(new HashSet<>(cluster.seeds()), config, poolConfig(settings));
+      JedisCluster client = new JedisCluster(slots, CLUSTER_MAX_ATTEMPTS, settings.socketTimeout());
       try {
-        return new ClusterConnections(client, commandKeys.from(client), pipelineThreads, config);
+        NodeOutages outages = new NodeOutages(settings.backoffMin().toNanos(), settings.backoffMax().toNanos());
+        return new ClusterConnections(client, slots, outages, commandKeys.from(client), pipelineThreads, config);
       } catch (RuntimeException e) {
         client.close();
         throw e;
@@ -110,6 +121,16 @@ public final class ClientInstance implements AutoCloseable {
   /** Queues a task on the user's worker after a delay (backoff during an outage). */
   public void schedule(long userId, Runnable task, long delayNanos) {
     workerFor(userId).schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Whether a failure makes every request of this client back off. True for one server (standalone,
+   * the sentinels' primary); false in a cluster, where an outage belongs to a node: requests for the
+   * healthy primaries go on at full rate, and those for a failed node fail fast until its replica
+   * takes over and the slot map says so.
+   */
+  public boolean backsOffAsOne() {
+    return backsOffAsOne;
   }
 
   /** This client's connection health (outages and reconnections). */

@@ -9,6 +9,8 @@ import java.time.Duration;
  * RESP version.
  *
  * @param respVersion 2 or 3 to say HELLO with that version on connect; 0 keeps Jedis's default (RESP2)
+ * @param backoffMin first delay before retrying a server (or, in a cluster, a node) in an outage
+ * @param backoffMax largest such delay
  */
 public record ClientSettings(
     RedisEndpoint endpoint,
@@ -20,7 +22,9 @@ public record ClientSettings(
     String clientName,
     Deployment deployment,
     TlsSettings tls,
-    int respVersion) {
+    int respVersion,
+    Duration backoffMin,
+    Duration backoffMax) {
 
   public ClientSettings {
     positive("clientInstances", clientInstances);

@@ -17,11 +17,11 @@ final class ClusterConnections implements Connections {
   private final ClusterLink link;
   private final redis.clients.jedis.JedisClientConfig config;
 
-  ClusterConnections(JedisCluster cluster, CommandKeys keys, ExecutorService pipelineThreads,
-      redis.clients.jedis.JedisClientConfig config) {
+  ClusterConnections(JedisCluster cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
+      CommandKeys keys, ExecutorService pipelineThreads, redis.clients.jedis.JedisClientConfig config) {
     this.cluster = cluster;
     this.config = config;
-    this.link = new ClusterLink(cluster, keys, pipelineThreads);
+    this.link = new ClusterLink(cluster, slots, outages, keys, pipelineThreads);
   }
 
   @Override

@@ -8,6 +8,7 @@ import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
@@ -24,18 +25,43 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  */
 final class ClusterLink implements RedisLink {
   private final JedisCluster cluster;
+  private final redis.clients.jedis.providers.ClusterConnectionProvider slots;
+  private final NodeOutages outages;
   private final CommandKeys keys;
   private final ExecutorService pipelineThreads;
 
-  ClusterLink(JedisCluster cluster, CommandKeys keys, ExecutorService pipelineThreads) {
+  ClusterLink(JedisCluster cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
+      CommandKeys keys, ExecutorService pipelineThreads) {
     this.cluster = cluster;
+    this.slots = slots;
+    this.outages = outages;
     this.keys = keys;
     this.pipelineThreads = pipelineThreads;
   }
 
+  /**
+   * Sends one command to its slot's primary; while that node is in an outage, fails at once
+   * instead ({@link NodeOutages}), so that a dead primary holds no worker and no other node's
+   * requests wait behind it.
+   */
   @Override
   public Object send(ProtocolCommand command, String[] arguments) {
-    return cluster.executeCommand(commandObject(command, arguments));
+    CommandObject<Object> object = commandObject(command, arguments);
+    java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
+    HostAndPort node = keySlots.isEmpty() ? null : slots.getNode(keySlots.iterator().next());
+    if (node == null) {
+      return cluster.executeCommand(object);
+    }
+    outages.checkUp(node);
+    try {
+      Object reply = cluster.executeCommand(object);
+      outages.answered(node);
+      return reply;
+    } catch (redis.clients.jedis.exceptions.JedisConnectionException
+        | redis.clients.jedis.exceptions.JedisClusterOperationException e) {
+      outages.failed(node);
+      throw e;
+    }
   }
 
   @Override

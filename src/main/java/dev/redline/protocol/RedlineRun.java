@@ -139,7 +139,7 @@ public final class RedlineRun {
     ClientSettings clientSettings = new ClientSettings(endpoint, protocol.clientInstances(),
         protocol.effectiveConnectionsPerClient(), protocol.threadsPerClient(),
         protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(),
-        protocol.deployment(), protocol.tls(), protocol.respVersion());
+        protocol.deployment(), protocol.tls(), protocol.respVersion(), protocol.backoffMin(), protocol.backoffMax());
     settings.add(echo(clientSettings, protocol));
     ClientPool pool = StartupCheck.connect(clientSettings, protocol.startDuringOutage());
     pools.add(pool);

@@ -71,6 +71,11 @@ final class ServerWatch {
     if (configs.isEmpty()) {
       return CommandCrossCheck.unavailable("no Redis server was used");
     }
+    // first: after a failover the old primaries may be gone, and the counts cannot be compared anyway
+    String moved = primariesMoved();
+    if (moved != null) {
+      return CommandCrossCheck.unavailable(moved);
+    }
     Map<String, Long> delta = new TreeMap<>();
     Map<String, Long> errors = new TreeMap<>();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
@@ -81,10 +86,6 @@ final class ServerWatch {
         RedisFailure failure = RedisFailure.of(ex);
         return CommandCrossCheck.unavailable("could not read INFO from " + e.getKey() + " at the end: " + failure.kind() + " " + failure.message());
       }
-    }
-    String moved = primariesMoved();
-    if (moved != null) {
-      return CommandCrossCheck.unavailable(moved);
     }
     Map<String, Long> redirections = new TreeMap<>();
     for (String code : new String[] {"MOVED", "ASK"}) {
@@ -103,8 +104,14 @@ final class ServerWatch {
         return "could not list the primaries at the end: " + RedisFailure.of(e).message();
       }
       if (!Set.copyOf(now).equals(Set.copyOf(primariesAtStart.get(i)))) {
-        return "the primaries changed during the run (" + primariesAtStart.get(i) + " at the start, " + now
-            + " at the end, e.g. a failover), so the servers' counts cannot be compared with what Redline sent";
+        List<HostAndPort> gone = new ArrayList<>(primariesAtStart.get(i));
+        gone.removeAll(now);
+        List<HostAndPort> promoted = new ArrayList<>(now);
+        promoted.removeAll(primariesAtStart.get(i));
+        return "a failover happened during the run: primaries at the start " + primariesAtStart.get(i) + ", at the end " + now
+            + (gone.isEmpty() ? "" : " (" + gone + " no longer a primary") + (promoted.isEmpty() ? "" : (gone.isEmpty() ? " (" : ", ")
+            + promoted + " promoted") + (gone.isEmpty() && promoted.isEmpty() ? "" : ")")
+            + "; a failed primary's counts are gone with it, so the servers' counts cannot be compared with what Redline sent";
       }
     }
     return null;

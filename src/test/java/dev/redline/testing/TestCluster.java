@@ -19,8 +19,28 @@ public final class TestCluster implements AutoCloseable {
   private final List<RedisServerProcess> nodes = new ArrayList<>();
   private final List<Integer> clientPorts = new ArrayList<>();
 
+  private final String nodeTimeout;
+
   public TestCluster(int primaries) {
-    this(primaries, null);
+    this(primaries, null, "5000");
+  }
+
+  /**
+   * A cluster of {@code primaries} primaries with one replica each and a 2 s node timeout, so that
+   * a replica takes over a few seconds after its primary fails ({@link #kill(int)}). Its nodes serve
+   * their own slots while another node's are uncovered ({@code cluster-require-full-coverage no}, as
+   * clusters that must stay available run; with Redis's default every node answers CLUSTERDOWN until
+   * the failover is over).
+   */
+  public static TestCluster withReplicas(int primaries) {
+    TestCluster cluster = new TestCluster(primaries, null, "2000");
+    try {
+      cluster.addReplicas(primaries);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
   }
 
   /**
@@ -30,14 +50,15 @@ public final class TestCluster implements AutoCloseable {
    * @param certificate a server certificate (no EKU: the nodes also use it as clients of each other), beside {@code key}, signed by {@code ca}
    */
   public static TestCluster withTls(int primaries, Path certificate, Path key, Path ca) {
-    return new TestCluster(primaries, new Path[] {certificate, key, ca});
+    return new TestCluster(primaries, new Path[] {certificate, key, ca}, "5000");
   }
 
-  private TestCluster(int primaries, Path[] tls) {
+  private TestCluster(int primaries, Path[] tls, String nodeTimeout) {
+    this.nodeTimeout = nodeTimeout;
     try {
       for (int i = 0; i < primaries; i++) {
         List<String> arguments = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-            "--cluster-node-timeout", "5000"));
+            "--cluster-node-timeout", nodeTimeout, "--cluster-require-full-coverage", fullCoverage()));
         int clientPort = 0;
         if (tls != null) {
           clientPort = freePort();
@@ -69,6 +90,53 @@ public final class TestCluster implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  private void addReplicas(int primaries) {
+    for (int i = 0; i < primaries; i++) {
+      RedisServerProcess replica = RedisServerProcess.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+          "--cluster-node-timeout", nodeTimeout, "--cluster-require-full-coverage", fullCoverage());
+      nodes.add(replica);
+      clientPorts.add(replica.port());
+      try (Jedis jedis = connect(nodes.size() - 1)) {
+        jedis.clusterMeet("127.0.0.1", clientPorts.get(0));
+      }
+    }
+    for (int i = 0; i < primaries; i++) {
+      String primaryId;
+      try (Jedis primary = connect(i)) {
+        primaryId = primary.clusterMyId();
+      }
+      int replica = primaries + i;
+      Await.until("replica " + replica + " learning of primary " + i, java.time.Duration.ofSeconds(30), () -> {
+        try (Jedis jedis = connect(replica)) {
+          return jedis.clusterNodes().contains(primaryId);
+        }
+      });
+      try (Jedis jedis = connect(replica)) {
+        jedis.clusterReplicate(primaryId);
+      }
+    }
+    Await.until("every replica in sync and the cluster ok", java.time.Duration.ofSeconds(60), () -> {
+      for (int i = primaries; i < nodes.size(); i++) {
+        try (Jedis jedis = connect(i)) {
+          if (!jedis.info("replication").contains("master_link_status:up")) {
+            return false;
+          }
+        }
+      }
+      return ready();
+    });
+  }
+
+  /** Redis's default for the clusters without replicas; "no" for the failover cluster (see {@link #withReplicas}). */
+  private String fullCoverage() {
+    return "2000".equals(nodeTimeout) ? "no" : "yes";
+  }
+
+  /** Kills node {@code i} (SIGKILL), as a crashed server. */
+  public void kill(int i) {
+    nodes.get(i).kill();
   }
 
   private static int freePort() {

@@ -32,6 +32,7 @@ class OneLineErrorsTest {
   private static final String GATLING_RELEASE_NOTICE = "is available! (you're using";
 
   private static RedisServerProcess guarded;
+  private static RedisServerProcess plain;
   private static Path files;
 
   /** A bad input: its settings, environment, and a word the one line must contain. */
@@ -40,6 +41,7 @@ class OneLineErrorsTest {
   @BeforeAll
   static void start() throws IOException {
     guarded = RedisServerProcess.start("--requirepass", PASSWORD);
+    plain = RedisServerProcess.start();
     files = Files.createTempDirectory("redline-bad-config");
     Files.writeString(files.resolve("tab.yaml"), "test:\n\tduration: 5s\n");
     Files.writeString(files.resolve("duplicate.yaml"), "test:\n  duration: 5s\n  duration: 10s\n");
@@ -51,6 +53,7 @@ class OneLineErrorsTest {
   @AfterAll
   static void stop() {
     guarded.close();
+    plain.close();
   }
 
   private static Mistake property(String name, String mustSay, String... properties) {
@@ -73,7 +76,8 @@ class OneLineErrorsTest {
         property("unknown operation", "FOO", "redline.test.workload.operations={SET: 0.4, FOO: 0.6}"),
         property("key range 0", "key_range", "redline.test.workload.key_range=0"),
         property("value size 0", "value_size", "redline.test.workload.value_size=0"),
-        property("value larger than the heap", "heap", "redline.test.workload.value_size=536870912"),
+        // with the password in the URL: a run that would have died of OutOfMemoryError leaves no heap dump holding it
+        property("value larger than the heap", "heap", "redline.test.workload.value_size=536870912", target),
         property("min above max", "value_size_min", "redline.test.workload.value_size_min=200", "redline.test.workload.value_size_max=100"),
         property("pipeline of 0", "pipeline_size", "redline.test.workload.pipeline_size=0"),
         property("port out of range", "redis.port", "redline.redis.port=70000"),
@@ -97,6 +101,8 @@ class OneLineErrorsTest {
         property("unreachable server", "127.0.0.1:" + closedPort, "redline.redis.url=redis://127.0.0.1:" + closedPort),
         property("wrong password", "WRONGPASS", "redline.redis.url=redis://:wrong@127.0.0.1:" + guarded.port()),
         property("no password", "NOAUTH", "redline.redis.url=redis://127.0.0.1:" + guarded.port())));
+    all.add(property("sentinels that are plain servers", "not a sentinel", "redline.redis.mode=sentinel",
+        "redline.redis.sentinel_master=mymaster", "redline.redis.sentinel_nodes=127.0.0.1:" + plain.port()));
     all.add(property("cluster mode against a standalone server", "cluster", target, "redline.redis.mode=cluster",
         "redline.redis.cluster_nodes=127.0.0.1:" + guarded.port()));
     return all;
@@ -124,6 +130,10 @@ class OneLineErrorsTest {
         }
       }
       assertTrue(problems.isEmpty(), problems.size() + " of " + mistakes.size() + " mistakes were not one clear line:\n" + String.join("\n", problems));
+      try (Stream<Path> everything = Files.walk(Path.of("."))) {
+        List<Path> dumps = everything.filter(p -> p.getFileName().toString().endsWith(".hprof")).toList();
+        assertTrue(dumps.isEmpty(), "no heap dump anywhere in the checkout: " + dumps);
+      }
     } finally {
       pool.shutdownNow();
     }

@@ -38,7 +38,12 @@ public final class ForkedGatling {
 
   /** The command line of a forked run, as one shell-quoted string (for a test that needs its own parent process). */
   public static String javaCommand(String simulationClass, List<String> systemProperties) throws IOException {
-    Path results = Files.createTempDirectory(Files.createDirectories(Path.of("target", "gatling-forked")), "run-");
+    List<String> command = command(simulationClass, systemProperties, newResultsFolder());
+    return String.join(" ", command.stream().map(part -> "'" + part.replace("'", "'\\''") + "'").toList());
+  }
+
+  /** Gatling's main on this build's classpath, as the Gatling plugin launches it. */
+  private static List<String> command(String simulationClass, List<String> systemProperties, Path results) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1G");
@@ -47,24 +52,18 @@ public final class ForkedGatling {
       command.add("-D" + property);
     }
     command.addAll(List.of("-cp", classpath(), "io.gatling.app.Gatling", "-s", simulationClass, "-rf", results.toAbsolutePath().toString()));
-    return String.join(" ", command.stream().map(part -> "'" + part.replace("'", "'\\''") + "'").toList());
+    return command;
+  }
+
+  private static Path newResultsFolder() throws IOException {
+    return Files.createTempDirectory(Files.createDirectories(Path.of("target", "gatling-forked")), "run-");
   }
 
   /** Runs {@code simulationClass} with {@code -Dkey=value} settings and extra environment, waiting at most {@code timeout}. */
   public static Result run(String simulationClass, List<String> systemProperties, Map<String, String> environment, Duration timeout)
       throws IOException, InterruptedException {
-    Path results = Files.createTempDirectory(Files.createDirectories(Path.of("target", "gatling-forked")), "run-");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1G");
-    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-    for (String property : systemProperties) {
-      command.add("-D" + property);
-    }
-    command.add("-cp");
-    command.add(classpath());
-    command.add("io.gatling.app.Gatling");
-    command.addAll(List.of("-s", simulationClass, "-rf", results.toAbsolutePath().toString()));
+    Path results = newResultsFolder();
+    List<String> command = command(simulationClass, systemProperties, results);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("REDIS_") || k.startsWith("TEST_") || k.startsWith("REDLINE_"));
     builder.environment().putAll(environment);

@@ -45,6 +45,31 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
     }
   }
 
+  @Test
+  void sigtermEndsTheRunWithinTenSecondsWithBothReports() throws Exception {
+    Path log = Files.createTempFile("redline-sigterm", ".log");
+    String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
+        List.of("redline.redis.url=" + server.url(), "redline.test.duration=120s"));
+    Process jvm = new ProcessBuilder("bash", "-c", "exec " + java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!Files.readString(log).contains("Redline: using Redis") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(2_000); // some load to report
+      jvm.destroy(); // SIGTERM
+      long signalled = System.nanoTime();
+      assertTrue(jvm.waitFor(15, TimeUnit.SECONDS), "the JVM ended after SIGTERM");
+      long millis = (System.nanoTime() - signalled) / 1_000_000;
+      String output = Files.readString(log);
+      assertTrue(millis < 10_500, "SIGTERM ended the JVM in " + millis + " ms");
+      assertTrue(output.contains("SIGTERM received") && output.contains("Redline report: "), output);
+      assertTrue(output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
+    } finally {
+      jvm.destroyForcibly();
+    }
+  }
+
   private static ProcessHandle awaitChild(ProcessHandle parent) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       Optional<ProcessHandle> child = parent.children().findFirst();

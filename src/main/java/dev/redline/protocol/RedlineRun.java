@@ -128,8 +128,10 @@ public final class RedlineRun {
       refused = true;
       closePoolsAndEndpoints();
       sampler.shutdownNow();
-      RuntimeException error = e instanceof RedlineStartupException || e instanceof dev.redline.config.ConfigError ? e
-          : e instanceof IllegalArgumentException ? new RedlineStartupException(e.getMessage()) : e;
+      if (!(e instanceof RedlineStartupException || e instanceof dev.redline.config.ConfigError || e instanceof IllegalArgumentException)) {
+        throw e; // not a mistake of the user's: Gatling's crash report keeps its stack trace
+      }
+      RuntimeException error = e instanceof IllegalArgumentException ? new RedlineStartupException(e.getMessage()) : e;
       throw RunRefusal.refuse(error, ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(startEpochMillis));
     }
   }

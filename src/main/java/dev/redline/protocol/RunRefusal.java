@@ -43,15 +43,16 @@ public final class RunRefusal {
    * Refuses the run: in Gatling's own launch prints the error's message and exits; elsewhere
    * returns the error for the caller to throw.
    *
-   * @param runStartMillis when Redline's run began (a Gatling run folder newer than this holds no
-   *     result and is removed), or 0 when no run folder can exist yet
+   * @param runStartMillis since when (epoch ms) a Gatling run folder may have been begun for this run
+   *     (one newer than this, without a report, holds no result and is removed), or 0 when none can
+   *     exist yet
    */
   public static RuntimeException refuse(RuntimeException error, long runStartMillis) {
     if (!exitsOnRefusal()) {
       return error;
     }
     System.out.flush();
-    System.err.println(error.getMessage());
+    System.err.println(error.getMessage() != null ? error.getMessage() : error.toString());
     System.err.flush();
     if (runStartMillis > 0) {
       removeRunFolders(runStartMillis);

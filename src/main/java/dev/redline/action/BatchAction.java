@@ -155,9 +155,9 @@ public final class BatchAction extends RedisAction {
   private void recordOp(Session session, RequestSeries op, long startMillis, long endMillis, long nanos, RedisFailure failure) {
     if (perOpGatlingRecords) {
       if (failure == null) {
-        results.ok(session, op, startMillis, endMillis, nanos, 0);
+        results.okAmortized(session, op, startMillis, endMillis, nanos);
       } else {
-        results.ko(session, op, startMillis, endMillis, nanos, 0, failure);
+        results.koAmortized(session, op, startMillis, endMillis, nanos, failure);
       }
     } else if (failure == null) {
       op.recordOk(nanos);

@@ -126,7 +126,7 @@ public abstract class RedisAction implements Action {
   private void runSafely(Session arrived, ClientInstance client, long dueNanos) {
     Session session = arrived;
     try {
-      session = components.onItsWorker(arrived, client.workerFor(arrived.userId()));
+      session = components.onItsWorker(arrived, client);
       run(session, client, dueNanos);
     } catch (Throwable unexpected) {
       // run() records its own failures; this is a bug guard so that no user is ever lost

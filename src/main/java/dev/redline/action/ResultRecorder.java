@@ -61,21 +61,39 @@ public final class ResultRecorder {
    * keeps service time and wait apart.
    */
   void ok(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos) {
-    if (!micros.window().isOpen()) {
-      return;
+    if (request.recordOk(nanos, waitNanos)) {
+      gatlingOk(session, request, startMillis - roundedMillis(waitNanos), endMillis);
     }
-    gatling(session, request.name(), startMillis - roundedMillis(waitNanos), endMillis, OK$.MODULE$, Option.empty(), Option.empty());
-    request.recordOk(nanos, waitNanos);
   }
 
   /** Records a KO request in both places, with the failure's kind as Gatling's response code. */
   void ko(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos, RedisFailure failure) {
-    if (!micros.window().isOpen()) {
-      return;
+    if (request.recordKo(nanos, waitNanos, failure.kind(), failure.message())) {
+      gatlingKo(session, request, startMillis - roundedMillis(waitNanos), endMillis, failure);
     }
-    gatling(session, request.name(), startMillis - roundedMillis(waitNanos), endMillis, KO$.MODULE$, Option.apply(failure.kind()),
+  }
+
+  /** Records a pipeline's command (its amortized share of the round trip, no wait of its own) in both places. */
+  void okAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
+    if (request.recordOk(nanos)) {
+      gatlingOk(session, request, startMillis, endMillis);
+    }
+  }
+
+  /** The same for a pipeline's command that failed. */
+  void koAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, RedisFailure failure) {
+    if (request.recordKo(nanos, failure.kind(), failure.message())) {
+      gatlingKo(session, request, startMillis, endMillis, failure);
+    }
+  }
+
+  private void gatlingOk(Session session, RequestSeries request, long start, long end) {
+    gatling(session, request.name(), start, end, OK$.MODULE$, Option.empty(), Option.empty());
+  }
+
+  private void gatlingKo(Session session, RequestSeries request, long start, long end, RedisFailure failure) {
+    gatling(session, request.name(), start, end, KO$.MODULE$, Option.apply(failure.kind()),
         Option.apply(failure.kind() + ": " + failure.summary()));
-    request.recordKo(nanos, waitNanos, failure.kind(), failure.message());
   }
 
   private static long roundedMillis(long nanos) {

@@ -6,7 +6,7 @@ import java.util.Locale;
  * What Redline promises to run on one machine, and keeps.
  *
  * <p>Each worker is a platform thread making blocking Jedis calls. Measured on a 2-core machine
- * (WorkloadSimulation basic_rw, 5 s, docs/performance.md "How many threads"): at 100 workers the run
+ * (WorkloadSimulation basic_rw, 5 s; README, "How many threads"): at 100 workers the run
  * ends on time; at 250, 1,000 and 5,000 the runnable threads starve Gatling's own two event loops
  * (777 of 1,000 users had not even started 11 s into a 5 s run, which then took 42 s) and
  * redis-server itself. So at most {@link #WORKERS_PER_CORE} workers per core run: more virtual
@@ -39,7 +39,7 @@ public final class WorkerBudget {
     long connections = clientInstances * connectionsPerClient;
     if (users > MAX_USERS) {
       return String.format(Locale.ROOT, "client_instances × threads_per_client = %,d virtual users; Redline runs at most %,d per JVM"
-          + " (run more injectors for more, see docs/injectors.md)", users, MAX_USERS);
+          + " (for more, run more injectors against one server)", users, MAX_USERS);
     }
     if (connections > MAX_CONNECTIONS) {
       return String.format(Locale.ROOT, "client_instances × connections_per_client = %,d connections; Redline opens at most %,d per JVM"

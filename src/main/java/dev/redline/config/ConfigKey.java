@@ -178,11 +178,7 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
     if (v instanceof List<?> list) {
       list.forEach(item -> names.add(String.valueOf(item).strip()));
     } else {
-      String text = String.valueOf(v).strip();
-      if (text.startsWith("{") && text.endsWith("}")) {
-        text = text.substring(1, text.length() - 1); // the YAML flow form, {SET: 0.4, GET: 0.6}, given as text
-      }
-      for (String part : text.split(",")) {
+      for (String part : String.valueOf(v).split(",")) {
         names.add(part.strip());
       }
     }

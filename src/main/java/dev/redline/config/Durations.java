@@ -12,6 +12,11 @@ public final class Durations {
 
   private Durations() {}
 
+  /** A duration as a user writes it: {@code 5s}, {@code 250ms}. */
+  public static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+  }
+
   /** Empty for "unlimited". */
   public static Optional<Duration> parse(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);

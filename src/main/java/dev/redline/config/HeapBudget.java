@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Whether the values a workload writes fit in this JVM's heap, checked before any load: one
- * value of the largest size is kept to cut values from, and each virtual user can hold about
+ * value of the largest size is kept to cut values from, and each request in flight (one per worker
+ * thread) can hold about
  * three copies of each value of its round trip at once (the value, its encoded bytes, a reply).
  * A value size that cannot fit is a configuration error naming the heap it would need, instead of
  * an OutOfMemoryError in the middle of a run.
@@ -22,8 +23,8 @@ final class HeapBudget {
    * @param maxHeapBytes this JVM's heap limit ({@code Runtime.maxMemory()})
    * @throws ConfigError when the largest values cannot fit
    */
-  static void check(WorkloadConfig workload, int virtualUsers, long maxHeapBytes, Map<String, String> origins) {
-    long need = need(workload, virtualUsers);
+  static void check(WorkloadConfig workload, int requestsInFlight, long maxHeapBytes, Map<String, String> origins) {
+    long need = need(workload, requestsInFlight);
     if (need <= maxHeapBytes) {
       return;
     }
@@ -31,13 +32,13 @@ final class HeapBudget {
     throw new ConfigError(String.format(Locale.ROOT,
         "%s = %,d bytes (%s) needs about %,d MiB of heap for %d request(s) in flight with %d value(s) per round trip, and this JVM has %,d MiB;"
             + " use smaller values or fewer users, or give the forked JVM more heap (mvn gatling:test -Dredline.fork.heap=4g)",
-        key, (long) workload.valueSizeMax(), origins.getOrDefault(key, "default"), need >> 20, virtualUsers,
+        key, (long) workload.valueSizeMax(), origins.getOrDefault(key, "default"), need >> 20, requestsInFlight,
         valuesPerRoundTrip(workload), maxHeapBytes >> 20));
   }
 
-  static long need(WorkloadConfig workload, int virtualUsers) {
+  static long need(WorkloadConfig workload, int requestsInFlight) {
     long value = workload.valueSizeMax();
-    return BASE_BYTES + value + (long) virtualUsers * valuesPerRoundTrip(workload) * COPIES_PER_VALUE * value;
+    return BASE_BYTES + value + (long) requestsInFlight * valuesPerRoundTrip(workload) * COPIES_PER_VALUE * value;
   }
 
   /** How many values one request of the profile carries: a pipeline's or a transaction's size, else one. */

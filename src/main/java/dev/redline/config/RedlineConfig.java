@@ -155,7 +155,7 @@ public record RedlineConfig(
 
   private static String show(Object value) {
     if (value instanceof Duration d) {
-      return d.isZero() ? "0 (none)" : d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+      return d.isZero() ? "0 (none)" : Durations.describe(d);
     }
     if (value instanceof Optional<?> o) {
       return o.map(d -> ((Duration) d).toSeconds() + "s").orElse("unlimited");

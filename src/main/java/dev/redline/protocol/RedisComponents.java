@@ -22,6 +22,7 @@ public final class RedisComponents implements ProtocolComponents {
   private final LatencyRecorder recorder;
   private final Consumer<String> scenarioStarted;
   private final ResultRecorder results;
+  private final boolean usersOnWorkers;
 
   private final PubSubTracker pubsub;
   private final Consumer<Subscriber> subscribers;
@@ -35,6 +36,7 @@ public final class RedisComponents implements ProtocolComponents {
     this.recorder = recorder;
     this.scenarioStarted = scenarioStarted;
     this.results = new ResultRecorder(stats, recorder, clients, protocol.usersOnWorkers());
+    this.usersOnWorkers = protocol.usersOnWorkers();
   }
 
   /** The run's pub/sub accounting. */
@@ -84,14 +86,14 @@ public final class RedisComponents implements ProtocolComponents {
   /**
    * The session as it lives on its Redis worker thread from now on (unless the protocol keeps users
    * on Gatling's event loops): Gatling then runs the user's chain there, and a request costs no
-   * thread hand-off. Called on the worker; a copy only the first time.
+   * thread hand-off. Called on the user's worker; a copy only the first time.
    */
-  public Session onItsWorker(Session session, io.netty.channel.EventLoop worker) {
-    if (!protocol.usersOnWorkers() || session.eventLoop() == worker) {
+  public Session onItsWorker(Session session, dev.redline.client.ClientInstance client) {
+    if (!usersOnWorkers || session.eventLoop().inEventLoop()) {
       return session;
     }
     return session.copy(session.scenario(), session.userId(), session.attributes(), session.baseStatus(),
-        session.blockStack(), session.onExit(), worker);
+        session.blockStack(), session.onExit(), client.workerFor(session.userId()));
   }
 
   /** Hands the worker's buffered Gatling records to Gatling before Gatling learns the user exited. */

@@ -172,15 +172,11 @@ public final class RedlineRun {
       return;
     }
     recorder.window().warmUp();
-    System.out.printf(java.util.Locale.ROOT, "Redline: warming up for %s; nothing is measured until it is over%n", describe(warmup));
+    System.out.printf(java.util.Locale.ROOT, "Redline: warming up for %s; nothing is measured until it is over%n", dev.redline.config.Durations.describe(warmup));
     sampler.schedule(() -> {
       recorder.window().open();
-      System.out.printf(java.util.Locale.ROOT, "Redline: warm-up over (%s); measuring from now%n", describe(warmup));
+      System.out.printf(java.util.Locale.ROOT, "Redline: warm-up over (%s); measuring from now%n", dev.redline.config.Durations.describe(warmup));
     }, warmup.toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  private static String describe(java.time.Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
   /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */

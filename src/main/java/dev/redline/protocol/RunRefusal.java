@@ -48,7 +48,7 @@ public final class RunRefusal {
    *     exist yet
    */
   public static RuntimeException refuse(RuntimeException error, long runStartMillis) {
-    if (!exitsOnRefusal()) {
+    if (!dev.redline.config.RunControl.isGatlingsOwnJvm()) {
       return error;
     }
     System.out.flush();
@@ -59,11 +59,6 @@ public final class RunRefusal {
     }
     Runtime.getRuntime().halt(EXIT_CODE);
     return error; // not reached
-  }
-
-  /** True in Gatling's own launch. */
-  static boolean exitsOnRefusal() {
-    return dev.redline.config.RunControl.isGatlingsOwnJvm();
   }
 
   /**

@@ -68,21 +68,30 @@ public final class RequestSeries {
   /**
    * Records an OK latency that has no due time of its own (a pipeline's amortized command, a
    * pub/sub delivery): no wait and no response time. Wait-free.
+   *
+   * @return false when nothing was recorded (warm-up)
    */
-  public void recordOk(long nanos) {
-    if (window.isOpen()) {
-      ok.recordValue(Math.max(1, nanos));
+  public boolean recordOk(long nanos) {
+    if (!window.isOpen()) {
+      return false;
     }
+    ok.recordValue(Math.max(1, nanos));
+    return true;
   }
 
-  /** Records an OK request: its service time, and the time it waited before its worker started it. Wait-free. */
-  public void recordOk(long nanos, long waitNanos) {
+  /**
+   * Records an OK request: its service time, and the time it waited before its worker started it. Wait-free.
+   *
+   * @return false when nothing was recorded (warm-up)
+   */
+  public boolean recordOk(long nanos, long waitNanos) {
     if (!window.isOpen()) {
-      return;
+      return false;
     }
     ok.recordValue(Math.max(1, nanos));
     okResponse.recordValue(Math.max(1, nanos + waitNanos));
     wait.recordValue(waitNanos);
+    return true;
   }
 
   /**
@@ -95,21 +104,33 @@ public final class RequestSeries {
     }
   }
 
-  /** Records a KO latency that has no due time of its own, and its kind; the first message of each kind is kept. */
-  public void recordKo(long nanos, String kind, String message) {
-    if (window.isOpen()) {
-      ko.recordValue(Math.max(1, nanos));
-      countError(kind, message);
+  /**
+   * Records a KO latency that has no due time of its own, and its kind; the first message of each kind is kept.
+   *
+   * @return false when nothing was recorded (warm-up)
+   */
+  public boolean recordKo(long nanos, String kind, String message) {
+    if (!window.isOpen()) {
+      return false;
     }
+    ko.recordValue(Math.max(1, nanos));
+    countError(kind, message);
+    return true;
   }
 
-  /** Records a KO request's service time, the time it waited before its worker started it, and its kind. */
-  public void recordKo(long nanos, long waitNanos, String kind, String message) {
-    if (window.isOpen()) {
-      ko.recordValue(Math.max(1, nanos));
-      wait.recordValue(waitNanos);
-      countError(kind, message);
+  /**
+   * Records a KO request's service time, the time it waited before its worker started it, and its kind.
+   *
+   * @return false when nothing was recorded (warm-up)
+   */
+  public boolean recordKo(long nanos, long waitNanos, String kind, String message) {
+    if (!window.isOpen()) {
+      return false;
     }
+    ko.recordValue(Math.max(1, nanos));
+    wait.recordValue(waitNanos);
+    countError(kind, message);
+    return true;
   }
 
   private void countError(String kind, String message) {

@@ -29,12 +29,12 @@ public final class ResultRecorder {
   private final LongAdder gatlingRecords = new LongAdder();
   private volatile boolean perOpBatchRecords;
 
-  public ResultRecorder(StatsEngine stats, LatencyRecorder micros, ClientPool clients, boolean buffered) {
+  public ResultRecorder(StatsEngine stats, LatencyRecorder micros, ClientPool clients) {
     this.stats = stats;
     this.micros = micros;
     this.buffers = ThreadLocal.withInitial(() -> {
       EventExecutor current = ThreadExecutorMap.currentExecutor();
-      return buffered && current instanceof EventLoop loop && clients.ownsWorker(loop) ? new GatlingRecordBuffer(stats, gatlingRecords, loop) : null;
+      return current instanceof EventLoop loop && clients.ownsWorker(loop) ? new GatlingRecordBuffer(stats, gatlingRecords, loop) : null;
     });
   }
 

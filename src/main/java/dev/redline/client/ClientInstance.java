@@ -1,8 +1,11 @@
 package dev.redline.client;
 
-import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +37,7 @@ public final class ClientInstance implements AutoCloseable {
   private final JedisClientConfig config;
   private final JedisClientConfig subscriberConfig;
   private final Connections connections;
+  private final EventLoopGroup workerGroup;
   private final EventLoop[] workers;
   private final ConnectionHealth health = new ConnectionHealth();
   private final boolean backsOffAsOne;
@@ -45,10 +49,13 @@ public final class ClientInstance implements AutoCloseable {
     this.subscriberConfig = JedisConfigs.subscribers(settings, index);
     this.connections = connect(settings, config, commandKeys, pipelineThreads);
     this.backsOffAsOne = !(settings.deployment() instanceof Deployment.Cluster);
+    AtomicInteger threads = new AtomicInteger();
+    ThreadFactory named = task -> new WorkerThread(task, "redline-client-" + index + "-worker-" + threads.getAndIncrement());
+    this.workerGroup = new MultiThreadIoEventLoopGroup(settings.workersPerClient(), named, settings.transport().ioHandlers());
     this.workers = new EventLoop[settings.workersPerClient()];
-    for (int i = 0; i < workers.length; i++) {
-      String name = "redline-client-" + index + "-worker-" + i;
-      workers[i] = new DefaultEventLoop((ThreadFactory) task -> new WorkerThread(task, name));
+    int i = 0;
+    for (EventExecutor loop : workerGroup) {
+      workers[i++] = (EventLoop) loop;
     }
   }
 
@@ -86,8 +93,9 @@ public final class ClientInstance implements AutoCloseable {
   /**
    * The worker thread a virtual user is pinned to. Users are spread evenly: user {@code u} of
    * client {@code u % clientInstances} runs on worker {@code (u / clientInstances) % threadsPerClient}.
-   * A worker is a single-threaded netty event loop with no I/O of its own: it runs blocking Jedis
-   * calls, and can also host the virtual user itself (see {@code RedisProtocol#usersOnWorkers}).
+   * A worker is a single-threaded netty I/O event loop of Gatling's transport ({@link LoopTransport}):
+   * it hosts its virtual users, runs their blocking Jedis calls, and the I/O of any other netty-based
+   * protocol (HTTP) they use.
    */
   public EventLoop workerFor(long userId) {
     return workers[(int) ((userId / clientInstances) % workers.length)];
@@ -170,12 +178,8 @@ public final class ClientInstance implements AutoCloseable {
 
   @Override
   public void close() {
-    for (EventLoop worker : workers) {
-      worker.shutdownGracefully(0, 5, TimeUnit.SECONDS);
-    }
-    for (EventLoop worker : workers) {
-      worker.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
-    }
+    workerGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+    workerGroup.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
     connections.close();
   }
 

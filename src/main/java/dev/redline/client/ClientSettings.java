@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param respVersion 2 or 3 to say HELLO with that version on connect; 0 keeps Jedis's default (RESP2)
  * @param backoffMin first delay before retrying a server (or, in a cluster, a node) in an outage
  * @param backoffMax largest such delay
+ * @param transport the netty transport of the worker threads' event loops (Gatling's own)
  */
 public record ClientSettings(
     RedisEndpoint endpoint,
@@ -24,7 +25,8 @@ public record ClientSettings(
     TlsSettings tls,
     int respVersion,
     Duration backoffMin,
-    Duration backoffMax) {
+    Duration backoffMax,
+    LoopTransport transport) {
 
   public ClientSettings {
     positive("clientInstances", clientInstances);

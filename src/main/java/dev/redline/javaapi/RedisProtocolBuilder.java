@@ -181,18 +181,6 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * Keeps each virtual user on Gatling's event loops and hands every Redis request to a worker
-   * thread and back (two thread hand-offs per request). By default a user that uses this protocol
-   * runs on its Redis worker thread instead, which is much faster; use this switch when the same
-   * scenario also uses HTTP or another netty-based Gatling protocol.
-   *
-   * <pre>{@code redis().gatlingEventLoops()}</pre>
-   */
-  public RedisProtocolBuilder gatlingEventLoops() {
-    return edit(e -> e.usersOnWorkers = false);
-  }
-
-  /**
    * Backoff while a client is in an outage: its next request waits {@code min}, doubling per
    * consecutive connection failure up to {@code max}, with jitter (default 10 ms to 500 ms). Keeps
    * workers from spinning against a server that is down.

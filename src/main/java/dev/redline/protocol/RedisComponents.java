@@ -22,7 +22,6 @@ public final class RedisComponents implements ProtocolComponents {
   private final LatencyRecorder recorder;
   private final Consumer<String> scenarioStarted;
   private final ResultRecorder results;
-  private final boolean usersOnWorkers;
 
   private final PubSubTracker pubsub;
   private final Consumer<Subscriber> subscribers;
@@ -35,8 +34,7 @@ public final class RedisComponents implements ProtocolComponents {
     this.clients = clients;
     this.recorder = recorder;
     this.scenarioStarted = scenarioStarted;
-    this.results = new ResultRecorder(stats, recorder, clients, protocol.usersOnWorkers());
-    this.usersOnWorkers = protocol.usersOnWorkers();
+    this.results = new ResultRecorder(stats, recorder, clients);
   }
 
   /** The run's pub/sub accounting. */
@@ -84,12 +82,13 @@ public final class RedisComponents implements ProtocolComponents {
   }
 
   /**
-   * The session as it lives on its Redis worker thread from now on (unless the protocol keeps users
-   * on Gatling's event loops): Gatling then runs the user's chain there, and a request costs no
-   * thread hand-off. Called on the user's worker; a copy only the first time.
+   * The session as it lives on its Redis worker thread from now on: Gatling then runs the user's
+   * chain there, and a request costs no thread hand-off. The worker is an I/O event loop of
+   * Gatling's own transport, so an HTTP request (or any netty-based protocol's) of the same user
+   * runs there too. Called on the user's worker; a copy only the first time.
    */
   public Session onItsWorker(Session session, dev.redline.client.ClientInstance client) {
-    if (!usersOnWorkers || session.eventLoop().inEventLoop()) {
+    if (session.eventLoop().inEventLoop()) {
       return session;
     }
     return session.copy(session.scenario(), session.userId(), session.attributes(), session.baseStatus(),

@@ -26,9 +26,6 @@ import scala.Function1;
  * @param clientName the CLIENT SETNAME prefix (the client index is appended), or null
  * @param perOpGatlingRecords whether pipelines and transactions write one Gatling record per op
  *     besides the batch record (the microsecond recorder always counts every op)
- * @param usersOnWorkers whether each virtual user runs on its Redis worker thread (no thread
- *     hand-off per request); false keeps users on Gatling's event loops, for scenarios that
- *     also use HTTP or other netty-based protocols
  * @param backoffMin first delay before a request of a client that is in an outage
  * @param backoffMax largest such delay (the delay doubles per failure, with jitter, up to this)
  * @param retryAttempts how many times a request that failed on the connection is tried again
@@ -53,7 +50,6 @@ public record RedisProtocol(
     Duration socketTimeout,
     String clientName,
     boolean perOpGatlingRecords,
-    boolean usersOnWorkers,
     Duration backoffMin,
     Duration backoffMax,
     int retryAttempts,
@@ -65,10 +61,10 @@ public record RedisProtocol(
     java.util.List<String> settingsEcho,
     Duration warmup) implements Protocol {
 
-  /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records, users on workers. */
+  /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
   public static RedisProtocol defaults() {
     return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
-        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true, true,
+        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true,
         Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0, "named by the simulation", java.util.List.of(), Duration.ZERO);
   }
 
@@ -87,7 +83,6 @@ public record RedisProtocol(
     public Duration socketTimeout;
     public String clientName;
     public boolean perOpGatlingRecords;
-    public boolean usersOnWorkers;
     public Duration backoffMin;
     public Duration backoffMax;
     public int retryAttempts;
@@ -108,7 +103,6 @@ public record RedisProtocol(
       socketTimeout = p.socketTimeout;
       clientName = p.clientName;
       perOpGatlingRecords = p.perOpGatlingRecords;
-      usersOnWorkers = p.usersOnWorkers;
       backoffMin = p.backoffMin;
       backoffMax = p.backoffMax;
       retryAttempts = p.retryAttempts;
@@ -124,7 +118,7 @@ public record RedisProtocol(
     /** The protocol with the changed settings. */
     public RedisProtocol build() {
       return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
-          socketTimeout, clientName, perOpGatlingRecords, usersOnWorkers, backoffMin, backoffMax, retryAttempts,
+          socketTimeout, clientName, perOpGatlingRecords, backoffMin, backoffMax, retryAttempts,
           startDuringOutage, deployment, tls, respVersion, endpointOrigin, settingsEcho, warmup);
     }
   }

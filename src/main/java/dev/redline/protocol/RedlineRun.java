@@ -2,6 +2,7 @@ package dev.redline.protocol;
 
 import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
+import dev.redline.client.LoopTransport;
 import dev.redline.client.RedisEndpoint;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.pubsub.Subscriber;
@@ -64,9 +65,11 @@ public final class RedlineRun {
   private boolean refused;
 
   private final StatsEngine statsEngine;
+  private final LoopTransport transport;
 
-  private RedlineRun(StatsEngine statsEngine) {
+  private RedlineRun(StatsEngine statsEngine, LoopTransport transport) {
     this.statsEngine = statsEngine;
+    this.transport = transport;
     sampler.scheduleAtFixedRate(this::sampleAndReportErrors, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -81,7 +84,8 @@ public final class RedlineRun {
   }
 
   static RedlineRun start(CoreComponents core) {
-    RedlineRun run = new RedlineRun(core.statsEngine());
+    var netty = core.configuration().netty();
+    RedlineRun run = new RedlineRun(core.statsEngine(), new LoopTransport(netty.useNativeTransport(), netty.useIoUring()));
     dev.redline.config.RunControl.watchParent(java.time.Duration.ofSeconds(8));
     core.actorSystem().registerOnTermination(() -> {
       run.finish();
@@ -141,7 +145,7 @@ public final class RedlineRun {
     ClientSettings clientSettings = new ClientSettings(endpoint, protocol.clientInstances(),
         protocol.effectiveConnectionsPerClient(), protocol.threadsPerClient(),
         protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(),
-        protocol.deployment(), protocol.tls(), protocol.respVersion(), protocol.backoffMin(), protocol.backoffMax());
+        protocol.deployment(), protocol.tls(), protocol.respVersion(), protocol.backoffMin(), protocol.backoffMax(), transport);
     settings.add(echo(clientSettings, protocol));
     ClientPool pool = StartupCheck.connect(clientSettings, protocol.startDuringOutage());
     pools.add(pool);

@@ -25,7 +25,7 @@ public class BasicSimulation extends Simulation {
   private final ScenarioBuilder basic = scenario("basic")
       .during(duration).on(
           exec(redis("SET").set("basic:#{userId}", "value-#{userId}"))
-              .exec(redis("GET").get("basic:#{userId}").check(isEqualTo("value-#{userId}")))
+              .exec(redis("GET").get("basic:#{userId}").check(reply().isEL("value-#{userId}")))
               .exec(redis("INCR").incr("basic:counter:#{userId}"))
               .exec(redis("DEL").del("basic:tmp:#{userId}")));
 

@@ -27,7 +27,7 @@ public class PipelineSimulation extends Simulation {
               set("pipe:#{userId}:a", "value-a"),
               set("pipe:#{userId}:b", "value-b"),
               set("pipe:#{userId}:c", "value-c"),
-              get("pipe:#{userId}:a").check(isEqualTo("value-a")),
+              get("pipe:#{userId}:a").check(reply().is("value-a")),
               get("pipe:#{userId}:b"),
               get("pipe:#{userId}:c"),
               incr("pipe:#{userId}:n"),

@@ -78,7 +78,7 @@ public final class BatchAction extends RedisAction {
     String[][] arguments = new String[n][];
     try {
       for (int i = 0; i < n; i++) {
-        arguments[i] = commands.get(i).resolveArguments(session);
+        arguments[i] = argumentsFor(commands.get(i), session);
       }
       onConnection(client, link -> {
         roundTrip(link, arguments, replies);
@@ -107,7 +107,9 @@ public final class BatchAction extends RedisAction {
       RedisFailure[] failures = null;
       for (int i = 0; i < n; i++) {
         try {
-          current = commands.get(i).applyChecks(replies[i].get(), current, arguments[i]);
+          Object reply = replies[i].get(); // throws the command's error reply
+          answered(commands.get(i), arguments[i]);
+          current = commands.get(i).applyChecks(reply, current);
         } catch (RuntimeException e) {
           if (failures == null) {
             failures = new RedisFailure[n];

@@ -32,7 +32,7 @@ public final class CommandAction extends RedisAction {
     String[] arguments = null;
     RuntimeException error = null;
     try {
-      arguments = command.resolveArguments(session);
+      arguments = argumentsFor(command, session);
       String[] resolved = arguments;
       reply = onConnection(client, link -> {
         sent.increment();
@@ -47,7 +47,8 @@ public final class CommandAction extends RedisAction {
     Session checked = session;
     if (error == null) {
       try {
-        checked = command.applyChecks(reply, session, arguments);
+        answered(command, arguments);
+        checked = command.applyChecks(reply, session);
       } catch (RuntimeException e) {
         error = e;
       }

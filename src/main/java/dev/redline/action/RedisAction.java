@@ -3,6 +3,7 @@ package dev.redline.action;
 import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.client.RedisLink;
+import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import io.gatling.commons.util.Clock;
@@ -140,6 +141,22 @@ public abstract class RedisAction implements Action {
    * {@code dueNanos} is when it was due; the time from then until this call is its wait.
    */
   protected abstract void run(Session session, ClientInstance client, long dueNanos);
+
+  /** The command's arguments for this request; a tracked PUBLISH gets the run's next numbered message. */
+  protected final String[] argumentsFor(CommandSpec command, Session session) {
+    String[] arguments = command.resolveArguments(session);
+    if (command.tracksDelivery()) {
+      arguments[1] = components.pubsub().nextMessage(command.deliveryPadding());
+    }
+    return arguments;
+  }
+
+  /** Redis answered the command (not with an error): a tracked PUBLISH's subscribers now owe its message. */
+  protected final void answered(CommandSpec command, String[] arguments) {
+    if (command.tracksDelivery()) {
+      components.pubsub().published(arguments[0], arguments[1]);
+    }
+  }
 
   /** Passes the session to the next action (see the class comment). */
   protected final void proceed(Session session) {

@@ -20,6 +20,8 @@ public final class CommandSpec {
   private final ProtocolCommand command;
   private final List<SessionValue<String>> arguments;
   private final List<ReplyCheck> checks;
+  // a tracked PUBLISH: its message is the run's next numbered message, padded with this; else null
+  private final String deliveryPadding;
   // resolveArguments runs for every command sent: constants are resolved here once, and only the
   // positions that depend on the session are resolved per request
   private final String[] constants;
@@ -28,7 +30,8 @@ public final class CommandSpec {
 
   @SuppressWarnings("unchecked")
   private CommandSpec(String requestName, String commandName, ProtocolCommand command, List<SessionValue<String>> arguments,
-      List<ReplyCheck> checks) {
+      List<ReplyCheck> checks, String deliveryPadding) {
+    this.deliveryPadding = deliveryPadding;
     this.requestName = Objects.requireNonNull(requestName, "requestName");
     this.commandName = commandName;
     this.command = command;
@@ -79,7 +82,29 @@ public final class CommandSpec {
       throw new IllegalArgumentException(
           "a Redis command name is one word, e.g. command(\"CLIENT\", \"LIST\"); got \"" + commandName + "\"");
     }
-    return new CommandSpec(upper, upper, protocolCommand(upper), arguments, List.of());
+    return new CommandSpec(upper, upper, protocolCommand(upper), arguments, List.of(), null);
+  }
+
+  /**
+   * A PUBLISH whose delivery the run's subscribers measure: its message is the run's next numbered,
+   * timestamped message of about {@code size} bytes (made by the action, which knows the run).
+   */
+  public static CommandSpec trackedPublish(SessionValue<String> channel, int size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("a tracked message's size must not be negative, got " + size);
+    }
+    return new CommandSpec("PUBLISH", "PUBLISH", Protocol.Command.PUBLISH,
+        List.of(channel, SessionValues.constant("")), List.of(), "x".repeat(Math.max(0, size - 40)));
+  }
+
+  /** Whether this is a tracked PUBLISH (see {@link #trackedPublish}). */
+  public boolean tracksDelivery() {
+    return deliveryPadding != null;
+  }
+
+  /** The padding of a tracked PUBLISH's message. */
+  public String deliveryPadding() {
+    return deliveryPadding;
   }
 
   /** The same command reported under another request name. */
@@ -87,14 +112,14 @@ public final class CommandSpec {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a request name must not be blank");
     }
-    return new CommandSpec(name, commandName, command, arguments, checks);
+    return new CommandSpec(name, commandName, command, arguments, checks, deliveryPadding);
   }
 
   /** The same command with one more check on its reply. */
   public CommandSpec withCheck(ReplyCheck check) {
     List<ReplyCheck> more = new ArrayList<>(checks);
     more.add(Objects.requireNonNull(check, "check"));
-    return new CommandSpec(requestName, commandName, command, arguments, more);
+    return new CommandSpec(requestName, commandName, command, arguments, more, deliveryPadding);
   }
 
   @Override
@@ -111,15 +136,31 @@ public final class CommandSpec {
     return resolved;
   }
 
-  /** Runs the checks on the raw reply to the command sent with {@code sent}; returns the session to continue with. */
-  public Session applyChecks(Object rawReply, Session session, String[] sent) {
+  /**
+   * Runs the checks on the raw reply, in order, the way Gatling runs an HTTP request's checks: each
+   * check that passes may save into the session; the first that fails decides the KO (thrown as a
+   * {@link CheckFailure}), the others still run.
+   *
+   * @return the session to continue with
+   * @throws CheckFailure when a check failed
+   */
+  public Session applyChecks(Object rawReply, Session session) {
     if (checks.isEmpty()) {
       return session;
     }
     Object reply = Replies.decode(rawReply);
+    java.util.Map<Object, Object> prepared = checks.size() > 1 ? new java.util.HashMap<>(2) : null;
     Session current = session;
+    CheckFailure first = null;
     for (ReplyCheck check : checks) {
-      current = check.check(reply, current, sent);
+      try {
+        current = check.apply(reply, current, prepared);
+      } catch (CheckFailure failed) {
+        first = first == null ? failed : first;
+      }
+    }
+    if (first != null) {
+      throw first;
     }
     return current;
   }

@@ -1,32 +1,34 @@
 package dev.redline.command;
 
+import io.gatling.commons.validation.Failure;
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.check.Check;
+import io.gatling.core.check.CheckResult;
 import io.gatling.core.session.Session;
+import java.util.Objects;
 
-/** A check on a decoded Redis reply; may also save the reply into the session. */
-@FunctionalInterface
-public interface ReplyCheck {
+/**
+ * One of Gatling's checks, built for a decoded Redis reply (see {@link Replies#decode(Object)}),
+ * with the KO code it gives when it fails: {@code CHECK}, or {@code VERIFY} for data verification.
+ *
+ * @param check Gatling's check on the decoded reply
+ * @param kind the KO code of a failure
+ * @param summary one line for Gatling's error table for every failure of this check, or null to
+ *     show each failure's own message there
+ */
+public record ReplyCheck(Check<Object> check, String kind, String summary) {
 
-  /**
-   * Checks a reply.
-   *
-   * @param reply the decoded reply (see {@link Replies#decode(Object)})
-   * @param session the session the request ran with
-   * @return the session to continue with (changed when the check saves a value)
-   * @throws CheckFailure when the reply is not what was expected
-   * @throws ExpressionFailure when the expected value could not be resolved
-   */
-  Session check(Object reply, Session session);
+  public ReplyCheck {
+    Objects.requireNonNull(check, "check");
+    Objects.requireNonNull(kind, "kind");
+  }
 
-  /**
-   * Checks a reply knowing the arguments the command was sent with; what every action calls. Only
-   * checks that account for what was sent (tracked PUBLISH) need more than {@link #check(Object, Session)}.
-   *
-   * @param reply the decoded reply
-   * @param session the session the request ran with
-   * @param sent the command's resolved arguments, as sent
-   * @return the session to continue with
-   */
-  default Session check(Object reply, Session session, String[] sent) {
-    return check(reply, session);
+  /** Runs the check; returns the session it leaves (a {@code saveAs} sets its attribute), or throws when it fails. */
+  Session apply(Object reply, Session session, java.util.Map<Object, Object> preparedCache) {
+    Validation<CheckResult> result = check.check(reply, session, preparedCache);
+    if ((Object) result instanceof Failure failure) {
+      throw new CheckFailure(kind, failure.message(), summary);
+    }
+    return ((io.gatling.commons.validation.Success<CheckResult>) result).value().update(session);
   }
 }

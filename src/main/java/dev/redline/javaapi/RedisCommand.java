@@ -11,7 +11,7 @@ import io.gatling.javaapi.core.ActionBuilder;
  * method returns a new command.
  *
  * <pre>{@code
- * exec(redis("GET user").get("user:#{id}").check(isEqualTo("v-#{id}")))
+ * exec(redis("GET user").get("user:#{id}").check(reply().isEL("v-#{id}")))
  * exec(incr("hits"))                                   // reported as INCR
  * exec(pipeline(set("a", "1"), get("a").named("GET a")))
  * }</pre>
@@ -36,17 +36,18 @@ public final class RedisCommand implements ActionBuilder {
   }
 
   /**
-   * Adds checks on the reply; all must pass for the request to be OK.
+   * Adds Gatling checks on the reply (made with {@link RedisDsl#reply()}); all must pass for the
+   * request to be OK, and a failed one makes it KO with code CHECK (VERIFY for data verification).
    *
-   * <pre>{@code get("k").check(isEqualTo("v"), reply().saveAs("value"))}</pre>
+   * <pre>{@code get("k:#{id}").check(reply().isEL("v-#{id}"), reply().saveAs("value"))}</pre>
    *
    * @param checks the checks, applied in order
    * @return a new command
    */
-  public RedisCommand check(RedisCheck... checks) {
+  public RedisCommand check(io.gatling.javaapi.core.CheckBuilder... checks) {
     CommandSpec checked = spec;
-    for (RedisCheck check : checks) {
-      checked = checked.withCheck(check.asReplyCheck());
+    for (io.gatling.javaapi.core.CheckBuilder check : checks) {
+      checked = checked.withCheck(ReplyChecks.build(check));
     }
     return new RedisCommand(checked);
   }

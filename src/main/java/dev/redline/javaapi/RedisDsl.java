@@ -3,12 +3,10 @@ package dev.redline.javaapi;
 import dev.redline.action.BatchKind;
 import dev.redline.command.CommandSpec;
 import dev.redline.command.SessionValues;
-import dev.redline.pubsub.TrackedPublishCheck;
 import io.gatling.javaapi.core.Session;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * Redline's entry points, to import statically beside Gatling's {@code CoreDsl}.
@@ -20,7 +18,7 @@ import java.util.function.Predicate;
  * RedisProtocolBuilder redisProtocol = redis().url("redis://localhost:6379").clientInstances(2).threadsPerClient(3);
  * ScenarioBuilder scn = scenario("cache").forever().on(
  *     exec(redis("SET").set("user:#{userId}", "v-#{userId}"))
- *     .exec(redis("GET").get("user:#{userId}").check(isEqualTo("v-#{userId}")))
+ *     .exec(redis("GET").get("user:#{userId}").check(reply().isEL("v-#{userId}")))
  *     .exec(redis("BATCH").pipeline(incr("hits"), get("user:#{userId}"), del("tmp:#{userId}"))));
  * }</pre>
  *
@@ -112,14 +110,7 @@ public final class RedisDsl {
    * <pre>{@code exec(trackedPublish(s -> "news", 100))}</pre>
    */
   public static RedisCommand trackedPublish(Function<Session, String> channel, int size) {
-    String padding = "x".repeat(Math.max(0, size - 40));
-    return COMMANDS.publish(channel, s -> currentPubSub().nextMessage(padding))
-        .check(new RedisCheck(new TrackedPublishCheck(RedisDsl::currentPubSub)));
-  }
-
-  private static dev.redline.pubsub.PubSubTracker currentPubSub() {
-    return dev.redline.protocol.RedlineRun.lastStarted()
-        .orElseThrow(() -> new IllegalStateException("no Redline run is active")).pubsub();
+    return new RedisCommand(CommandSpec.trackedPublish(SessionValues.fn(channel), size));
   }
 
   /** Any command by name with EL arguments: {@code command("CLIENT", "LIST")}. */
@@ -517,101 +508,21 @@ public final class RedisDsl {
   // ---- checks ----
 
   /**
-   * The reply, as text, equals the expected text (an EL string). Integers compare in decimal,
-   * nil as no value.
+   * Gatling's check DSL on the reply: {@code is}, {@code isEL}, {@code not}, {@code notNull},
+   * {@code exists}, {@code notExists}, {@code in}, {@code lt}/{@code gt}, {@code transform},
+   * {@code validate}, {@code optional}, {@code saveAs}, ... with Gatling's meaning; a nil reply is
+   * "found nothing". See {@link ReplyCheckBuilder} for the reply's types and typed views, and
+   * {@link ReplyCheckBuilder#isNilOr(String)} for data verification.
    *
-   * <pre>{@code get("user:#{id}").check(isEqualTo("v-#{id}"))}</pre>
-   */
-  public static RedisCheck isEqualTo(String expected) {
-    return equalTo(SessionValues.el(expected));
-  }
-
-  /**
-   * The reply equals a value computed from the session.
+   * <pre>{@code
+   * get("user:#{id}").check(reply().isEL("v-#{id}"))
+   * incr("hits").check(reply().gt(0), reply().saveAs("hits"))
+   * }</pre>
    *
-   * <pre>{@code get(s -> "user:" + s.userId()).check(isEqualTo(s -> "v-" + s.userId()))}</pre>
+   * @return a check builder on the reply
    */
-  public static RedisCheck isEqualTo(Function<Session, String> expected) {
-    return equalTo(SessionValues.fn(expected));
-  }
-
-  private static RedisCheck equalTo(dev.redline.command.SessionValue<String> value) {
-    return new RedisCheck((reply, session) -> {
-      String wanted = value.resolve(session);
-      if (reply == null || !wanted.equals(String.valueOf(reply))) {
-        throw RedisCheck.failure("'" + wanted + "'", reply);
-      }
-      return session;
-    });
-  }
-
-  /** The reply is not nil (the key exists): {@code get("user:#{id}").check(notNull())}. */
-  public static RedisCheck notNull() {
-    return new RedisCheck((reply, session) -> {
-      if (reply == null) {
-        throw RedisCheck.failure("a value", null);
-      }
-      return session;
-    });
-  }
-
-  /** The reply is nil: {@code get("deleted:#{id}").check(isNull())}. */
-  public static RedisCheck isNull() {
-    return new RedisCheck((reply, session) -> {
-      if (reply != null) {
-        throw RedisCheck.failure("nil", reply);
-      }
-      return session;
-    });
-  }
-
-  /**
-   * The reply satisfies a predicate; {@code description} says what was expected in the KO message.
-   *
-   * <pre>{@code llen("queue").check(satisfies("at most 100 items", r -> (Long) r <= 100))}</pre>
-   */
-  public static RedisCheck satisfies(String description, Predicate<Object> predicate) {
-    Objects.requireNonNull(predicate, "predicate");
-    return new RedisCheck((reply, session) -> {
-      boolean ok;
-      try {
-        ok = predicate.test(reply);
-      } catch (RuntimeException e) {
-        throw RedisCheck.failure(description + " (the predicate threw " + e + ")", reply);
-      }
-      if (!ok) {
-        throw RedisCheck.failure(description, reply);
-      }
-      return session;
-    });
-  }
-
-  /**
-   * Data verification: the reply is nil (never written, or deleted) or exactly the expected value;
-   * anything else is KO with code VERIFY.
-   *
-   * <pre>{@code get("k:#{id}").check(verifiedValue(s -> expectedValueFor("k:" + s.userId())))}</pre>
-   */
-  public static RedisCheck verifiedValue(Function<Session, String> expected) {
-    var value = SessionValues.fn(expected);
-    return new RedisCheck((reply, session) -> {
-      if (reply != null) {
-        String wanted = value.resolve(session);
-        if (!wanted.equals(String.valueOf(reply))) {
-          String got = String.valueOf(reply);
-          throw new dev.redline.command.CheckFailure("VERIFY", "value mismatch: expected " + wanted.length() + " bytes starting '"
-              + wanted.substring(0, Math.min(16, wanted.length())) + "' but got " + got.length() + " bytes starting '"
-              + got.substring(0, Math.min(16, got.length())) + "'",
-              "value mismatch: a read returned something other than what was written (examples in Redline's report)");
-        }
-      }
-      return session;
-    });
-  }
-
-  /** Always passes; use it to save the reply: {@code incr("hits").check(reply().saveAs("hits"))}. */
-  public static RedisCheck reply() {
-    return new RedisCheck((reply, session) -> session);
+  public static ReplyCheckBuilder reply() {
+    return new ReplyCheckBuilder();
   }
 
   private static long positive(long value, String what) {

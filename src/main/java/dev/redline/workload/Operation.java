@@ -54,7 +54,7 @@ public enum Operation {
     Function<Session, String> member = s -> "m" + Math.floorMod(key.apply(s).hashCode(), 100);
     return switch (this) {
       case SET -> set(key, value);
-      case GET -> values.verifying() ? get(key).check(verifiedValue(s -> values.expected(key.apply(s)))) : get(key);
+      case GET -> values.verifying() ? get(key).check(reply().isNilOr(s -> values.expected(key.apply(s)))) : get(key);
       case DEL -> del(key);
       case EXISTS -> exists(key);
       case EXPIRE -> expire(key, 300);

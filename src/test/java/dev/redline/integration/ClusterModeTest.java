@@ -53,26 +53,26 @@ class ClusterModeTest {
   @Test
   void everyCommandFamilyAndPipelinesRunInClusterModeAndTheServersCountWhatRedlineSent() throws Exception {
     ScenarioBuilder scn = scenario("cluster families").exec(
-        set("s:#{userId}", "v").check(isEqualTo("OK")),
-        get("s:#{userId}").check(isEqualTo("v")),
-        incr("n:#{userId}").check(isEqualTo("1")),
-        expire("s:#{userId}", 500).check(isEqualTo("1")),
-        mset("{m#{userId}}:a", "1", "{m#{userId}}:b", "2").check(isEqualTo("OK")),
-        mget("{m#{userId}}:a", "{m#{userId}}:b").check(isEqualTo("[1, 2]")),
-        del("{m#{userId}}:a", "{m#{userId}}:b").check(isEqualTo("2")),
-        rpush("l:#{userId}", "a", "b").check(isEqualTo("2")),
-        lpop("l:#{userId}").check(isEqualTo("a")),
-        hset("h:#{userId}", "f", "v").check(isEqualTo("1")),
-        hget("h:#{userId}", "f").check(isEqualTo("v")),
-        sadd("set:#{userId}", "a", "b").check(isEqualTo("2")),
-        scard("set:#{userId}").check(isEqualTo("2")),
-        zadd("z:#{userId}", 1.5, "m").check(isEqualTo("1")),
-        zscore("z:#{userId}", "m").check(isEqualTo("1.5")),
+        set("s:#{userId}", "v").check(reply().is("OK")),
+        get("s:#{userId}").check(reply().is("v")),
+        incr("n:#{userId}").check(reply().is(1L)),
+        expire("s:#{userId}", 500).check(reply().is(1L)),
+        mset("{m#{userId}}:a", "1", "{m#{userId}}:b", "2").check(reply().is("OK")),
+        mget("{m#{userId}}:a", "{m#{userId}}:b").check(reply().is(java.util.List.of("1", "2"))),
+        del("{m#{userId}}:a", "{m#{userId}}:b").check(reply().is(2L)),
+        rpush("l:#{userId}", "a", "b").check(reply().is(2L)),
+        lpop("l:#{userId}").check(reply().is("a")),
+        hset("h:#{userId}", "f", "v").check(reply().is(1L)),
+        hget("h:#{userId}", "f").check(reply().is("v")),
+        sadd("set:#{userId}", "a", "b").check(reply().is(2L)),
+        scard("set:#{userId}").check(reply().is(2L)),
+        zadd("z:#{userId}", 1.5, "m").check(reply().is(1L)),
+        zscore("z:#{userId}", "m").check(reply().is("1.5")),
         publish("news", "hello"),
-        command("EVAL", "return KEYS[1] .. ARGV[1]", "1", "e:#{userId}", "!").check(isEqualTo(s -> "e:" + s.userId() + "!")),
-        transaction(incr("{t#{userId}}:n"), incr("{t#{userId}}:n"), get("{t#{userId}}:n").check(isEqualTo("2"))),
+        command("EVAL", "return KEYS[1] .. ARGV[1]", "1", "e:#{userId}", "!").check(reply().is(s -> "e:" + s.userId() + "!")),
+        transaction(incr("{t#{userId}}:n"), incr("{t#{userId}}:n"), get("{t#{userId}}:n").check(reply().is("2"))),
         // keys on different slots (and nodes): Jedis splits the pipeline by node
-        pipeline(set("p:#{userId}:a", "1"), set("p:#{userId}:b", "2"), set("p:#{userId}:c", "3"), get("p:#{userId}:a").check(isEqualTo("1"))))
+        pipeline(set("p:#{userId}:a", "1"), set("p:#{userId}:b", "2"), set("p:#{userId}:c", "3"), get("p:#{userId}:a").check(reply().is("1"))))
         .repeat(50, "i").on(exec(set("spread:#{userId}:#{i}", "v")));
 
     Map<String, Long> before = cluster.commandCallsSummed();
@@ -135,8 +135,8 @@ class ClusterModeTest {
           newOwner[0] = cluster.moveEmptySlot(slot); // Redline's cluster clients still have the old slot map
           return session;
         }),
-        exec(set(key, "v").check(isEqualTo("OK"))),
-        exec(get(key).check(isEqualTo("v"))));
+        exec(set(key, "v").check(reply().is("OK"))),
+        exec(get(key).check(reply().is("v"))));
 
     GatlingRun.Result run = GatlingRun.run(redis().cluster(cluster.seeds()), Duration.ofSeconds(30), true, scn.injectOpen(atOnceUsers(1)));
 

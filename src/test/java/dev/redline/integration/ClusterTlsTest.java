@@ -43,8 +43,8 @@ class ClusterTlsTest {
   @Test
   void commandsPipelinesAndTheCrossCheckWorkOverTlsOnEveryNode() throws Exception {
     ScenarioBuilder scn = scenario("cluster over tls").repeat(100, "i").on(
-        exec(set("k:#{userId}:#{i}", "v").check(isEqualTo("OK")),
-            get("k:#{userId}:#{i}").check(isEqualTo("v")),
+        exec(set("k:#{userId}:#{i}", "v").check(reply().is("OK")),
+            get("k:#{userId}:#{i}").check(reply().is("v")),
             pipeline(incr("a:#{userId}:#{i}"), incr("b:#{userId}:#{i}"), incr("c:#{userId}:#{i}"))));
 
     GatlingRun.Result run = GatlingRun.run(redis().cluster(cluster.seeds()).tls().tlsCaFile(ca.caCertificate().toString())

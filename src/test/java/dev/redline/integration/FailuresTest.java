@@ -20,7 +20,7 @@ class FailuresTest extends RedisServerTest {
     ScenarioBuilder scn = scenario("failures").exec(
         rpush("a-list", "x"),
         get("a-list").named("GET on a list"),
-        get("missing").named("GET checked").check(isEqualTo("expected")),
+        get("missing").named("GET checked").check(reply().is("expected")),
         get("#{noSuchAttribute}").named("GET bad EL"),
         command("NOSUCHCOMMAND", "x").named("unknown command"),
         pipeline(set("p", "1"), incr("a-list").named("INCR on a list"), get("p").named("GET after")),
@@ -29,7 +29,7 @@ class FailuresTest extends RedisServerTest {
     GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 
     assertKo(run, "GET on a list", "WRONGTYPE", "WRONGTYPE Operation against a key holding the wrong kind of value");
-    assertKo(run, "GET checked", "CHECK", "expected 'expected' but got nil");
+    assertKo(run, "GET checked", "CHECK", "reply.find.is(expected), found nothing");
     assertKo(run, "GET bad EL", "EL", "noSuchAttribute");
     assertKo(run, "unknown command", "ERR", "unknown command");
     assertKo(run, "INCR on a list", "WRONGTYPE", "WRONGTYPE");

@@ -19,11 +19,11 @@ class RespProtocolTest extends RedisServerTest {
   @Test
   void protocolVersion3SpeaksResp3AndMapRepliesReachChecksAsMaps() throws Exception {
     ScenarioBuilder scn = scenario("resp3").exec(
-        command("HELLO").check(satisfies("proto 3", r -> r instanceof Map<?, ?> m && Long.valueOf(3).equals(m.get("proto")))),
+        command("HELLO").check(reply().transform(r -> r instanceof Map<?, ?> m && Long.valueOf(3).equals(m.get("proto"))).is(true)),
         hset("h", "f", "v"),
-        hgetAll("h").check(satisfies("a map {f=v}", r -> r instanceof Map<?, ?> m && m.equals(Map.of("f", "v")))),
-        get("missing").check(isNull()),
-        incr("n").check(isEqualTo("1")));
+        hgetAll("h").check(reply().transform(r -> r instanceof Map<?, ?> m && m.equals(Map.of("f", "v"))).is(true)),
+        get("missing").check(reply().notExists()),
+        incr("n").check(reply().is(1L)));
 
     GatlingRun.Result run = GatlingRun.run(protocol().protocolVersion(3), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 
@@ -40,7 +40,7 @@ class RespProtocolTest extends RedisServerTest {
   void byDefaultConnectionsSpeakResp2() throws Exception {
     ScenarioBuilder scn = scenario("resp2").exec(
         hset("h", "f", "v"),
-        hgetAll("h").check(satisfies("a flat list [f, v]", r -> r.equals(List.of("f", "v")))));
+        hgetAll("h").check(reply().transform(r -> r.equals(List.of("f", "v"))).is(true)));
 
     GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 

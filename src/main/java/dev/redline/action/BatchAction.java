@@ -40,6 +40,8 @@ public final class BatchAction extends RedisAction {
   private final LongAdder multi;
   private final LongAdder exec;
   private final boolean perOpGatlingRecords;
+  // blocking commands in a pipeline wait one after the other: the socket timeout is extended by their sum
+  private final long blockMillis;
 
   public BatchAction(String batchName, BatchKind kind, List<CommandSpec> commands, ScenarioContext ctx,
       RedisComponents components, Action next) {
@@ -62,6 +64,7 @@ public final class BatchAction extends RedisAction {
     this.multi = results.sentCounter("multi");
     this.exec = results.sentCounter("exec");
     this.perOpGatlingRecords = components.protocol().perOpGatlingRecords();
+    this.blockMillis = commands.stream().mapToLong(CommandSpec::blockMillis).reduce(0, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
     if (perOpGatlingRecords) {
       results.notePerOpBatchRecords();
     }
@@ -137,7 +140,7 @@ public final class BatchAction extends RedisAction {
       sentGroups[g].add(sentGroupSizes[g]);
     }
     if (kind == BatchKind.PIPELINE) {
-      link.pipeline(wireCommands, arguments, replies);
+      link.pipeline(wireCommands, arguments, replies, blockMillis);
     } else {
       multi.increment();
       exec.increment();

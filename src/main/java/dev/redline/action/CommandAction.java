@@ -36,7 +36,8 @@ public final class CommandAction extends RedisAction {
       String[] resolved = arguments;
       reply = onConnection(client, link -> {
         sent.increment();
-        return link.send(command.command(), resolved);
+        long block = command.blockMillis();
+        return block > 0 ? link.sendBlocking(command.command(), resolved, block) : link.send(command.command(), resolved);
       });
     } catch (RuntimeException e) {
       error = e;

@@ -46,7 +46,21 @@ final class ClusterLink implements RedisLink {
    */
   @Override
   public Object send(ProtocolCommand command, String[] arguments) {
+    return send(commandObject(command, arguments));
+  }
+
+  /**
+   * A blocking command in a cluster: Jedis lifts the node connection's socket timeout while it
+   * waits (its cluster client has no per-command timeout), and restores it after.
+   */
+  @Override
+  public Object sendBlocking(ProtocolCommand command, String[] arguments, long blockMillis) {
     CommandObject<Object> object = commandObject(command, arguments);
+    object.getArguments().blocking();
+    return send(object);
+  }
+
+  private Object send(CommandObject<Object> object) {
     java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
     HostAndPort node = keySlots.isEmpty() ? null : slots.getNode(keySlots.iterator().next());
     if (node == null) {

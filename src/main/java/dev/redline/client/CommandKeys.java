@@ -18,6 +18,7 @@ import redis.clients.jedis.commands.ProtocolCommand;
  */
 public final class CommandKeys {
   private static final Set<String> NUMKEYS_AT_SECOND = Set.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro");
+  private static final Set<String> KEYS_AFTER_STREAMS = Set.of("xread", "xreadgroup");
   private static final int[] NONE = new int[0];
 
   private final Map<String, Spec> specs;
@@ -74,6 +75,9 @@ public final class CommandKeys {
     if (NUMKEYS_AT_SECOND.contains(spec.name)) {
       return scriptKeys(arguments);
     }
+    if (KEYS_AFTER_STREAMS.contains(spec.name)) {
+      return streamKeys(arguments);
+    }
     if (spec.first <= 0 || spec.step <= 0) {
       return NONE;
     }
@@ -84,6 +88,21 @@ public final class CommandKeys {
       positions.add(i);
     }
     return positions.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** XREAD ... STREAMS key... id...: the first half of what follows STREAMS. */
+  private static int[] streamKeys(String[] arguments) {
+    for (int i = 0; i < arguments.length; i++) {
+      if ("STREAMS".equalsIgnoreCase(arguments[i])) {
+        int keys = (arguments.length - i - 1) / 2;
+        int[] positions = new int[keys];
+        for (int k = 0; k < keys; k++) {
+          positions[k] = i + 1 + k;
+        }
+        return positions;
+      }
+    }
+    return NONE;
   }
 
   /** EVAL script numkeys key... arg...: the keys follow the key count. */

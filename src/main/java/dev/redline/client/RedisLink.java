@@ -14,6 +14,20 @@ public interface RedisLink {
   /** Sends one command and waits for its reply. */
   Object send(ProtocolCommand command, String[] arguments);
 
+  /**
+   * Sends one blocking command (BLPOP, ...) that may wait {@code blockMillis} on the server
+   * ({@code Long.MAX_VALUE}: for ever), with the socket timeout extended by that much.
+   */
+  Object sendBlocking(ProtocolCommand command, String[] arguments, long blockMillis);
+
+  /**
+   * Sends the commands in one pipeline and waits for every reply, with the socket timeout extended
+   * by {@code blockMillis} for blocking commands among them (0: none).
+   */
+  default void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies, long blockMillis) {
+    pipeline(commands, arguments, replies);
+  }
+
   /** Sends the commands in one pipeline and waits for every reply. */
   void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies);
 

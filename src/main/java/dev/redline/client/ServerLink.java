@@ -40,6 +40,38 @@ final class ServerLink implements RedisLink {
   }
 
   @Override
+  public Object sendBlocking(ProtocolCommand command, String[] arguments, long blockMillis) {
+    return extendedBy(blockMillis, () -> jedis.sendCommand(command, arguments));
+  }
+
+  @Override
+  public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies, long blockMillis) {
+    extendedBy(blockMillis, () -> {
+      pipeline(commands, arguments, replies);
+      return null;
+    });
+  }
+
+  /** Runs a call with the connection's socket timeout extended by {@code blockMillis} (0 = never expires), then restores it. */
+  private <T> T extendedBy(long blockMillis, java.util.function.Supplier<T> call) {
+    if (blockMillis <= 0) {
+      return call.get();
+    }
+    redis.clients.jedis.Connection connection = jedis.getConnection();
+    int base = connection.getSoTimeout();
+    connection.setSoTimeout(blockMillis >= Integer.MAX_VALUE - (long) base ? 0 : (int) (base + blockMillis));
+    try {
+      return call.get();
+    } finally {
+      try {
+        connection.setSoTimeout(base);
+      } catch (RuntimeException brokenAlready) {
+        // the call broke the connection; it is discarded when it goes back
+      }
+    }
+  }
+
+  @Override
   public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     Pipeline pipeline = jedis.pipelined();
     queue(pipeline, commands, arguments, replies);

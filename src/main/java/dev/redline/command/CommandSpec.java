@@ -22,6 +22,8 @@ public final class CommandSpec {
   private final List<ReplyCheck> checks;
   // a tracked PUBLISH: its message is the run's next numbered message, padded with this; else null
   private final String deliveryPadding;
+  // a blocking command's own timeout (BLPOP ...), by which its socket timeout is extended; 0 else
+  private final long blockMillis;
   // resolveArguments runs for every command sent: constants are resolved here once, and only the
   // positions that depend on the session are resolved per request
   private final String[] constants;
@@ -30,8 +32,9 @@ public final class CommandSpec {
 
   @SuppressWarnings("unchecked")
   private CommandSpec(String requestName, String commandName, ProtocolCommand command, List<SessionValue<String>> arguments,
-      List<ReplyCheck> checks, String deliveryPadding) {
+      List<ReplyCheck> checks, String deliveryPadding, long blockMillis) {
     this.deliveryPadding = deliveryPadding;
+    this.blockMillis = blockMillis;
     this.requestName = Objects.requireNonNull(requestName, "requestName");
     this.commandName = commandName;
     this.command = command;
@@ -82,7 +85,7 @@ public final class CommandSpec {
       throw new IllegalArgumentException(
           "a Redis command name is one word, e.g. command(\"CLIENT\", \"LIST\"); got \"" + commandName + "\"");
     }
-    return new CommandSpec(upper, upper, protocolCommand(upper), arguments, List.of(), null);
+    return new CommandSpec(upper, upper, protocolCommand(upper), arguments, List.of(), null, 0);
   }
 
   /**
@@ -94,7 +97,21 @@ public final class CommandSpec {
       throw new IllegalArgumentException("a tracked message's size must not be negative, got " + size);
     }
     return new CommandSpec("PUBLISH", "PUBLISH", Protocol.Command.PUBLISH,
-        List.of(channel, SessionValues.constant("")), List.of(), "x".repeat(Math.max(0, size - 40)));
+        List.of(channel, SessionValues.constant("")), List.of(), "x".repeat(Math.max(0, size - 40)), 0);
+  }
+
+  /**
+   * The same command as a blocking one that waits up to {@code timeout} on the server ({@code ZERO}:
+   * for ever): its socket timeout is extended by that much.
+   */
+  public CommandSpec blockingFor(java.time.Duration timeout) {
+    long millis = timeout.isZero() ? Long.MAX_VALUE : timeout.toMillis();
+    return new CommandSpec(requestName, commandName, command, arguments, checks, deliveryPadding, millis);
+  }
+
+  /** How long the command may block on the server, in ms ({@code Long.MAX_VALUE}: for ever); 0 for a command that does not block. */
+  public long blockMillis() {
+    return blockMillis;
   }
 
   /** Whether this is a tracked PUBLISH (see {@link #trackedPublish}). */
@@ -112,14 +129,14 @@ public final class CommandSpec {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a request name must not be blank");
     }
-    return new CommandSpec(name, commandName, command, arguments, checks, deliveryPadding);
+    return new CommandSpec(name, commandName, command, arguments, checks, deliveryPadding, blockMillis);
   }
 
   /** The same command with one more check on its reply. */
   public CommandSpec withCheck(ReplyCheck check) {
     List<ReplyCheck> more = new ArrayList<>(checks);
     more.add(Objects.requireNonNull(check, "check"));
-    return new CommandSpec(requestName, commandName, command, arguments, more, deliveryPadding);
+    return new CommandSpec(requestName, commandName, command, arguments, more, deliveryPadding, blockMillis);
   }
 
   @Override

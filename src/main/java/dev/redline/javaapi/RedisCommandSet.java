@@ -22,23 +22,12 @@ import java.util.function.Function;
  * Numbers are sent in decimal. Commands Redline has no method for go through
  * {@link #command(String, String...)}.
  */
-public abstract class RedisCommandSet {
+public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
 
   RedisCommandSet() {}
 
-  /** Makes the command (named, or by its command name). */
-  abstract RedisCommand make(CommandSpec spec);
-
-  private RedisCommand build(String name, List<SessionValue<String>> arguments) {
-    return make(CommandSpec.of(name, arguments));
-  }
-
   private static List<SessionValue<String>> values(String... texts) {
-    Objects.requireNonNull(texts, "arguments");
-    if (texts.length == 0) {
-      throw new IllegalArgumentException("at least one key, value or member is needed");
-    }
-    return Arrays.stream(texts).map(dev.redline.command.SessionValues::el).toList();
+    return args((Object) some(texts, "key, value or member"));
   }
 
   private static List<SessionValue<String>> concat(List<SessionValue<String>> fixed, String... more) {
@@ -137,8 +126,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code del(s -> "tmp:" + s.userId())}</pre>
    */
-  public RedisCommand del(Function<Session, String> key) {
-    return build("DEL", List.of(fn(key)));
+  @SafeVarargs
+  public final RedisCommand del(Function<Session, String>... keys) {
+    return build("DEL", args((Object) some(keys, "key")));
   }
 
   /**
@@ -317,8 +307,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code mget(s -> "a", s -> "b", s -> "c")}</pre>
    */
-  public RedisCommand mget(Function<Session, String> key) {
-    return build("MGET", List.of(fn(key)));
+  @SafeVarargs
+  public final RedisCommand mget(Function<Session, String>... keys) {
+    return build("MGET", args((Object) some(keys, "key")));
   }
 
   /**
@@ -335,8 +326,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code lpush(s -> "queue", s -> s.getString("job"))}</pre>
    */
-  public RedisCommand lpush(Function<Session, String> key, Function<Session, String> value) {
-    return build("LPUSH", List.of(fn(key), fn(value)));
+  @SafeVarargs
+  public final RedisCommand lpush(Function<Session, String> key, Function<Session, String>... values) {
+    return build("LPUSH", args(key, some(values, "value")));
   }
 
   /**
@@ -353,8 +345,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code rpush(s -> "queue", s -> s.getString("job"))}</pre>
    */
-  public RedisCommand rpush(Function<Session, String> key, Function<Session, String> value) {
-    return build("RPUSH", List.of(fn(key), fn(value)));
+  @SafeVarargs
+  public final RedisCommand rpush(Function<Session, String> key, Function<Session, String>... values) {
+    return build("RPUSH", args(key, some(values, "value")));
   }
 
   /**
@@ -515,8 +508,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code hdel(s -> "user:" + s.userId(), s -> "name")}</pre>
    */
-  public RedisCommand hdel(Function<Session, String> key, Function<Session, String> field) {
-    return build("HDEL", List.of(fn(key), fn(field)));
+  @SafeVarargs
+  public final RedisCommand hdel(Function<Session, String> key, Function<Session, String>... fields) {
+    return build("HDEL", args(key, some(fields, "field")));
   }
 
   /**
@@ -551,8 +545,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code sadd(s -> "online", s -> "" + s.userId())}</pre>
    */
-  public RedisCommand sadd(Function<Session, String> key, Function<Session, String> member) {
-    return build("SADD", List.of(fn(key), fn(member)));
+  @SafeVarargs
+  public final RedisCommand sadd(Function<Session, String> key, Function<Session, String>... members) {
+    return build("SADD", args(key, some(members, "member")));
   }
 
   /**
@@ -569,8 +564,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code srem(s -> "online", s -> "" + s.userId())}</pre>
    */
-  public RedisCommand srem(Function<Session, String> key, Function<Session, String> member) {
-    return build("SREM", List.of(fn(key), fn(member)));
+  @SafeVarargs
+  public final RedisCommand srem(Function<Session, String> key, Function<Session, String>... members) {
+    return build("SREM", args(key, some(members, "member")));
   }
 
   /**
@@ -641,8 +637,9 @@ public abstract class RedisCommandSet {
    *
    * <pre>{@code zrem(s -> "board", s -> "" + s.userId())}</pre>
    */
-  public RedisCommand zrem(Function<Session, String> key, Function<Session, String> member) {
-    return build("ZREM", List.of(fn(key), fn(member)));
+  @SafeVarargs
+  public final RedisCommand zrem(Function<Session, String> key, Function<Session, String>... members) {
+    return build("ZREM", args(key, some(members, "member")));
   }
 
   /**

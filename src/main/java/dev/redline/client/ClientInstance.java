@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutorService;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisCluster;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisSentinelPool;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.providers.SentineledConnectionProvider;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
@@ -67,7 +67,13 @@ public final class ClientInstance implements AutoCloseable {
     if (deployment instanceof Deployment.Cluster cluster) {
       // all tries of one command together take at most one socket timeout
       ClusterConnectionProvider slots = new ClusterConnectionProvider(new HashSet<>(cluster.seeds()), config, poolConfig(settings));
-      JedisCluster client = new JedisCluster(slots, CLUSTER_MAX_ATTEMPTS, settings.socketTimeout());
+      RedisClusterClient client = RedisClusterClient.builder()
+          .nodes(new HashSet<>(cluster.seeds()))
+          .clientConfig(config)
+          .connectionProvider(slots)
+          .maxAttempts(CLUSTER_MAX_ATTEMPTS)
+          .maxTotalRetriesDuration(settings.socketTimeout())
+          .build();
       try {
         NodeOutages outages = new NodeOutages(settings.backoffMin().toNanos(), settings.backoffMax().toNanos());
         return new ClusterConnections(client, slots, outages, commandKeys.from(client), pipelineThreads, config);
@@ -77,12 +83,13 @@ public final class ClientInstance implements AutoCloseable {
       }
     }
     if (deployment instanceof Deployment.Sentinel sentinel) {
-      JedisSentinelPool pool = new JedisSentinelPool(sentinel.masterName(), new HashSet<>(sentinel.sentinels()),
-          poolConfig(settings), config, JedisConfigs.sentinels(settings, sentinel));
-      return new PooledConnections(pool, pool::getCurrentHostMaster, true, sticky);
+      SentineledConnectionProvider primary = new SentineledConnectionProvider(sentinel.masterName(), config,
+          poolConfig(settings), new HashSet<>(sentinel.sentinels()), JedisConfigs.sentinels(settings, sentinel));
+      return new PooledConnections(primary::getConnection, primary, primary::getCurrentMaster, true, sticky);
     }
     HostAndPort server = new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
-    return new PooledConnections(new JedisPool(poolConfig(settings), server, config), () -> server, false, sticky);
+    ConnectionPool pool = new ConnectionPool(server, config, poolConfig(settings));
+    return new PooledConnections(pool::getResource, pool, () -> server, false, sticky);
   }
 
   /** This client's position, 0 to clientInstances - 1. */

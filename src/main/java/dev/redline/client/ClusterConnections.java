@@ -6,18 +6,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.RedisClusterClient;
 
 /**
  * A client instance's Jedis cluster client: its own pool of at most connectionsPerClient
  * connections per node, shared by the instance's workers (the cluster client is thread-safe).
  */
 final class ClusterConnections implements Connections {
-  private final JedisCluster cluster;
+  private final RedisClusterClient cluster;
   private final ClusterLink link;
   private final redis.clients.jedis.JedisClientConfig config;
 
-  ClusterConnections(JedisCluster cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
+  ClusterConnections(RedisClusterClient cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
       CommandKeys keys, ExecutorService pipelineThreads, redis.clients.jedis.JedisClientConfig config) {
     this.cluster = cluster;
     this.config = config;

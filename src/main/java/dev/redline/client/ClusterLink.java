@@ -9,7 +9,7 @@ import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.commands.ProtocolCommand;
@@ -24,13 +24,13 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * parallel on the client's pipeline threads.
  */
 final class ClusterLink implements RedisLink {
-  private final JedisCluster cluster;
+  private final RedisClusterClient cluster;
   private final redis.clients.jedis.providers.ClusterConnectionProvider slots;
   private final NodeOutages outages;
   private final CommandKeys keys;
   private final ExecutorService pipelineThreads;
 
-  ClusterLink(JedisCluster cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
+  ClusterLink(RedisClusterClient cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
       CommandKeys keys, ExecutorService pipelineThreads) {
     this.cluster = cluster;
     this.slots = slots;

@@ -54,7 +54,8 @@ public final class CommandKeys {
 
     synchronized CommandKeys from(redis.clients.jedis.UnifiedJedis client) {
       if (keys == null) {
-        keys = fromCommandReply(client.sendCommand(redis.clients.jedis.Protocol.Command.COMMAND));
+        keys = fromCommandReply(client.executeCommand(new redis.clients.jedis.CommandObject<>(
+            new redis.clients.jedis.CommandArguments(redis.clients.jedis.Protocol.Command.COMMAND), redis.clients.jedis.BuilderFactory.RAW_OBJECT)));
       }
       return keys;
     }

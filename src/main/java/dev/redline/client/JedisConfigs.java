@@ -1,7 +1,5 @@
 package dev.redline.client;
 
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocketFactory;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
@@ -68,16 +66,7 @@ public final class JedisConfigs {
         // no CLIENT SETINFO on connect: the server's commandstats then count only what Redline sent
         .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     if (settings.usesTls()) {
-      TlsSettings tls = settings.tls();
-      SSLSocketFactory factory = PemTls.socketFactory(tls);
-      SSLParameters parameters = new SSLParameters();
-      if (tls.verifyHostname()) {
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-      }
-      if (!tls.protocols().isEmpty()) {
-        parameters.setProtocols(tls.protocols().toArray(String[]::new));
-      }
-      builder.ssl(true).sslSocketFactory(factory).sslParameters(parameters);
+      builder.sslOptions(PemTls.sslOptions(settings.tls()));
     }
     return builder;
   }

@@ -8,55 +8,65 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
+import javax.net.ssl.SSLParameters;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /** Builds the TLS socket factory of {@link TlsSettings} from PEM files (the format Redis itself uses). */
 final class PemTls {
-  private static final char[] NO_PASSWORD = new char[0];
+  // protects nothing on disk (the stores live in memory only); PKCS#12 wants a password
+  private static final char[] STORE_PASSWORD = java.util.UUID.randomUUID().toString().toCharArray();
 
   private PemTls() {}
 
   /**
-   * A socket factory trusting the CA file (or the JDK's defaults) and presenting the client
-   * certificate, if any.
+   * Jedis's TLS options: trusting the CA file (or the JDK's defaults), presenting the client
+   * certificate, if any, checking the server's hostname when asked, with the allowed protocol
+   * versions. The PEM files become in-memory PKCS#12 stores under a password made for this process.
    *
    * @throws IllegalArgumentException naming the file that cannot be used and why
    */
-  static SSLSocketFactory socketFactory(TlsSettings tls) {
+  static SslOptions sslOptions(TlsSettings tls) {
     try {
-      TrustManagerFactory trust = null;
+      SslOptions.Builder options = SslOptions.builder()
+          .sslVerifyMode(tls.verifyHostname() ? SslVerifyMode.FULL : SslVerifyMode.CA);
       if (tls.caFile() != null) {
         KeyStore store = emptyStore();
         int i = 0;
         for (Certificate ca : certificates(tls.caFile(), "CA file")) {
           store.setCertificateEntry("ca-" + i++, ca);
         }
-        trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
+        options.truststore(inMemory(store), STORE_PASSWORD.clone());
       }
-      KeyManagerFactory keys = null;
       if (tls.certFile() != null) {
         KeyStore store = emptyStore();
         Certificate[] chain = certificates(tls.certFile(), "client certificate file").toArray(Certificate[]::new);
-        store.setKeyEntry("client", privateKey(tls.keyFile()), NO_PASSWORD, chain);
-        keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, NO_PASSWORD);
+        store.setKeyEntry("client", privateKey(tls.keyFile()), STORE_PASSWORD, chain);
+        options.keystore(inMemory(store), STORE_PASSWORD.clone());
       }
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
-      return context.getSocketFactory();
+      if (!tls.protocols().isEmpty()) {
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(tls.protocols().toArray(String[]::new));
+        options.sslParameters(parameters);
+      }
+      return options.build();
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
     }
+  }
+
+  /** A store's PKCS#12 bytes, for Jedis to read whenever it makes a TLS context. */
+  private static SslOptions.Resource inMemory(KeyStore store) throws GeneralSecurityException, IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    store.store(bytes, STORE_PASSWORD);
+    byte[] pkcs12 = bytes.toByteArray();
+    return () -> new java.io.ByteArrayInputStream(pkcs12);
   }
 
   private static KeyStore emptyStore() throws GeneralSecurityException, IOException {

@@ -5,12 +5,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.util.Pool;
+import redis.clients.jedis.Connection;
 
 /**
- * Connections to one server from a Jedis pool: a {@code JedisPool} (standalone) or a
- * {@code JedisSentinelPool}, whose server is whatever primary the sentinels name now.
+ * Connections to one server from a Jedis connection pool: a {@code ConnectionPool} (standalone) or
+ * a {@code SentineledConnectionProvider}, whose server is whatever primary the sentinels name now.
  *
  * <p>With a connection for every worker thread, nobody ever waits for one: each worker keeps the
  * one it borrowed (no pool locking on the hot path), until it breaks or — after a sentinel
@@ -18,7 +17,8 @@ import redis.clients.jedis.util.Pool;
  * waiting when all are in use, as an application with an undersized pool would.
  */
 final class PooledConnections implements Connections {
-  private final Pool<Jedis> pool;
+  private final Supplier<Connection> pool;
+  private final AutoCloseable closePool;
   private final Supplier<HostAndPort> currentServer;
   private final boolean primaryCanMove;
   private final boolean sticky;
@@ -26,12 +26,16 @@ final class PooledConnections implements Connections {
   private final Set<ServerLink> stickyInUse = ConcurrentHashMap.newKeySet();
 
   /**
+   * @param pool borrows a pooled connection (closing it gives it back)
+   * @param closePool closes the pool
    * @param currentServer the server the pool opens connections to now
    * @param primaryCanMove true for a sentinel pool, whose server changes with a failover
    * @param sticky whether each worker keeps the connection it borrowed
    */
-  PooledConnections(Pool<Jedis> pool, Supplier<HostAndPort> currentServer, boolean primaryCanMove, boolean sticky) {
+  PooledConnections(Supplier<Connection> pool, AutoCloseable closePool, Supplier<HostAndPort> currentServer, boolean primaryCanMove,
+      boolean sticky) {
     this.pool = pool;
+    this.closePool = closePool;
     this.currentServer = currentServer;
     this.primaryCanMove = primaryCanMove;
     this.sticky = sticky;
@@ -64,8 +68,8 @@ final class PooledConnections implements Connections {
   public void release(RedisLink link) {
     ServerLink server = (ServerLink) link;
     if (!server.kept()) {
-      giveBack(server.jedis());
-    } else if (server.jedis().isBroken()) {
+      giveBack(server.connection());
+    } else if (server.connection().isBroken()) {
       drop(server);
     }
   }
@@ -82,20 +86,24 @@ final class PooledConnections implements Connections {
 
   @Override
   public void close() {
-    stickyInUse.forEach(link -> link.jedis().close());
+    stickyInUse.forEach(link -> link.connection().close());
     stickyInUse.clear();
-    pool.close();
+    try {
+      closePool.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the connection pool failed: " + e.getMessage(), e);
+    }
   }
 
   private ServerLink borrow(boolean kept) {
-    Jedis jedis = pool.getResource();
-    return new ServerLink(jedis, jedis.getConnection().getHostAndPort(), kept);
+    Connection connection = pool.get();
+    return new ServerLink(connection, connection.getHostAndPort(), kept);
   }
 
   private void drop(ServerLink link) {
     workerLink.remove();
     stickyInUse.remove(link);
-    giveBack(link.jedis());
+    giveBack(link.connection());
   }
 
   /**
@@ -103,14 +111,14 @@ final class PooledConnections implements Connections {
    * say QUIT on it and wait for the reply — a second socket timeout on a frozen server, which made a
    * TIMEOUT KO take twice the socket timeout.
    */
-  private static void giveBack(Jedis jedis) {
-    if (jedis.isBroken()) {
+  private static void giveBack(Connection connection) {
+    if (connection.isBroken()) {
       try {
-        jedis.disconnect();
+        connection.disconnect();
       } catch (RuntimeException ignored) {
         // already gone
       }
     }
-    jedis.close();
+    connection.close();
   }
 }

@@ -1,7 +1,7 @@
 package dev.redline.client;
 
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Response;
@@ -10,12 +10,12 @@ import redis.clients.jedis.commands.ProtocolCommand;
 
 /** A link over one pooled connection to one server (standalone, or the primary of a sentinel deployment). */
 final class ServerLink implements RedisLink {
-  private final Jedis jedis;
+  private final Connection connection;
   private final HostAndPort server;
   private final boolean kept;
 
-  ServerLink(Jedis jedis, HostAndPort server, boolean kept) {
-    this.jedis = jedis;
+  ServerLink(Connection connection, HostAndPort server, boolean kept) {
+    this.connection = connection;
     this.server = server;
     this.kept = kept;
   }
@@ -25,8 +25,8 @@ final class ServerLink implements RedisLink {
     return kept;
   }
 
-  Jedis jedis() {
-    return jedis;
+  Connection connection() {
+    return connection;
   }
 
   /** The server the connection was opened to (a sentinel failover changes the pool's primary). */
@@ -36,12 +36,13 @@ final class ServerLink implements RedisLink {
 
   @Override
   public Object send(ProtocolCommand command, String[] arguments) {
-    return jedis.sendCommand(command, arguments);
+    connection.sendCommand(command, arguments);
+    return connection.getOne();
   }
 
   @Override
   public Object sendBlocking(ProtocolCommand command, String[] arguments, long blockMillis) {
-    return extendedBy(blockMillis, () -> jedis.sendCommand(command, arguments));
+    return extendedBy(blockMillis, () -> send(command, arguments));
   }
 
   @Override
@@ -57,7 +58,6 @@ final class ServerLink implements RedisLink {
     if (blockMillis <= 0) {
       return call.get();
     }
-    redis.clients.jedis.Connection connection = jedis.getConnection();
     int base = connection.getSoTimeout();
     connection.setSoTimeout(blockMillis >= Integer.MAX_VALUE - (long) base ? 0 : (int) (base + blockMillis));
     try {
@@ -73,14 +73,14 @@ final class ServerLink implements RedisLink {
 
   @Override
   public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
-    Pipeline pipeline = jedis.pipelined();
+    Pipeline pipeline = new Pipeline(connection);
     queue(pipeline, commands, arguments, replies);
     pipeline.sync();
   }
 
   @Override
   public void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
-    Transaction transaction = jedis.multi();
+    Transaction transaction = new Transaction(connection);
     queue(transaction, commands, arguments, replies);
     transaction.exec();
   }

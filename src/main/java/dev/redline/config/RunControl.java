@@ -1,12 +1,15 @@
 package dev.redline.config;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import sun.misc.Signal;
 
 /**
- * Graceful stop on Ctrl+C (SIGINT) or SIGTERM: the first signal asks every virtual user to finish
- * its current iteration and leave, so that in-flight requests complete and Gatling's report and
- * Redline's summary are written. A second signal stops the JVM at once.
+ * Graceful stop on Ctrl+C (SIGINT) or SIGTERM, in Gatling's own JVM: a shutdown hook asks every
+ * virtual user to finish its current iteration and leave, so that in-flight requests complete, and
+ * holds the JVM until Gatling has written its report (Redline's is written when the load ends). If
+ * the load has not ended {@link #STOP_DEADLINE} after the signal (a frozen server, a wedged
+ * machine), the JVM ends then. Plain Java: no {@code sun.misc.Signal}, so the JVM's own handlers
+ * stay in place; once shutdown has begun Java delivers no further signal, so a second Ctrl+C does
+ * not cut the wait short ({@code kill -9} does).
  */
 public final class RunControl {
   private static final AtomicBoolean STOP = new AtomicBoolean();
@@ -16,26 +19,67 @@ public final class RunControl {
 
   private RunControl() {}
 
-  /** Installs the signal handlers (once per JVM). */
-  public static void installSignalHandlers() {
-    if (!INSTALLED.compareAndSet(false, true)) {
+  /** Installs the graceful-stop shutdown hook, in Gatling's own JVM only (once per JVM). */
+  public static void installStopHook() {
+    if (!isGatlingsOwnJvm() || !INSTALLED.compareAndSet(false, true)) {
       return;
     }
-    for (String name : new String[] {"INT", "TERM"}) {
+    Runtime.getRuntime().addShutdownHook(new Thread(RunControl::stopGracefully, "redline-graceful-stop"));
+  }
+
+  /**
+   * The shutdown hook. A shutdown that a signal began runs on the JVM's "SIGINT handler" (or
+   * "SIGTERM handler") thread; any other shutdown (Gatling's own exit at the end of a run) goes on
+   * at once.
+   */
+  private static void stopGracefully() {
+    String signal = signalBeingHandled();
+    if (signal == null) {
+      return;
+    }
+    STOP.set(true);
+    System.out.println("\nRedline: " + signal + " received: finishing in-flight requests, then writing the reports");
+    long deadline = System.nanoTime() + STOP_DEADLINE.toNanos();
+    while (!gatlingHasExited()) {
+      if (!LOAD_ENDED.get() && System.nanoTime() > deadline) {
+        System.out.println("Redline: the load did not end within " + STOP_DEADLINE.toSeconds() + " s of the stop signal: ending the JVM now");
+        Runtime.getRuntime().halt(143);
+      }
       try {
-        Signal.handle(new Signal(name), signal -> {
-          if (STOP.compareAndSet(false, true)) {
-            System.out.println("\nRedline: SIG" + name + " received: finishing in-flight requests, then writing the reports"
-                + " (send it again to stop at once)");
-            haltUnlessLoadEndsWithin(STOP_DEADLINE);
-          } else {
-            Runtime.getRuntime().halt(130);
-          }
-        });
-      } catch (IllegalArgumentException unsupported) {
-        // no such signal on this platform
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
       }
     }
+  }
+
+  /** "SIGINT" or "SIGTERM" when a signal began the shutdown, else null. */
+  private static String signalBeingHandled() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      if (name.startsWith("SIG") && name.endsWith(" handler")) {
+        return name.substring(0, name.length() - " handler".length());
+      }
+    }
+    return null;
+  }
+
+  /** Whether Gatling's main thread is done: it called System.exit (which waits for this hook), or it ended. */
+  private static boolean gatlingHasExited() {
+    boolean mainAlive = false;
+    for (var entry : Thread.getAllStackTraces().entrySet()) {
+      Thread thread = entry.getKey();
+      if (thread == Thread.currentThread() || thread.getName().endsWith(" handler")) {
+        continue;
+      }
+      for (StackTraceElement frame : entry.getValue()) {
+        if (frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit")) {
+          return true;
+        }
+      }
+      mainAlive |= thread.getName().equals("main");
+    }
+    return !mainAlive;
   }
 
   /**
@@ -99,23 +143,6 @@ public final class RunControl {
   /** Says that the load has ended (the reports are being written): a stop deadline no longer applies. */
   public static void loadEnded() {
     LOAD_ENDED.set(true);
-  }
-
-  /** Ends the JVM when the load is still running {@code deadline} from now (a wedged machine, a frozen server). */
-  private static void haltUnlessLoadEndsWithin(java.time.Duration deadline) {
-    Thread timer = new Thread(() -> {
-      try {
-        Thread.sleep(deadline.toMillis());
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (!LOAD_ENDED.get() && isGatlingsOwnJvm()) {
-        System.out.println("Redline: the load did not end within " + deadline.toSeconds() + " s of the stop signal: ending the JVM now");
-        Runtime.getRuntime().halt(143);
-      }
-    }, "redline-stop-deadline");
-    timer.setDaemon(true);
-    timer.start();
   }
 
   /** True once a stop was asked for. */

@@ -70,6 +70,36 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
     }
   }
 
+  @Test
+  void ctrlCDuringAnOutageEndsTheRunPromptlyWithBothReports() throws Exception {
+    Path log = Files.createTempFile("redline-sigint", ".log");
+    try (dev.redline.client.RedisServerProcess doomed = dev.redline.client.RedisServerProcess.start()) {
+      String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
+          List.of("redline.redis.url=" + doomed.url(), "redline.test.duration=unlimited", "redline.test.threads_per_client=2"));
+      Process jvm = new ProcessBuilder("bash", "-c", "exec " + java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      try {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.readString(log).contains("Redline: using Redis") && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        Thread.sleep(2_000);
+        doomed.kill(); // the outage
+        Thread.sleep(2_000);
+        new ProcessBuilder("kill", "-INT", Long.toString(jvm.pid())).start().waitFor(); // Ctrl+C
+        long signalled = System.nanoTime();
+        assertTrue(jvm.waitFor(20, TimeUnit.SECONDS), "the JVM ended after SIGINT");
+        long millis = (System.nanoTime() - signalled) / 1_000_000;
+        String output = Files.readString(log);
+        assertTrue(millis < 12_000, "SIGINT during the outage ended the JVM in " + millis + " ms:\n" + output);
+        assertTrue(output.contains("SIGINT received") && output.contains("Redline report: "), output);
+        assertTrue(output.contains("CONNECTION"), "the outage was seen:\n" + output);
+        assertTrue(output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
+      } finally {
+        jvm.destroyForcibly();
+      }
+    }
+  }
+
   private static ProcessHandle awaitChild(ProcessHandle parent) throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       Optional<ProcessHandle> child = parent.children().findFirst();

@@ -13,14 +13,15 @@ import java.time.Duration;
  *
  * <pre>
  * mvn gatling:test                                     # 30 s against an embedded redis-server
- * mvn gatling:test -Dredline.duration=60 -Dredline.url=redis://localhost:6379
+ * mvn gatling:test -Dredline.test.duration=60s -Dredline.url=redis://localhost:6379
  * </pre>
  */
 public class BasicSimulation extends Simulation {
-  private final Duration duration = RunSettings.duration();
+  private final RunSettings settings = RunSettings.load();
+  private final Duration duration = settings.duration();
 
   // No url(): Redline uses -Dredline.url, then REDIS_URL, else starts an embedded redis-server.
-  private final RedisProtocolBuilder redisProtocol = RunSettings.protocol();
+  private final RedisProtocolBuilder redisProtocol = settings.protocol();
 
   private final ScenarioBuilder basic = scenario("basic")
       .during(duration).on(
@@ -30,7 +31,7 @@ public class BasicSimulation extends Simulation {
               .exec(redis("DEL").del("basic:tmp:#{userId}")));
 
   {
-    setUp(basic.injectClosed(constantConcurrentUsers(RunSettings.users()).during(duration)))
+    setUp(basic.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))
         .protocols(redisProtocol)
         .assertions(global().failedRequests().percent().lt(1.0));
   }

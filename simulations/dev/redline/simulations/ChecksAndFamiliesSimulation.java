@@ -18,11 +18,12 @@ import java.util.List;
  * </pre>
  */
 public class ChecksAndFamiliesSimulation extends Simulation {
+  private final RunSettings settings = RunSettings.load();
   private static final String LIBRARY = "#!lua name=redline\n"
       + "redis.register_function('bump', function(keys, args) return redis.call('INCRBY', keys[1], args[1]) end)";
   private static final String INCR_SCRIPT = "return redis.call('INCRBY', KEYS[1], ARGV[1])";
 
-  private final Duration duration = RunSettings.duration();
+  private final Duration duration = settings.duration();
 
   // once per user: the function library, a script's digest, the user's stream and its consumer group
   private final ChainBuilder setUpUser =
@@ -98,8 +99,8 @@ public class ChecksAndFamiliesSimulation extends Simulation {
       .during(duration).on(exec(checks).exec(families));
 
   {
-    setUp(tour.injectOpen(atOnceUsers(RunSettings.users())))
-        .protocols(RunSettings.protocol())
+    setUp(tour.injectOpen(atOnceUsers(settings.users())))
+        .protocols(settings.protocol())
         .assertions(global().failedRequests().count().is(0L));
   }
 

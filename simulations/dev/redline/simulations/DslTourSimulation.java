@@ -15,11 +15,12 @@ import java.util.List;
  * by name, pub/sub with end-to-end delivery latency, and the protocol options.
  *
  * <pre>
- * mvn gatling:test -Dgatling.simulationClass=dev.redline.simulations.DslTourSimulation -Dredline.duration=10
+ * mvn gatling:test -Dgatling.simulationClass=dev.redline.simulations.DslTourSimulation -Dredline.test.duration=10s
  * </pre>
  */
 public class DslTourSimulation extends Simulation {
-  private final Duration duration = RunSettings.duration();
+  private final RunSettings settings = RunSettings.load();
+  private final Duration duration = settings.duration();
 
   private final RedisProtocolBuilder redisProtocol = redis()          // redline.url, REDIS_URL or embedded
       .clientInstances(2).threadsPerClient(2).connectionsPerClient(2)

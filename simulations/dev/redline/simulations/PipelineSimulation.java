@@ -17,9 +17,10 @@ import java.time.Duration;
  * </pre>
  */
 public class PipelineSimulation extends Simulation {
-  private final Duration duration = RunSettings.duration();
+  private final RunSettings settings = RunSettings.load();
+  private final Duration duration = settings.duration();
 
-  private final RedisProtocolBuilder redisProtocol = RunSettings.protocol();
+  private final RedisProtocolBuilder redisProtocol = settings.protocol();
 
   private final ScenarioBuilder pipelined = scenario("pipeline")
       .during(duration).on(
@@ -36,7 +37,7 @@ public class PipelineSimulation extends Simulation {
               get("pipe:#{userId}:d"))));
 
   {
-    setUp(pipelined.injectClosed(constantConcurrentUsers(RunSettings.users()).during(duration)))
+    setUp(pipelined.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))
         .protocols(redisProtocol)
         .assertions(global().failedRequests().percent().lt(1.0));
   }

@@ -1,49 +1,89 @@
 package dev.redline.simulations;
 
+import dev.redline.config.DeploymentConfig;
+import dev.redline.config.RedlineConfig;
+import dev.redline.javaapi.RedisDsl;
+import dev.redline.javaapi.RedisProtocolBuilder;
+import dev.redline.protocol.RunRefusal;
 import java.time.Duration;
 
-/** The knobs every ready-made simulation reads from system properties. */
+/**
+ * What every ready-made simulation reads, in one style: Redline's configuration, as
+ * {@link WorkloadSimulation} reads it — {@code -Dredline.test.duration=60s},
+ * {@code -Dredline.test.client_instances=2}, {@code -Dredline.test.threads_per_client=3},
+ * {@code -Dredline.url=...}, the old runner's {@code TEST_*} variables, or the YAML file of
+ * {@code -Dredline.config}. A mistake is one line and a failed run.
+ */
 final class RunSettings {
-  private RunSettings() {}
+  private final RedlineConfig config;
 
-  /** {@code -Dredline.duration=<seconds>}, default 30. */
-  static Duration duration() {
-    return Duration.ofSeconds(positive("redline.duration", 30));
+  private RunSettings(RedlineConfig config) {
+    this.config = config;
   }
 
-  /** {@code -Dredline.clientInstances=<n>}, default 2. */
-  static int clientInstances() {
-    return positive("redline.clientInstances", 2);
+  /** The settings of this run. */
+  static RunSettings load() {
+    return new RunSettings(RunRefusal.guard(RedlineConfig::load));
   }
 
-  /** {@code -Dredline.threadsPerClient=<n>}, default 3. */
-  static int threadsPerClient() {
-    return positive("redline.threadsPerClient", 3);
+  /** {@code test.duration} (default 30 s; {@code unlimited}: a year, until Ctrl+C). */
+  Duration duration() {
+    return config.duration().orElse(Duration.ofDays(365));
   }
 
-  /** The protocol both ready-made simulations use: no url(), so redline.url, REDIS_URL or embedded. */
-  static dev.redline.javaapi.RedisProtocolBuilder protocol() {
-    return dev.redline.javaapi.RedisDsl.redis().clientInstances(clientInstances()).threadsPerClient(threadsPerClient());
+  /** Virtual users: client_instances × threads_per_client. */
+  int users() {
+    return config.virtualUsers();
   }
 
-  /** Virtual users: clientInstances × threadsPerClient. */
-  static int users() {
-    return clientInstances() * threadsPerClient();
+  /**
+   * The protocol: client_instances, threads_per_client, connections_per_client, the Redis named
+   * (else an embedded one), and the deployment (redis.mode: cluster nodes or sentinels; TLS; RESP).
+   */
+  RedisProtocolBuilder protocol() {
+    RedisProtocolBuilder protocol = RedisDsl.redis()
+        .clientInstances(config.clientInstances())
+        .threadsPerClient(config.threadsPerClient())
+        .connectionsPerClient(config.connectionsPerClient());
+    RedisProtocolBuilder named = config.endpoint().map(e -> protocol.url(e.toUrl(), config.endpointOrigin())).orElse(protocol);
+    return deployment(named, config.deployment());
   }
 
-  private static int positive(String property, int defaultValue) {
-    String text = System.getProperty(property);
-    if (text == null || text.isBlank()) {
-      return defaultValue;
-    }
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value > 0) {
-        return value;
+  /** The whole configuration (workload, warm-up, target rate, ...). */
+  RedlineConfig config() {
+    return config;
+  }
+
+  /** Mode (cluster nodes, sentinels), TLS and RESP from the config, through the same DSL a simulation uses. */
+  private static RedisProtocolBuilder deployment(RedisProtocolBuilder protocol, DeploymentConfig d) {
+    RedisProtocolBuilder p = protocol;
+    if (d.mode().equals("cluster")) {
+      p = p.cluster(d.clusterNodes().toArray(String[]::new));
+    } else if (d.mode().equals("sentinel")) {
+      p = p.sentinel(d.sentinelMaster(), d.sentinelNodes().toArray(String[]::new));
+      if (d.sentinelUsername() != null || d.sentinelPassword() != null) {
+        p = p.sentinelCredentials(d.sentinelUsername(), d.sentinelPassword());
       }
-    } catch (NumberFormatException ignored) {
-      // reported below
     }
-    throw new IllegalArgumentException("-D" + property + "=" + text + " is not allowed: give a whole number of at least 1");
+    if (d.tls()) {
+      p = p.tls();
+    }
+    if (d.tlsCaFile() != null) {
+      p = p.tlsCaFile(d.tlsCaFile().toString());
+    }
+    if (d.tlsCertFile() != null) {
+      p = p.tlsClientCertificate(d.tlsCertFile().toString(), d.tlsKeyFile().toString());
+    }
+    if (!d.tlsVerifyHostname()) {
+      p = p.tlsVerifyHostname(false);
+    }
+    if (!d.tlsVersions().isEmpty()) {
+      p = p.tlsVersions(d.tlsVersions().toArray(String[]::new));
+    }
+    if (d.respVersion() != 0) {
+      p = p.protocolVersion(d.respVersion());
+    }
+    return p;
   }
+
 }

@@ -3,12 +3,10 @@ package dev.redline.simulations;
 import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
-import dev.redline.config.DeploymentConfig;
 import dev.redline.config.RedlineConfig;
 import dev.redline.config.RunControl;
 import dev.redline.javaapi.RedisProtocolBuilder;
 import dev.redline.javaapi.RedisWorkloads;
-import dev.redline.protocol.RunRefusal;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
@@ -31,19 +29,17 @@ import java.util.List;
 public class WorkloadSimulation extends Simulation {
   private static final Duration FOREVER = Duration.ofDays(365);
 
-  private final RedlineConfig config = RunRefusal.guard(RedlineConfig::load);
+  private final RunSettings settings = RunSettings.load();
+  private final RedlineConfig config = settings.config();
 
   {
     List<String> echo = new ArrayList<>();
     echo.add("Redline settings (highest layer wins: system properties > environment > YAML > profile > defaults):");
     echo.addAll(config.echo());
     RunControl.reset();
-    RunControl.installSignalHandlers();
+    RunControl.installStopHook();
 
-    RedisProtocolBuilder redisProtocol = redis()
-        .clientInstances(config.clientInstances())
-        .threadsPerClient(config.threadsPerClient())
-        .connectionsPerClient(config.connectionsPerClient())
+    RedisProtocolBuilder redisProtocol = settings.protocol()
         .retryAttempts(config.retryAttempts())
         .warmup(config.warmup())
         .settingsEcho(echo);
@@ -53,10 +49,6 @@ public class WorkloadSimulation extends Simulation {
     if (config.batchOnlyGatlingRecords()) {
       redisProtocol = redisProtocol.batchOnlyGatlingRecords();
     }
-    if (config.endpoint().isPresent()) {
-      redisProtocol = redisProtocol.url(config.endpoint().get().toUrl(), config.endpointOrigin());
-    }
-    redisProtocol = deployment(redisProtocol, config.deployment());
     // the warm-up comes first, then the measured duration
     Duration duration = config.duration().map(d -> d.plus(config.warmup())).orElse(FOREVER);
     ScenarioBuilder workload = scenario(config.workload().profile())
@@ -70,37 +62,5 @@ public class WorkloadSimulation extends Simulation {
     } else {
       setUp(users).protocols(redisProtocol);
     }
-  }
-
-  /** Mode (cluster nodes, sentinels), TLS and RESP from the config, through the same DSL a simulation uses. */
-  private static RedisProtocolBuilder deployment(RedisProtocolBuilder protocol, DeploymentConfig d) {
-    RedisProtocolBuilder p = protocol;
-    if (d.mode().equals("cluster")) {
-      p = p.cluster(d.clusterNodes().toArray(String[]::new));
-    } else if (d.mode().equals("sentinel")) {
-      p = p.sentinel(d.sentinelMaster(), d.sentinelNodes().toArray(String[]::new));
-      if (d.sentinelUsername() != null || d.sentinelPassword() != null) {
-        p = p.sentinelCredentials(d.sentinelUsername(), d.sentinelPassword());
-      }
-    }
-    if (d.tls()) {
-      p = p.tls();
-    }
-    if (d.tlsCaFile() != null) {
-      p = p.tlsCaFile(d.tlsCaFile().toString());
-    }
-    if (d.tlsCertFile() != null) {
-      p = p.tlsClientCertificate(d.tlsCertFile().toString(), d.tlsKeyFile().toString());
-    }
-    if (!d.tlsVerifyHostname()) {
-      p = p.tlsVerifyHostname(false);
-    }
-    if (!d.tlsVersions().isEmpty()) {
-      p = p.tlsVersions(d.tlsVersions().toArray(String[]::new));
-    }
-    if (d.respVersion() != 0) {
-      p = p.protocolVersion(d.respVersion());
-    }
-    return p;
   }
 }

@@ -9,6 +9,8 @@ import java.util.function.Function;
  * none came; {@code Duration.ZERO} waits for ever), and its connection's socket timeout is extended
  * by that timeout, so that a long wait is not a TIMEOUT.
  */
+// @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
+@SuppressWarnings("varargs")
 abstract class BlockingCommands extends ScriptCommands {
 
   BlockingCommands() {}

@@ -4,6 +4,8 @@ import io.gatling.javaapi.core.Session;
 import java.util.function.Function;
 
 /** Counters, scores, HyperLogLogs and bits: HINCRBY, ZINCRBY, ZRANGEBYSCORE, PFADD, PFCOUNT, SETBIT, BITCOUNT. */
+// @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
+@SuppressWarnings("varargs")
 abstract class CountingCommands extends BlockingCommands {
 
   CountingCommands() {}

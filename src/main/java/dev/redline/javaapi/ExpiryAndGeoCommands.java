@@ -4,6 +4,8 @@ import io.gatling.javaapi.core.Session;
 import java.util.function.Function;
 
 /** Strings with a life span and places: SETEX, GETDEL, GEOADD, GEOSEARCH. */
+// @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
+@SuppressWarnings("varargs")
 abstract class ExpiryAndGeoCommands extends CountingCommands {
 
   ExpiryAndGeoCommands() {}

@@ -22,6 +22,8 @@ import java.util.function.Function;
  * Numbers are sent in decimal. Commands Redline has no method for go through
  * {@link #command(String, String...)}.
  */
+// @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
+@SuppressWarnings("varargs")
 public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
 
   RedisCommandSet() {}

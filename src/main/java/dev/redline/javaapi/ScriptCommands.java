@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Scripts and functions: EVAL, EVALSHA, FCALL (routed by their keys in a cluster). */
+// @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
+@SuppressWarnings("varargs")
 abstract class ScriptCommands extends StreamCommands {
 
   ScriptCommands() {}

@@ -4,6 +4,8 @@ import io.gatling.javaapi.core.Session;
 import java.util.function.Function;
 
 /** Streams: XADD, XLEN, XRANGE, XREAD, XREADGROUP, XACK, XGROUP CREATE. */
+// @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
+@SuppressWarnings("varargs")
 abstract class StreamCommands extends CommandBuilding {
 
   StreamCommands() {}

@@ -37,7 +37,7 @@ class ChecksAndFamiliesTest {
   @Test
   void everyVerbAndFamilyRunsWithoutKo() throws Exception {
     GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.ChecksAndFamiliesSimulation",
-        Map.of("redline.url", server.url(), "redline.duration", "3", "redline.threadsPerClient", "2"));
+        Map.of("redline.url", server.url(), "redline.test.duration", "3s", "redline.test.threads_per_client", "2"));
 
     Map<String, long[]> gatling = GatlingReport.counts(run.reportFolder());
     assertEquals(0, gatling.get("All Requests")[2], "KO requests: " + kos(gatling));

@@ -5,10 +5,10 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 
 import dev.redline.config.WorkloadConfig;
 import dev.redline.javaapi.RedisCommand;
-import dev.redline.javaapi.RedisWorkloads;
+import dev.redline.workload.RedisWorkloads;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
-import dev.redline.workload.Operation;
+import dev.redline.config.Operation;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.Session;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.client.RedisServerProcess;
 import dev.redline.javaapi.RedisDsl;
-import dev.redline.javaapi.RedisWorkloads;
+import dev.redline.workload.RedisWorkloads;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import java.lang.management.ManagementFactory;

@@ -6,7 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import dev.redline.config.RedlineConfig;
 import dev.redline.config.RunControl;
 import dev.redline.javaapi.RedisProtocolBuilder;
-import dev.redline.javaapi.RedisWorkloads;
+import dev.redline.workload.RedisWorkloads;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;

@@ -75,7 +75,7 @@ public final class BatchAction extends RedisAction {
     int n = commands.size();
     long startMillis = clock.nowMillis();
     long startNanos = System.nanoTime();
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     Response<Object>[] replies = new Response[n];
     RuntimeException roundTripError = null;
     String[][] arguments = new String[n][];

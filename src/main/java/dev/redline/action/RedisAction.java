@@ -6,6 +6,7 @@ import dev.redline.client.RedisLink;
 import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
+import dev.redline.protocol.ResultRecorder;
 import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
 import io.gatling.core.actor.ActorRef;

@@ -90,7 +90,7 @@ final class ClusterLink implements RedisLink {
 
   @Override
   public void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     CommandObject<Object>[] objects = new CommandObject[commands.length];
     int slot = -1;
     Object slotKey = null;

@@ -1,6 +1,5 @@
 package dev.redline.config;
 
-import dev.redline.workload.Operation;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.redline.protocol;
 
-import dev.redline.action.ResultRecorder;
 import dev.redline.client.ClientPool;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.pubsub.Subscriber;

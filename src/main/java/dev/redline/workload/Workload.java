@@ -2,6 +2,7 @@ package dev.redline.workload;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 
+import dev.redline.config.Operation;
 import dev.redline.config.WorkloadConfig;
 import dev.redline.javaapi.RedisCommand;
 import dev.redline.javaapi.RedisDsl;
@@ -52,9 +53,9 @@ public final class Workload {
     for (String name : config.operations().keySet()) {
       Operation op = Operation.byName(name);
       Function<Session, String> key = keyOf(op, 0);
-      ChainBuilder chain = exec(op.command(key, values));
+      ChainBuilder chain = exec(OperationCommands.command(op, key, values));
       if (op.growsList()) {
-        chain = chain.exec(Operation.trim(key));
+        chain = chain.exec(OperationCommands.trim(key));
       }
       choices.add(percent(percents.get(i++)).then(chain));
     }
@@ -82,9 +83,9 @@ public final class Workload {
     for (int i = 0; i < slots.size(); i++) {
       Operation op = slots.get(i);
       Function<Session, String> key = keyOf(op, i);
-      commands.add(op.command(key, values));
+      commands.add(OperationCommands.command(op, key, values));
       if (op.growsList()) {
-        commands.add(Operation.trim(key));
+        commands.add(OperationCommands.trim(key));
       }
     }
     return drawKeys(slots.size()).exec(RedisDsl.pipeline(commands.toArray(RedisCommand[]::new)));
@@ -99,9 +100,9 @@ public final class Workload {
       Operation op = slots.get(i);
       int slot = i;
       Function<Session, String> key = s -> "{" + prefix + ":tx:" + s.getInt("redlineKey0") + "}:" + op.namespace() + ":" + slot;
-      commands.add(op.command(key, values));
+      commands.add(OperationCommands.command(op, key, values));
       if (op.growsList()) {
-        commands.add(Operation.trim(key));
+        commands.add(OperationCommands.trim(key));
       }
     }
     return drawKeys(1).exec(RedisDsl.transaction(commands.toArray(RedisCommand[]::new)));

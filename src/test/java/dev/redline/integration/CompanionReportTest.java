@@ -83,7 +83,7 @@ class CompanionReportTest extends RedisServerTest {
     assertEquals(1, errors.get("WRONGTYPE").asLong());
     assertEquals(1, errors.get("CHECK").asLong());
     String html = Files.readString(folder.resolve("index.html"));
-    assertTrue(html.contains("WRONGTYPE") && html.contains("expected a value but got nil"), "errors table in the HTML");
+    assertTrue(html.contains("WRONGTYPE") && html.contains("reply.find.exists, found nothing"), "errors table in the HTML");
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.config.RedlineConfig;
 import dev.redline.config.WorkloadConfig;
-import dev.redline.javaapi.RedisWorkloads;
+import dev.redline.workload.RedisWorkloads;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.Await;

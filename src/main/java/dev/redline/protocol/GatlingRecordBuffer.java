@@ -1,4 +1,4 @@
-package dev.redline.action;
+package dev.redline.protocol;
 
 import io.gatling.commons.stats.Status;
 import io.gatling.core.stats.StatsEngine;
@@ -27,7 +27,7 @@ final class GatlingRecordBuffer {
   private final LongAdder handedOver;
   private final EventLoop worker;
   private final String[] scenarios = new String[CAPACITY];
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
   private final List<String>[] groups = new List[CAPACITY];
   private final String[] names = new String[CAPACITY];
   private final long[] starts = new long[CAPACITY];
@@ -79,7 +79,7 @@ final class GatlingRecordBuffer {
     flushScheduled = false;
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
   private static Option<String>[] newOptions() {
     return new Option[CAPACITY];
   }

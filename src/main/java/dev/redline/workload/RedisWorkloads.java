@@ -1,8 +1,7 @@
-package dev.redline.javaapi;
+package dev.redline.workload;
 
 import dev.redline.config.RedlineConfig;
 import dev.redline.config.WorkloadConfig;
-import dev.redline.workload.Workload;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.util.Map;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package dev.redline.action;
+package dev.redline.protocol;
 
 import dev.redline.client.ClientPool;
 import dev.redline.command.RedisFailure;
@@ -39,19 +39,19 @@ public final class ResultRecorder {
   }
 
   /** Where a request name's microsecond records go (an action looks it up once). */
-  RequestSeries series(String requestName) {
+  public RequestSeries series(String requestName) {
     return micros.seriesFor(requestName);
   }
 
   /** The same for a batch round trip (BATCH, MULTI/EXEC), marked as such. */
-  RequestSeries batchSeries(String requestName) {
+  public RequestSeries batchSeries(String requestName) {
     RequestSeries batch = micros.seriesFor(requestName);
     batch.markBatch();
     return batch;
   }
 
   /** The counter of a command's sends, for the server cross-check (an action looks it up once). */
-  LongAdder sentCounter(String serverCommandName) {
+  public LongAdder sentCounter(String serverCommandName) {
     return micros.sentCounter(serverCommandName);
   }
 
@@ -60,28 +60,28 @@ public final class ResultRecorder {
    * wait before the worker started it is part of its response time); the microsecond recorder
    * keeps service time and wait apart.
    */
-  void ok(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos) {
+  public void ok(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos) {
     if (request.recordOk(nanos, waitNanos)) {
       gatlingOk(session, request, startMillis - roundedMillis(waitNanos), endMillis);
     }
   }
 
   /** Records a KO request in both places, with the failure's kind as Gatling's response code. */
-  void ko(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos, RedisFailure failure) {
+  public void ko(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos, RedisFailure failure) {
     if (request.recordKo(nanos, waitNanos, failure.kind(), failure.message())) {
       gatlingKo(session, request, startMillis - roundedMillis(waitNanos), endMillis, failure);
     }
   }
 
   /** Records a pipeline's command (its amortized share of the round trip, no wait of its own) in both places. */
-  void okAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
+  public void okAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
     if (request.recordOk(nanos)) {
       gatlingOk(session, request, startMillis, endMillis);
     }
   }
 
   /** The same for a pipeline's command that failed. */
-  void koAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, RedisFailure failure) {
+  public void koAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, RedisFailure failure) {
     if (request.recordKo(nanos, failure.kind(), failure.message())) {
       gatlingKo(session, request, startMillis, endMillis, failure);
     }
@@ -106,7 +106,7 @@ public final class ResultRecorder {
   }
 
   /** A pipeline or transaction gives Gatling a record per command (noted when the action is built). */
-  void notePerOpBatchRecords() {
+  public void notePerOpBatchRecords() {
     perOpBatchRecords = true;
   }
 

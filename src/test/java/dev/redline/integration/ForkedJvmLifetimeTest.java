@@ -76,7 +76,10 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
     try (dev.redline.client.RedisServerProcess doomed = dev.redline.client.RedisServerProcess.start()) {
       String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
           List.of("redline.redis.url=" + doomed.url(), "redline.test.duration=unlimited", "redline.test.threads_per_client=2"));
-      Process jvm = new ProcessBuilder("bash", "-c", "exec " + java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      // env --default-signal: a run started in the background inherits SIGINT ignored (bash does that to
+      // background jobs), and a JVM started with SIGINT ignored keeps ignoring it; a terminal's Ctrl+C is not
+      Process jvm = new ProcessBuilder("bash", "-c", "exec env --default-signal=INT " + java).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
       try {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!Files.readString(log).contains("Redline: using Redis") && System.nanoTime() < deadline) {

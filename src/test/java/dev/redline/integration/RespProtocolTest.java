@@ -19,18 +19,16 @@ class RespProtocolTest extends RedisServerTest {
   @Test
   void protocolVersion3SpeaksResp3AndMapRepliesReachChecksAsMaps() throws Exception {
     ScenarioBuilder scn = scenario("resp3").exec(
-        command("HELLO").check(reply().transform(r -> r instanceof Map<?, ?> m && Long.valueOf(3).equals(m.get("proto"))).is(true)),
+        command("HELLO").check(reply().ofMap().transform(m -> m.get("proto")).is(3L)),
         hset("h", "f", "v"),
-        hgetAll("h").check(reply().transform(r -> r instanceof Map<?, ?> m && m.equals(Map.of("f", "v"))).is(true)),
+        hgetAll("h").check(reply().transform(r -> r instanceof Map<?, ?>).is(true), reply().is(Map.of("f", "v"))),
         get("missing").check(reply().notExists()),
         incr("n").check(reply().is(1L)));
 
     GatlingRun.Result run = GatlingRun.run(protocol().protocolVersion(3), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 
     assertEquals(0, run.exitCode());
-    for (RequestSeries series : run.recorder().series()) {
-      assertEquals(Map.of(), series.firstMessageByKind(), "KO in " + series.name());
-    }
+    assertEveryRequestOkOnce(run, "HELLO", "HSET", "HGETALL", "GET", "INCR");
     try (var jedis = jedis()) {
       assertTrue(jedis.info("commandstats").contains("cmdstat_hello"), "HELLO was sent on connect");
     }
@@ -40,12 +38,21 @@ class RespProtocolTest extends RedisServerTest {
   void byDefaultConnectionsSpeakResp2() throws Exception {
     ScenarioBuilder scn = scenario("resp2").exec(
         hset("h", "f", "v"),
-        hgetAll("h").check(reply().transform(r -> r.equals(List.of("f", "v"))).is(true)));
+        hgetAll("h").check(reply().is(List.of("f", "v"))));
 
     GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 
+    assertEveryRequestOkOnce(run, "HSET", "HGETALL");
+  }
+
+  /** Exactly these requests were recorded, each once and OK. */
+  private static void assertEveryRequestOkOnce(GatlingRun.Result run, String... names) {
+    java.util.Set<String> recorded = new java.util.TreeSet<>();
     for (RequestSeries series : run.recorder().series()) {
+      recorded.add(series.name());
       assertEquals(Map.of(), series.firstMessageByKind(), "KO in " + series.name());
+      assertEquals(1, series.okHistogram().getTotalCount(), series.name() + " OK once");
     }
+    assertEquals(new java.util.TreeSet<>(List.of(names)), recorded);
   }
 }

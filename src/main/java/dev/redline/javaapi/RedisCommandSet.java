@@ -1,14 +1,9 @@
 package dev.redline.javaapi;
 
-import static dev.redline.command.SessionValues.constant;
-import static dev.redline.command.SessionValues.el;
-import static dev.redline.command.SessionValues.fn;
-
-import dev.redline.command.CommandSpec;
 import dev.redline.command.SessionValue;
+import dev.redline.command.SessionValues;
 import io.gatling.javaapi.core.Session;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -28,16 +23,6 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
 
   RedisCommandSet() {}
 
-  private static List<SessionValue<String>> values(String... texts) {
-    return args((Object) some(texts, "key, value or member"));
-  }
-
-  private static List<SessionValue<String>> concat(List<SessionValue<String>> fixed, String... more) {
-    List<SessionValue<String>> all = new ArrayList<>(fixed);
-    all.addAll(values(more));
-    return all;
-  }
-
   /**
    * Any Redis command by name with its arguments (EL strings), for commands without a method
    * here. The request is named by the command unless named otherwise.
@@ -45,7 +30,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("CLIENT LIST").command("CLIENT", "LIST")}</pre>
    */
   public RedisCommand command(String commandName, String... arguments) {
-    return build(commandName, Arrays.stream(arguments).map(dev.redline.command.SessionValues::el).toList());
+    return build(commandName, args((Object) arguments));
   }
 
   /**
@@ -54,7 +39,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code command("HINCRBY", List.of(s -> "user:" + s.userId(), s -> "visits", s -> "1"))}</pre>
    */
   public RedisCommand command(String commandName, List<Function<Session, String>> arguments) {
-    return build(commandName, arguments.stream().map(f -> dev.redline.command.SessionValues.<String>fn(f)).toList());
+    return build(commandName, args(arguments));
   }
 
   /**
@@ -64,7 +49,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("SET").set("user:#{id}", "v-#{id}", ex(3600))}</pre>
    */
   public RedisCommand set(String key, String value, SetOption... options) {
-    return build("SET", withOptions(List.of(el(key), el(value)), options));
+    return build("SET", withOptions(args(key, value), options));
   }
 
   /**
@@ -73,7 +58,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code set(s -> "user:" + s.userId(), s -> "v-" + s.userId())}</pre>
    */
   public RedisCommand set(Function<Session, String> key, Function<Session, String> value, SetOption... options) {
-    return build("SET", withOptions(List.of(fn(key), fn(value)), options));
+    return build("SET", withOptions(args(key, value), options));
   }
 
   /**
@@ -85,13 +70,13 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
     if (keysAndValues.length == 0 || keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("MSET takes key, value pairs; got " + keysAndValues.length + " arguments");
     }
-    return build("MSET", values(keysAndValues));
+    return build("MSET", args((Object) keysAndValues));
   }
 
   private static List<SessionValue<String>> withOptions(List<SessionValue<String>> arguments, SetOption... options) {
     List<SessionValue<String>> all = new ArrayList<>(arguments);
     for (SetOption option : options) {
-      Objects.requireNonNull(option, "SET option").words().forEach(word -> all.add(constant(word)));
+      Objects.requireNonNull(option, "SET option").words().forEach(word -> all.add(SessionValues.constant(word)));
     }
     return all;
   }
@@ -102,7 +87,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("GET").get("user:#{id}")}</pre>
    */
   public RedisCommand get(String key) {
-    return build("GET", List.of(el(key)));
+    return build("GET", args(key));
   }
 
   /**
@@ -111,7 +96,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code get(s -> "user:" + s.userId())}</pre>
    */
   public RedisCommand get(Function<Session, String> key) {
-    return build("GET", List.of(fn(key)));
+    return build("GET", args(key));
   }
 
   /**
@@ -120,7 +105,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("DEL").del("tmp:#{id}")}</pre>
    */
   public RedisCommand del(String... keys) {
-    return build("DEL", values(keys));
+    return build("DEL", args((Object) some(keys, "key")));
   }
 
   /**
@@ -139,7 +124,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("EXISTS").exists("user:#{id}")}</pre>
    */
   public RedisCommand exists(String key) {
-    return build("EXISTS", List.of(el(key)));
+    return build("EXISTS", args(key));
   }
 
   /**
@@ -148,7 +133,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code exists(s -> "user:" + s.userId())}</pre>
    */
   public RedisCommand exists(Function<Session, String> key) {
-    return build("EXISTS", List.of(fn(key)));
+    return build("EXISTS", args(key));
   }
 
   /**
@@ -157,7 +142,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("EXPIRE").expire("session:#{id}", 60)}</pre>
    */
   public RedisCommand expire(String key, long seconds) {
-    return build("EXPIRE", List.of(el(key), constant(Long.toString(seconds))));
+    return build("EXPIRE", args(key, number(seconds)));
   }
 
   /**
@@ -166,7 +151,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code expire(s -> "session:" + s.userId(), 60)}</pre>
    */
   public RedisCommand expire(Function<Session, String> key, long seconds) {
-    return build("EXPIRE", List.of(fn(key), constant(Long.toString(seconds))));
+    return build("EXPIRE", args(key, number(seconds)));
   }
 
   /**
@@ -175,7 +160,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("TTL").ttl("session:#{id}")}</pre>
    */
   public RedisCommand ttl(String key) {
-    return build("TTL", List.of(el(key)));
+    return build("TTL", args(key));
   }
 
   /**
@@ -184,7 +169,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code ttl(s -> "session:" + s.userId())}</pre>
    */
   public RedisCommand ttl(Function<Session, String> key) {
-    return build("TTL", List.of(fn(key)));
+    return build("TTL", args(key));
   }
 
   /**
@@ -193,7 +178,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("INCR").incr("hits")}</pre>
    */
   public RedisCommand incr(String key) {
-    return build("INCR", List.of(el(key)));
+    return build("INCR", args(key));
   }
 
   /**
@@ -202,7 +187,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code incr(s -> "hits")}</pre>
    */
   public RedisCommand incr(Function<Session, String> key) {
-    return build("INCR", List.of(fn(key)));
+    return build("INCR", args(key));
   }
 
   /**
@@ -211,7 +196,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("INCRBY").incrBy("hits", 10)}</pre>
    */
   public RedisCommand incrBy(String key, long increment) {
-    return build("INCRBY", List.of(el(key), constant(Long.toString(increment))));
+    return build("INCRBY", args(key, number(increment)));
   }
 
   /**
@@ -220,7 +205,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code incrBy(s -> "hits", 10)}</pre>
    */
   public RedisCommand incrBy(Function<Session, String> key, long increment) {
-    return build("INCRBY", List.of(fn(key), constant(Long.toString(increment))));
+    return build("INCRBY", args(key, number(increment)));
   }
 
   /**
@@ -229,7 +214,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("DECR").decr("stock")}</pre>
    */
   public RedisCommand decr(String key) {
-    return build("DECR", List.of(el(key)));
+    return build("DECR", args(key));
   }
 
   /**
@@ -238,7 +223,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code decr(s -> "stock")}</pre>
    */
   public RedisCommand decr(Function<Session, String> key) {
-    return build("DECR", List.of(fn(key)));
+    return build("DECR", args(key));
   }
 
   /**
@@ -247,7 +232,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("DECRBY").decrBy("stock", 5)}</pre>
    */
   public RedisCommand decrBy(String key, long decrement) {
-    return build("DECRBY", List.of(el(key), constant(Long.toString(decrement))));
+    return build("DECRBY", args(key, number(decrement)));
   }
 
   /**
@@ -256,7 +241,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code decrBy(s -> "stock", 5)}</pre>
    */
   public RedisCommand decrBy(Function<Session, String> key, long decrement) {
-    return build("DECRBY", List.of(fn(key), constant(Long.toString(decrement))));
+    return build("DECRBY", args(key, number(decrement)));
   }
 
   /**
@@ -265,7 +250,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("APPEND").append("log:#{id}", "x")}</pre>
    */
   public RedisCommand append(String key, String value) {
-    return build("APPEND", List.of(el(key), el(value)));
+    return build("APPEND", args(key, value));
   }
 
   /**
@@ -274,7 +259,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code append(s -> "log:" + s.userId(), s -> "x")}</pre>
    */
   public RedisCommand append(Function<Session, String> key, Function<Session, String> value) {
-    return build("APPEND", List.of(fn(key), fn(value)));
+    return build("APPEND", args(key, value));
   }
 
   /**
@@ -283,7 +268,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("STRLEN").strlen("user:#{id}")}</pre>
    */
   public RedisCommand strlen(String key) {
-    return build("STRLEN", List.of(el(key)));
+    return build("STRLEN", args(key));
   }
 
   /**
@@ -292,7 +277,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code strlen(s -> "user:" + s.userId())}</pre>
    */
   public RedisCommand strlen(Function<Session, String> key) {
-    return build("STRLEN", List.of(fn(key)));
+    return build("STRLEN", args(key));
   }
 
   /**
@@ -301,7 +286,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("MGET").mget("a", "b", "c")}</pre>
    */
   public RedisCommand mget(String... keys) {
-    return build("MGET", values(keys));
+    return build("MGET", args((Object) some(keys, "key")));
   }
 
   /**
@@ -320,7 +305,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("LPUSH").lpush("queue", "#{job}")}</pre>
    */
   public RedisCommand lpush(String key, String... values) {
-    return build("LPUSH", concat(List.of(el(key)), values));
+    return build("LPUSH", args(key, some(values, "value")));
   }
 
   /**
@@ -339,7 +324,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("RPUSH").rpush("queue", "#{job}")}</pre>
    */
   public RedisCommand rpush(String key, String... values) {
-    return build("RPUSH", concat(List.of(el(key)), values));
+    return build("RPUSH", args(key, some(values, "value")));
   }
 
   /**
@@ -358,7 +343,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("LPOP").lpop("queue")}</pre>
    */
   public RedisCommand lpop(String key) {
-    return build("LPOP", List.of(el(key)));
+    return build("LPOP", args(key));
   }
 
   /**
@@ -367,7 +352,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code lpop(s -> "queue")}</pre>
    */
   public RedisCommand lpop(Function<Session, String> key) {
-    return build("LPOP", List.of(fn(key)));
+    return build("LPOP", args(key));
   }
 
   /**
@@ -376,7 +361,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("RPOP").rpop("queue")}</pre>
    */
   public RedisCommand rpop(String key) {
-    return build("RPOP", List.of(el(key)));
+    return build("RPOP", args(key));
   }
 
   /**
@@ -385,7 +370,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code rpop(s -> "queue")}</pre>
    */
   public RedisCommand rpop(Function<Session, String> key) {
-    return build("RPOP", List.of(fn(key)));
+    return build("RPOP", args(key));
   }
 
   /**
@@ -394,7 +379,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("LRANGE").lrange("queue", 0, 9)}</pre>
    */
   public RedisCommand lrange(String key, long start, long stop) {
-    return build("LRANGE", List.of(el(key), constant(Long.toString(start)), constant(Long.toString(stop))));
+    return build("LRANGE", args(key, number(start), number(stop)));
   }
 
   /**
@@ -403,7 +388,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code lrange(s -> "queue", 0, 9)}</pre>
    */
   public RedisCommand lrange(Function<Session, String> key, long start, long stop) {
-    return build("LRANGE", List.of(fn(key), constant(Long.toString(start)), constant(Long.toString(stop))));
+    return build("LRANGE", args(key, number(start), number(stop)));
   }
 
   /**
@@ -412,7 +397,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("LLEN").llen("queue")}</pre>
    */
   public RedisCommand llen(String key) {
-    return build("LLEN", List.of(el(key)));
+    return build("LLEN", args(key));
   }
 
   /**
@@ -421,7 +406,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code llen(s -> "queue")}</pre>
    */
   public RedisCommand llen(Function<Session, String> key) {
-    return build("LLEN", List.of(fn(key)));
+    return build("LLEN", args(key));
   }
 
   /**
@@ -430,7 +415,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("LTRIM").ltrim("queue", 0, 99)}</pre>
    */
   public RedisCommand ltrim(String key, long start, long stop) {
-    return build("LTRIM", List.of(el(key), constant(Long.toString(start)), constant(Long.toString(stop))));
+    return build("LTRIM", args(key, number(start), number(stop)));
   }
 
   /**
@@ -439,7 +424,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code ltrim(s -> "queue", 0, 99)}</pre>
    */
   public RedisCommand ltrim(Function<Session, String> key, long start, long stop) {
-    return build("LTRIM", List.of(fn(key), constant(Long.toString(start)), constant(Long.toString(stop))));
+    return build("LTRIM", args(key, number(start), number(stop)));
   }
 
   /**
@@ -448,7 +433,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("HSET").hset("user:#{id}", "name", "#{name}")}</pre>
    */
   public RedisCommand hset(String key, String field, String value) {
-    return build("HSET", List.of(el(key), el(field), el(value)));
+    return build("HSET", args(key, field, value));
   }
 
   /**
@@ -457,7 +442,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code hset(s -> "user:" + s.userId(), s -> "name", s -> s.getString("name"))}</pre>
    */
   public RedisCommand hset(Function<Session, String> key, Function<Session, String> field, Function<Session, String> value) {
-    return build("HSET", List.of(fn(key), fn(field), fn(value)));
+    return build("HSET", args(key, field, value));
   }
 
   /**
@@ -466,7 +451,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("HGET").hget("user:#{id}", "name")}</pre>
    */
   public RedisCommand hget(String key, String field) {
-    return build("HGET", List.of(el(key), el(field)));
+    return build("HGET", args(key, field));
   }
 
   /**
@@ -475,7 +460,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code hget(s -> "user:" + s.userId(), s -> "name")}</pre>
    */
   public RedisCommand hget(Function<Session, String> key, Function<Session, String> field) {
-    return build("HGET", List.of(fn(key), fn(field)));
+    return build("HGET", args(key, field));
   }
 
   /**
@@ -484,7 +469,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("HGETALL").hgetAll("user:#{id}")}</pre>
    */
   public RedisCommand hgetAll(String key) {
-    return build("HGETALL", List.of(el(key)));
+    return build("HGETALL", args(key));
   }
 
   /**
@@ -493,7 +478,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code hgetAll(s -> "user:" + s.userId())}</pre>
    */
   public RedisCommand hgetAll(Function<Session, String> key) {
-    return build("HGETALL", List.of(fn(key)));
+    return build("HGETALL", args(key));
   }
 
   /**
@@ -502,7 +487,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("HDEL").hdel("user:#{id}", "name")}</pre>
    */
   public RedisCommand hdel(String key, String... fields) {
-    return build("HDEL", concat(List.of(el(key)), fields));
+    return build("HDEL", args(key, some(fields, "field")));
   }
 
   /**
@@ -521,7 +506,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("HLEN").hlen("user:#{id}")}</pre>
    */
   public RedisCommand hlen(String key) {
-    return build("HLEN", List.of(el(key)));
+    return build("HLEN", args(key));
   }
 
   /**
@@ -530,7 +515,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code hlen(s -> "user:" + s.userId())}</pre>
    */
   public RedisCommand hlen(Function<Session, String> key) {
-    return build("HLEN", List.of(fn(key)));
+    return build("HLEN", args(key));
   }
 
   /**
@@ -539,7 +524,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("SADD").sadd("online", "#{id}")}</pre>
    */
   public RedisCommand sadd(String key, String... members) {
-    return build("SADD", concat(List.of(el(key)), members));
+    return build("SADD", args(key, some(members, "member")));
   }
 
   /**
@@ -558,7 +543,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("SREM").srem("online", "#{id}")}</pre>
    */
   public RedisCommand srem(String key, String... members) {
-    return build("SREM", concat(List.of(el(key)), members));
+    return build("SREM", args(key, some(members, "member")));
   }
 
   /**
@@ -577,7 +562,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("SMEMBERS").smembers("online")}</pre>
    */
   public RedisCommand smembers(String key) {
-    return build("SMEMBERS", List.of(el(key)));
+    return build("SMEMBERS", args(key));
   }
 
   /**
@@ -586,7 +571,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code smembers(s -> "online")}</pre>
    */
   public RedisCommand smembers(Function<Session, String> key) {
-    return build("SMEMBERS", List.of(fn(key)));
+    return build("SMEMBERS", args(key));
   }
 
   /**
@@ -595,7 +580,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("SCARD").scard("online")}</pre>
    */
   public RedisCommand scard(String key) {
-    return build("SCARD", List.of(el(key)));
+    return build("SCARD", args(key));
   }
 
   /**
@@ -604,7 +589,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code scard(s -> "online")}</pre>
    */
   public RedisCommand scard(Function<Session, String> key) {
-    return build("SCARD", List.of(fn(key)));
+    return build("SCARD", args(key));
   }
 
   /**
@@ -613,7 +598,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("ZADD").zadd("board", 42.0, "#{id}")}</pre>
    */
   public RedisCommand zadd(String key, double score, String member) {
-    return build("ZADD", List.of(el(key), constant(Double.toString(score)), el(member)));
+    return build("ZADD", args(key, number(score), member));
   }
 
   /**
@@ -622,7 +607,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code zadd(s -> "board", 42.0, s -> "" + s.userId())}</pre>
    */
   public RedisCommand zadd(Function<Session, String> key, double score, Function<Session, String> member) {
-    return build("ZADD", List.of(fn(key), constant(Double.toString(score)), fn(member)));
+    return build("ZADD", args(key, number(score), member));
   }
 
   /**
@@ -631,7 +616,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("ZREM").zrem("board", "#{id}")}</pre>
    */
   public RedisCommand zrem(String key, String... members) {
-    return build("ZREM", concat(List.of(el(key)), members));
+    return build("ZREM", args(key, some(members, "member")));
   }
 
   /**
@@ -650,7 +635,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("ZRANGE").zrange("board", 0, 9)}</pre>
    */
   public RedisCommand zrange(String key, long start, long stop) {
-    return build("ZRANGE", List.of(el(key), constant(Long.toString(start)), constant(Long.toString(stop))));
+    return build("ZRANGE", args(key, number(start), number(stop)));
   }
 
   /**
@@ -659,7 +644,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code zrange(s -> "board", 0, 9)}</pre>
    */
   public RedisCommand zrange(Function<Session, String> key, long start, long stop) {
-    return build("ZRANGE", List.of(fn(key), constant(Long.toString(start)), constant(Long.toString(stop))));
+    return build("ZRANGE", args(key, number(start), number(stop)));
   }
 
   /**
@@ -668,7 +653,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("ZCARD").zcard("board")}</pre>
    */
   public RedisCommand zcard(String key) {
-    return build("ZCARD", List.of(el(key)));
+    return build("ZCARD", args(key));
   }
 
   /**
@@ -677,7 +662,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code zcard(s -> "board")}</pre>
    */
   public RedisCommand zcard(Function<Session, String> key) {
-    return build("ZCARD", List.of(fn(key)));
+    return build("ZCARD", args(key));
   }
 
   /**
@@ -686,7 +671,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("ZSCORE").zscore("board", "#{id}")}</pre>
    */
   public RedisCommand zscore(String key, String member) {
-    return build("ZSCORE", List.of(el(key), el(member)));
+    return build("ZSCORE", args(key, member));
   }
 
   /**
@@ -695,7 +680,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code zscore(s -> "board", s -> "" + s.userId())}</pre>
    */
   public RedisCommand zscore(Function<Session, String> key, Function<Session, String> member) {
-    return build("ZSCORE", List.of(fn(key), fn(member)));
+    return build("ZSCORE", args(key, member));
   }
 
   /**
@@ -704,7 +689,7 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code redis("PUBLISH").publish("news", "hello #{id}")}</pre>
    */
   public RedisCommand publish(String channel, String message) {
-    return build("PUBLISH", List.of(el(channel), el(message)));
+    return build("PUBLISH", args(channel, message));
   }
 
   /**
@@ -713,6 +698,6 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code publish(s -> "news", s -> "hello " + s.userId())}</pre>
    */
   public RedisCommand publish(Function<Session, String> channel, Function<Session, String> message) {
-    return build("PUBLISH", List.of(fn(channel), fn(message)));
+    return build("PUBLISH", args(channel, message));
   }
 }

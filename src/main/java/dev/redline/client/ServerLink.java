@@ -42,32 +42,40 @@ final class ServerLink implements RedisLink {
 
   @Override
   public Object sendBlocking(ProtocolCommand command, String[] arguments, long blockMillis) {
-    return extendedBy(blockMillis, () -> send(command, arguments));
+    int base = extendTimeout(blockMillis);
+    try {
+      return send(command, arguments);
+    } finally {
+      restoreTimeout(base);
+    }
   }
 
   @Override
   public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies, long blockMillis) {
-    extendedBy(blockMillis, () -> {
+    if (blockMillis <= 0) {
       pipeline(commands, arguments, replies);
-      return null;
-    });
+      return;
+    }
+    int base = extendTimeout(blockMillis);
+    try {
+      pipeline(commands, arguments, replies);
+    } finally {
+      restoreTimeout(base);
+    }
   }
 
-  /** Runs a call with the connection's socket timeout extended by {@code blockMillis} (0 = never expires), then restores it. */
-  private <T> T extendedBy(long blockMillis, java.util.function.Supplier<T> call) {
-    if (blockMillis <= 0) {
-      return call.get();
-    }
+  /** Extends the connection's socket timeout by {@code blockMillis} (too long: never expires); returns the timeout to restore. */
+  private int extendTimeout(long blockMillis) {
     int base = connection.getSoTimeout();
     connection.setSoTimeout(blockMillis >= Integer.MAX_VALUE - (long) base ? 0 : (int) (base + blockMillis));
+    return base;
+  }
+
+  private void restoreTimeout(int base) {
     try {
-      return call.get();
-    } finally {
-      try {
-        connection.setSoTimeout(base);
-      } catch (RuntimeException brokenAlready) {
-        // the call broke the connection; it is discarded when it goes back
-      }
+      connection.setSoTimeout(base);
+    } catch (RuntimeException brokenAlready) {
+      // the call broke the connection; it is discarded when it goes back
     }
   }
 

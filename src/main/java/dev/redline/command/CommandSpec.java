@@ -1,5 +1,9 @@
 package dev.redline.command;
 
+import io.gatling.commons.validation.Failure;
+import io.gatling.commons.validation.Success;
+import io.gatling.commons.validation.Validation;
+import io.gatling.core.check.CheckResult;
 import io.gatling.core.session.Session;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,10 +174,11 @@ public final class CommandSpec {
     Session current = session;
     CheckFailure first = null;
     for (ReplyCheck check : checks) {
-      try {
-        current = check.apply(reply, current, prepared);
-      } catch (CheckFailure failed) {
-        first = first == null ? failed : first;
+      Validation<CheckResult> result = check.check().check(reply, current, prepared);
+      if (result instanceof Success<CheckResult> passed) {
+        current = passed.value().update(current);
+      } else if (first == null) {
+        first = check.failure(((Failure) (Object) result).message());
       }
     }
     if (first != null) {

@@ -1,10 +1,6 @@
 package dev.redline.command;
 
-import io.gatling.commons.validation.Failure;
-import io.gatling.commons.validation.Validation;
 import io.gatling.core.check.Check;
-import io.gatling.core.check.CheckResult;
-import io.gatling.core.session.Session;
 import java.util.Objects;
 
 /**
@@ -23,12 +19,8 @@ public record ReplyCheck(Check<Object> check, String kind, String summary) {
     Objects.requireNonNull(kind, "kind");
   }
 
-  /** Runs the check; returns the session it leaves (a {@code saveAs} sets its attribute), or throws when it fails. */
-  Session apply(Object reply, Session session, java.util.Map<Object, Object> preparedCache) {
-    Validation<CheckResult> result = check.check(reply, session, preparedCache);
-    if ((Object) result instanceof Failure failure) {
-      throw new CheckFailure(kind, failure.message(), summary);
-    }
-    return ((io.gatling.commons.validation.Success<CheckResult>) result).value().update(session);
+  /** This check's failure, with Gatling's message. */
+  CheckFailure failure(String message) {
+    return new CheckFailure(kind, message, summary);
   }
 }

@@ -40,7 +40,8 @@ public final class RunControl {
     STOP.set(true);
     System.out.println("\nRedline: " + signal + " received: finishing in-flight requests, then writing the reports");
     long deadline = System.nanoTime() + STOP_DEADLINE.toNanos();
-    while (!gatlingHasExited()) {
+    Thread main = gatlingsMainThread();
+    while (main != null && main.isAlive() && !isExiting(main)) {
       if (!LOAD_ENDED.get() && System.nanoTime() > deadline) {
         System.out.println("Redline: the load did not end within " + STOP_DEADLINE.toSeconds() + " s of the stop signal: ending the JVM now");
         Runtime.getRuntime().halt(143);
@@ -64,22 +65,24 @@ public final class RunControl {
     return null;
   }
 
-  /** Whether Gatling's main thread is done: it called System.exit (which waits for this hook), or it ended. */
-  private static boolean gatlingHasExited() {
-    boolean mainAlive = false;
-    for (var entry : Thread.getAllStackTraces().entrySet()) {
-      Thread thread = entry.getKey();
-      if (thread == Thread.currentThread() || thread.getName().endsWith(" handler")) {
-        continue;
+  /** The thread Gatling runs on (the JVM's "main"), or null when it is gone already. */
+  private static Thread gatlingsMainThread() {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getName().equals("main")) {
+        return thread;
       }
-      for (StackTraceElement frame : entry.getValue()) {
-        if (frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit")) {
-          return true;
-        }
-      }
-      mainAlive |= thread.getName().equals("main");
     }
-    return !mainAlive;
+    return null;
+  }
+
+  /** Whether the thread called System.exit: Gatling has written its report (the exit waits for this hook). */
+  private static boolean isExiting(Thread thread) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -98,47 +98,57 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
   /** Less than {@code expected}, compared as the expected value's type: {@code reply().lt(100)}. */
   @Override
   public CheckBuilder.Final lt(Object expected) {
-    return compared(expected, "lt");
+    return asTypeOf(expected).lt();
   }
 
   /** At most {@code expected}, compared as the expected value's type: {@code reply().lte(100)}. */
   @Override
   public CheckBuilder.Final lte(Object expected) {
-    return compared(expected, "lte");
+    return asTypeOf(expected).lte();
   }
 
   /** More than {@code expected}, compared as the expected value's type: {@code reply().gt(0)}. */
   @Override
   public CheckBuilder.Final gt(Object expected) {
-    return compared(expected, "gt");
+    return asTypeOf(expected).gt();
   }
 
   /** At least {@code expected}, compared as the expected value's type: {@code reply().gte(1)}. */
   @Override
   public CheckBuilder.Final gte(Object expected) {
-    return compared(expected, "gte");
+    return asTypeOf(expected).gte();
   }
 
-  private CheckBuilder.Final compared(Object expected, String how) {
+  /** The reply's typed view that compares with {@code expected}, and {@code expected} as that type. */
+  private record Typed<X>(CheckBuilder.Find<X> view, X expected) {
+    CheckBuilder.Final lt() {
+      return view.lt(expected);
+    }
+
+    CheckBuilder.Final lte() {
+      return view.lte(expected);
+    }
+
+    CheckBuilder.Final gt() {
+      return view.gt(expected);
+    }
+
+    CheckBuilder.Final gte() {
+      return view.gte(expected);
+    }
+  }
+
+  private Typed<?> asTypeOf(Object expected) {
     if (expected instanceof Integer || expected instanceof Long || expected instanceof Short || expected instanceof Byte) {
-      return order(ofLong(), ((Number) expected).longValue(), how);
+      return new Typed<>(ofLong(), ((Number) expected).longValue());
     }
     if (expected instanceof Number n) {
-      return order(ofDouble(), n.doubleValue(), how);
+      return new Typed<>(ofDouble(), n.doubleValue());
     }
     if (expected instanceof String s) {
-      return order(ofString(), s, how);
+      return new Typed<>(ofString(), s);
     }
     throw new IllegalArgumentException("a reply compares with an integer, a number or a string, not " + expected);
-  }
-
-  private static <X> CheckBuilder.Final order(CheckBuilder.Find<X> view, X expected, String how) {
-    return switch (how) {
-      case "lt" -> view.lt(expected);
-      case "lte" -> view.lte(expected);
-      case "gt" -> view.gt(expected);
-      default -> view.gte(expected);
-    };
   }
 
   /**

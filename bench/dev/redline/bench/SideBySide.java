@@ -1,7 +1,6 @@
 package dev.redline.bench;
 
 import dev.redline.client.RedisServerProcess;
-import dev.redline.testing.GatlingRun;
 import io.gatling.app.Gatling$;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,7 +7,6 @@ import dev.redline.javaapi.RedisProtocolBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Every part of Redline's DSL once, as a compiled example: named and unnamed requests, EL and

@@ -15,6 +15,9 @@ import java.time.Duration;
  * {@code -Dredline.config}. A mistake is one line and a failed run.
  */
 final class RunSettings {
+  /** How long an {@code unlimited} run lasts unless stopped: a year, so in practice until Ctrl+C. */
+  static final Duration UNLIMITED = Duration.ofDays(365);
+
   private final RedlineConfig config;
 
   private RunSettings(RedlineConfig config) {
@@ -28,7 +31,7 @@ final class RunSettings {
 
   /** {@code test.duration} (default 30 s; {@code unlimited}: a year, until Ctrl+C). */
   Duration duration() {
-    return config.duration().orElse(Duration.ofDays(365));
+    return config.duration().orElse(UNLIMITED);
   }
 
   /** Virtual users: client_instances × threads_per_client. */

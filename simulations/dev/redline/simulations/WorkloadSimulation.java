@@ -27,8 +27,6 @@ import java.util.List;
  * </pre>
  */
 public class WorkloadSimulation extends Simulation {
-  private static final Duration FOREVER = Duration.ofDays(365);
-
   private final RunSettings settings = RunSettings.load();
   private final RedlineConfig config = settings.config();
 
@@ -50,7 +48,7 @@ public class WorkloadSimulation extends Simulation {
       redisProtocol = redisProtocol.batchOnlyGatlingRecords();
     }
     // the warm-up comes first, then the measured duration
-    Duration duration = config.duration().map(d -> d.plus(config.warmup())).orElse(FOREVER);
+    Duration duration = config.duration().map(d -> d.plus(config.warmup())).orElse(RunSettings.UNLIMITED);
     ScenarioBuilder workload = scenario(config.workload().profile())
         .asLongAsDuring(session -> !RunControl.stopRequested(), duration)
         .on(RedisWorkloads.of(config.workload()));

@@ -6,7 +6,6 @@ import dev.redline.command.SessionValues;
 import io.gatling.javaapi.core.Session;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**

@@ -1,22 +1,24 @@
 package dev.redline.workload;
 
 import static dev.redline.javaapi.RedisDsl.*;
+
+import dev.redline.config.Operation;
 import dev.redline.javaapi.RedisCommand;
 import io.gatling.javaapi.core.Session;
 import java.util.function.Function;
-import dev.redline.config.Operation;
 
 /** What each {@link Operation} of a workload sends, on keys of its own type (see {@link Operation}). */
 final class OperationCommands {
   private OperationCommands() {}
 
   /**
-   * The command for this operation.
+   * The command for an operation.
    *
+   * @param operation what the workload does
    * @param key the key, from the session (already in this operation's namespace)
    * @param values where written values come from (and what verified reads expect)
    */
-  public static RedisCommand command(Operation operation, Function<Session, String> key, ValueSource values) {
+  static RedisCommand command(Operation operation, Function<Session, String> key, ValueSource values) {
     // only verified values depend on the key: otherwise the key is not built a second time
     Function<Session, String> value = values.verifying() ? s -> values.expected(key.apply(s)) : s -> values.random();
     Function<Session, String> member = s -> "m" + Math.floorMod(key.apply(s).hashCode(), 100);
@@ -49,7 +51,7 @@ final class OperationCommands {
   }
 
   /** The LTRIM that keeps a list bounded after a push. */
-  public static RedisCommand trim(Function<Session, String> listKey) {
+  static RedisCommand trim(Function<Session, String> listKey) {
     return ltrim(listKey, 0, Operation.LIST_MAX_LENGTH - 1);
   }
 }

@@ -15,46 +15,44 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real redis-server child process on a free loopback port: the one Redline starts when a run
- * names no Redis, and the one the tests start. No persistence; its working files live in a
- * temporary folder that is removed on {@link #close()}.
+ * names no Redis (and the base the tests' server controls extend). No persistence; its working
+ * files live in a temporary folder that is removed on {@link #close()}.
  *
  * <p>The binary is, in order: system property {@code redline.redis.server}, environment variable
  * {@code REDLINE_REDIS_SERVER}, else the redis-server shipped inside the embedded-redis jar.
  */
-public final class RedisServerProcess implements AutoCloseable {
+public class RedisServerProcess implements AutoCloseable {
   private final Path binary;
   private final Path directory;
   private final int port;
   private final List<String> extraArguments;
-  private final List<String> sentinelConfig;
   private Process process;
 
-  private RedisServerProcess(Path binary, int port, List<String> extraArguments, List<String> sentinelConfig) throws IOException {
-    this.binary = binary;
+  /** A server not started yet: {@link #launch()} starts it. */
+  protected RedisServerProcess(int port, List<String> extraArguments) throws IOException {
+    this.binary = resolveBinary();
     this.port = port;
     this.extraArguments = List.copyOf(extraArguments);
-    this.sentinelConfig = List.copyOf(sentinelConfig);
     this.directory = Files.createTempDirectory("redline-redis-");
   }
 
-  /**
-   * Starts a sentinel (the same binary in sentinel mode) on a free port with these lines in its
-   * config file, e.g. {@code sentinel monitor mymaster 127.0.0.1 6379 2}; waits until it answers PING.
-   */
-  public static RedisServerProcess startSentinel(List<String> configLines) {
-    return startWith(List.of(), configLines);
-  }
-
   /** Starts a server on a free port and waits until it answers PING. */
-  public static RedisServerProcess start(String... extraArguments) {
-    return startWith(List.of(extraArguments), List.of());
+  public static RedisServerProcess start() {
+    return startOnFreePort(port -> new RedisServerProcess(port, List.of()));
   }
 
-  private static RedisServerProcess startWith(List<String> extraArguments, List<String> sentinelConfig) {
+  /** A server of a subclass, made for a port and not yet launched. */
+  @FunctionalInterface
+  protected interface Maker<S extends RedisServerProcess> {
+    S make(int port) throws IOException;
+  }
+
+  /** Makes and launches a server on a free port, trying another port if this one was taken meanwhile. */
+  protected static <S extends RedisServerProcess> S startOnFreePort(Maker<S> maker) {
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        RedisServerProcess server = new RedisServerProcess(resolveBinary(), freePort(), extraArguments, sentinelConfig);
+        S server = maker.make(freePort());
         server.launch();
         return server;
       } catch (IOException e) {
@@ -62,17 +60,6 @@ public final class RedisServerProcess implements AutoCloseable {
       }
     }
     throw new IllegalStateException("could not start redis-server: " + last.getMessage(), last);
-  }
-
-  /** Starts a server on a given port (for a test that starts one where a client already points). */
-  public static RedisServerProcess startOn(int port, String... extraArguments) {
-    try {
-      RedisServerProcess server = new RedisServerProcess(resolveBinary(), port, List.of(extraArguments), List.of());
-      server.launch();
-      return server;
-    } catch (IOException e) {
-      throw new IllegalStateException("could not start redis-server on port " + port + ": " + e.getMessage(), e);
-    }
   }
 
   /** The port the server listens on (127.0.0.1). */
@@ -95,28 +82,14 @@ public final class RedisServerProcess implements AutoCloseable {
     return binary;
   }
 
-  /** True while the child process runs. */
-  public boolean isRunning() {
-    return process != null && process.isAlive();
+  /** The child process, once launched. */
+  protected final Process process() {
+    return process;
   }
 
-  /** The operating-system process id, for signals such as SIGSTOP/SIGCONT. */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** Kills the server at once (SIGKILL), as a crash would. */
-  public void kill() {
-    if (process != null) {
-      process.destroyForcibly();
-      waitFor(process);
-    }
-  }
-
-  /** Starts the server again on the same port after {@link #kill()}. */
-  public void restart() throws IOException {
-    kill();
-    launch();
+  /** The server's working folder. */
+  protected final Path directory() {
+    return directory;
   }
 
   /** Stops the server and removes its working folder. */
@@ -132,15 +105,15 @@ public final class RedisServerProcess implements AutoCloseable {
     deleteRecursively(directory.toFile());
   }
 
-  private void launch() throws IOException {
+  /** What comes between the binary and the standard arguments (a config file, for instance). */
+  protected List<String> leadingArguments() throws IOException {
+    return List.of();
+  }
+
+  /** Starts the child process and waits until it answers PING. */
+  protected final void launch() throws IOException {
     List<String> command = new ArrayList<>(List.of(binary.toString()));
-    if (!sentinelConfig.isEmpty()) {
-      Path config = directory.resolve("sentinel.conf");
-      if (!Files.exists(config)) { // a restarted sentinel keeps what it learnt
-        Files.write(config, sentinelConfig);
-      }
-      command.addAll(List.of(config.toString(), "--sentinel"));
-    }
+    command.addAll(leadingArguments());
     command.addAll(List.of(
         "--port", Integer.toString(port),
         "--bind", "127.0.0.1",
@@ -211,7 +184,8 @@ public final class RedisServerProcess implements AutoCloseable {
     }
   }
 
-  private static boolean waitFor(Process p) {
+  /** Waits up to 10 s for the process to end; false if it did not. */
+  protected static boolean waitFor(Process p) {
     try {
       return p.waitFor(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -2,7 +2,7 @@ package dev.redline.command;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.TestRedis;
 import java.net.ServerSocket;
 import java.util.List;
@@ -14,11 +14,11 @@ import redis.clients.jedis.Protocol;
 
 /** Failures from a real server are classified by kind, with their first line as message. */
 class RedisFailureTest {
-  private static RedisServerProcess server;
+  private static TestRedisServer server;
 
   @BeforeAll
   static void start() {
-    server = RedisServerProcess.start("--requirepass", "pw");
+    server = TestRedisServer.start("--requirepass", "pw");
   }
 
   @AfterAll
@@ -44,7 +44,7 @@ class RedisFailureTest {
 
   @Test
   void refusedAndSilentServersAreConnectionAndTimeout() throws Exception {
-    int closed = RedisServerProcess.freePort();
+    int closed = TestRedisServer.freePort();
     RedisFailure refused = classify(() -> new Jedis("127.0.0.1", closed, 300).ping());
     assertEquals("CONNECTION", refused.kind());
     assertTrue(refused.message().contains("Connection refused"), refused.message());

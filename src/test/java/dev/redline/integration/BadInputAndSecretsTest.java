@@ -4,7 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.ConsoleCapture;
 import dev.redline.testing.GatlingRun;
 import java.nio.file.Files;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 /** Bad credentials and settings stop the run at start with one clear message; secrets never leak. */
 class BadInputAndSecretsTest {
   private static final String PASSWORD = "s3cr3t-Pw-9137";
-  private static RedisServerProcess server;
+  private static TestRedisServer server;
 
   @BeforeAll
   static void start() {
-    server = RedisServerProcess.start("--requirepass", PASSWORD);
+    server = TestRedisServer.start("--requirepass", PASSWORD);
   }
 
   @AfterAll

@@ -3,7 +3,7 @@ package dev.redline.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.GatlingReport;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestRedis;
@@ -20,7 +20,7 @@ import redis.clients.jedis.Jedis;
  * family it uses, as requests and in pipelines and transactions, with 0 KO in Gatling's report.
  */
 class ChecksAndFamiliesTest {
-  private static RedisServerProcess server;
+  private static TestRedisServer server;
 
   @BeforeAll
   static void start() throws Exception {

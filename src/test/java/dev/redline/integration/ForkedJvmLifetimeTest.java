@@ -73,7 +73,7 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
   @Test
   void ctrlCDuringAnOutageEndsTheRunPromptlyWithBothReports() throws Exception {
     Path log = Files.createTempFile("redline-sigint", ".log");
-    try (dev.redline.client.RedisServerProcess doomed = dev.redline.client.RedisServerProcess.start()) {
+    try (dev.redline.testing.TestRedisServer doomed = dev.redline.testing.TestRedisServer.start()) {
       String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
           List.of("redline.redis.url=" + doomed.url(), "redline.test.duration=unlimited", "redline.test.threads_per_client=2"));
       // env --default-signal: a run started in the background inherits SIGINT ignored (bash does that to

@@ -2,7 +2,7 @@ package dev.redline.integration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.ForkedGatling;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ class OneLineErrorsTest {
   /** Gatling's own notice of a newer release (from its registry check), not Redline's output. */
   private static final String GATLING_RELEASE_NOTICE = "is available! (you're using";
 
-  private static RedisServerProcess guarded;
-  private static RedisServerProcess plain;
+  private static TestRedisServer guarded;
+  private static TestRedisServer plain;
   private static Path files;
 
   /** A bad input: its settings, environment, and a word the one line must contain. */
@@ -40,8 +40,8 @@ class OneLineErrorsTest {
 
   @BeforeAll
   static void start() throws IOException {
-    guarded = RedisServerProcess.start("--requirepass", PASSWORD);
-    plain = RedisServerProcess.start();
+    guarded = TestRedisServer.start("--requirepass", PASSWORD);
+    plain = TestRedisServer.start();
     files = Files.createTempDirectory("redline-bad-config");
     Files.writeString(files.resolve("tab.yaml"), "test:\n\tduration: 5s\n");
     Files.writeString(files.resolve("duplicate.yaml"), "test:\n  duration: 5s\n  duration: 10s\n");
@@ -62,7 +62,7 @@ class OneLineErrorsTest {
 
   private static List<Mistake> mistakes() throws IOException {
     String target = "redline.redis.url=redis://:" + PASSWORD + "@127.0.0.1:" + guarded.port();
-    int closedPort = RedisServerProcess.freePort();
+    int closedPort = TestRedisServer.freePort();
     List<Mistake> all = new ArrayList<>(List.of(
         property("no threads", "threads_per_client", "redline.test.threads_per_client=0"),
         property("threads past int", "threads_per_client", "redline.test.threads_per_client=2147483648"),

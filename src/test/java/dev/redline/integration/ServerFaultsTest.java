@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.client.ConnectionHealth;
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.ConsoleCapture;
 import dev.redline.testing.GatlingRun;
@@ -33,7 +33,7 @@ class ServerFaultsTest {
   }
 
   /** Kills the server after {@code killMillis} and starts it again after {@code restartMillis}, noting when. */
-  private static ScheduledExecutorService killAndRestart(RedisServerProcess server, long killMillis, long restartMillis,
+  private static ScheduledExecutorService killAndRestart(TestRedisServer server, long killMillis, long restartMillis,
       AtomicLong killedAt, AtomicLong restartedAt) {
     ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
     faults.schedule(() -> {
@@ -56,7 +56,7 @@ class ServerFaultsTest {
     Duration duration = Duration.ofSeconds(30);
     AtomicLong killedAt = new AtomicLong();
     AtomicLong restartedAt = new AtomicLong();
-    try (RedisServerProcess server = RedisServerProcess.start();
+    try (TestRedisServer server = TestRedisServer.start();
         ConsoleCapture console = new ConsoleCapture()) {
       ScheduledExecutorService faults = killAndRestart(server, 10_000, 15_000, killedAt, restartedAt);
       long start = System.currentTimeMillis();
@@ -109,7 +109,7 @@ class ServerFaultsTest {
   void subscribersSubscribeAgainAfterARestartAndDeliveriesResume() throws Exception {
     Duration duration = Duration.ofSeconds(8);
     AtomicLong restartedAt = new AtomicLong();
-    try (RedisServerProcess server = RedisServerProcess.start();
+    try (TestRedisServer server = TestRedisServer.start();
         ConsoleCapture console = new ConsoleCapture()) {
       ScheduledExecutorService faults = killAndRestart(server, 2_500, 4_000, new AtomicLong(), restartedAt);
       ScenarioBuilder subscriber = scenario("subscriber").exec(subscribe("restarts")).pause(duration);
@@ -140,7 +140,7 @@ class ServerFaultsTest {
   @Test
   void droppedConnectionsAreCountedAndNoUserIsLost() throws Exception {
     Duration duration = Duration.ofSeconds(22);
-    try (RedisServerProcess server = RedisServerProcess.start()) {
+    try (TestRedisServer server = TestRedisServer.start()) {
       ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
       killer.scheduleAtFixedRate(() -> {
         try (Jedis jedis = TestRedis.connect(server)) {
@@ -169,11 +169,11 @@ class ServerFaultsTest {
 
   @Test
   void startDuringOutageRunsAndRecoversWhenTheServerComesUp() throws Exception {
-    int port = RedisServerProcess.freePort();
+    int port = TestRedisServer.freePort();
     Duration duration = Duration.ofSeconds(6);
     ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-    RedisServerProcess[] started = new RedisServerProcess[1];
-    later.schedule(() -> started[0] = RedisServerProcess.startOn(port), 2, TimeUnit.SECONDS);
+    TestRedisServer[] started = new TestRedisServer[1];
+    later.schedule(() -> started[0] = TestRedisServer.startOn(port), 2, TimeUnit.SECONDS);
     try {
       GatlingRun.Result run = GatlingRun.run(redis().url("redis://127.0.0.1:" + port).startDuringOutage(), duration.plusSeconds(30),
           loop(duration).injectOpen(atOnceUsers(2)));

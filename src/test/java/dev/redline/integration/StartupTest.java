@@ -4,7 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.GatlingRun;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ class StartupTest {
 
   @Test
   void unreachableServerFailsTheRunFastWithAClearError() throws Exception {
-    int closedPort = RedisServerProcess.freePort();
+    int closedPort = TestRedisServer.freePort();
     var scn = scenario("never").exec(get("k"));
     long start = System.nanoTime();
     // in Gatling's own JVM the refusal is one line and exit 1 (OneLineErrorsTest); run inside

@@ -4,7 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
@@ -105,7 +105,7 @@ class TimeoutsTest extends RedisServerTest {
     assertTrue(run.recorder().series("DELIVERY").okHistogram().getTotalCount() > 100, "deliveries before the freeze");
   }
 
-  private static void signal(RedisServerProcess server, String signal) {
+  private static void signal(TestRedisServer server, String signal) {
     try {
       new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid())).inheritIO().start().waitFor();
     } catch (Exception e) {

@@ -4,7 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.client.RedisServerProcess;
+import dev.redline.testing.TestRedisServer;
 import dev.redline.javaapi.RedisProtocolBuilder;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
@@ -27,9 +27,9 @@ class TlsTest {
   private static Path folder;
   private static TestCertificates ca;
   private static TestCertificates otherCa;
-  private static RedisServerProcess tls;
-  private static RedisServerProcess mutualTls;
-  private static RedisServerProcess otherName;
+  private static TestRedisServer tls;
+  private static TestRedisServer mutualTls;
+  private static TestRedisServer otherName;
   private static int tlsPort;
   private static int mutualTlsPort;
   private static int otherNamePort;
@@ -42,12 +42,12 @@ class TlsTest {
     ca.issue("server", "IP:127.0.0.1,DNS:localhost");
     ca.issue("elsewhere", "DNS:redis.elsewhere.test");
     ca.issue("client", null);
-    tlsPort = RedisServerProcess.freePort();
-    tls = RedisServerProcess.start(tlsArguments("server", tlsPort, "no"));
-    mutualTlsPort = RedisServerProcess.freePort();
-    mutualTls = RedisServerProcess.start(tlsArguments("server", mutualTlsPort, "yes"));
-    otherNamePort = RedisServerProcess.freePort();
-    otherName = RedisServerProcess.start(tlsArguments("elsewhere", otherNamePort, "no"));
+    tlsPort = TestRedisServer.freePort();
+    tls = TestRedisServer.start(tlsArguments("server", tlsPort, "no"));
+    mutualTlsPort = TestRedisServer.freePort();
+    mutualTls = TestRedisServer.start(tlsArguments("server", mutualTlsPort, "yes"));
+    otherNamePort = TestRedisServer.freePort();
+    otherName = TestRedisServer.start(tlsArguments("elsewhere", otherNamePort, "no"));
   }
 
   /** TLS on its own port beside the plain one (the plain port is how the launcher sees the server is up). */
@@ -59,7 +59,7 @@ class TlsTest {
 
   @AfterAll
   static void stopServers() {
-    for (RedisServerProcess server : new RedisServerProcess[] {tls, mutualTls, otherName}) {
+    for (TestRedisServer server : new TestRedisServer[] {tls, mutualTls, otherName}) {
       if (server != null) {
         server.close();
       }

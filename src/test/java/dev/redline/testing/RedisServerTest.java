@@ -1,6 +1,5 @@
 package dev.redline.testing;
 
-import dev.redline.client.RedisServerProcess;
 import dev.redline.javaapi.RedisDsl;
 import dev.redline.javaapi.RedisProtocolBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -13,11 +12,11 @@ import redis.clients.jedis.Jedis;
  * (data and statistics) before each test.
  */
 public abstract class RedisServerTest {
-  protected static RedisServerProcess server;
+  protected static TestRedisServer server;
 
   @BeforeAll
   static void startServer() {
-    server = RedisServerProcess.start();
+    server = TestRedisServer.start();
   }
 
   @AfterAll

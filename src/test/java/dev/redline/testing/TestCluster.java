@@ -1,6 +1,5 @@
 package dev.redline.testing;
 
-import dev.redline.client.RedisServerProcess;
 import dev.redline.client.ServerStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import redis.clients.jedis.Jedis;
  */
 public final class TestCluster implements AutoCloseable {
   private static final int SLOTS = 16384;
-  private final List<RedisServerProcess> nodes = new ArrayList<>();
+  private final List<TestRedisServer> nodes = new ArrayList<>();
   private final List<Integer> clientPorts = new ArrayList<>();
 
   private final String nodeTimeout;
@@ -65,7 +64,7 @@ public final class TestCluster implements AutoCloseable {
           arguments.addAll(List.of("--tls-port", Integer.toString(clientPort), "--tls-cluster", "yes", "--tls-auth-clients", "no",
               "--tls-cert-file", tls[0].toString(), "--tls-key-file", tls[1].toString(), "--tls-ca-cert-file", tls[2].toString()));
         }
-        RedisServerProcess node = RedisServerProcess.start(arguments.toArray(String[]::new));
+        TestRedisServer node = TestRedisServer.start(arguments.toArray(String[]::new));
         nodes.add(node);
         clientPorts.add(tls != null ? clientPort : node.port());
       }
@@ -94,7 +93,7 @@ public final class TestCluster implements AutoCloseable {
 
   private void addReplicas(int primaries) {
     for (int i = 0; i < primaries; i++) {
-      RedisServerProcess replica = RedisServerProcess.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+      TestRedisServer replica = TestRedisServer.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
           "--cluster-node-timeout", nodeTimeout, "--cluster-require-full-coverage", fullCoverage());
       nodes.add(replica);
       clientPorts.add(replica.port());
@@ -141,7 +140,7 @@ public final class TestCluster implements AutoCloseable {
 
   private static int freePort() {
     try {
-      return RedisServerProcess.freePort();
+      return TestRedisServer.freePort();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -237,6 +236,6 @@ public final class TestCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    nodes.forEach(RedisServerProcess::close);
+    nodes.forEach(TestRedisServer::close);
   }
 }

@@ -1,6 +1,5 @@
 package dev.redline.testing;
 
-import dev.redline.client.RedisServerProcess;
 import dev.redline.client.ServerStats;
 import java.util.Map;
 import redis.clients.jedis.Jedis;
@@ -10,7 +9,7 @@ public final class TestRedis {
   private TestRedis() {}
 
   /** A plain connection to the server, for looking at what a run did. */
-  public static Jedis connect(RedisServerProcess server) {
+  public static Jedis connect(TestRedisServer server) {
     return new Jedis("127.0.0.1", server.port(), 5_000);
   }
 

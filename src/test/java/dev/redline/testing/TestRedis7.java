@@ -1,6 +1,5 @@
 package dev.redline.testing;
 
-import dev.redline.client.RedisServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +15,13 @@ public final class TestRedis7 {
   private TestRedis7() {}
 
   /** Starts a redis-server 7+ on a free port, or skips the calling test. */
-  public static RedisServerProcess start() throws IOException, InterruptedException {
+  public static TestRedisServer start() throws IOException, InterruptedException {
     Path binary = find();
     Assumptions.assumeTrue(binary != null, "no redis-server 7 or newer (set REDLINE_REDIS7_SERVER or put Debian's redis-server on the PATH)");
     String before = System.getProperty("redline.redis.server");
     System.setProperty("redline.redis.server", binary.toString());
     try {
-      return RedisServerProcess.start();
+      return TestRedisServer.start();
     } finally {
       if (before == null) {
         System.clearProperty("redline.redis.server");

@@ -1,6 +1,5 @@
 package dev.redline.testing;
 
-import dev.redline.client.RedisServerProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +20,17 @@ public final class TestSentinels implements AutoCloseable {
   /** The sentinels' own password. */
   public static final String SENTINEL_PASSWORD = "sentinel-secret";
 
-  private final List<RedisServerProcess> servers = new ArrayList<>();
-  private final List<RedisServerProcess> sentinels = new ArrayList<>();
+  private final List<TestRedisServer> servers = new ArrayList<>();
+  private final List<TestRedisServer> sentinels = new ArrayList<>();
 
   public TestSentinels() {
     try {
-      RedisServerProcess primary = RedisServerProcess.start("--requirepass", DATA_PASSWORD, "--masterauth", DATA_PASSWORD);
+      TestRedisServer primary = TestRedisServer.start("--requirepass", DATA_PASSWORD, "--masterauth", DATA_PASSWORD);
       servers.add(primary);
-      servers.add(RedisServerProcess.start("--replicaof", "127.0.0.1", Integer.toString(primary.port()),
+      servers.add(TestRedisServer.start("--replicaof", "127.0.0.1", Integer.toString(primary.port()),
           "--requirepass", DATA_PASSWORD, "--masterauth", DATA_PASSWORD));
       for (int i = 0; i < 3; i++) {
-        sentinels.add(RedisServerProcess.startSentinel(List.of(
+        sentinels.add(TestRedisServer.startSentinel(List.of(
             "sentinel monitor " + MASTER + " 127.0.0.1 " + primary.port() + " 2",
             "sentinel down-after-milliseconds " + MASTER + " 2000",
             "sentinel failover-timeout " + MASTER + " 10000",
@@ -48,7 +47,7 @@ public final class TestSentinels implements AutoCloseable {
   }
 
   private boolean ready() {
-    for (RedisServerProcess sentinel : sentinels) {
+    for (TestRedisServer sentinel : sentinels) {
       try (Jedis jedis = sentinel(sentinel)) {
         List<Map<String, String>> replicas = jedis.sentinelReplicas(MASTER);
         Map<String, String> master = jedis.sentinelMaster(MASTER);
@@ -93,7 +92,7 @@ public final class TestSentinels implements AutoCloseable {
     return jedis;
   }
 
-  private static Jedis sentinel(RedisServerProcess sentinel) {
+  private static Jedis sentinel(TestRedisServer sentinel) {
     Jedis jedis = TestRedis.connect(sentinel);
     jedis.auth(SENTINEL_PASSWORD);
     return jedis;
@@ -101,7 +100,7 @@ public final class TestSentinels implements AutoCloseable {
 
   @Override
   public void close() {
-    sentinels.forEach(RedisServerProcess::close);
-    servers.forEach(RedisServerProcess::close);
+    sentinels.forEach(TestRedisServer::close);
+    servers.forEach(TestRedisServer::close);
   }
 }

@@ -35,6 +35,9 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
   /** The key patterns. */
   public static final Set<String> KEY_PATTERNS = Set.of("uniform", "sequential", "gaussian", "zipf");
 
+  /** The OTLP transports. */
+  public static final Set<String> OTLP_PROTOCOLS = Set.of("grpc", "http/protobuf");
+
   /** Every key, in YAML order. */
   public static final List<ConfigKey> ALL = List.of(
       new ConfigKey("app_name", "APP_NAME", "a name", ConfigKey::text, false),
@@ -79,7 +82,12 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
       new ConfigKey("test.workload.transaction_size", "TEST_TRANSACTION_SIZE", "a whole number of at least 1", v -> range(v, 1, 100_000), false),
       new ConfigKey("test.workload.pubsub_channels", "TEST_PUBSUB_CHANNELS", "a list of channel names", ConfigKey::names, false),
       new ConfigKey("test.workload.verify", null, "true or false", ConfigKey::bool, false),
-      new ConfigKey("test.workload.seed", null, "a whole number", ConfigKey::whole, false));
+      new ConfigKey("test.workload.seed", null, "a whole number", ConfigKey::whole, false),
+      new ConfigKey("metrics.otlp_endpoint", "OTEL_EXPORTER_OTLP_ENDPOINT", "an http:// or https:// URL, e.g. http://localhost:4317", ConfigKey::httpUrl, false),
+      new ConfigKey("metrics.otlp_protocol", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc or http/protobuf", v -> oneOf(v, OTLP_PROTOCOLS), false),
+      new ConfigKey("metrics.interval", "OTEL_EXPORT_INTERVAL", "milliseconds from 100 to 3600000", v -> range(v, 100, 3_600_000), false),
+      new ConfigKey("metrics.service_name", "OTEL_SERVICE_NAME", "a name", ConfigKey::text, false),
+      new ConfigKey("metrics.prometheus_port", "REDLINE_PROMETHEUS_PORT", "a port from 1 to 65535, or 0 for none", v -> range(v, 0, 65535), false));
 
   /** The key at a path, or null. */
   public static ConfigKey at(String path) {
@@ -114,6 +122,20 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
     String s = String.valueOf(v).strip();
     if (s.isEmpty()) {
       throw new IllegalArgumentException("it is empty");
+    }
+    return s;
+  }
+
+  private static Object httpUrl(Object v) {
+    String s = (String) text(v);
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(s);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL");
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      throw new IllegalArgumentException("not an http:// or https:// URL with a host");
     }
     return s;
   }

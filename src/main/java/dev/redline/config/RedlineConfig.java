@@ -77,6 +77,11 @@ public record RedlineConfig(
 
   /** Loads from the given system properties and environment (tests pass their own). */
   public static RedlineConfig load(java.util.Properties properties, Map<String, String> environment) {
+    return build(mergedLayers(properties, environment));
+  }
+
+  /** Every layer's raw values merged, highest layer winning, nothing parsed but the profile's name. */
+  static Map<String, ConfigValue> mergedLayers(java.util.Properties properties, Map<String, String> environment) {
     List<ConfigLayer> layers = new ArrayList<>();
     layers.add(ConfigLayer.fromMap("built-in default", DEFAULTS));
     String file = properties.getProperty("redline.config", environment.get("REDLINE_CONFIG"));
@@ -88,8 +93,7 @@ public record RedlineConfig(
     Map<String, ConfigValue> withoutProfile = merge(layers, yaml, env, system);
     String profile = (String) ConfigKey.at("test.workload.profile").parse(withoutProfile.get("test.workload.profile"));
     layers.add(ConfigLayer.fromMap("profile " + profile, ProfileDefaults.of(profile)));
-    Map<String, ConfigValue> merged = merge(layers, yaml, env, system);
-    return build(merged);
+    return merge(layers, yaml, env, system);
   }
 
   private static Map<String, ConfigValue> merge(List<ConfigLayer> below, ConfigLayer yaml, ConfigLayer env, ConfigLayer system) {

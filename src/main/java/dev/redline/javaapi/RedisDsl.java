@@ -49,6 +49,18 @@ public final class RedisDsl {
   }
 
   /**
+   * Live metrics settings for {@link RedisProtocolBuilder#metrics(RedisMetricsBuilder)}: an OTLP
+   * collector and/or a Prometheus port.
+   *
+   * <pre>{@code redis().metrics(metrics().prometheus(9464))}</pre>
+   *
+   * @return an empty metrics builder (what it does not name comes from the configuration)
+   */
+  public static RedisMetricsBuilder metrics() {
+    return new RedisMetricsBuilder(dev.redline.config.MetricsConfig.Overrides.NONE);
+  }
+
+  /**
    * Starts a named request; choose its command next.
    *
    * <pre>{@code redis("GET user").get("user:#{id}")}</pre>

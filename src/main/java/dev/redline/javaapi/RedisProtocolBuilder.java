@@ -243,6 +243,22 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * Sends the run's live metrics to an OpenTelemetry collector and/or serves them to Prometheus
+   * while it runs (the old runner's instruments and labels: {@code redis_operations_total},
+   * {@code redis_operation_duration}, ...). Settings it does not name come from
+   * {@code -Dredline.metrics.*} and the environment, so a run can also be pointed at a collector
+   * without touching the simulation.
+   *
+   * <pre>{@code redis().metrics(metrics().otlp("http://localhost:4317").every(Duration.ofSeconds(5)))}</pre>
+   *
+   * @param metrics where the metrics go, made with {@link RedisDsl#metrics()}
+   * @return a new protocol builder
+   */
+  public RedisProtocolBuilder metrics(RedisMetricsBuilder metrics) {
+    return edit(e -> e.metrics = metrics.named());
+  }
+
+  /**
    * Starts the load even when Redis cannot be reached at start (for rehearsals that begin
    * mid-outage); by default such a run stops at once with the endpoint and the cause.
    *

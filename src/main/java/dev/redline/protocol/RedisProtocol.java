@@ -40,6 +40,8 @@ import scala.Function1;
  *     (a refused start prints only its reason)
  * @param warmup how long the load runs at full rate before measuring starts (nothing of it reaches
  *     either report or the summary); zero to measure from the first request
+ * @param metrics what the simulation named of the live metrics' settings (the rest comes from
+ *     {@code redline.metrics.*}, the environment and the YAML file)
  */
 public record RedisProtocol(
     Optional<RedisEndpoint> endpoint,
@@ -59,13 +61,15 @@ public record RedisProtocol(
     int respVersion,
     String endpointOrigin,
     java.util.List<String> settingsEcho,
-    Duration warmup) implements Protocol {
+    Duration warmup,
+    dev.redline.config.MetricsConfig.Overrides metrics) implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
   public static RedisProtocol defaults() {
     return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
         Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true,
-        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0, "named by the simulation", java.util.List.of(), Duration.ZERO);
+        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0, "named by the simulation", java.util.List.of(), Duration.ZERO,
+        dev.redline.config.MetricsConfig.Overrides.NONE);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -93,6 +97,7 @@ public record RedisProtocol(
     public String endpointOrigin;
     public java.util.List<String> settingsEcho;
     public Duration warmup;
+    public dev.redline.config.MetricsConfig.Overrides metrics;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -113,13 +118,14 @@ public record RedisProtocol(
       endpointOrigin = p.endpointOrigin;
       settingsEcho = p.settingsEcho;
       warmup = p.warmup;
+      metrics = p.metrics;
     }
 
     /** The protocol with the changed settings. */
     public RedisProtocol build() {
       return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
           socketTimeout, clientName, perOpGatlingRecords, backoffMin, backoffMax, retryAttempts,
-          startDuringOutage, deployment, tls, respVersion, endpointOrigin, settingsEcho, warmup);
+          startDuringOutage, deployment, tls, respVersion, endpointOrigin, settingsEcho, warmup, metrics);
     }
   }
 

@@ -47,7 +47,7 @@ public final class RedlineRun {
   private final LatencyRecorder recorder = new LatencyRecorder();
   private final EndpointResolver endpoints = new EndpointResolver();
   private final ServerWatch servers = new ServerWatch();
-  private final List<ClientPool> pools = new ArrayList<>();
+  private final List<ClientPool> pools = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the metrics' threads
   private final List<RedisComponents> components = new ArrayList<>();
   private final List<Map<String, Object>> settings = new ArrayList<>();
   private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
@@ -60,6 +60,8 @@ public final class RedlineRun {
   });
   private final long startEpochMillis = System.currentTimeMillis();
   private volatile long endEpochMillis;
+  private volatile Optional<dev.redline.metrics.RunMetrics> metrics = Optional.empty();
+  private boolean metricsStarted;
   private volatile Path reportIndex;
   private boolean finished;
   private boolean refused;
@@ -78,6 +80,7 @@ public final class RedlineRun {
     try {
       recorder.sample().forEach((kind, count) -> System.out.printf(java.util.Locale.ROOT,
           "Redline: %,d x %s in the last second (e.g. %s)%n", count, kind, recorder.exampleMessage(kind)));
+      metrics.ifPresent(dev.redline.metrics.RunMetrics::sampleClients);
     } catch (RuntimeException e) {
       LOG.warn("Redline sampler failed", e);
     }
@@ -130,6 +133,7 @@ public final class RedlineRun {
       return connect(protocol);
     } catch (RuntimeException e) {
       refused = true;
+      metrics.ifPresent(dev.redline.metrics.RunMetrics::close);
       closePoolsAndEndpoints();
       sampler.shutdownNow();
       if (!(e instanceof RedlineStartupException || e instanceof dev.redline.config.ConfigError || e instanceof IllegalArgumentException)) {
@@ -140,7 +144,25 @@ public final class RedlineRun {
     }
   }
 
+  /** Starts the live metrics once per run, with the first protocol's settings on top of the configuration's. */
+  private void startMetrics(RedisProtocol protocol) {
+    if (metricsStarted) {
+      return;
+    }
+    metricsStarted = true;
+    dev.redline.config.MetricsConfig config = dev.redline.config.MetricsConfig.load().with(protocol.metrics());
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app_name", RunIdentity.appName());
+    labels.put("instance_id", RunIdentity.instanceId());
+    labels.put("run_id", runId);
+    labels.put("version", RunIdentity.version());
+    metrics = dev.redline.metrics.RunMetrics.start(config, labels, this::clientHealth);
+    metrics.ifPresent(m -> recorder.onEverySecond(m));
+  }
+
   private RedisComponents connect(RedisProtocol protocol) {
+    startMetrics(protocol);
+    long initStart = System.nanoTime();
     RedisEndpoint endpoint = endpoints.resolve(protocol.endpoint(), protocol.endpointOrigin(), protocol.deployment());
     ClientSettings clientSettings = new ClientSettings(endpoint, protocol.clientInstances(),
         protocol.effectiveConnectionsPerClient(), protocol.threadsPerClient(),
@@ -151,9 +173,14 @@ public final class RedlineRun {
     pools.add(pool);
     servers.start(pool);
     StartupCheck.verify(pool, recorder, protocol.startDuringOutage());
+    long initNanos = System.nanoTime() - initStart;
+    metrics.ifPresent(m -> m.clientInitialized(initNanos));
     // said once the server answered: a refused start prints its one line and nothing else
     protocol.settingsEcho().forEach(System.out::println);
     endpoints.takeAnnouncements().forEach(System.out::println);
+    if (components.isEmpty()) {
+      metrics.ifPresent(m -> System.out.println(m.describe()));
+    }
     if (clientSettings.workersPerClient() < clientSettings.threadsPerClient()) {
       System.out.printf(java.util.Locale.ROOT, "Redline: %,d virtual users share %,d worker threads (at most %d per core on this %d-core machine);"
           + " the time a user waits for its worker is its WAIT in Redline's report%n",
@@ -197,6 +224,10 @@ public final class RedlineRun {
     finishPubSub();
     sampler.shutdownNow();
     recorder.sample();
+    metrics.ifPresent(m -> {
+      m.sampleClients();
+      m.close(); // the last interval is pushed now, not lost
+    });
     CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
     long reconnections = 0;
     long downNanos = 0;
@@ -216,7 +247,8 @@ public final class RedlineRun {
         scenarios.isEmpty() ? "(no scenario)" : String.join("+", new TreeSet<>(scenarios)),
         startEpochMillis, endEpochMillis,
         recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis, List.copyOf(settings), servers.versions(), reconnections,
-        reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts());
+        reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts(),
+        metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()));
     try {
       Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
       reportIndex = index;
@@ -251,7 +283,7 @@ public final class RedlineRun {
   }
 
   /** The connection health of every client of every protocol, in order. */
-  public synchronized List<dev.redline.client.ConnectionHealth> clientHealth() {
+  public List<dev.redline.client.ConnectionHealth> clientHealth() {
     List<dev.redline.client.ConnectionHealth> all = new ArrayList<>();
     pools.forEach(pool -> pool.clients().forEach(client -> all.add(client.health())));
     return all;

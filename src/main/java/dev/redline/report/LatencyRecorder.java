@@ -21,6 +21,12 @@ public final class LatencyRecorder {
   private final Map<String, LongAdder> sentCommands = new ConcurrentHashMap<>();
   private final LongAdder retries = new LongAdder();
   private final Map<String, Long> errorsAtLastSample = new java.util.HashMap<>();
+  private volatile SecondListener secondListener;
+
+  /** Shows every sampled second of every request name to {@code listener} too (live metrics). */
+  public void onEverySecond(SecondListener listener) {
+    secondListener = listener;
+  }
 
   /** Records an OK request. */
   public void ok(String requestName, long nanos) {
@@ -77,7 +83,7 @@ public final class LatencyRecorder {
     long second = System.currentTimeMillis() / 1000;
     Map<String, Long> now = new TreeMap<>();
     for (RequestSeries s : series.values()) {
-      s.sample(second);
+      s.sample(second, secondListener);
       s.errorsByKind().forEach((kind, n) -> now.merge(kind, n, Long::sum));
     }
     Map<String, Long> thisSecond = new TreeMap<>();

@@ -151,8 +151,11 @@ public final class RequestSeries {
     errorsByKind.computeIfAbsent(kind, k -> new LongAdder()).add(count);
   }
 
-  /** Moves what was recorded since the last sample into the totals and one time-series point. */
-  synchronized void sample(long epochSecond) {
+  /**
+   * Moves what was recorded since the last sample into the totals and one time-series point, and
+   * shows the second to {@code listener} (live metrics), if any.
+   */
+  synchronized void sample(long epochSecond, SecondListener listener) {
     okInterval = ok.getIntervalHistogram(okInterval);
     koInterval = ko.getIntervalHistogram(koInterval);
     okResponseInterval = okResponse.getIntervalHistogram(okResponseInterval);
@@ -176,6 +179,9 @@ public final class RequestSeries {
           okInterval.getTotalCount() == 0 ? 0 : okInterval.getValueAtPercentile(99),
           okResponseInterval.getTotalCount() == 0 ? 0 : okResponseInterval.getValueAtPercentile(99),
           errorsThisSecond));
+    }
+    if (listener != null && (okInterval.getTotalCount() > 0 || !errorsThisSecond.isEmpty())) {
+      listener.second(this, okInterval, errorsThisSecond);
     }
   }
 

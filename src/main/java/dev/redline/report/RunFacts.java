@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param reconnectionCount outages that clients recovered from
  * @param avgReconnectionMillis mean time from a client's first failure to its next success
  * @param pubsub the pub/sub accounting, when the run had subscribers
+ * @param metrics where the live metrics went and how that went; empty when they were off
  */
 public record RunFacts(
     String appName,
@@ -34,7 +35,8 @@ public record RunFacts(
     List<String> serverVersions,
     long reconnectionCount,
     double avgReconnectionMillis,
-    Optional<PubSubFacts> pubsub) {
+    Optional<PubSubFacts> pubsub,
+    Map<String, Object> metrics) {
 
   /** The measured part of the run in seconds, warm-up left out (at least a millisecond). */
   public double durationSeconds() {

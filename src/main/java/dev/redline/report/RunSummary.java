@@ -80,6 +80,9 @@ public final class RunSummary {
     detail.put("server_versions", facts.serverVersions());
     detail.put("commandstats_cross_check", crossCheck(crossCheck));
     facts.pubsub().ifPresent(pubsub -> detail.put("pubsub", pubsub(pubsub)));
+    if (!facts.metrics().isEmpty()) {
+      detail.put("metrics", facts.metrics());
+    }
     summary.put("redline", detail);
     return summary;
   }

@@ -2,7 +2,6 @@ package dev.redline.metrics;
 
 import dev.redline.client.ConnectionHealth;
 import dev.redline.config.MetricsConfig;
-import dev.redline.report.RequestSeries;
 import dev.redline.report.SecondListener;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -109,8 +108,10 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
   }
 
   @Override
-  public void second(RequestSeries series, Histogram okLatencies, Map<String, Long> errorsByKind) {
-    String operation = series.name();
+  public void second(Second second) {
+    Histogram okLatencies = second.ok();
+    Map<String, Long> errorsByKind = second.errorsByKind();
+    String operation = second.series().name();
     Attributes success = successByOperation.computeIfAbsent(operation,
         name -> run.toBuilder().put(OPERATION, name).put(STATUS, "success").build());
     long ok = okLatencies.getTotalCount();

@@ -248,7 +248,7 @@ public final class RedlineRun {
         startEpochMillis, endEpochMillis,
         recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis, List.copyOf(settings), servers.versions(), reconnections,
         reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts(),
-        metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()));
+        metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()), 0);
     try {
       Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
       reportIndex = index;

@@ -13,9 +13,17 @@ import java.util.Map;
 
 /**
  * Writes Redline's companion report into one folder: {@code index.html}, {@code summary.json},
- * and one HdrHistogram percentile file ({@code .hgrm}, values in µs) per request name and status.
+ * one HdrHistogram percentile file ({@code .hgrm}, values in µs) per request name and status, and
+ * the run in mergeable form: {@code histograms.hlog} (every second's histograms, see
+ * {@link IntervalLog}) and {@code series.json} (every request name's errors and per-second counts),
+ * which {@link MergeRuns} adds up over many injectors.
  */
 public final class CompanionReport {
+  /** The interval log's file name. */
+  public static final String MERGEABLE_HISTOGRAMS = "histograms.hlog";
+  /** The per-request series' file name. */
+  public static final String MERGEABLE_SERIES = "series.json";
+
   private CompanionReport() {}
 
   /** Writes every file; returns the path of {@code index.html}. */
@@ -28,6 +36,8 @@ public final class CompanionReport {
       writeHgrm(folder, series.name(), "ok", series.okHistogram(), hgrm);
       writeHgrm(folder, series.name(), "ko", series.koHistogram(), hgrm);
     }
+    recorder.intervalLog().copyTo(folder.resolve(MERGEABLE_HISTOGRAMS));
+    new ObjectMapper().writeValue(folder.resolve(MERGEABLE_SERIES).toFile(), SeriesFile.describe(recorder));
     Path index = folder.resolve("index.html");
     Files.writeString(index, HtmlReport.render(facts, recorder, crossCheck, summary, hgrm), StandardCharsets.UTF_8);
     return index;

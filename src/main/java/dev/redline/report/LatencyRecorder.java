@@ -21,11 +21,25 @@ public final class LatencyRecorder {
   private final Map<String, LongAdder> sentCommands = new ConcurrentHashMap<>();
   private final LongAdder retries = new LongAdder();
   private final Map<String, Long> errorsAtLastSample = new java.util.HashMap<>();
-  private volatile SecondListener secondListener;
+  private final IntervalLog intervalLog = new IntervalLog();
+  private volatile SecondListener metrics;
 
   /** Shows every sampled second of every request name to {@code listener} too (live metrics). */
   public void onEverySecond(SecondListener listener) {
-    secondListener = listener;
+    metrics = listener;
+  }
+
+  /** Every second of every request name so far, in mergeable form (an HdrHistogram interval log). */
+  public IntervalLog intervalLog() {
+    return intervalLog;
+  }
+
+  private void second(SecondListener.Second second) {
+    intervalLog.second(second);
+    SecondListener live = metrics;
+    if (live != null) {
+      live.second(second);
+    }
   }
 
   /** Records an OK request. */
@@ -83,7 +97,7 @@ public final class LatencyRecorder {
     long second = System.currentTimeMillis() / 1000;
     Map<String, Long> now = new TreeMap<>();
     for (RequestSeries s : series.values()) {
-      s.sample(second, secondListener);
+      s.sample(second, this::second);
       s.errorsByKind().forEach((kind, n) -> now.merge(kind, n, Long::sum));
     }
     Map<String, Long> thisSecond = new TreeMap<>();

@@ -180,9 +180,26 @@ public final class RequestSeries {
           okResponseInterval.getTotalCount() == 0 ? 0 : okResponseInterval.getValueAtPercentile(99),
           errorsThisSecond));
     }
-    if (listener != null && (okInterval.getTotalCount() > 0 || !errorsThisSecond.isEmpty())) {
-      listener.second(this, okInterval, errorsThisSecond);
+    if (listener != null && (okInterval.getTotalCount() > 0 || koInterval.getTotalCount() > 0)) {
+      listener.second(new SecondListener.Second(this, epochSecond, okInterval, koInterval, okResponseInterval, waitInterval,
+          errorsThisSecond));
     }
+  }
+
+  /**
+   * Adds what another run recorded under this name (for merged runs): its totals by kind
+   * ({@link IntervalLog#KINDS}), its seconds, its errors and their examples.
+   */
+  synchronized void add(Map<String, Histogram> totals, List<SecondSample> moreSeconds, Map<String, Long> errors,
+      Map<String, String> examples) {
+    totalOk.add(totals.getOrDefault("ok", new Histogram(SIGNIFICANT_DIGITS)));
+    totalKo.add(totals.getOrDefault("ko", new Histogram(SIGNIFICANT_DIGITS)));
+    totalOkResponse.add(totals.getOrDefault("ok_response", new Histogram(SIGNIFICANT_DIGITS)));
+    totalWait.add(totals.getOrDefault("wait", new Histogram(SIGNIFICANT_DIGITS)));
+    seconds.addAll(moreSeconds);
+    seconds.sort(java.util.Comparator.comparingLong(SecondSample::epochSecond));
+    errors.forEach((kind, n) -> errorsByKind.computeIfAbsent(kind, k -> new LongAdder()).add(n));
+    examples.forEach(firstMessageByKind::putIfAbsent);
   }
 
   /** OK latencies so far (ns), as of the last sample. */

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param avgReconnectionMillis mean time from a client's first failure to its next success
  * @param pubsub the pub/sub accounting, when the run had subscribers
  * @param metrics where the live metrics went and how that went; empty when they were off
+ * @param gapMillis time between the measured start and the end when nothing was measured: 0 for a
+ *     run; for merged runs, the gaps between runs that did not overlap
  */
 public record RunFacts(
     String appName,
@@ -36,11 +38,12 @@ public record RunFacts(
     long reconnectionCount,
     double avgReconnectionMillis,
     Optional<PubSubFacts> pubsub,
-    Map<String, Object> metrics) {
+    Map<String, Object> metrics,
+    long gapMillis) {
 
   /** The measured part of the run in seconds, warm-up left out (at least a millisecond). */
   public double durationSeconds() {
-    return Math.max(1, runEndMillis - Math.max(runStartMillis, measureStartMillis)) / 1000.0;
+    return Math.max(1, runEndMillis - Math.max(runStartMillis, measureStartMillis) - gapMillis) / 1000.0;
   }
 
   /** How long the run warmed up before measuring, in seconds (0 without a warm-up). */

@@ -7,12 +7,20 @@ import org.HdrHistogram.Histogram;
 @FunctionalInterface
 public interface SecondListener {
 
+  /** One second of one request name; the histograms (ns) are valid only during the call. */
+  void second(Second second);
+
   /**
-   * One second of one request name.
+   * What one request name recorded in one second.
    *
    * @param series the request name's series (its name, whether it is a batch)
-   * @param okLatencies the OK latencies of that second, in ns (valid only during the call)
-   * @param errorsByKind the KOs of that second by kind
+   * @param epochSecond the second that just ended (epoch seconds)
+   * @param ok OK service times
+   * @param ko KO service times
+   * @param okResponse OK response times (wait + service)
+   * @param waits waits before the worker started requests
+   * @param errorsByKind KOs by kind
    */
-  void second(RequestSeries series, Histogram okLatencies, Map<String, Long> errorsByKind);
+  record Second(RequestSeries series, long epochSecond, Histogram ok, Histogram ko, Histogram okResponse, Histogram waits,
+      Map<String, Long> errorsByKind) {}
 }

@@ -26,7 +26,7 @@ class RunSummaryTest {
     recorder.ok("BATCH", 5_000_000);
     recorder.sample();
 
-    RunFacts facts = new RunFacts("app", "host-1", "run-1", "1.0", "w", 1_000_000L, 1_010_000L, 1_000_000L, List.of(), List.of("7.0.15"), 2, 1500.0, java.util.Optional.empty(), java.util.Map.of());
+    RunFacts facts = new RunFacts("app", "host-1", "run-1", "1.0", "w", 1_000_000L, 1_010_000L, 1_000_000L, List.of(), List.of("7.0.15"), 2, 1500.0, java.util.Optional.empty(), java.util.Map.of(), 0);
     Map<String, Object> summary = RunSummary.build(facts, recorder, CommandCrossCheck.unavailable("not in this test"));
 
     long[] sorted = samples.clone();

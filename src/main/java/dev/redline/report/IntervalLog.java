@@ -1,0 +1,94 @@
+package dev.redline.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Every second of every request name as an HdrHistogram interval log ({@code histograms.hlog}):
+ * one compressed histogram (ns) per second, request name and kind ({@code ok}, {@code ko},
+ * {@code ok_response}, {@code wait}), tagged {@code <request name>|<kind>} and stamped with the
+ * second's epoch time. Histograms add without loss, so the runs of many injectors merge into exact
+ * totals and per-second percentiles ({@link MergeRuns}). Written to a temporary file as the run
+ * goes, copied beside the report at the end.
+ */
+public final class IntervalLog {
+  /** The kinds of histogram each second holds. */
+  public static final List<String> KINDS = List.of("ok", "ko", "ok_response", "wait");
+
+  private Path file;
+  private PrintStream out;
+  private HistogramLogWriter writer;
+
+  /** Appends one second of one request name (empty histograms are left out). */
+  synchronized void second(SecondListener.Second second) {
+    open();
+    String name = second.series().name();
+    write(name, "ok", second.epochSecond(), second.ok());
+    write(name, "ko", second.epochSecond(), second.ko());
+    write(name, "ok_response", second.epochSecond(), second.okResponse());
+    write(name, "wait", second.epochSecond(), second.waits());
+  }
+
+  private void write(String name, String kind, long epochSecond, Histogram histogram) {
+    if (histogram.getTotalCount() == 0) {
+      return;
+    }
+    String before = histogram.getTag();
+    histogram.setTag(tag(name, kind));
+    writer.outputIntervalHistogram(epochSecond - 1, epochSecond, histogram, 1e6);
+    histogram.setTag(before);
+  }
+
+  private void open() {
+    if (writer != null) {
+      return;
+    }
+    try {
+      file = Files.createTempFile("redline-", ".hlog");
+      file.toFile().deleteOnExit();
+      out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writer = new HistogramLogWriter(out);
+    writer.outputComment("Redline interval log: values in ns, tag = URL-encoded request name | ok, ko, ok_response or wait");
+    writer.outputLogFormatVersion();
+    writer.outputBaseTime(0); // the stamps are epoch seconds
+    writer.outputLegend();
+  }
+
+  /** Copies the log so far to {@code target}; false when nothing was recorded. */
+  synchronized boolean copyTo(Path target) throws IOException {
+    if (writer == null) {
+      return false;
+    }
+    out.flush();
+    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    return true;
+  }
+
+  /** The tag of a request name's histogram of one kind. */
+  static String tag(String requestName, String kind) {
+    return URLEncoder.encode(requestName, StandardCharsets.UTF_8) + "|" + kind;
+  }
+
+  /** The request name of a tag. */
+  static String requestName(String tag) {
+    return URLDecoder.decode(tag.substring(0, tag.lastIndexOf('|')), StandardCharsets.UTF_8);
+  }
+
+  /** The kind of a tag. */
+  static String kind(String tag) {
+    return tag.substring(tag.lastIndexOf('|') + 1);
+  }
+}

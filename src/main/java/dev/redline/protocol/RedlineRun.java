@@ -61,6 +61,7 @@ public final class RedlineRun {
   private final long startEpochMillis = System.currentTimeMillis();
   private volatile long endEpochMillis;
   private volatile Optional<dev.redline.metrics.RunMetrics> metrics = Optional.empty();
+  private volatile Optional<Path> gatlingRunFolder = Optional.empty();
   private boolean metricsStarted;
   private volatile Path reportIndex;
   private boolean finished;
@@ -81,6 +82,9 @@ public final class RedlineRun {
       recorder.sample().forEach((kind, count) -> System.out.printf(java.util.Locale.ROOT,
           "Redline: %,d x %s in the last second (e.g. %s)%n", count, kind, recorder.exampleMessage(kind)));
       metrics.ifPresent(dev.redline.metrics.RunMetrics::sampleClients);
+      if (gatlingRunFolder.isEmpty()) {
+        gatlingRunFolder = ReportFolder.openRunFolder(); // where our report goes, while Gatling holds its log open
+      }
     } catch (RuntimeException e) {
       LOG.warn("Redline sampler failed", e);
     }
@@ -250,7 +254,7 @@ public final class RedlineRun {
         reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts(),
         metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()), 0);
     try {
-      Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
+      Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId, gatlingRunFolder), facts, recorder, crossCheck);
       reportIndex = index;
       String line = "Redline report: " + index.toAbsolutePath().toUri();
       System.out.println(line);

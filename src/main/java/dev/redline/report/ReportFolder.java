@@ -9,21 +9,50 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds where the companion report goes: {@code <Gatling run folder>/redline/}. Gatling's results
- * folder is, in order: system property {@code redline.results.dir}, the {@code -rf} argument
- * Gatling was started with, else {@code target/gatling}. The run folder is the newest folder
- * there holding a {@code simulation.log} written since the run started. When none is found the
- * report goes to {@code target/redline/<run id>/}.
+ * Finds where the companion report goes: {@code <Gatling run folder>/redline/}. The run folder is,
+ * first, the one whose {@code simulation.log} Gatling holds open during the run (seen through
+ * {@code /proc/self/fd} on Linux: exact whatever {@code -rf} or launcher started Gatling); else
+ * the newest folder holding a {@code simulation.log} written since the run started in Gatling's
+ * results folder, which is system property {@code redline.results.dir}, the {@code -rf} argument
+ * Gatling was started with, or {@code target/gatling}. When none is found the report goes to
+ * {@code target/redline/<run id>/}.
  */
 public final class ReportFolder {
   private ReportFolder() {}
 
-  /** The folder to write into (not yet created). */
-  public static Path locate(long runStartMillis, String runId) {
-    Path results = resultsFolder();
-    return newestRunFolder(results, runStartMillis)
+  /** The folder to write into (not yet created), given the run folder seen open during the run, if any. */
+  public static Path locate(long runStartMillis, String runId, Optional<Path> seenRunFolder) {
+    return seenRunFolder.filter(Files::isDirectory)
+        .or(() -> newestRunFolder(resultsFolder(), runStartMillis))
         .map(run -> run.resolve("redline"))
         .orElse(Path.of("target", "redline", runId));
+  }
+
+  /**
+   * The folder of the {@code simulation.log} this JVM has open now (Gatling writes it during the
+   * run), read from {@code /proc/self/fd}; empty elsewhere than on Linux or when none is open.
+   */
+  public static Optional<Path> openRunFolder() {
+    Path descriptors = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(descriptors)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> open = Files.list(descriptors)) {
+      return open.map(ReportFolder::target)
+          .filter(target -> target != null && target.getFileName() != null && target.getFileName().toString().equals("simulation.log"))
+          .map(Path::getParent)
+          .findFirst();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Path target(Path descriptor) {
+    try {
+      return Files.readSymbolicLink(descriptor);
+    } catch (IOException | UnsupportedOperationException e) {
+      return null; // closed meanwhile
+    }
   }
 
   /** Gatling's results folder for this run (see the class comment). */

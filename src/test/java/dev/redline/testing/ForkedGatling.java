@@ -62,7 +62,12 @@ public final class ForkedGatling {
   /** Runs {@code simulationClass} with {@code -Dkey=value} settings and extra environment, waiting at most {@code timeout}. */
   public static Result run(String simulationClass, List<String> systemProperties, Map<String, String> environment, Duration timeout)
       throws IOException, InterruptedException {
-    Path results = newResultsFolder();
+    return runInto(newResultsFolder(), simulationClass, systemProperties, environment, timeout);
+  }
+
+  /** The same, with Gatling's results folder ({@code -rf}) given. */
+  public static Result runInto(Path results, String simulationClass, List<String> systemProperties, Map<String, String> environment,
+      Duration timeout) throws IOException, InterruptedException {
     List<String> command = command(simulationClass, systemProperties, results);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("REDIS_") || k.startsWith("TEST_") || k.startsWith("REDLINE_"));

@@ -85,11 +85,12 @@ public final class ClientInstance implements AutoCloseable {
     if (deployment instanceof Deployment.Sentinel sentinel) {
       SentineledConnectionProvider primary = new SentineledConnectionProvider(sentinel.masterName(), config,
           poolConfig(settings), new HashSet<>(sentinel.sentinels()), JedisConfigs.sentinels(settings, sentinel));
-      return new PooledConnections(primary::getConnection, primary, primary::getCurrentMaster, true, sticky);
+      return new PooledConnections(primary::getConnection, primary, primary::getCurrentMaster, true, sticky,
+          new OpenedConnections(() -> primary.getConnectionMap().values()));
     }
     HostAndPort server = new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
     ConnectionPool pool = new ConnectionPool(server, config, poolConfig(settings));
-    return new PooledConnections(pool::getResource, pool, () -> server, false, sticky);
+    return new PooledConnections(pool::getResource, pool, () -> server, false, sticky, new OpenedConnections(() -> java.util.List.of(pool)));
   }
 
   /** This client's position, 0 to clientInstances - 1. */
@@ -146,6 +147,11 @@ public final class ClientInstance implements AutoCloseable {
    */
   public boolean backsOffAsOne() {
     return backsOffAsOne;
+  }
+
+  /** Connections this client has opened so far (its subscribers' own connections aside). */
+  public long openedConnections() {
+    return connections.openedConnections();
   }
 
   /** This client's connection health (outages and reconnections). */

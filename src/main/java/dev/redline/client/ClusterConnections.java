@@ -16,12 +16,19 @@ final class ClusterConnections implements Connections {
   private final RedisClusterClient cluster;
   private final ClusterLink link;
   private final redis.clients.jedis.JedisClientConfig config;
+  private final OpenedConnections opened;
 
   ClusterConnections(RedisClusterClient cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
       CommandKeys keys, ExecutorService pipelineThreads, redis.clients.jedis.JedisClientConfig config) {
     this.cluster = cluster;
     this.config = config;
     this.link = new ClusterLink(cluster, slots, outages, keys, pipelineThreads);
+    this.opened = new OpenedConnections(() -> slots.getNodes().values());
+  }
+
+  @Override
+  public long openedConnections() {
+    return opened.count();
   }
 
   @Override

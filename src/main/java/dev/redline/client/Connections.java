@@ -21,6 +21,9 @@ interface Connections extends AutoCloseable {
   /** A node to open a subscriber's connection to. */
   HostAndPort subscriptionNode();
 
+  /** Connections opened so far (every pool this client has had, counted by the pools). */
+  long openedConnections();
+
   @Override
   void close();
 }

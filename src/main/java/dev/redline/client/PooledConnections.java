@@ -22,6 +22,7 @@ final class PooledConnections implements Connections {
   private final Supplier<HostAndPort> currentServer;
   private final boolean primaryCanMove;
   private final boolean sticky;
+  private final OpenedConnections opened;
   private final ThreadLocal<ServerLink> workerLink = new ThreadLocal<>();
   private final Set<ServerLink> stickyInUse = ConcurrentHashMap.newKeySet();
 
@@ -33,7 +34,8 @@ final class PooledConnections implements Connections {
    * @param sticky whether each worker keeps the connection it borrowed
    */
   PooledConnections(Supplier<Connection> pool, AutoCloseable closePool, Supplier<HostAndPort> currentServer, boolean primaryCanMove,
-      boolean sticky) {
+      boolean sticky, OpenedConnections opened) {
+    this.opened = opened;
     this.pool = pool;
     this.closePool = closePool;
     this.currentServer = currentServer;
@@ -82,6 +84,11 @@ final class PooledConnections implements Connections {
   @Override
   public HostAndPort subscriptionNode() {
     return currentServer.get();
+  }
+
+  @Override
+  public long openedConnections() {
+    return opened.count();
   }
 
   @Override

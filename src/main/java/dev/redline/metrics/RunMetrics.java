@@ -1,5 +1,6 @@
 package dev.redline.metrics;
 
+import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.config.MetricsConfig;
 import dev.redline.report.SecondListener;
@@ -27,8 +28,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * working: {@code redis_operations_total} {operation, status = success|error, error_type, app_name,
  * instance_id, run_id, version}, {@code redis_operation_duration} (ms, buckets from 25 µs),
  * {@code redis_client_init_duration}, {@code redis_pubsub_operations_total}, and what it declared
- * without recording: {@code redis_network_errors_total}, {@code redis_reconnections_total},
- * {@code redis_reconnection_duration}. A pipeline's commands count as their own operations and its
+ * without recording: {@code redis_connections_opened_total}, {@code redis_network_errors_total},
+ * {@code redis_reconnections_total}, {@code redis_reconnection_duration}. A pipeline's commands count as their own operations and its
  * round trip as BATCH, as in the reports.
  *
  * <p>Fed by the recorder's sampler once a second ({@link #second}); {@link #close()} records and
@@ -56,10 +57,10 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
   private final DoubleHistogram reconnectionDuration;
   private final Map<String, Attributes> successByOperation = new ConcurrentHashMap<>();
   private final Map<ConnectionHealth, long[]> healthSeen = new IdentityHashMap<>();
-  private final Supplier<List<ConnectionHealth>> clients;
+  private final Supplier<List<ClientInstance>> clients;
   private boolean closed;
 
-  private RunMetrics(MetricsConfig config, Attributes run, String version, Supplier<List<ConnectionHealth>> clients) {
+  private RunMetrics(MetricsConfig config, Attributes run, String version, Supplier<List<ClientInstance>> clients) {
     this.config = config;
     this.run = run;
     this.clients = clients;
@@ -84,16 +85,19 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
     reconnectionDuration = meter.histogramBuilder("redis_reconnection_duration").setUnit("ms")
         .setDescription("Time from a client's first failure to its next success").build();
     meter.counterBuilder("redis_reconnections_total").setUnit("1").setDescription("Outages clients recovered from")
-        .buildWithCallback(m -> m.record(clients.get().stream().mapToLong(ConnectionHealth::reconnections).sum(), run));
+        .buildWithCallback(m -> m.record(clients.get().stream().mapToLong(c -> c.health().reconnections()).sum(), run));
+    meter.counterBuilder("redis_connections_opened_total").setUnit("1")
+        .setDescription("Connections the clients' pools opened (reconnections and failovers included)")
+        .buildWithCallback(m -> m.record(clients.get().stream().mapToLong(ClientInstance::openedConnections).sum(), run));
   }
 
   /**
    * Starts the run's metrics, or nothing when they go nowhere.
    *
    * @param labels app_name, instance_id, run_id and version, put on every point
-   * @param clients the run's clients' connection health, read once a second
+   * @param clients the run's clients (their connection health and opened connections are read once a second)
    */
-  public static Optional<RunMetrics> start(MetricsConfig config, Map<String, String> labels, Supplier<List<ConnectionHealth>> clients) {
+  public static Optional<RunMetrics> start(MetricsConfig config, Map<String, String> labels, Supplier<List<ClientInstance>> clients) {
     if (!config.enabled()) {
       return Optional.empty();
     }
@@ -141,7 +145,8 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
 
   /** Once a second after the requests' seconds: reconnections that completed since the last call. */
   public synchronized void sampleClients() {
-    for (ConnectionHealth health : clients.get()) {
+    for (ClientInstance client : clients.get()) {
+      ConnectionHealth health = client.health();
       long[] seen = healthSeen.computeIfAbsent(health, h -> new long[2]);
       long reconnections = health.reconnections() - seen[0];
       long downNanos = health.downNanos() - seen[1];

@@ -83,7 +83,7 @@ public final class RedlineRun {
           "Redline: %,d x %s in the last second (e.g. %s)%n", count, kind, recorder.exampleMessage(kind)));
       metrics.ifPresent(dev.redline.metrics.RunMetrics::sampleClients);
       if (gatlingRunFolder.isEmpty()) {
-        gatlingRunFolder = ReportFolder.openRunFolder(); // where our report goes, while Gatling holds its log open
+        gatlingRunFolder = ReportFolder.openRunFolder(startEpochMillis); // where our report goes, while Gatling holds its log open
       }
     } catch (RuntimeException e) {
       LOG.warn("Redline sampler failed", e);
@@ -160,7 +160,7 @@ public final class RedlineRun {
     labels.put("instance_id", RunIdentity.instanceId());
     labels.put("run_id", runId);
     labels.put("version", RunIdentity.version());
-    metrics = dev.redline.metrics.RunMetrics.start(config, labels, this::clientHealth);
+    metrics = dev.redline.metrics.RunMetrics.start(config, labels, this::clients);
     metrics.ifPresent(m -> recorder.onEverySecond(m));
   }
 
@@ -284,6 +284,13 @@ public final class RedlineRun {
   /** How many records this run has given Gatling's stats engine, over every protocol. */
   public synchronized long gatlingRecords() {
     return components.stream().mapToLong(c -> c.results().gatlingRecords()).sum();
+  }
+
+  /** Every client of every protocol, in order. */
+  public List<dev.redline.client.ClientInstance> clients() {
+    List<dev.redline.client.ClientInstance> all = new ArrayList<>();
+    pools.forEach(pool -> all.addAll(pool.clients()));
+    return all;
   }
 
   /** The connection health of every client of every protocol, in order. */

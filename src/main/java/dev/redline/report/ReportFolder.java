@@ -29,10 +29,12 @@ public final class ReportFolder {
   }
 
   /**
-   * The folder of the {@code simulation.log} this JVM has open now (Gatling writes it during the
-   * run), read from {@code /proc/self/fd}; empty elsewhere than on Linux or when none is open.
+   * The folder of the {@code simulation.log} this JVM has open now and has written since
+   * {@code sinceMillis} (Gatling writes it during the run; a log a previous run in the same JVM
+   * left open is older), the newest if several; read from {@code /proc/self/fd}, so empty
+   * elsewhere than on Linux or when none is open.
    */
-  public static Optional<Path> openRunFolder() {
+  public static Optional<Path> openRunFolder(long sinceMillis) {
     Path descriptors = Path.of("/proc/self/fd");
     if (!Files.isDirectory(descriptors)) {
       return Optional.empty();
@@ -40,8 +42,9 @@ public final class ReportFolder {
     try (Stream<Path> open = Files.list(descriptors)) {
       return open.map(ReportFolder::target)
           .filter(target -> target != null && target.getFileName() != null && target.getFileName().toString().equals("simulation.log"))
-          .map(Path::getParent)
-          .findFirst();
+          .filter(log -> modifiedMillis(log) >= sinceMillis - 2_000)
+          .max(Comparator.comparingLong(ReportFolder::modifiedMillis))
+          .map(Path::getParent);
     } catch (IOException | java.io.UncheckedIOException e) {
       return Optional.empty();
     }

@@ -17,19 +17,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Live metrics pushed over OTLP/HTTP to a receiver that decodes the real request bytes: the old
+ * Live metrics pushed over OTLP (gRPC and HTTP) to a receiver that decodes the real request bytes: the old
  * runner's instruments and labels, pipelines per op and as BATCH, and the last interval pushed at
  * the end so the collector's totals equal Redline's. A collector that is down fails nothing.
  */
 class OtlpExportTest extends RedisServerTest {
 
-  @Test
-  void theCollectorGetsEveryOperationWithTheOldRunnersLabels() throws Exception {
-    try (OtlpReceiver collector = new OtlpReceiver()) {
+  @ParameterizedTest
+  @ValueSource(strings = {"grpc", "http/protobuf"})
+  void theCollectorGetsEveryOperationWithTheOldRunnersLabels(String transport) throws Exception {
+    try (OtlpReceiver collector = OtlpReceiver.start(transport)) {
       GatlingRun.Result run = GatlingRun.run(
-          protocol().metrics(metrics().otlp(collector.url(), "http/protobuf").every(Duration.ofMillis(500)).serviceName("cache-rehearsal")),
+          protocol().metrics(metrics().otlp(collector.url(), transport).every(Duration.ofMillis(500)).serviceName("cache-rehearsal")),
           Duration.ofSeconds(30),
           scenario("otlp").during(Duration.ofSeconds(3)).on(
               exec(set("k:#{userId}", "v"), get("k:#{userId}"), pipeline(incr("n"), get("k:#{userId}").named("GET in batch"))))
@@ -67,8 +70,10 @@ class OtlpExportTest extends RedisServerTest {
         belowOneMs += get.getBucketCounts(i);
       }
       assertTrue(belowOneMs > 0, "GETs on loopback answer under a millisecond: " + get.getBucketCountsList());
-      assertNotNull(metrics.get("redis_client_init_duration"));
+      assertEquals(1, metrics.get("redis_client_init_duration").getHistogram().getDataPoints(0).getCount(), "one client pool opened");
       assertTrue(metrics.containsKey("redis_reconnections_total"));
+      long opened = metrics.get("redis_connections_opened_total").getSum().getDataPoints(0).getAsInt();
+      assertTrue(opened >= 1 && opened <= 2, "the one worker's connection (and at most one for the start check): " + opened);
 
       String summary = Files.readString(run.redline().reportIndex().orElseThrow().resolveSibling("summary.json"));
       assertTrue(summary.contains("\"exports_failed\" : 0"), summary);

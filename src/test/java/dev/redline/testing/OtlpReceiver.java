@@ -17,30 +17,53 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An OTLP/HTTP metrics receiver: a JDK HTTP server on a free port that decodes each
- * {@code POST /v1/metrics} body with the protocol's own classes and keeps the requests.
+ * An OTLP metrics receiver on a free port that decodes each export's real bytes with the
+ * protocol's own classes and keeps the requests: over HTTP ({@code POST /v1/metrics} on a JDK HTTP
+ * server) or over gRPC (a netty HTTP/2 server).
  */
 public final class OtlpReceiver implements AutoCloseable {
-  private final HttpServer server;
   private final List<ExportMetricsServiceRequest> requests = new CopyOnWriteArrayList<>();
+  private final AutoCloseable server;
+  private final int port;
 
-  public OtlpReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    server.createContext("/v1/metrics", exchange -> {
+  private OtlpReceiver(String protocol) throws IOException, InterruptedException {
+    if (protocol.equals("grpc")) {
+      GrpcMetricsServer grpc = new GrpcMetricsServer(this::received);
+      server = grpc;
+      port = grpc.port();
+      return;
+    }
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    http.createContext("/v1/metrics", exchange -> {
       try (exchange) {
-        requests.add(ExportMetricsServiceRequest.parseFrom(exchange.getRequestBody().readAllBytes()));
+        received(exchange.getRequestBody().readAllBytes());
         byte[] reply = ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
         exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
         exchange.sendResponseHeaders(200, reply.length == 0 ? -1 : reply.length);
         exchange.getResponseBody().write(reply);
       }
     });
-    server.start();
+    http.start();
+    server = () -> http.stop(0);
+    port = http.getAddress().getPort();
+  }
+
+  /** A receiver for {@code grpc} or {@code http/protobuf}. */
+  public static OtlpReceiver start(String protocol) throws IOException, InterruptedException {
+    return new OtlpReceiver(protocol);
+  }
+
+  private void received(byte[] body) {
+    try {
+      requests.add(ExportMetricsServiceRequest.parseFrom(body));
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("not an OTLP metrics export: " + e.getMessage(), e);
+    }
   }
 
   /** The base URL to give the exporter. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return "http://127.0.0.1:" + port;
   }
 
   /** Every request received, in order. */
@@ -87,7 +110,7 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    server.stop(0);
+  public void close() throws Exception {
+    server.close();
   }
 }

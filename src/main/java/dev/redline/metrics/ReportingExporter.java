@@ -30,6 +30,11 @@ final class ReportingExporter implements MetricExporter {
   // held: java.util.logging keeps loggers only weakly, and a collected logger forgets its level
   private static final Logger OPENTELEMETRY_LOG = Logger.getLogger("io.opentelemetry");
 
+  /** The longest one push may take (a slow collector): the SDK's default. */
+  static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(10);
+  /** The longest a connection to the collector may take to open. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
   private final MetricExporter delegate;
   private final String endpoint;
   private final AtomicLong exported = new AtomicLong();
@@ -42,15 +47,19 @@ final class ReportingExporter implements MetricExporter {
     this.endpoint = endpoint;
   }
 
-  /** An OTLP exporter to {@code endpoint} ({@code grpc} or {@code http/protobuf}), each export bounded by the interval (at most 10 s). */
-  static ReportingExporter otlp(String endpoint, String protocol, Duration interval) {
+  /**
+   * An OTLP exporter to {@code endpoint} ({@code grpc} or {@code http/protobuf}): each export
+   * bounded by {@link #EXPORT_TIMEOUT}, its connection attempt by {@link #CONNECT_TIMEOUT}.
+   */
+  static ReportingExporter otlp(String endpoint, String protocol) {
     OPENTELEMETRY_LOG.setLevel(Level.OFF);
-    Duration timeout = interval.compareTo(Duration.ofSeconds(10)) < 0 ? interval : Duration.ofSeconds(10);
     if (protocol.equals("http/protobuf")) {
       String url = endpoint.endsWith("/v1/metrics") ? endpoint : endpoint.replaceAll("/+$", "") + "/v1/metrics";
-      return new ReportingExporter(OtlpHttpMetricExporter.builder().setEndpoint(url).setTimeout(timeout).build(), url);
+      return new ReportingExporter(OtlpHttpMetricExporter.builder().setEndpoint(url)
+          .setTimeout(EXPORT_TIMEOUT).setConnectTimeout(CONNECT_TIMEOUT).build(), url);
     }
-    return new ReportingExporter(OtlpGrpcMetricExporter.builder().setEndpoint(endpoint).setTimeout(timeout).build(), endpoint);
+    return new ReportingExporter(OtlpGrpcMetricExporter.builder().setEndpoint(endpoint)
+        .setTimeout(EXPORT_TIMEOUT).setConnectTimeout(CONNECT_TIMEOUT).build(), endpoint);
   }
 
   /** A reader that pushes through this exporter every {@code interval}. */

@@ -66,7 +66,7 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
     this.clients = clients;
     SdkMeterProviderBuilder builder = SdkMeterProvider.builder().setResource(Resource.getDefault().merge(Resource.create(
         Attributes.of(AttributeKey.stringKey("service.name"), config.serviceName(), AttributeKey.stringKey("service.version"), version))));
-    otlp = config.otlpEndpoint().map(endpoint -> ReportingExporter.otlp(endpoint, config.otlpProtocol(), config.interval()));
+    otlp = config.otlpEndpoint().map(endpoint -> ReportingExporter.otlp(endpoint, config.otlpProtocol()));
     otlp.ifPresent(exporter -> builder.registerMetricReader(exporter.periodicReader(config.interval())));
     prometheus = config.prometheusPort() > 0 ? Optional.of(PrometheusEndpoint.start(config.prometheusPort())) : Optional.empty();
     prometheus.ifPresent(builder::registerMetricReader);

@@ -135,7 +135,7 @@ public record ConfigKey(String path, String environmentVariable, String allowed,
       throw new IllegalArgumentException("not a URL");
     }
     if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-      throw new IllegalArgumentException("not an http:// or https:// URL with a host");
+      throw new IllegalArgumentException("no http or https scheme with a host");
     }
     return s;
   }

@@ -98,6 +98,8 @@ class OneLineErrorsTest {
         property("YAML unknown key", "threads_per_client", "redline.config=" + files.resolve("unknown-key.yaml")),
         property("binary config", "not UTF-8", "redline.config=" + files.resolve("binary.yaml")),
         new Mistake("port from the environment", List.of(), Map.of("REDIS_PORT", "x"), "REDIS_PORT"),
+        new Mistake("collector without a scheme", List.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317"), "OTEL_EXPORTER_OTLP_ENDPOINT"),
+        property("Prometheus port in use", "prometheus_port", "redline.metrics.prometheus_port=" + guarded.port()),
         property("unreachable server", "127.0.0.1:" + closedPort, "redline.redis.url=redis://127.0.0.1:" + closedPort),
         property("wrong password", "WRONGPASS", "redline.redis.url=redis://:wrong@127.0.0.1:" + guarded.port()),
         property("no password", "NOAUTH", "redline.redis.url=redis://127.0.0.1:" + guarded.port())));

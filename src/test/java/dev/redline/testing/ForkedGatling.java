@@ -70,7 +70,7 @@ public final class ForkedGatling {
       Duration timeout) throws IOException, InterruptedException {
     List<String> command = command(simulationClass, systemProperties, results);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("REDIS_") || k.startsWith("TEST_") || k.startsWith("REDLINE_"));
+    builder.environment().keySet().removeIf(k -> k.startsWith("REDIS_") || k.startsWith("TEST_") || k.startsWith("REDLINE_") || k.startsWith("OTEL_"));
     builder.environment().putAll(environment);
     long start = System.nanoTime();
     Process process = builder.start();

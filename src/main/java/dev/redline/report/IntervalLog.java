@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -73,7 +72,10 @@ public final class IntervalLog {
       return false;
     }
     out.flush();
-    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    // copied as content: the temporary file's owner-only permissions stay behind
+    try (var in = Files.newInputStream(file); var copy = Files.newOutputStream(target)) {
+      in.transferTo(copy);
+    }
     return true;
   }
 

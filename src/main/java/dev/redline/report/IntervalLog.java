@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -21,9 +20,6 @@ import org.HdrHistogram.HistogramLogWriter;
  * goes, copied beside the report at the end.
  */
 public final class IntervalLog {
-  /** The kinds of histogram each second holds. */
-  public static final List<String> KINDS = List.of("ok", "ko", "ok_response", "wait");
-
   private Path file;
   private PrintStream out;
   private HistogramLogWriter writer;

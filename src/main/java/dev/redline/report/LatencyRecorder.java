@@ -34,6 +34,11 @@ public final class LatencyRecorder {
     return intervalLog;
   }
 
+  /** Adds a second another run recorded (for merged runs), as a sampled second: totals, series, interval log. */
+  void addSecond(SecondListener.Second second) {
+    second.series().addSecond(second, this::second);
+  }
+
   private void second(SecondListener.Second second) {
     intervalLog.second(second);
     SecondListener live = metrics;

@@ -69,12 +69,11 @@ public final class MergeRuns {
       runs.add(Run.read(folder));
     }
     LatencyRecorder merged = new LatencyRecorder();
-    Map<String, Map<String, Histogram>> totals = new TreeMap<>();
     Map<String, Map<Long, Map<String, Histogram>>> bySecond = new TreeMap<>();
     Map<String, SeriesFile.Entry> entries = new TreeMap<>();
     Map<String, Map<Long, Map<String, Long>>> errorsBySecond = new TreeMap<>();
     for (Run run : runs) {
-      readIntervals(run.histograms, totals, bySecond);
+      readIntervals(run.histograms, bySecond);
       for (SeriesFile.Entry entry : run.series) {
         entries.merge(entry.name(), entry, MergeRuns::addEntries);
         Map<Long, Map<String, Long>> seconds = errorsBySecond.computeIfAbsent(entry.name(), n -> new TreeMap<>());
@@ -87,22 +86,13 @@ public final class MergeRuns {
       if (entry.batch()) {
         series.markBatch();
       }
-      Map<Long, Map<String, Histogram>> seconds = bySecond.getOrDefault(entry.name(), Map.of());
       Map<Long, Map<String, Long>> errors = errorsBySecond.getOrDefault(entry.name(), Map.of());
-      List<RequestSeries.SecondSample> samples = new ArrayList<>();
-      for (var second : seconds.entrySet()) {
-        Map<String, Histogram> h = second.getValue();
-        Histogram ok = h.getOrDefault("ok", new Histogram(3));
-        Histogram ko = h.getOrDefault("ko", new Histogram(3));
-        Histogram okResponse = h.getOrDefault("ok_response", new Histogram(3));
-        Map<String, Long> secondErrors = errors.getOrDefault(second.getKey(), Map.of());
-        samples.add(new RequestSeries.SecondSample(second.getKey(), ok.getTotalCount(), ko.getTotalCount(),
-            ok.getTotalCount() == 0 ? 0 : ok.getValueAtPercentile(50), ok.getTotalCount() == 0 ? 0 : ok.getValueAtPercentile(99),
-            okResponse.getTotalCount() == 0 ? 0 : okResponse.getValueAtPercentile(99), secondErrors));
-        merged.intervalLog().second(new SecondListener.Second(series, second.getKey(), ok, ko, okResponse,
-            h.getOrDefault("wait", new Histogram(3)), secondErrors));
-      }
-      series.add(totals.getOrDefault(entry.name(), Map.of()), samples, entry.errorsByKind(), entry.errorExamples());
+      // second by second, as the run itself sampled them: totals, time series and interval log alike
+      bySecond.getOrDefault(entry.name(), Map.of()).forEach((second, h) -> merged.addSecond(new SecondListener.Second(series, second,
+          h.getOrDefault("ok", new Histogram(3)), h.getOrDefault("ko", new Histogram(3)),
+          h.getOrDefault("ok_response", new Histogram(3)), h.getOrDefault("wait", new Histogram(3)),
+          errors.getOrDefault(second, Map.of()))));
+      series.addErrors(entry.errorsByKind(), entry.errorExamples());
     }
     RunFacts facts = facts(runs);
     Path index = CompanionReport.write(out, facts, merged, CommandCrossCheck.unavailable(
@@ -120,8 +110,7 @@ public final class MergeRuns {
     return new SeriesFile.Entry(a.name(), a.batch() || b.batch(), errors, examples, Map.of());
   }
 
-  private static void readIntervals(Optional<Path> log, Map<String, Map<String, Histogram>> totals,
-      Map<String, Map<Long, Map<String, Histogram>>> bySecond) throws IOException {
+  private static void readIntervals(Optional<Path> log, Map<String, Map<Long, Map<String, Histogram>>> bySecond) throws IOException {
     if (log.isEmpty()) {
       return; // a run that recorded nothing
     }
@@ -132,7 +121,6 @@ public final class MergeRuns {
       String name = IntervalLog.requestName(histogram.getTag());
       String kind = IntervalLog.kind(histogram.getTag());
       long second = Math.round(histogram.getEndTimeStamp() / 1000.0);
-      totals.computeIfAbsent(name, n -> new TreeMap<>()).computeIfAbsent(kind, k -> new Histogram(3)).add(histogram);
       bySecond.computeIfAbsent(name, n -> new TreeMap<>()).computeIfAbsent(second, s -> new TreeMap<>())
           .computeIfAbsent(kind, k -> new Histogram(3)).add(histogram);
     }

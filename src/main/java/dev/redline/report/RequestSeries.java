@@ -160,10 +160,6 @@ public final class RequestSeries {
     koInterval = ko.getIntervalHistogram(koInterval);
     okResponseInterval = okResponse.getIntervalHistogram(okResponseInterval);
     waitInterval = wait.getIntervalHistogram(waitInterval);
-    totalOk.add(okInterval);
-    totalKo.add(koInterval);
-    totalOkResponse.add(okResponseInterval);
-    totalWait.add(waitInterval);
     Map<String, Long> errorsThisSecond = new java.util.TreeMap<>();
     errorsByKind.forEach((kind, adder) -> {
       long now = adder.sum();
@@ -173,33 +169,43 @@ public final class RequestSeries {
       }
       errorsAtLastSample.put(kind, now);
     });
-    if (okInterval.getTotalCount() > 0 || koInterval.getTotalCount() > 0) {
-      seconds.add(new SecondSample(epochSecond, okInterval.getTotalCount(), koInterval.getTotalCount(),
-          okInterval.getTotalCount() == 0 ? 0 : okInterval.getValueAtPercentile(50),
-          okInterval.getTotalCount() == 0 ? 0 : okInterval.getValueAtPercentile(99),
-          okResponseInterval.getTotalCount() == 0 ? 0 : okResponseInterval.getValueAtPercentile(99),
-          errorsThisSecond));
-    }
-    if (listener != null && (okInterval.getTotalCount() > 0 || koInterval.getTotalCount() > 0)) {
-      listener.second(new SecondListener.Second(this, epochSecond, okInterval, koInterval, okResponseInterval, waitInterval,
-          errorsThisSecond));
-    }
+    fold(new SecondListener.Second(this, epochSecond, okInterval, koInterval, okResponseInterval, waitInterval, errorsThisSecond),
+        listener);
   }
 
   /**
-   * Adds what another run recorded under this name (for merged runs): its totals by kind
-   * ({@link IntervalLog#KINDS}), its seconds, its errors and their examples.
+   * Adds one second another run recorded under this name (for merged runs) as if sampled here:
+   * into the totals, the time series and {@code listener}. Its errors come with {@link #addErrors}.
    */
-  synchronized void add(Map<String, Histogram> totals, List<SecondSample> moreSeconds, Map<String, Long> errors,
-      Map<String, String> examples) {
-    totalOk.add(totals.getOrDefault("ok", new Histogram(SIGNIFICANT_DIGITS)));
-    totalKo.add(totals.getOrDefault("ko", new Histogram(SIGNIFICANT_DIGITS)));
-    totalOkResponse.add(totals.getOrDefault("ok_response", new Histogram(SIGNIFICANT_DIGITS)));
-    totalWait.add(totals.getOrDefault("wait", new Histogram(SIGNIFICANT_DIGITS)));
-    seconds.addAll(moreSeconds);
-    seconds.sort(java.util.Comparator.comparingLong(SecondSample::epochSecond));
+  synchronized void addSecond(SecondListener.Second second, SecondListener listener) {
+    fold(second, listener);
+  }
+
+  /** Adds another run's errors by kind and their example messages (for merged runs). */
+  void addErrors(Map<String, Long> errors, Map<String, String> examples) {
     errors.forEach((kind, n) -> errorsByKind.computeIfAbsent(kind, k -> new LongAdder()).add(n));
     examples.forEach(firstMessageByKind::putIfAbsent);
+  }
+
+  /** One second into the totals, one time-series point (when it saw traffic), and the listener. */
+  private void fold(SecondListener.Second second, SecondListener listener) {
+    totalOk.add(second.ok());
+    totalKo.add(second.ko());
+    totalOkResponse.add(second.okResponse());
+    totalWait.add(second.waits());
+    long okCount = second.ok().getTotalCount();
+    long koCount = second.ko().getTotalCount();
+    if (okCount == 0 && koCount == 0) {
+      return;
+    }
+    seconds.add(new SecondSample(second.epochSecond(), okCount, koCount,
+        okCount == 0 ? 0 : second.ok().getValueAtPercentile(50),
+        okCount == 0 ? 0 : second.ok().getValueAtPercentile(99),
+        second.okResponse().getTotalCount() == 0 ? 0 : second.okResponse().getValueAtPercentile(99),
+        second.errorsByKind()));
+    if (listener != null) {
+      listener.second(second);
+    }
   }
 
   /** OK latencies so far (ns), as of the last sample. */

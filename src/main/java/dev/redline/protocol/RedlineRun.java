@@ -295,9 +295,7 @@ public final class RedlineRun {
 
   /** The connection health of every client of every protocol, in order. */
   public List<dev.redline.client.ConnectionHealth> clientHealth() {
-    List<dev.redline.client.ConnectionHealth> all = new ArrayList<>();
-    pools.forEach(pool -> pool.clients().forEach(client -> all.add(client.health())));
-    return all;
+    return clients().stream().map(dev.redline.client.ClientInstance::health).toList();
   }
 
   /** The run's pub/sub accounting (PUBLISH payloads, deliveries, losses). */

@@ -160,15 +160,17 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
     }
   }
 
-  /** Pushes the last interval (waiting up to 5 s for a collector) and stops serving Prometheus. */
+  /**
+   * Pushes the last interval and stops serving Prometheus: the periodic reader's shutdown makes one
+   * last export itself (waiting up to 5 s for a collector), so no separate flush is needed.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    provider.forceFlush().join(5, TimeUnit.SECONDS);
-    provider.shutdown().join(5, TimeUnit.SECONDS);
+    provider.shutdown().join(10, TimeUnit.SECONDS);
   }
 
   /** What the summary says about the metrics: where they went and how that went. */

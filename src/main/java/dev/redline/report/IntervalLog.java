@@ -23,10 +23,13 @@ public final class IntervalLog {
   private Path file;
   private PrintStream out;
   private HistogramLogWriter writer;
+  private boolean unavailable;
 
   /** Appends one second of one request name (empty histograms are left out). */
   synchronized void second(SecondListener.Second second) {
-    open();
+    if (!open()) {
+      return;
+    }
     String name = second.series().name();
     write(name, "ok", second.epochSecond(), second.ok());
     write(name, "ko", second.epochSecond(), second.ko());
@@ -44,22 +47,30 @@ public final class IntervalLog {
     histogram.setTag(before);
   }
 
-  private void open() {
-    if (writer != null) {
-      return;
+  /**
+   * Opens the temporary file once; when it cannot be made the run goes on and its report is only
+   * not mergeable (said once): false then.
+   */
+  private boolean open() {
+    if (writer != null || unavailable) {
+      return writer != null;
     }
     try {
       file = Files.createTempFile("redline-", ".hlog");
       file.toFile().deleteOnExit();
       out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | UncheckedIOException e) {
+      unavailable = true;
+      System.out.println("Redline: cannot keep this run's histograms in mergeable form (" + e.getMessage()
+          + "); the reports are whole, only MergeRuns will not take this run");
+      return false;
     }
     writer = new HistogramLogWriter(out);
     writer.outputComment("Redline interval log: values in ns, tag = URL-encoded request name | ok, ko, ok_response or wait");
     writer.outputLogFormatVersion();
     writer.outputBaseTime(0); // the stamps are epoch seconds
     writer.outputLegend();
+    return true;
   }
 
   /** Copies the log so far to {@code target}; false when nothing was recorded. */

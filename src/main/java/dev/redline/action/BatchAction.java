@@ -121,9 +121,13 @@ public final class BatchAction extends RedisAction {
           allOk = false;
         }
       }
-      if (allOk && !perOpGatlingRecords) {
-        for (int g = 0; g < opGroups.length; g++) {
-          opGroups[g].recordOkMany(opNanos, opGroupSizes[g]); // the commands of a batch share one amortized time
+      if (allOk) {
+        for (int g = 0; g < opGroups.length; g++) { // the commands of a batch share one amortized time
+          if (perOpGatlingRecords) {
+            results.okAmortized(session, opGroups[g], startMillis, opEndMillis, opNanos, opGroupSizes[g]);
+          } else {
+            opGroups[g].recordOkMany(opNanos, opGroupSizes[g]);
+          }
         }
       } else {
         for (int i = 0; i < n; i++) {

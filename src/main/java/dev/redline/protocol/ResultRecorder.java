@@ -80,6 +80,19 @@ public final class ResultRecorder {
     }
   }
 
+  /**
+   * Records {@code count} commands of one pipeline under the same request name, all OK: one
+   * count in the microsecond recorder, and a Gatling record each.
+   */
+  public void okAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, int count) {
+    if (request.recordOkMany(nanos, count)) {
+      GatlingRecordBuffer buffer = buffers.get();
+      for (int i = 0; i < count; i++) {
+        gatling(buffer, session, request.name(), startMillis, endMillis, OK$.MODULE$, Option.empty(), Option.empty());
+      }
+    }
+  }
+
   /** The same for a pipeline's command that failed. */
   public void koAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, RedisFailure failure) {
     if (request.recordKo(nanos, failure.kind(), failure.message())) {
@@ -124,7 +137,11 @@ public final class ResultRecorder {
   }
 
   private void gatling(Session session, String name, long start, long end, Status status, Option<String> code, Option<String> message) {
-    GatlingRecordBuffer buffer = buffers.get();
+    gatling(buffers.get(), session, name, start, end, status, code, message);
+  }
+
+  private void gatling(GatlingRecordBuffer buffer, Session session, String name, long start, long end, Status status,
+      Option<String> code, Option<String> message) {
     if (buffer != null) {
       buffer.add(session.scenario(), session.groups(), name, start, end, status, code, message);
     } else {

@@ -97,11 +97,15 @@ public final class RequestSeries {
   /**
    * Records {@code count} OK requests of the same service time (the commands of one pipeline,
    * whose wait is their round trip's, recorded under the batch). Wait-free.
+   *
+   * @return false when nothing was recorded (warm-up)
    */
-  public void recordOkMany(long nanos, int count) {
-    if (window.isOpen()) {
-      ok.recordValueWithCount(Math.max(1, nanos), count);
+  public boolean recordOkMany(long nanos, int count) {
+    if (!window.isOpen()) {
+      return false;
     }
+    ok.recordValueWithCount(Math.max(1, nanos), count);
+    return true;
   }
 
   /**

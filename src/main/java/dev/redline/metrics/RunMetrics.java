@@ -162,7 +162,7 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
 
   /**
    * Pushes the last interval and stops serving Prometheus: the periodic reader's shutdown makes one
-   * last export itself (waiting up to 5 s for a collector), so no separate flush is needed.
+   * last export itself (waiting as long as one push may take), so no separate flush is needed.
    */
   @Override
   public synchronized void close() {
@@ -170,7 +170,7 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
       return;
     }
     closed = true;
-    provider.shutdown().join(10, TimeUnit.SECONDS);
+    provider.shutdown().join(ReportingExporter.EXPORT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** What the summary says about the metrics: where they went and how that went. */

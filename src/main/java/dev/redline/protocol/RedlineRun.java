@@ -247,10 +247,11 @@ public final class RedlineRun {
     if (recorder.window().hadWarmup()) {
       System.out.println("Redline: the commandstats cross-check covers the whole run, warm-up included; the reports and the summary cover only what came after it");
     }
+    long measuredFrom = recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis;
     RunFacts facts = new RunFacts(RunIdentity.appName(), RunIdentity.instanceId(), runId, RunIdentity.version(),
         scenarios.isEmpty() ? "(no scenario)" : String.join("+", new TreeSet<>(scenarios)),
         startEpochMillis, endEpochMillis,
-        recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis, List.copyOf(settings), servers.versions(), reconnections,
+        measuredFrom, List.copyOf(settings), servers.versions(), reconnections,
         reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts(),
         metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()), 0);
     try {
@@ -261,7 +262,7 @@ public final class RedlineRun {
       // Gatling prints its own report's path after this hook; say ours last too
       lastReportLine = line;
       boolean perOpBatches = components.stream().anyMatch(c -> c.results().perOpBatchRecords());
-      GatlingReportHint.forRun(gatlingRecords(), perOpBatches).ifPresent(System.out::println);
+      GatlingReportHint.forRun(gatlingRecords(), (endEpochMillis - measuredFrom) / 1000.0, perOpBatches).ifPresent(System.out::println);
       if (REPORT_PATH_HOOK.compareAndSet(false, true)) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(lastReportLine), "redline-report-path"));
       }

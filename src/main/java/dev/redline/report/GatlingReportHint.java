@@ -5,21 +5,30 @@ import java.util.Optional;
 
 /**
  * What to tell a user whose run gave Gatling so many records that Gatling's report step, which
- * starts when the run ends, will take minutes (about 12 µs a record on 2 cores: its t-digest is
- * slow on the repeated whole-millisecond values of Redis requests). Said before Gatling starts.
+ * starts when the run ends and reads every record twice, will keep them waiting a good while. Said
+ * before Gatling starts it, with the wait estimated from what that step was measured to cost on
+ * Gatling 3.16 (docs/performance.md): about a microsecond per record on this project's 2-core
+ * machine, whatever Redline does, plus about a second to write the pages.
  */
 public final class GatlingReportHint {
-  /** From here on (about a minute of Gatling's report step on 2 cores) the hint is shown. */
-  public static final long MANY_RECORDS = 5_000_000;
+  /** Gatling 3.16's report step per record, forked JVM on 2 cores (0.8–1.1 µs measured). */
+  static final double MICROS_PER_RECORD = 1.0;
+  /** Below this estimate nobody waits long enough to wonder. */
+  static final double NOTABLE_SECONDS = 5;
+  /** From this share of the run's measured time on, the wait is worth a line. */
+  static final double NOTABLE_SHARE_OF_RUN = 0.2;
 
   private GatlingReportHint() {}
 
   /**
    * @param gatlingRecords the records the run gave Gatling
+   * @param measuredSeconds how long the run measured (after any warm-up), which is what those
+   *     records cover
    * @param perOpBatchRecords whether pipelines or transactions gave Gatling a record per command
    */
-  public static Optional<String> forRun(long gatlingRecords, boolean perOpBatchRecords) {
-    if (gatlingRecords < MANY_RECORDS) {
+  public static Optional<String> forRun(long gatlingRecords, double measuredSeconds, boolean perOpBatchRecords) {
+    double estimate = estimatedSeconds(gatlingRecords);
+    if (estimate < NOTABLE_SECONDS || estimate < NOTABLE_SHARE_OF_RUN * measuredSeconds) {
       return Optional.empty();
     }
     String cure = perOpBatchRecords
@@ -27,8 +36,14 @@ public final class GatlingReportHint {
             + "gives it one per round trip, and Redline's report still has every command; or "
         : "";
     return Optional.of(String.format(Locale.ROOT,
-        "Redline: this run gave Gatling %,d records; building Gatling's report from them can take longer than "
-            + "the run did (README, Performance). Redline's report is already written. For runs at this rate: %s"
-            + "-Dgatling.noReports=true skips Gatling's report.", gatlingRecords, cure));
+        "Redline: this run gave Gatling %,d records in %.0f s; Gatling's report step reads each of them after the run, "
+            + "about %.0f s more on 2 cores (about %.0f µs a record, README Performance). Redline's report is already written. "
+            + "For runs at this rate: %s-Dgatling.noReports=true skips Gatling's report.",
+        gatlingRecords, measuredSeconds, estimate, MICROS_PER_RECORD, cure));
+  }
+
+  /** Gatling's report step for this many records: its per-record cost plus writing the pages. */
+  static double estimatedSeconds(long gatlingRecords) {
+    return 1 + gatlingRecords * MICROS_PER_RECORD / 1e6;
   }
 }

@@ -25,8 +25,15 @@ final class RedlineLoad {
 
   /** The Gatling run of the last call (its results folder holds simulation.log). */
   static GatlingRun.Result lastRun;
+  /** When Gatling returned from the last call, epoch milliseconds. */
+  static long lastRunReturnedEpochMillis;
 
   static Measurement run(int port, Setting s, long millis, boolean batchOnly) throws Exception {
+    return run(port, s, millis, batchOnly, false);
+  }
+
+  /** {@code gatlingReport}: Gatling also writes its HTML report after the run, as {@code mvn gatling:test} does. */
+  static Measurement run(int port, Setting s, long millis, boolean batchOnly, boolean gatlingReport) throws Exception {
     String value = "x".repeat(s.valueSize());
     Function<io.gatling.javaapi.core.Session, String> randomKey = session -> Setting.key(ThreadLocalRandom.current().nextInt(s.keyspace()));
     RedisCommand one = s.command().equals("SET") ? set(randomKey, session -> value) : get(randomKey);
@@ -45,8 +52,9 @@ final class RedlineLoad {
     try (CpuPerCommand sampler = new CpuPerCommand(2000, millis, () -> dev.redline.protocol.RedlineRun.lastStarted() // from 2 s: Gatling takes about a second to start the load
         .filter(r -> before.isEmpty() || r != before.get())
         .map(r -> r.recorder().sentCommands().values().stream().mapToLong(Long::longValue).sum()).orElse(0L))) {
-      run = GatlingRun.run(protocol, duration.plusSeconds(30), false,
+      run = GatlingRun.run(protocol, duration.plusSeconds(30), gatlingReport,
           scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
+      lastRunReturnedEpochMillis = System.currentTimeMillis();
       cpu = sampler.microsPerCommand();
     }
     lastRun = run;

@@ -51,7 +51,7 @@ final class RedlineLoad {
     java.util.Optional<dev.redline.protocol.RedlineRun> before = dev.redline.protocol.RedlineRun.lastStarted();
     try (CpuPerCommand sampler = new CpuPerCommand(2000, millis, () -> dev.redline.protocol.RedlineRun.lastStarted() // from 2 s: Gatling takes about a second to start the load
         .filter(r -> before.isEmpty() || r != before.get())
-        .map(r -> r.recorder().sentCommands().values().stream().mapToLong(Long::longValue).sum()).orElse(0L))) {
+        .map(RedlineLoad::commandsSent).orElse(0L))) {
       run = GatlingRun.run(protocol, duration.plusSeconds(30), gatlingReport,
           scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
       lastRunReturnedEpochMillis = System.currentTimeMillis();
@@ -70,5 +70,10 @@ final class RedlineLoad {
     Histogram h = roundTrips.okHistogram();
     return new Measurement("Redline", s, steadySeconds == 0 ? 0 : (double) steadyOps / steadySeconds,
         h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, cpu);
+  }
+
+  /** Every command the run has sent so far, over all names. */
+  static long commandsSent(dev.redline.protocol.RedlineRun run) {
+    return run.recorder().sentCommands().values().stream().mapToLong(Long::longValue).sum();
   }
 }

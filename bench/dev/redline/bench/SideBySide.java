@@ -164,7 +164,7 @@ public final class SideBySide {
         long runEnded = Files.getLastModifiedTime(runFolder.resolve("redline").resolve("index.html")).toMillis();
         double step = (RedlineLoad.lastRunReturnedEpochMillis - runEnded) / 1000.0;
         long records = run.redline().gatlingRecords();
-        long commands = run.redline().recorder().sentCommands().values().stream().mapToLong(Long::longValue).sum();
+        long commands = RedlineLoad.commandsSent(run.redline());
         out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %.1f | %.0f %% | %.2f |%n",
             batchOnly ? "BATCH only" : "per op + BATCH", seconds, commands, records, step, 100 * step / seconds, step * 1e6 / records));
       }

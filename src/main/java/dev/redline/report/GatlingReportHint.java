@@ -8,10 +8,11 @@ import java.util.Optional;
  * starts when the run ends and reads every record twice, will keep them waiting a good while. Said
  * before Gatling starts it, with the wait estimated from what that step was measured to cost on
  * Gatling 3.16 (docs/performance.md): about a microsecond per record on this project's 2-core
- * machine, whatever Redline does, plus about a second to write the pages.
+ * machine, whatever Redline does, plus up to a second to write the pages (0.2–0.3 s in the JVM
+ * that ran the load, 1.2 s in a fresh one).
  */
 public final class GatlingReportHint {
-  /** Gatling 3.16's report step per record, forked JVM on 2 cores (0.8–1.1 µs measured). */
+  /** Gatling 3.16's report step per record, forked JVM on 2 cores (0.75–1.05 µs measured). */
   static final double MICROS_PER_RECORD = 1.0;
   /** Below this estimate nobody waits long enough to wonder. */
   static final double NOTABLE_SECONDS = 5;

@@ -21,36 +21,38 @@ final class BareJedisLoad {
     for (int t = 0; t < s.connections(); t++) {
       Histogram h = new Histogram(3);
       histograms.add(h);
-      Thread thread = new Thread(() -> {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        try (Jedis jedis = new Jedis("127.0.0.1", port, 5000)) {
-          boolean set = s.command().equals("SET");
-          while (System.nanoTime() < deadline) {
-            long start = System.nanoTime();
-            if (s.pipeline() == 1) {
-              String key = Setting.key(random.nextInt(s.keyspace()));
-              if (set) {
-                jedis.set(key, value);
-              } else {
-                jedis.get(key);
-              }
-            } else {
-              Pipeline p = jedis.pipelined();
-              for (int i = 0; i < s.pipeline(); i++) {
-                String key = Setting.key(random.nextInt(s.keyspace()));
-                if (set) {
-                  p.set(key, value);
-                } else {
-                  p.get(key);
+      Thread thread =
+          new Thread(
+              () -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                try (Jedis jedis = new Jedis("127.0.0.1", port, 5000)) {
+                  boolean set = s.command().equals("SET");
+                  while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    if (s.pipeline() == 1) {
+                      String key = Setting.key(random.nextInt(s.keyspace()));
+                      if (set) {
+                        jedis.set(key, value);
+                      } else {
+                        jedis.get(key);
+                      }
+                    } else {
+                      Pipeline p = jedis.pipelined();
+                      for (int i = 0; i < s.pipeline(); i++) {
+                        String key = Setting.key(random.nextInt(s.keyspace()));
+                        if (set) {
+                          p.set(key, value);
+                        } else {
+                          p.get(key);
+                        }
+                      }
+                      p.sync();
+                    }
+                    h.recordValue(System.nanoTime() - start);
+                    ops.add(s.pipeline());
+                  }
                 }
-              }
-              p.sync();
-            }
-            h.recordValue(System.nanoTime() - start);
-            ops.add(s.pipeline());
-          }
-        }
-      });
+              });
       threads.add(thread);
     }
     long start = System.nanoTime();
@@ -65,6 +67,12 @@ final class BareJedisLoad {
     double seconds = (System.nanoTime() - start) / 1e9;
     Histogram all = new Histogram(3);
     histograms.forEach(all::add);
-    return new Measurement("bare Jedis", s, ops.sum() / seconds, all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0, cpu);
+    return new Measurement(
+        "bare Jedis",
+        s,
+        ops.sum() / seconds,
+        all.getValueAtPercentile(50) / 1000.0,
+        all.getValueAtPercentile(99) / 1000.0,
+        cpu);
   }
 }

@@ -9,4 +9,10 @@ package dev.redline.bench;
  * @param cpuMicrosPerCommand the client process's CPU time per command in the steady seconds (NaN
  *     when not measured: redis-benchmark is another process)
  */
-record Measurement(String tool, Setting setting, double opsPerSecond, double p50Micros, double p99Micros, double cpuMicrosPerCommand) {}
+record Measurement(
+    String tool,
+    Setting setting,
+    double opsPerSecond,
+    double p50Micros,
+    double p99Micros,
+    double cpuMicrosPerCommand) {}

@@ -25,6 +25,7 @@ final class RedlineLoad {
 
   /** The Gatling run of the last call (its results folder holds simulation.log). */
   static GatlingRun.Result lastRun;
+
   /** When Gatling returned from the last call, epoch milliseconds. */
   static long lastRunReturnedEpochMillis;
 
@@ -32,28 +33,54 @@ final class RedlineLoad {
     return run(port, s, millis, batchOnly, false);
   }
 
-  /** {@code gatlingReport}: Gatling also writes its HTML report after the run, as {@code mvn gatling:test} does. */
-  static Measurement run(int port, Setting s, long millis, boolean batchOnly, boolean gatlingReport) throws Exception {
+  /**
+   * {@code gatlingReport}: Gatling also writes its HTML report after the run, as {@code mvn
+   * gatling:test} does.
+   */
+  static Measurement run(int port, Setting s, long millis, boolean batchOnly, boolean gatlingReport)
+      throws Exception {
     String value = "x".repeat(s.valueSize());
-    Function<io.gatling.javaapi.core.Session, String> randomKey = session -> Setting.key(ThreadLocalRandom.current().nextInt(s.keyspace()));
-    RedisCommand one = s.command().equals("SET") ? set(randomKey, session -> value) : get(randomKey);
-    ActionBuilder action = s.pipeline() == 1 ? one : pipeline(java.util.Collections.nCopies(s.pipeline(), one).toArray(RedisCommand[]::new));
+    Function<io.gatling.javaapi.core.Session, String> randomKey =
+        session -> Setting.key(ThreadLocalRandom.current().nextInt(s.keyspace()));
+    RedisCommand one =
+        s.command().equals("SET") ? set(randomKey, session -> value) : get(randomKey);
+    ActionBuilder action =
+        s.pipeline() == 1
+            ? one
+            : pipeline(
+                java.util.Collections.nCopies(s.pipeline(), one).toArray(RedisCommand[]::new));
     Duration duration = Duration.ofMillis(millis);
     ScenarioBuilder scn = scenario("bench").during(duration).on(exec(action));
-    RedisProtocolBuilder protocol = redis().url("redis://127.0.0.1:" + port)
-        .clientInstances(1).threadsPerClient(s.connections()).connectionsPerClient(s.connections());
+    RedisProtocolBuilder protocol =
+        redis()
+            .url("redis://127.0.0.1:" + port)
+            .clientInstances(1)
+            .threadsPerClient(s.connections())
+            .connectionsPerClient(s.connections());
     if (batchOnly) {
       protocol = protocol.batchOnlyGatlingRecords();
     }
     GatlingRun.Result run;
     double cpu;
     // the run's live count of commands sent (the recorder of the run that starts below)
-    java.util.Optional<dev.redline.protocol.RedlineRun> before = dev.redline.protocol.RedlineRun.lastStarted();
-    try (CpuPerCommand sampler = new CpuPerCommand(2000, millis, () -> dev.redline.protocol.RedlineRun.lastStarted() // from 2 s: Gatling takes about a second to start the load
-        .filter(r -> before.isEmpty() || r != before.get())
-        .map(RedlineLoad::commandsSent).orElse(0L))) {
-      run = GatlingRun.run(protocol, duration.plusSeconds(30), gatlingReport,
-          scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
+    java.util.Optional<dev.redline.protocol.RedlineRun> before =
+        dev.redline.protocol.RedlineRun.lastStarted();
+    try (CpuPerCommand sampler =
+        new CpuPerCommand(
+            2000,
+            millis,
+            () ->
+                dev.redline.protocol.RedlineRun
+                    .lastStarted() // from 2 s: Gatling takes about a second to start the load
+                    .filter(r -> before.isEmpty() || r != before.get())
+                    .map(RedlineLoad::commandsSent)
+                    .orElse(0L))) {
+      run =
+          GatlingRun.run(
+              protocol,
+              duration.plusSeconds(30),
+              gatlingReport,
+              scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
       lastRunReturnedEpochMillis = System.currentTimeMillis();
       cpu = sampler.microsPerCommand();
     }
@@ -68,8 +95,13 @@ final class RedlineLoad {
       steadySeconds++;
     }
     Histogram h = roundTrips.okHistogram();
-    return new Measurement("Redline", s, steadySeconds == 0 ? 0 : (double) steadyOps / steadySeconds,
-        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, cpu);
+    return new Measurement(
+        "Redline",
+        s,
+        steadySeconds == 0 ? 0 : (double) steadyOps / steadySeconds,
+        h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(99) / 1000.0,
+        cpu);
   }
 
   /** Every command the run has sent so far, over all names. */

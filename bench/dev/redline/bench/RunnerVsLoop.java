@@ -3,12 +3,12 @@ package dev.redline.bench;
 import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
+import dev.redline.config.Operation;
 import dev.redline.config.WorkloadConfig;
 import dev.redline.javaapi.RedisCommand;
-import dev.redline.workload.RedisWorkloads;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
-import dev.redline.config.Operation;
+import dev.redline.workload.RedisWorkloads;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.Session;
@@ -22,8 +22,8 @@ import java.util.function.Function;
 
 /**
  * The ready runner against the DSL: the basic_rw and high_throughput profiles (the chains
- * WorkloadSimulation runs) side by side with the loop a user would write by hand in the DSL for
- * the same weighted commands, keys and values, at the old runner's shape (2 clients × 3 threads),
+ * WorkloadSimulation runs) side by side with the loop a user would write by hand in the DSL for the
+ * same weighted commands, keys and values, at the old runner's shape (2 clients × 3 threads),
  * alternating in one JVM against one server. Each run warms up 2 s unmeasured.
  */
 final class RunnerVsLoop {
@@ -34,7 +34,9 @@ final class RunnerVsLoop {
   private RunnerVsLoop() {}
 
   static String measure(int port, int seconds, int rounds) throws Exception {
-    StringBuilder out = new StringBuilder("| profile | ready runner commands/s | hand-written DSL loop commands/s | runner / loop |\n|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder(
+            "| profile | ready runner commands/s | hand-written DSL loop commands/s | runner / loop |\n|---|---|---|---|\n");
     for (String profile : List.of("basic_rw", "high_throughput")) {
       WorkloadConfig settings = RedisWorkloads.settings(profile);
       double runner = 0;
@@ -43,19 +45,31 @@ final class RunnerVsLoop {
         runner = Math.max(runner, commandsPerSecond(port, RedisWorkloads.of(settings), seconds));
         loop = Math.max(loop, commandsPerSecond(port, handWritten(settings), seconds));
       }
-      out.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.2f |%n", profile, runner, loop, runner / loop));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f | %,.0f | %.2f |%n",
+              profile,
+              runner,
+              loop,
+              runner / loop));
     }
     return out.toString();
   }
 
-  /** What a user writes for the same profile: keys drawn inside the command's own key function, no session attributes. */
+  /**
+   * What a user writes for the same profile: keys drawn inside the command's own key function, no
+   * session attributes.
+   */
   private static ChainBuilder handWritten(WorkloadConfig settings) {
     String value = "x".repeat(settings.valueSizeMax());
     if (settings.profile().equals("high_throughput")) {
       List<RedisCommand> commands = new ArrayList<>();
-      for (Map.Entry<String, Integer> slot : slots(settings.operations(), settings.pipelineSize()).entrySet()) {
+      for (Map.Entry<String, Integer> slot :
+          slots(settings.operations(), settings.pipelineSize()).entrySet()) {
         for (int i = 0; i < slot.getValue(); i++) {
-          commands.add(command(Operation.byName(slot.getKey()), key(settings, slot.getKey()), value));
+          commands.add(
+              command(Operation.byName(slot.getKey()), key(settings, slot.getKey()), value));
         }
       }
       return exec(pipeline(commands.toArray(RedisCommand[]::new)));
@@ -65,9 +79,17 @@ final class RunnerVsLoop {
     double assigned = 0;
     int left = settings.operations().size();
     for (Map.Entry<String, Double> weight : settings.operations().entrySet()) {
-      double percent = --left == 0 ? 100 - assigned : Math.round(10_000 * weight.getValue() / total) / 100.0;
+      double percent =
+          --left == 0 ? 100 - assigned : Math.round(10_000 * weight.getValue() / total) / 100.0;
       assigned += percent;
-      choices.add(percent(percent).then(exec(command(Operation.byName(weight.getKey()), key(settings, weight.getKey()), value))));
+      choices.add(
+          percent(percent)
+              .then(
+                  exec(
+                      command(
+                          Operation.byName(weight.getKey()),
+                          key(settings, weight.getKey()),
+                          value))));
     }
     return randomSwitch().on(choices);
   }
@@ -108,12 +130,21 @@ final class RunnerVsLoop {
     return slots;
   }
 
-  private static double commandsPerSecond(int port, ChainBuilder iteration, int seconds) throws Exception {
+  private static double commandsPerSecond(int port, ChainBuilder iteration, int seconds)
+      throws Exception {
     Duration measured = Duration.ofSeconds(seconds);
-    GatlingRun.Result run = GatlingRun.run(
-        redis().url("redis://127.0.0.1:" + port).clientInstances(CLIENTS).threadsPerClient(THREADS).warmup(WARMUP),
-        measured.plus(WARMUP).plusSeconds(30),
-        scenario("loop").during(measured.plus(WARMUP)).on(iteration).injectOpen(atOnceUsers(CLIENTS * THREADS)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            redis()
+                .url("redis://127.0.0.1:" + port)
+                .clientInstances(CLIENTS)
+                .threadsPerClient(THREADS)
+                .warmup(WARMUP),
+            measured.plus(WARMUP).plusSeconds(30),
+            scenario("loop")
+                .during(measured.plus(WARMUP))
+                .on(iteration)
+                .injectOpen(atOnceUsers(CLIENTS * THREADS)));
     long commands = 0;
     for (RequestSeries series : run.recorder().series()) {
       if (!series.isBatch()) {

@@ -20,12 +20,12 @@ import redis.clients.jedis.Pipeline;
  * Jedis loop and Redline through Gatling, at the same settings; then how long Gatling's report
  * generation takes after a run at the highest rate, with per-op records and batch-only.
  *
- * <p>Run it with {@code bench/run} (see the README's performance section). Options:
- * {@code --seconds N} per measurement (default 5), {@code --rounds N} alternations (default 2),
- * {@code --report-seconds N} for the report-generation runs (default 60, 0 to skip),
- * {@code --only "SET P1 c6"} to run one setting, {@code --warmup N} seconds of unmeasured JIT
- * warm-up first (default 5), {@code --runner-seconds N} for the ready runner against the
- * hand-written DSL loop (default 10, 0 to skip).
+ * <p>Run it with {@code bench/run} (see the README's performance section). Options: {@code
+ * --seconds N} per measurement (default 5), {@code --rounds N} alternations (default 2), {@code
+ * --report-seconds N} for the report-generation runs (default 60, 0 to skip), {@code --only "SET P1
+ * c6"} to run one setting, {@code --warmup N} seconds of unmeasured JIT warm-up first (default 5),
+ * {@code --runner-seconds N} for the ready runner against the hand-written DSL loop (default 10, 0
+ * to skip).
  */
 public final class SideBySide {
   private static final int VALUE_SIZE = 100;
@@ -58,14 +58,28 @@ public final class SideBySide {
         version = dev.redline.client.ServerStats.version(jedis);
         populate(jedis);
       }
-      out.append(String.format(Locale.ROOT, "# Redline side-by-side benchmark, %s%n%n", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
-      out.append(String.format(Locale.ROOT, "redis-server %s (%s), %d cores shared by client and server, %d-byte values, %d keys, "
-              + "%d s per measurement, best of %d alternating rounds.%n%n",
-          version, server.binary(), Runtime.getRuntime().availableProcessors(), VALUE_SIZE, KEYSPACE, seconds, rounds));
-      out.append("| setting | redis-benchmark ops/s | bare Jedis ops/s | Redline ops/s | Redline / Jedis | Redline / redis-benchmark | Jedis / redis-benchmark "
-          + "| BATCH-only Redline ops/s | BATCH-only / Jedis | BATCH-only / redis-benchmark "
-          + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) | client CPU µs per command (Jedis / Redline / BATCH-only) |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "# Redline side-by-side benchmark, %s%n%n",
+              LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "redis-server %s (%s), %d cores shared by client and server, %d-byte values, %d keys, "
+                  + "%d s per measurement, best of %d alternating rounds.%n%n",
+              version,
+              server.binary(),
+              Runtime.getRuntime().availableProcessors(),
+              VALUE_SIZE,
+              KEYSPACE,
+              seconds,
+              rounds));
+      out.append(
+          "| setting | redis-benchmark ops/s | bare Jedis ops/s | Redline ops/s | Redline / Jedis | Redline / redis-benchmark | Jedis / redis-benchmark "
+              + "| BATCH-only Redline ops/s | BATCH-only / Jedis | BATCH-only / redis-benchmark "
+              + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) | client CPU µs per command (Jedis / Redline / BATCH-only) |\n"
+              + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       // JIT warm-up, not measured: the JVM compiles Jedis, Gatling and Redline before the first row
       if (warmup > 0 && !settings.isEmpty()) {
         Setting first = settings.get(0);
@@ -79,7 +93,8 @@ public final class SideBySide {
         Measurement redline = null;
         Measurement batchOnly = null;
         for (int round = 0; round < rounds; round++) {
-          long requests = rb == null ? 200_000L * s.pipeline() : (long) (rb.opsPerSecond() * seconds);
+          long requests =
+              rb == null ? 200_000L * s.pipeline() : (long) (rb.opsPerSecond() * seconds);
           rb = best(rb, RedisBenchmarkLoad.run(server.port(), s, requests));
           jedis = best(jedis, BareJedisLoad.run(server.port(), s, seconds * 1000L));
           redline = best(redline, RedlineLoad.run(server.port(), s, seconds * 1000L, false));
@@ -87,15 +102,38 @@ public final class SideBySide {
             batchOnly = best(batchOnly, RedlineLoad.run(server.port(), s, seconds * 1000L, true));
           }
         }
-        String batchOnlyCells = batchOnly == null ? "— | — | —" : String.format(Locale.ROOT, "%,.0f | %.2f | %.2f",
-            batchOnly.opsPerSecond(), batchOnly.opsPerSecond() / jedis.opsPerSecond(), batchOnly.opsPerSecond() / rb.opsPerSecond());
-        String row = String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %s |%n",
-            s, rb.opsPerSecond(), jedis.opsPerSecond(), redline.opsPerSecond(),
-            redline.opsPerSecond() / jedis.opsPerSecond(), redline.opsPerSecond() / rb.opsPerSecond(), jedis.opsPerSecond() / rb.opsPerSecond(),
-            batchOnlyCells,
-            rb.p50Micros(), jedis.p50Micros(), redline.p50Micros(), rb.p99Micros(), jedis.p99Micros(), redline.p99Micros(),
-            jedis.cpuMicrosPerCommand(), redline.cpuMicrosPerCommand(),
-            batchOnly == null ? "—" : String.format(Locale.ROOT, "%.2f", batchOnly.cpuMicrosPerCommand()));
+        String batchOnlyCells =
+            batchOnly == null
+                ? "— | — | —"
+                : String.format(
+                    Locale.ROOT,
+                    "%,.0f | %.2f | %.2f",
+                    batchOnly.opsPerSecond(),
+                    batchOnly.opsPerSecond() / jedis.opsPerSecond(),
+                    batchOnly.opsPerSecond() / rb.opsPerSecond());
+        String row =
+            String.format(
+                Locale.ROOT,
+                "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %s |%n",
+                s,
+                rb.opsPerSecond(),
+                jedis.opsPerSecond(),
+                redline.opsPerSecond(),
+                redline.opsPerSecond() / jedis.opsPerSecond(),
+                redline.opsPerSecond() / rb.opsPerSecond(),
+                jedis.opsPerSecond() / rb.opsPerSecond(),
+                batchOnlyCells,
+                rb.p50Micros(),
+                jedis.p50Micros(),
+                redline.p50Micros(),
+                rb.p99Micros(),
+                jedis.p99Micros(),
+                redline.p99Micros(),
+                jedis.cpuMicrosPerCommand(),
+                redline.cpuMicrosPerCommand(),
+                batchOnly == null
+                    ? "—"
+                    : String.format(Locale.ROOT, "%.2f", batchOnly.cpuMicrosPerCommand()));
         out.append(row);
         System.out.print(row);
       }
@@ -105,7 +143,9 @@ public final class SideBySide {
         System.out.print("\n" + runner);
       }
       if (reportSeconds > 0) {
-        String timing = ReportGenerationTiming.measure(server.port(), new Setting("SET", 10, 6, VALUE_SIZE, KEYSPACE), reportSeconds);
+        String timing =
+            ReportGenerationTiming.measure(
+                server.port(), new Setting("SET", 10, 6, VALUE_SIZE, KEYSPACE), reportSeconds);
         out.append('\n').append(timing);
         System.out.print("\n" + timing);
       }
@@ -142,31 +182,48 @@ public final class SideBySide {
   }
 
   /**
-   * How long Gatling's report step takes after a run, per-op records and batch-only: as in
-   * {@code mvn gatling:test}, in the JVM that ran the load, from Redline's report written (the run's
-   * last act) until Gatling returns with its HTML report written.
+   * How long Gatling's report step takes after a run, per-op records and batch-only: as in {@code
+   * mvn gatling:test}, in the JVM that ran the load, from Redline's report written (the run's last
+   * act) until Gatling returns with its HTML report written.
    */
   static final class ReportGenerationTiming {
     private ReportGenerationTiming() {}
 
     static String measure(int port, Setting s, int seconds) throws Exception {
-      StringBuilder out = new StringBuilder("| Gatling records | run s | commands | Gatling records written | report step s | report step / run | µs per record |\n|---|---|---|---|---|---|---|\n");
+      StringBuilder out =
+          new StringBuilder(
+              "| Gatling records | run s | commands | Gatling records written | report step s | report step / run | µs per record |\n|---|---|---|---|---|---|---|\n");
       for (boolean batchOnly : new boolean[] {false, true}) {
         RedlineLoad.run(port, s, seconds * 1000L, batchOnly, true);
         GatlingRun.Result run = RedlineLoad.lastRun;
         if (run.exitCode() != 0) {
-          throw new IOException("the run or its report failed: Gatling exit " + run.exitCode() + " in " + run.resultsFolder());
+          throw new IOException(
+              "the run or its report failed: Gatling exit "
+                  + run.exitCode()
+                  + " in "
+                  + run.resultsFolder());
         }
         Path runFolder = run.reportFolder();
         if (!Files.exists(runFolder.resolve("index.html"))) {
           throw new IOException("Gatling wrote no report in " + runFolder);
         }
-        long runEnded = Files.getLastModifiedTime(runFolder.resolve("redline").resolve("index.html")).toMillis();
+        long runEnded =
+            Files.getLastModifiedTime(runFolder.resolve("redline").resolve("index.html"))
+                .toMillis();
         double step = (RedlineLoad.lastRunReturnedEpochMillis - runEnded) / 1000.0;
         long records = run.redline().gatlingRecords();
         long commands = RedlineLoad.commandsSent(run.redline());
-        out.append(String.format(Locale.ROOT, "| %s | %d | %,d | %,d | %.1f | %.0f %% | %.2f |%n",
-            batchOnly ? "BATCH only" : "per op + BATCH", seconds, commands, records, step, 100 * step / seconds, step * 1e6 / records));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %,d | %,d | %.1f | %.0f %% | %.2f |%n",
+                batchOnly ? "BATCH only" : "per op + BATCH",
+                seconds,
+                commands,
+                records,
+                step,
+                100 * step / seconds,
+                step * 1e6 / records));
       }
       return out.toString();
     }

@@ -23,12 +23,14 @@ public class BasicSimulation extends Simulation {
   // No url(): Redline uses -Dredline.url, then REDIS_URL, else starts an embedded redis-server.
   private final RedisProtocolBuilder redisProtocol = settings.protocol();
 
-  private final ScenarioBuilder basic = scenario("basic")
-      .during(duration).on(
-          exec(redis("SET").set("basic:#{userId}", "value-#{userId}"))
-              .exec(redis("GET").get("basic:#{userId}").check(reply().isEL("value-#{userId}")))
-              .exec(redis("INCR").incr("basic:counter:#{userId}"))
-              .exec(redis("DEL").del("basic:tmp:#{userId}")));
+  private final ScenarioBuilder basic =
+      scenario("basic")
+          .during(duration)
+          .on(
+              exec(redis("SET").set("basic:#{userId}", "value-#{userId}"))
+                  .exec(redis("GET").get("basic:#{userId}").check(reply().isEL("value-#{userId}")))
+                  .exec(redis("INCR").incr("basic:counter:#{userId}"))
+                  .exec(redis("DEL").del("basic:tmp:#{userId}")));
 
   {
     setUp(basic.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))

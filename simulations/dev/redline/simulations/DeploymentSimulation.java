@@ -30,13 +30,21 @@ public class DeploymentSimulation extends Simulation {
   private final RunSettings settings = RunSettings.load();
   private final Duration duration = settings.duration();
 
-  private final ScenarioBuilder anywhere = scenario("deployment")
-      .during(duration).on(
-          exec(set("{user#{userId}}:name", "value-#{userId}"))
-              .exec(get("{user#{userId}}:name").check(reply().isEL("value-#{userId}")))
-              .exec(mset("{user#{userId}}:a", "1", "{user#{userId}}:b", "2"))
-              .exec(transaction(incr("{user#{userId}}:visits"), expire("{user#{userId}}:visits", 600)))
-              .exec(pipeline(set("spread:#{userId}:1", "x"), set("spread:#{userId}:2", "y"), get("spread:#{userId}:1"))));
+  private final ScenarioBuilder anywhere =
+      scenario("deployment")
+          .during(duration)
+          .on(
+              exec(set("{user#{userId}}:name", "value-#{userId}"))
+                  .exec(get("{user#{userId}}:name").check(reply().isEL("value-#{userId}")))
+                  .exec(mset("{user#{userId}}:a", "1", "{user#{userId}}:b", "2"))
+                  .exec(
+                      transaction(
+                          incr("{user#{userId}}:visits"), expire("{user#{userId}}:visits", 600)))
+                  .exec(
+                      pipeline(
+                          set("spread:#{userId}:1", "x"),
+                          set("spread:#{userId}:2", "y"),
+                          get("spread:#{userId}:1"))));
 
   {
     setUp(anywhere.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))

@@ -21,36 +21,58 @@ public class DslTourSimulation extends Simulation {
   private final RunSettings settings = RunSettings.load();
   private final Duration duration = settings.duration();
 
-  private final RedisProtocolBuilder redisProtocol = redis()          // redline.url, REDIS_URL or embedded
-      .clientInstances(2).threadsPerClient(2).connectionsPerClient(2)
-      .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofMillis(500))
-      .clientName("dsl-tour")
-      .backoff(Duration.ofMillis(10), Duration.ofMillis(500))
-      .retryAttempts(1)
-      .batchOnlyGatlingRecords();
+  private final RedisProtocolBuilder redisProtocol =
+      redis() // redline.url, REDIS_URL or embedded
+          .clientInstances(2)
+          .threadsPerClient(2)
+          .connectionsPerClient(2)
+          .connectTimeout(Duration.ofSeconds(1))
+          .socketTimeout(Duration.ofMillis(500))
+          .clientName("dsl-tour")
+          .backoff(Duration.ofMillis(10), Duration.ofMillis(500))
+          .retryAttempts(1)
+          .batchOnlyGatlingRecords();
 
-  private final ScenarioBuilder tour = scenario("dsl tour")
-      .exec(subscribe("tour-news"))                                             // SUBSCRIBE, then DELIVERY records
-      .during(duration).on(
-          exec(redis("SET session").set("session:#{userId}", "token-#{userId}", ex(60)))
-              .exec(redis("GET session").get("session:#{userId}").check(reply().isEL("token-#{userId}")))
-              .exec(set(s -> "fn:" + s.userId(), s -> "computed-" + s.userId(), nx()))
-              .exec(get("fn:#{userId}").check(reply().exists()))
-              .exec(incr("visits:#{userId}").check(reply().saveAs("visits")))
-              .exec(set("last-visit:#{userId}", "#{visits}"))
-              .exec(hset("user:#{userId}", "name", "user-#{userId}"))
-              .exec(hgetAll("user:#{userId}").check(reply().ofMap().transform(m -> m.containsKey("name")).is(true)))
-              .exec(lpush("events:#{userId}", "e-#{visits}"), ltrim("events:#{userId}", 0, 99))
-              .exec(llen("events:#{userId}").check(reply().lte(100)))
-              .exec(zadd("board", 1.0, "user-#{userId}"), zscore("board", "user-#{userId}").check(reply().exists()))
-              .exec(redis("BATCH").pipeline(incr("hits"), get("session:#{userId}"), del("tmp:#{userId}"), sadd("online", "#{userId}")))
-              .exec(redis("checkout").transaction(decrBy("{stock}:apples", 1), incrBy("{stock}:sold", 1)))
-              .exec(redis("HINCRBY visits").command("HINCRBY", "user:#{userId}", "visits", "1"))
-              .exec(trackedPublish(s -> "tour-news", 64))
-              .pause(Duration.ofMillis(1)));
+  private final ScenarioBuilder tour =
+      scenario("dsl tour")
+          .exec(subscribe("tour-news")) // SUBSCRIBE, then DELIVERY records
+          .during(duration)
+          .on(
+              exec(redis("SET session").set("session:#{userId}", "token-#{userId}", ex(60)))
+                  .exec(
+                      redis("GET session")
+                          .get("session:#{userId}")
+                          .check(reply().isEL("token-#{userId}")))
+                  .exec(set(s -> "fn:" + s.userId(), s -> "computed-" + s.userId(), nx()))
+                  .exec(get("fn:#{userId}").check(reply().exists()))
+                  .exec(incr("visits:#{userId}").check(reply().saveAs("visits")))
+                  .exec(set("last-visit:#{userId}", "#{visits}"))
+                  .exec(hset("user:#{userId}", "name", "user-#{userId}"))
+                  .exec(
+                      hgetAll("user:#{userId}")
+                          .check(reply().ofMap().transform(m -> m.containsKey("name")).is(true)))
+                  .exec(lpush("events:#{userId}", "e-#{visits}"), ltrim("events:#{userId}", 0, 99))
+                  .exec(llen("events:#{userId}").check(reply().lte(100)))
+                  .exec(
+                      zadd("board", 1.0, "user-#{userId}"),
+                      zscore("board", "user-#{userId}").check(reply().exists()))
+                  .exec(
+                      redis("BATCH")
+                          .pipeline(
+                              incr("hits"),
+                              get("session:#{userId}"),
+                              del("tmp:#{userId}"),
+                              sadd("online", "#{userId}")))
+                  .exec(
+                      redis("checkout")
+                          .transaction(decrBy("{stock}:apples", 1), incrBy("{stock}:sold", 1)))
+                  .exec(redis("HINCRBY visits").command("HINCRBY", "user:#{userId}", "visits", "1"))
+                  .exec(trackedPublish(s -> "tour-news", 64))
+                  .pause(Duration.ofMillis(1)));
 
   {
-    setUp(tour.injectOpen(atOnceUsers(4))).protocols(redisProtocol)
+    setUp(tour.injectOpen(atOnceUsers(4)))
+        .protocols(redisProtocol)
         .assertions(global().failedRequests().percent().lt(1.0));
   }
 }

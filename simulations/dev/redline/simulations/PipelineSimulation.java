@@ -9,8 +9,8 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * Pipelined batches of 10 commands (SET, GET, INCR), one round trip each: the report shows a
- * BATCH row with the round-trip time and SET, GET, INCR rows with the amortized per-command time.
+ * Pipelined batches of 10 commands (SET, GET, INCR), one round trip each: the report shows a BATCH
+ * row with the round-trip time and SET, GET, INCR rows with the amortized per-command time.
  *
  * <pre>
  * mvn gatling:test -Dgatling.simulationClass=dev.redline.simulations.PipelineSimulation
@@ -22,19 +22,23 @@ public class PipelineSimulation extends Simulation {
 
   private final RedisProtocolBuilder redisProtocol = settings.protocol();
 
-  private final ScenarioBuilder pipelined = scenario("pipeline")
-      .during(duration).on(
-          exec(redis("BATCH").pipeline(
-              set("pipe:#{userId}:a", "value-a"),
-              set("pipe:#{userId}:b", "value-b"),
-              set("pipe:#{userId}:c", "value-c"),
-              get("pipe:#{userId}:a").check(reply().is("value-a")),
-              get("pipe:#{userId}:b"),
-              get("pipe:#{userId}:c"),
-              incr("pipe:#{userId}:n"),
-              incr("pipe:#{userId}:n"),
-              set("pipe:#{userId}:d", "value-d"),
-              get("pipe:#{userId}:d"))));
+  private final ScenarioBuilder pipelined =
+      scenario("pipeline")
+          .during(duration)
+          .on(
+              exec(
+                  redis("BATCH")
+                      .pipeline(
+                          set("pipe:#{userId}:a", "value-a"),
+                          set("pipe:#{userId}:b", "value-b"),
+                          set("pipe:#{userId}:c", "value-c"),
+                          get("pipe:#{userId}:a").check(reply().is("value-a")),
+                          get("pipe:#{userId}:b"),
+                          get("pipe:#{userId}:c"),
+                          incr("pipe:#{userId}:n"),
+                          incr("pipe:#{userId}:n"),
+                          set("pipe:#{userId}:d", "value-d"),
+                          get("pipe:#{userId}:d"))));
 
   {
     setUp(pipelined.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))

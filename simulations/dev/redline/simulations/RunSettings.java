@@ -8,14 +8,16 @@ import dev.redline.protocol.RunRefusal;
 import java.time.Duration;
 
 /**
- * What every ready-made simulation reads, in one style: Redline's configuration, as
- * {@link WorkloadSimulation} reads it — {@code -Dredline.test.duration=60s},
- * {@code -Dredline.test.client_instances=2}, {@code -Dredline.test.threads_per_client=3},
- * {@code -Dredline.url=...}, the old runner's {@code TEST_*} variables, or the YAML file of
- * {@code -Dredline.config}. A mistake is one line and a failed run.
+ * What every ready-made simulation reads, in one style: Redline's configuration, as {@link
+ * WorkloadSimulation} reads it — {@code -Dredline.test.duration=60s}, {@code
+ * -Dredline.test.client_instances=2}, {@code -Dredline.test.threads_per_client=3}, {@code
+ * -Dredline.url=...}, the old runner's {@code TEST_*} variables, or the YAML file of {@code
+ * -Dredline.config}. A mistake is one line and a failed run.
  */
 final class RunSettings {
-  /** How long an {@code unlimited} run lasts unless stopped: a year, so in practice until Ctrl+C. */
+  /**
+   * How long an {@code unlimited} run lasts unless stopped: a year, so in practice until Ctrl+C.
+   */
   static final Duration UNLIMITED = Duration.ofDays(365);
 
   private final RedlineConfig config;
@@ -44,11 +46,16 @@ final class RunSettings {
    * (else an embedded one), and the deployment (redis.mode: cluster nodes or sentinels; TLS; RESP).
    */
   RedisProtocolBuilder protocol() {
-    RedisProtocolBuilder protocol = RedisDsl.redis()
-        .clientInstances(config.clientInstances())
-        .threadsPerClient(config.threadsPerClient())
-        .connectionsPerClient(config.connectionsPerClient());
-    RedisProtocolBuilder named = config.endpoint().map(e -> protocol.url(e.toUrl(), config.endpointOrigin())).orElse(protocol);
+    RedisProtocolBuilder protocol =
+        RedisDsl.redis()
+            .clientInstances(config.clientInstances())
+            .threadsPerClient(config.threadsPerClient())
+            .connectionsPerClient(config.connectionsPerClient());
+    RedisProtocolBuilder named =
+        config
+            .endpoint()
+            .map(e -> protocol.url(e.toUrl(), config.endpointOrigin()))
+            .orElse(protocol);
     return deployment(named, config.deployment());
   }
 
@@ -57,8 +64,12 @@ final class RunSettings {
     return config;
   }
 
-  /** Mode (cluster nodes, sentinels), TLS and RESP from the config, through the same DSL a simulation uses. */
-  private static RedisProtocolBuilder deployment(RedisProtocolBuilder protocol, DeploymentConfig d) {
+  /**
+   * Mode (cluster nodes, sentinels), TLS and RESP from the config, through the same DSL a
+   * simulation uses.
+   */
+  private static RedisProtocolBuilder deployment(
+      RedisProtocolBuilder protocol, DeploymentConfig d) {
     RedisProtocolBuilder p = protocol;
     if (d.mode().equals("cluster")) {
       p = p.cluster(d.clusterNodes().toArray(String[]::new));
@@ -88,5 +99,4 @@ final class RunSettings {
     }
     return p;
   }
-
 }

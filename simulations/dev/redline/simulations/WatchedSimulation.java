@@ -9,8 +9,8 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * A run to watch while it runs: metrics pushed over OTLP to a collector on this machine every
- * 5 s and served to Prometheus on port 9464 (see docs/reports.md, "Watching a run"). Without a
+ * A run to watch while it runs: metrics pushed over OTLP to a collector on this machine every 5 s
+ * and served to Prometheus on port 9464 (see docs/reports.md, "Watching a run"). Without a
  * collector the run goes on and says so once.
  *
  * <pre>
@@ -21,17 +21,23 @@ import java.time.Duration;
 public class WatchedSimulation extends Simulation {
   private final RunSettings settings = RunSettings.load();
 
-  private final RedisProtocolBuilder redisProtocol = settings.protocol()
-      .metrics(metrics()
-          .otlp("http://localhost:4317")                   // or .otlp(url, "http/protobuf")
-          .every(Duration.ofSeconds(5))
-          .serviceName("checkout-cache")
-          .prometheus(9464));
+  private final RedisProtocolBuilder redisProtocol =
+      settings
+          .protocol()
+          .metrics(
+              metrics()
+                  .otlp("http://localhost:4317") // or .otlp(url, "http/protobuf")
+                  .every(Duration.ofSeconds(5))
+                  .serviceName("checkout-cache")
+                  .prometheus(9464));
 
-  private final ScenarioBuilder cache = scenario("watched cache").during(settings.duration()).on(
-      exec(redis("SET").set("user:#{userId}", "v-#{userId}"))
-          .exec(redis("GET").get("user:#{userId}").check(reply().isEL("v-#{userId}")))
-          .exec(redis("BATCH").pipeline(incr("hits"), get("user:#{userId}"))));
+  private final ScenarioBuilder cache =
+      scenario("watched cache")
+          .during(settings.duration())
+          .on(
+              exec(redis("SET").set("user:#{userId}", "v-#{userId}"))
+                  .exec(redis("GET").get("user:#{userId}").check(reply().isEL("v-#{userId}")))
+                  .exec(redis("BATCH").pipeline(incr("hits"), get("user:#{userId}"))));
 
   {
     setUp(cache.injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())))

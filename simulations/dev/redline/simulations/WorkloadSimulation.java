@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The config-driven run of the old runner: a profile from {@code redline.yaml}, the environment
- * and {@code -Dredline.*}, run by clientInstances × threadsPerClient users for the duration (or
- * until Ctrl+C when it is {@code unlimited}).
+ * The config-driven run of the old runner: a profile from {@code redline.yaml}, the environment and
+ * {@code -Dredline.*}, run by clientInstances × threadsPerClient users for the duration (or until
+ * Ctrl+C when it is {@code unlimited}).
  *
  * <pre>
  * mvn gatling:test                                                   # basic_rw, 30 s, embedded Redis
@@ -32,15 +32,18 @@ public class WorkloadSimulation extends Simulation {
 
   {
     List<String> echo = new ArrayList<>();
-    echo.add("Redline settings (highest layer wins: system properties > environment > YAML > profile > defaults):");
+    echo.add(
+        "Redline settings (highest layer wins: system properties > environment > YAML > profile > defaults):");
     echo.addAll(config.echo());
     RunControl.reset();
     RunControl.installStopHook();
 
-    RedisProtocolBuilder redisProtocol = settings.protocol()
-        .retryAttempts(config.retryAttempts())
-        .warmup(config.warmup())
-        .settingsEcho(echo);
+    RedisProtocolBuilder redisProtocol =
+        settings
+            .protocol()
+            .retryAttempts(config.retryAttempts())
+            .warmup(config.warmup())
+            .settingsEcho(echo);
     if (config.startDuringOutage()) {
       redisProtocol = redisProtocol.startDuringOutage();
     }
@@ -48,15 +51,19 @@ public class WorkloadSimulation extends Simulation {
       redisProtocol = redisProtocol.batchOnlyGatlingRecords();
     }
     // the warm-up comes first, then the measured duration
-    Duration duration = config.duration().map(d -> d.plus(config.warmup())).orElse(RunSettings.UNLIMITED);
-    ScenarioBuilder workload = scenario(config.workload().profile())
-        .asLongAsDuring(session -> !RunControl.stopRequested(), duration)
-        .on(RedisWorkloads.of(config.workload()));
+    Duration duration =
+        config.duration().map(d -> d.plus(config.warmup())).orElse(RunSettings.UNLIMITED);
+    ScenarioBuilder workload =
+        scenario(config.workload().profile())
+            .asLongAsDuring(session -> !RunControl.stopRequested(), duration)
+            .on(RedisWorkloads.of(config.workload()));
 
     var users = workload.injectOpen(atOnceUsers(config.virtualUsers()));
     if (config.targetOpsPerSecond() > 0) {
-      setUp(users).protocols(redisProtocol)
-          .throttle(reachRps(config.targetOpsPerSecond()).in(Duration.ofSeconds(1)), holdFor(duration));
+      setUp(users)
+          .protocols(redisProtocol)
+          .throttle(
+              reachRps(config.targetOpsPerSecond()).in(Duration.ofSeconds(1)), holdFor(duration));
     } else {
       setUp(users).protocols(redisProtocol);
     }

@@ -1,6 +1,7 @@
 package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
+import dev.redline.client.RedisLink;
 import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
@@ -13,18 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import dev.redline.client.RedisLink;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * N commands in one round trip, as a pipeline or a MULTI/EXEC transaction.
  *
- * <p>Records one entry under the batch's name with the whole round trip, and one entry per
- * command (named by the command, or by the name given to it) whose time is the round trip ÷ N —
- * amortized, not measured per command. A reply that is an error marks only its own command KO; a
- * failed round trip marks all N commands and the batch KO. When the protocol asks for batch-only
- * Gatling records, the per-command entries go to the microsecond recorder only.
+ * <p>Records one entry under the batch's name with the whole round trip, and one entry per command
+ * (named by the command, or by the name given to it) whose time is the round trip ÷ N — amortized,
+ * not measured per command. A reply that is an error marks only its own command KO; a failed round
+ * trip marks all N commands and the batch KO. When the protocol asks for batch-only Gatling
+ * records, the per-command entries go to the microsecond recorder only.
  */
 public final class BatchAction extends RedisAction {
   private final BatchKind kind;
@@ -40,21 +40,32 @@ public final class BatchAction extends RedisAction {
   private final LongAdder multi;
   private final LongAdder exec;
   private final boolean perOpGatlingRecords;
-  // blocking commands in a pipeline wait one after the other: the socket timeout is extended by their sum
+  // blocking commands in a pipeline wait one after the other: the socket timeout is extended by
+  // their sum
   private final long blockMillis;
 
-  public BatchAction(String batchName, BatchKind kind, List<CommandSpec> commands, ScenarioContext ctx,
-      RedisComponents components, Action next) {
+  public BatchAction(
+      String batchName,
+      BatchKind kind,
+      List<CommandSpec> commands,
+      ScenarioContext ctx,
+      RedisComponents components,
+      Action next) {
     super(batchName, ctx, components, next);
     if (commands.isEmpty()) {
-      throw new IllegalArgumentException("a " + kind.name().toLowerCase() + " needs at least one command");
+      throw new IllegalArgumentException(
+          "a " + kind.name().toLowerCase() + " needs at least one command");
     }
     this.kind = kind;
     this.commands = List.copyOf(commands);
     this.wireCommands = commands.stream().map(CommandSpec::command).toArray(ProtocolCommand[]::new);
     this.batch = results.batchSeries(batchName);
-    this.ops = commands.stream().map(c -> results.series(c.requestName())).toArray(RequestSeries[]::new);
-    LongAdder[] sent = commands.stream().map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName()))).toArray(LongAdder[]::new);
+    this.ops =
+        commands.stream().map(c -> results.series(c.requestName())).toArray(RequestSeries[]::new);
+    LongAdder[] sent =
+        commands.stream()
+            .map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName())))
+            .toArray(LongAdder[]::new);
     Map<RequestSeries, Integer> opCounts = countEach(ops);
     this.opGroups = opCounts.keySet().toArray(RequestSeries[]::new);
     this.opGroupSizes = opCounts.values().stream().mapToInt(Integer::intValue).toArray();
@@ -64,7 +75,10 @@ public final class BatchAction extends RedisAction {
     this.multi = results.sentCounter("multi");
     this.exec = results.sentCounter("exec");
     this.perOpGatlingRecords = components.protocol().perOpGatlingRecords();
-    this.blockMillis = commands.stream().mapToLong(CommandSpec::blockMillis).reduce(0, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+    this.blockMillis =
+        commands.stream()
+            .mapToLong(CommandSpec::blockMillis)
+            .reduce(0, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
     if (perOpGatlingRecords) {
       results.notePerOpBatchRecords();
     }
@@ -83,10 +97,12 @@ public final class BatchAction extends RedisAction {
       for (int i = 0; i < n; i++) {
         arguments[i] = argumentsFor(commands.get(i), session);
       }
-      onConnection(client, link -> {
-        roundTrip(link, arguments, replies);
-        return replies;
-      });
+      onConnection(
+          client,
+          link -> {
+            roundTrip(link, arguments, replies);
+            return replies;
+          });
     } catch (RuntimeException e) {
       roundTripError = e;
     }
@@ -122,16 +138,25 @@ public final class BatchAction extends RedisAction {
         }
       }
       if (allOk) {
-        for (int g = 0; g < opGroups.length; g++) { // the commands of a batch share one amortized time
+        for (int g = 0;
+            g < opGroups.length;
+            g++) { // the commands of a batch share one amortized time
           if (perOpGatlingRecords) {
-            results.okAmortized(session, opGroups[g], startMillis, opEndMillis, opNanos, opGroupSizes[g]);
+            results.okAmortized(
+                session, opGroups[g], startMillis, opEndMillis, opNanos, opGroupSizes[g]);
           } else {
             opGroups[g].recordOkMany(opNanos, opGroupSizes[g]);
           }
         }
       } else {
         for (int i = 0; i < n; i++) {
-          recordOp(session, ops[i], startMillis, opEndMillis, opNanos, failures == null ? null : failures[i]);
+          recordOp(
+              session,
+              ops[i],
+              startMillis,
+              opEndMillis,
+              opNanos,
+              failures == null ? null : failures[i]);
         }
       }
       results.ok(session, batch, startMillis, endMillis, nanos, waitNanos);
@@ -152,7 +177,10 @@ public final class BatchAction extends RedisAction {
     }
   }
 
-  /** Each distinct item (by identity: series and counters are one object per name), in order, with how often it occurs. */
+  /**
+   * Each distinct item (by identity: series and counters are one object per name), in order, with
+   * how often it occurs.
+   */
   private static <T> Map<T, Integer> countEach(T[] items) {
     Map<T, Integer> counts = new LinkedHashMap<>();
     for (T item : items) {
@@ -161,7 +189,13 @@ public final class BatchAction extends RedisAction {
     return counts;
   }
 
-  private void recordOp(Session session, RequestSeries op, long startMillis, long endMillis, long nanos, RedisFailure failure) {
+  private void recordOp(
+      Session session,
+      RequestSeries op,
+      long startMillis,
+      long endMillis,
+      long nanos,
+      RedisFailure failure) {
     if (perOpGatlingRecords) {
       if (failure == null) {
         results.okAmortized(session, op, startMillis, endMillis, nanos);

@@ -6,10 +6,10 @@ import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.report.LatencyRecorder;
 import dev.redline.report.RequestSeries;
-import java.util.concurrent.atomic.LongAdder;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
+import java.util.concurrent.atomic.LongAdder;
 
 /** One Redis command, one round trip, one record under the request's name. */
 public final class CommandAction extends RedisAction {
@@ -17,7 +17,8 @@ public final class CommandAction extends RedisAction {
   private final RequestSeries series;
   private final LongAdder sent;
 
-  public CommandAction(CommandSpec command, ScenarioContext ctx, RedisComponents components, Action next) {
+  public CommandAction(
+      CommandSpec command, ScenarioContext ctx, RedisComponents components, Action next) {
     super(command.requestName(), ctx, components, next);
     this.command = command;
     this.series = results.series(command.requestName());
@@ -34,11 +35,16 @@ public final class CommandAction extends RedisAction {
     try {
       arguments = argumentsFor(command, session);
       String[] resolved = arguments;
-      reply = onConnection(client, link -> {
-        sent.increment();
-        long block = command.blockMillis();
-        return block > 0 ? link.sendBlocking(command.command(), resolved, block) : link.send(command.command(), resolved);
-      });
+      reply =
+          onConnection(
+              client,
+              link -> {
+                sent.increment();
+                long block = command.blockMillis();
+                return block > 0
+                    ? link.sendBlocking(command.command(), resolved, block)
+                    : link.send(command.command(), resolved);
+              });
     } catch (RuntimeException e) {
       error = e;
     }

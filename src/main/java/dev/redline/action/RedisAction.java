@@ -1,5 +1,6 @@
 package dev.redline.action;
 
+import com.typesafe.scalalogging.Logger;
 import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.client.RedisLink;
@@ -14,10 +15,9 @@ import io.gatling.core.controller.throttle.Throttler;
 import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
-import com.typesafe.scalalogging.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import scala.Option;
 import scala.runtime.BoxedUnit;
 
@@ -28,8 +28,9 @@ import scala.runtime.BoxedUnit;
  * blocking Jedis call, records it (service time, and the wait since it was due), and passes the
  * session on.
  *
- * <p>Passing on: when the next action is also a Redline action, it is queued on the same worker
- * (no thread hand-off); anything else goes back to the user's event loop through {@code next ! session}.
+ * <p>Passing on: when the next action is also a Redline action, it is queued on the same worker (no
+ * thread hand-off); anything else goes back to the user's event loop through {@code next !
+ * session}.
  */
 public abstract class RedisAction implements Action {
   private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(RedisAction.class));
@@ -102,10 +103,15 @@ public abstract class RedisAction implements Action {
   private void executeDue(Session session, long dueNanos) {
     ClientInstance client = components.clients().clientFor(session.userId());
     if (throttled) {
-      throttler.get().$bang(new Throttler$Command$ThrottledRequest(session.scenario(), () -> {
-        dispatch(session, client, System.nanoTime());
-        return BoxedUnit.UNIT;
-      }));
+      throttler
+          .get()
+          .$bang(
+              new Throttler$Command$ThrottledRequest(
+                  session.scenario(),
+                  () -> {
+                    dispatch(session, client, System.nanoTime());
+                    return BoxedUnit.UNIT;
+                  }));
     } else {
       dispatch(session, client, dueNanos);
     }
@@ -117,7 +123,8 @@ public abstract class RedisAction implements Action {
    * {@link ClientInstance#backsOffAsOne()}.
    */
   private void dispatch(Session session, ClientInstance client, long dueNanos) {
-    long backoff = client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
+    long backoff =
+        client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
     if (backoff > 0) {
       client.schedule(session.userId(), () -> runSafely(session, client, dueNanos), backoff);
     } else {
@@ -132,18 +139,26 @@ public abstract class RedisAction implements Action {
       run(session, client, dueNanos);
     } catch (Throwable unexpected) {
       // run() records its own failures; this is a bug guard so that no user is ever lost
-      LOGGER.underlying().error("Redline action '{}' failed unexpectedly; the user goes on as failed", name, unexpected);
+      LOGGER
+          .underlying()
+          .error(
+              "Redline action '{}' failed unexpectedly; the user goes on as failed",
+              name,
+              unexpected);
       next.$bang(session.markAsFailed());
     }
   }
 
   /**
-   * Runs the request on the client's worker thread, records it, and calls {@link #proceed}.
-   * {@code dueNanos} is when it was due; the time from then until this call is its wait.
+   * Runs the request on the client's worker thread, records it, and calls {@link #proceed}. {@code
+   * dueNanos} is when it was due; the time from then until this call is its wait.
    */
   protected abstract void run(Session session, ClientInstance client, long dueNanos);
 
-  /** The command's arguments for this request; a tracked PUBLISH gets the run's next numbered message. */
+  /**
+   * The command's arguments for this request; a tracked PUBLISH gets the run's next numbered
+   * message.
+   */
   protected final String[] argumentsFor(CommandSpec command, Session session) {
     String[] arguments = command.resolveArguments(session);
     if (command.tracksDelivery()) {
@@ -152,7 +167,10 @@ public abstract class RedisAction implements Action {
     return arguments;
   }
 
-  /** Redis answered the command (not with an error): a tracked PUBLISH's subscribers now owe its message. */
+  /**
+   * Redis answered the command (not with an error): a tracked PUBLISH's subscribers now owe its
+   * message.
+   */
   protected final void answered(CommandSpec command, String[] arguments) {
     if (command.tracksDelivery()) {
       components.pubsub().published(arguments[0], arguments[1]);
@@ -170,9 +188,9 @@ public abstract class RedisAction implements Action {
 
   /**
    * Runs a round trip on a link of the client (the worker's own connection, one borrowed from the
-   * pool, or the cluster client) and gives it back. While it fails on the connection (CONNECTION, TIMEOUT,
-   * ...) it is tried again, up to the protocol's retryAttempts times, waiting the backoff in
-   * between; each retry is counted. Error replies and failed checks are never retried.
+   * pool, or the cluster client) and gives it back. While it fails on the connection (CONNECTION,
+   * TIMEOUT, ...) it is tried again, up to the protocol's retryAttempts times, waiting the backoff
+   * in between; each retry is counted. Error replies and failed checks are never retried.
    */
   protected final <T> T onConnection(ClientInstance client, Function<RedisLink, T> roundTrip) {
     for (int retry = 0; ; retry++) {
@@ -181,7 +199,8 @@ public abstract class RedisAction implements Action {
         link = client.acquire();
         return roundTrip.apply(link);
       } catch (RuntimeException e) {
-        if (retry >= retryAttempts || !ConnectionHealth.isConnectionFailure(RedisFailure.of(e).kind())) {
+        if (retry >= retryAttempts
+            || !ConnectionHealth.isConnectionFailure(RedisFailure.of(e).kind())) {
           throw e;
         }
         components.recorder().retried();
@@ -196,8 +215,8 @@ public abstract class RedisAction implements Action {
 
   /**
    * The end of a request on Gatling's millisecond clock: its start plus the measured duration,
-   * rounded to the nearest millisecond (one clock read fewer, and no 0-or-1 ms coin toss for a
-   * 100 µs request depending on whether it crossed a millisecond boundary).
+   * rounded to the nearest millisecond (one clock read fewer, and no 0-or-1 ms coin toss for a 100
+   * µs request depending on whether it crossed a millisecond boundary).
    */
   protected static long endMillis(long startMillis, long nanos) {
     return startMillis + (nanos + 500_000) / 1_000_000;

@@ -11,19 +11,26 @@ import io.gatling.core.structure.ScenarioContext;
 import java.util.List;
 
 /**
- * Starts a subscriber for the virtual user (its own connection and thread, outside the pool)
- * and records the SUBSCRIBE round trip. Deliveries are then recorded as DELIVERY until the run
- * ends and the subscriber is closed.
+ * Starts a subscriber for the virtual user (its own connection and thread, outside the pool) and
+ * records the SUBSCRIBE round trip. Deliveries are then recorded as DELIVERY until the run ends and
+ * the subscriber is closed.
  */
 public final class SubscribeAction extends RedisAction {
   private final RequestSeries series;
   private final Subscriber.Counters sent;
   private final List<String> channels;
 
-  public SubscribeAction(String requestName, List<String> channels, ScenarioContext ctx, RedisComponents components, Action next) {
+  public SubscribeAction(
+      String requestName,
+      List<String> channels,
+      ScenarioContext ctx,
+      RedisComponents components,
+      Action next) {
     super(requestName, ctx, components, next);
     this.series = results.series(requestName);
-    this.sent = new Subscriber.Counters(results.sentCounter("subscribe"), results.sentCounter("unsubscribe"));
+    this.sent =
+        new Subscriber.Counters(
+            results.sentCounter("subscribe"), results.sentCounter("unsubscribe"));
     this.channels = List.copyOf(channels);
   }
 
@@ -33,9 +40,17 @@ public final class SubscribeAction extends RedisAction {
     long startNanos = System.nanoTime();
     RedisFailure failure = null;
     try {
-      Subscriber subscriber = new Subscriber(client::subscriptionNode, components.clients().settings().socketTimeout(),
-          client.subscriberConfig(), channels, components.pubsub().receiver(), sent,
-          components.protocol().backoffMin(), components.protocol().backoffMax(), "redline-subscriber-" + session.userId());
+      Subscriber subscriber =
+          new Subscriber(
+              client::subscriptionNode,
+              components.clients().settings().socketTimeout(),
+              client.subscriberConfig(),
+              channels,
+              components.pubsub().receiver(),
+              sent,
+              components.protocol().backoffMin(),
+              components.protocol().backoffMax(),
+              "redline-subscriber-" + session.userId());
       components.subscribed(subscriber);
     } catch (RuntimeException e) {
       failure = RedisFailure.of(e);

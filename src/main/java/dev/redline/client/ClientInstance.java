@@ -4,31 +4,32 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.RedisClusterClient;
-import redis.clients.jedis.providers.SentineledConnectionProvider;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.providers.SentineledConnectionProvider;
 
 /**
- * One of the {@code clientInstances} clients: its own connections (a Jedis pool of at most
- * {@code connectionsPerClient} connections; in a cluster, that many per node) and its own
- * {@code threadsPerClient} worker threads.
+ * One of the {@code clientInstances} clients: its own connections (a Jedis pool of at most {@code
+ * connectionsPerClient} connections; in a cluster, that many per node) and its own {@code
+ * threadsPerClient} worker threads.
  */
 public final class ClientInstance implements AutoCloseable {
   /**
    * How often the cluster client tries a command: once, and once more after a redirection (MOVED,
    * ASK) or, for a node that failed, after reading the slot map again. Jedis's default (5 tries,
    * sleeping between them, for up to 5 socket timeouts) held a worker for seconds on every request
-   * for a dead primary's slots, which stalled the users of the healthy primaries on that worker too.
+   * for a dead primary's slots, which stalled the users of the healthy primaries on that worker
+   * too.
    */
   private static final int CLUSTER_MAX_ATTEMPTS = 2;
 
@@ -42,7 +43,11 @@ public final class ClientInstance implements AutoCloseable {
   private final ConnectionHealth health = new ConnectionHealth();
   private final boolean backsOffAsOne;
 
-  ClientInstance(int index, ClientSettings settings, CommandKeys.Source commandKeys, ExecutorService pipelineThreads) {
+  ClientInstance(
+      int index,
+      ClientSettings settings,
+      CommandKeys.Source commandKeys,
+      ExecutorService pipelineThreads) {
     this.index = index;
     this.clientInstances = settings.clientInstances();
     this.config = JedisConfigs.dataNodes(settings, index);
@@ -50,8 +55,13 @@ public final class ClientInstance implements AutoCloseable {
     this.connections = connect(settings, config, commandKeys, pipelineThreads);
     this.backsOffAsOne = !(settings.deployment() instanceof Deployment.Cluster);
     AtomicInteger threads = new AtomicInteger();
-    ThreadFactory named = task -> new WorkerThread(task, "redline-client-" + index + "-worker-" + threads.getAndIncrement());
-    this.workerGroup = new MultiThreadIoEventLoopGroup(settings.workersPerClient(), named, settings.transport().ioHandlers());
+    ThreadFactory named =
+        task ->
+            new WorkerThread(
+                task, "redline-client-" + index + "-worker-" + threads.getAndIncrement());
+    this.workerGroup =
+        new MultiThreadIoEventLoopGroup(
+            settings.workersPerClient(), named, settings.transport().ioHandlers());
     this.workers = new EventLoop[settings.workersPerClient()];
     int i = 0;
     for (EventExecutor loop : workerGroup) {
@@ -59,38 +69,63 @@ public final class ClientInstance implements AutoCloseable {
     }
   }
 
-  private static Connections connect(ClientSettings settings, JedisClientConfig config, CommandKeys.Source commandKeys,
+  private static Connections connect(
+      ClientSettings settings,
+      JedisClientConfig config,
+      CommandKeys.Source commandKeys,
       ExecutorService pipelineThreads) {
-    // With a connection for every worker, each worker keeps the one it borrowed (see PooledConnections).
+    // With a connection for every worker, each worker keeps the one it borrowed (see
+    // PooledConnections).
     boolean sticky = settings.connectionsPerClient() >= settings.workersPerClient();
     Deployment deployment = settings.deployment();
     if (deployment instanceof Deployment.Cluster cluster) {
       // all tries of one command together take at most one socket timeout
-      ClusterConnectionProvider slots = new ClusterConnectionProvider(new HashSet<>(cluster.seeds()), config, poolConfig(settings));
-      RedisClusterClient client = RedisClusterClient.builder()
-          .nodes(new HashSet<>(cluster.seeds()))
-          .clientConfig(config)
-          .connectionProvider(slots)
-          .maxAttempts(CLUSTER_MAX_ATTEMPTS)
-          .maxTotalRetriesDuration(settings.socketTimeout())
-          .build();
+      ClusterConnectionProvider slots =
+          new ClusterConnectionProvider(
+              new HashSet<>(cluster.seeds()), config, poolConfig(settings));
+      RedisClusterClient client =
+          RedisClusterClient.builder()
+              .nodes(new HashSet<>(cluster.seeds()))
+              .clientConfig(config)
+              .connectionProvider(slots)
+              .maxAttempts(CLUSTER_MAX_ATTEMPTS)
+              .maxTotalRetriesDuration(settings.socketTimeout())
+              .build();
       try {
-        NodeOutages outages = new NodeOutages(settings.backoffMin().toNanos(), settings.backoffMax().toNanos());
-        return new ClusterConnections(client, slots, outages, commandKeys.from(client), pipelineThreads, config);
+        NodeOutages outages =
+            new NodeOutages(settings.backoffMin().toNanos(), settings.backoffMax().toNanos());
+        return new ClusterConnections(
+            client, slots, outages, commandKeys.from(client), pipelineThreads, config);
       } catch (RuntimeException e) {
         client.close();
         throw e;
       }
     }
     if (deployment instanceof Deployment.Sentinel sentinel) {
-      SentineledConnectionProvider primary = new SentineledConnectionProvider(sentinel.masterName(), config,
-          poolConfig(settings), new HashSet<>(sentinel.sentinels()), JedisConfigs.sentinels(settings, sentinel));
-      return new PooledConnections(primary::getConnection, primary, primary::getCurrentMaster, true, sticky,
+      SentineledConnectionProvider primary =
+          new SentineledConnectionProvider(
+              sentinel.masterName(),
+              config,
+              poolConfig(settings),
+              new HashSet<>(sentinel.sentinels()),
+              JedisConfigs.sentinels(settings, sentinel));
+      return new PooledConnections(
+          primary::getConnection,
+          primary,
+          primary::getCurrentMaster,
+          true,
+          sticky,
           new OpenedConnections(() -> primary.getConnectionMap().values()));
     }
     HostAndPort server = new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
     ConnectionPool pool = new ConnectionPool(server, config, poolConfig(settings));
-    return new PooledConnections(pool::getResource, pool, () -> server, false, sticky, new OpenedConnections(() -> java.util.List.of(pool)));
+    return new PooledConnections(
+        pool::getResource,
+        pool,
+        () -> server,
+        false,
+        sticky,
+        new OpenedConnections(() -> java.util.List.of(pool)));
   }
 
   /** This client's position, 0 to clientInstances - 1. */
@@ -100,10 +135,10 @@ public final class ClientInstance implements AutoCloseable {
 
   /**
    * The worker thread a virtual user is pinned to. Users are spread evenly: user {@code u} of
-   * client {@code u % clientInstances} runs on worker {@code (u / clientInstances) % threadsPerClient}.
-   * A worker is a single-threaded netty I/O event loop of Gatling's transport ({@link LoopTransport}):
-   * it hosts its virtual users, runs their blocking Jedis calls, and the I/O of any other netty-based
-   * protocol (HTTP) they use.
+   * client {@code u % clientInstances} runs on worker {@code (u / clientInstances) %
+   * threadsPerClient}. A worker is a single-threaded netty I/O event loop of Gatling's transport
+   * ({@link LoopTransport}): it hosts its virtual users, runs their blocking Jedis calls, and the
+   * I/O of any other netty-based protocol (HTTP) they use.
    */
   public EventLoop workerFor(long userId) {
     return workers[(int) ((userId / clientInstances) % workers.length)];
@@ -141,9 +176,9 @@ public final class ClientInstance implements AutoCloseable {
 
   /**
    * Whether a failure makes every request of this client back off. True for one server (standalone,
-   * the sentinels' primary); false in a cluster, where an outage belongs to a node: requests for the
-   * healthy primaries go on at full rate, and those for a failed node fail fast until its replica
-   * takes over and the slot map says so.
+   * the sentinels' primary); false in a cluster, where an outage belongs to a node: requests for
+   * the healthy primaries go on at full rate, and those for a failed node fail fast until its
+   * replica takes over and the slot map says so.
    */
   public boolean backsOffAsOne() {
     return backsOffAsOne;
@@ -164,7 +199,10 @@ public final class ClientInstance implements AutoCloseable {
     return connections.acquire();
   }
 
-  /** A link for one use off the worker threads (the start check); give it back with {@link #release(RedisLink)}. */
+  /**
+   * A link for one use off the worker threads (the start check); give it back with {@link
+   * #release(RedisLink)}.
+   */
   public RedisLink acquireOnce() {
     return connections.acquireOnce();
   }
@@ -179,7 +217,9 @@ public final class ClientInstance implements AutoCloseable {
     return subscriberConfig;
   }
 
-  /** Where a subscriber of this client connects: the server, the current primary, or a cluster node. */
+  /**
+   * Where a subscriber of this client connects: the server, the current primary, or a cluster node.
+   */
   public HostAndPort subscriptionNode() {
     return connections.subscriptionNode();
   }

@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * The run's {@code clientInstances} clients. A virtual user belongs to client
- * {@code userId % clientInstances}. Made once per protocol per run, closed when the run ends.
+ * The run's {@code clientInstances} clients. A virtual user belongs to client {@code userId %
+ * clientInstances}. Made once per protocol per run, closed when the run ends.
  */
 public final class ClientPool implements AutoCloseable {
   private final ClientSettings settings;
@@ -26,13 +26,15 @@ public final class ClientPool implements AutoCloseable {
     this.settings = settings;
     this.clients = new ClientInstance[settings.clientInstances()];
     // cluster pipelines read their nodes in parallel on these threads (never a Gatling event loop)
-    this.pipelineThreads = settings.deployment() instanceof Deployment.Cluster
-        ? Executors.newCachedThreadPool(task -> {
-          Thread thread = new Thread(task, "redline-cluster-pipeline");
-          thread.setDaemon(true);
-          return thread;
-        })
-        : null;
+    this.pipelineThreads =
+        settings.deployment() instanceof Deployment.Cluster
+            ? Executors.newCachedThreadPool(
+                task -> {
+                  Thread thread = new Thread(task, "redline-cluster-pipeline");
+                  thread.setDaemon(true);
+                  return thread;
+                })
+            : null;
     try {
       for (int i = 0; i < clients.length; i++) {
         clients[i] = new ClientInstance(i, settings, commandKeys, pipelineThreads);
@@ -47,7 +49,10 @@ public final class ClientPool implements AutoCloseable {
     }
   }
 
-  /** The primaries the clients' commands go to now (one server, the current primary, or the cluster's primaries). */
+  /**
+   * The primaries the clients' commands go to now (one server, the current primary, or the
+   * cluster's primaries).
+   */
   public List<HostAndPort> primaries() {
     return List.copyOf(clients[0].primaries()); // every client loads the same deployment
   }

@@ -3,12 +3,13 @@ package dev.redline.client;
 import java.time.Duration;
 
 /**
- * How Redline talks to Redis: the endpoint and the seed runner's dual-level pooling —
- * {@code clientInstances} clients, each with {@code connectionsPerClient} pooled connections and
- * {@code threadsPerClient} worker threads; the deployment (standalone, cluster, sentinel), TLS and the
+ * How Redline talks to Redis: the endpoint and the seed runner's dual-level pooling — {@code
+ * clientInstances} clients, each with {@code connectionsPerClient} pooled connections and {@code
+ * threadsPerClient} worker threads; the deployment (standalone, cluster, sentinel), TLS and the
  * RESP version.
  *
- * @param respVersion 2 or 3 to say HELLO with that version on connect; 0 keeps Jedis's default (RESP2)
+ * @param respVersion 2 or 3 to say HELLO with that version on connect; 0 keeps Jedis's default
+ *     (RESP2)
  * @param backoffMin first delay before retrying a server (or, in a cluster, a node) in an outage
  * @param backoffMax largest such delay
  * @param transport the netty transport of the worker threads' event loops (Gatling's own)
@@ -34,16 +35,21 @@ public record ClientSettings(
     positive("threadsPerClient", threadsPerClient);
     finitePositive("connectTimeout", connectTimeout);
     finitePositive("socketTimeout", socketTimeout);
-    String violation = WorkerBudget.violation(clientInstances, threadsPerClient, connectionsPerClient);
+    String violation =
+        WorkerBudget.violation(clientInstances, threadsPerClient, connectionsPerClient);
     if (violation != null) {
       throw new IllegalArgumentException(violation);
     }
     if (respVersion != 0 && respVersion != 2 && respVersion != 3) {
-      throw new IllegalArgumentException("the RESP protocol version is 2 or 3 (0 for Jedis's default), got " + respVersion);
+      throw new IllegalArgumentException(
+          "the RESP protocol version is 2 or 3 (0 for Jedis's default), got " + respVersion);
     }
   }
 
-  /** The worker threads each client runs: threadsPerClient, or its share of the machine's budget ({@link WorkerBudget}). */
+  /**
+   * The worker threads each client runs: threadsPerClient, or its share of the machine's budget
+   * ({@link WorkerBudget}).
+   */
   public int workersPerClient() {
     return WorkerBudget.workersPerClient(clientInstances, threadsPerClient);
   }
@@ -70,8 +76,12 @@ public record ClientSettings(
   }
 
   private static void finitePositive(String name, Duration value) {
-    if (value == null || value.isNegative() || value.isZero() || value.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(name + " must be a positive duration below 24 days, got " + value);
+    if (value == null
+        || value.isNegative()
+        || value.isZero()
+        || value.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          name + " must be a positive duration below 24 days, got " + value);
     }
   }
 }

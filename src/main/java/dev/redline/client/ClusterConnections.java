@@ -2,8 +2,8 @@ package dev.redline.client;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
@@ -18,8 +18,13 @@ final class ClusterConnections implements Connections {
   private final redis.clients.jedis.JedisClientConfig config;
   private final OpenedConnections opened;
 
-  ClusterConnections(RedisClusterClient cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
-      CommandKeys keys, ExecutorService pipelineThreads, redis.clients.jedis.JedisClientConfig config) {
+  ClusterConnections(
+      RedisClusterClient cluster,
+      redis.clients.jedis.providers.ClusterConnectionProvider slots,
+      NodeOutages outages,
+      CommandKeys keys,
+      ExecutorService pipelineThreads,
+      redis.clients.jedis.JedisClientConfig config) {
     this.cluster = cluster;
     this.config = config;
     this.link = new ClusterLink(cluster, slots, outages, keys, pipelineThreads);
@@ -46,7 +51,10 @@ final class ClusterConnections implements Connections {
     // the cluster client gives its node connections back itself
   }
 
-  /** The nodes that serve slots now, from the cluster itself ({@code CLUSTER NODES} of a known node). */
+  /**
+   * The nodes that serve slots now, from the cluster itself ({@code CLUSTER NODES} of a known
+   * node).
+   */
   @Override
   public List<HostAndPort> primaries() {
     RuntimeException last = null;

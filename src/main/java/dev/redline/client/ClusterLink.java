@@ -17,11 +17,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
- * A link through a client instance's Jedis cluster client (its own pools per node). Each command
- * is routed by the slot of its keys; Jedis follows MOVED and ASK. A command or transaction whose
- * keys hash to different slots fails before it is sent, with a {@code CROSSSLOT} error that names
- * the keys and their slots. Pipelines are split by node by Jedis and the nodes are read in
- * parallel on the client's pipeline threads.
+ * A link through a client instance's Jedis cluster client (its own pools per node). Each command is
+ * routed by the slot of its keys; Jedis follows MOVED and ASK. A command or transaction whose keys
+ * hash to different slots fails before it is sent, with a {@code CROSSSLOT} error that names the
+ * keys and their slots. Pipelines are split by node by Jedis and the nodes are read in parallel on
+ * the client's pipeline threads.
  */
 final class ClusterLink implements RedisLink {
   private final RedisClusterClient cluster;
@@ -30,8 +30,12 @@ final class ClusterLink implements RedisLink {
   private final CommandKeys keys;
   private final ExecutorService pipelineThreads;
 
-  ClusterLink(RedisClusterClient cluster, redis.clients.jedis.providers.ClusterConnectionProvider slots, NodeOutages outages,
-      CommandKeys keys, ExecutorService pipelineThreads) {
+  ClusterLink(
+      RedisClusterClient cluster,
+      redis.clients.jedis.providers.ClusterConnectionProvider slots,
+      NodeOutages outages,
+      CommandKeys keys,
+      ExecutorService pipelineThreads) {
     this.cluster = cluster;
     this.slots = slots;
     this.outages = outages;
@@ -40,9 +44,9 @@ final class ClusterLink implements RedisLink {
   }
 
   /**
-   * Sends one command to its slot's primary; while that node is in an outage, fails at once
-   * instead ({@link NodeOutages}), so that a dead primary holds no worker and no other node's
-   * requests wait behind it.
+   * Sends one command to its slot's primary; while that node is in an outage, fails at once instead
+   * ({@link NodeOutages}), so that a dead primary holds no worker and no other node's requests wait
+   * behind it.
    */
   @Override
   public Object send(ProtocolCommand command, String[] arguments) {
@@ -79,7 +83,8 @@ final class ClusterLink implements RedisLink {
   }
 
   @Override
-  public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+  public void pipeline(
+      ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     try (ClusterPipeline pipeline = cluster.pipelined(pipelineThreads)) {
       for (int i = 0; i < replies.length; i++) {
         replies[i] = pipeline.executeCommand(commandObject(commands[i], arguments[i]));
@@ -89,7 +94,8 @@ final class ClusterLink implements RedisLink {
   }
 
   @Override
-  public void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+  public void transaction(
+      ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     CommandObject<Object>[] objects = new CommandObject[commands.length];
     int slot = -1;
@@ -105,7 +111,8 @@ final class ClusterLink implements RedisLink {
         slot = commandSlot;
         slotKey = args.getKeys().get(0);
       } else if (commandSlot != slot) {
-        throw crossSlot("the transaction's keys", slotKey, slot, args.getKeys().get(0), commandSlot);
+        throw crossSlot(
+            "the transaction's keys", slotKey, slot, args.getKeys().get(0), commandSlot);
       }
     }
     try (Connection connection = cluster.getConnectionFromSlot(Math.max(slot, 0))) {
@@ -118,8 +125,8 @@ final class ClusterLink implements RedisLink {
   }
 
   /**
-   * The command with its keys marked, so that Jedis routes it by their slot (which it computes
-   * once and caches in the arguments); keys of different slots fail here, before sending.
+   * The command with its keys marked, so that Jedis routes it by their slot (which it computes once
+   * and caches in the arguments); keys of different slots fail here, before sending.
    */
   private CommandObject<Object> commandObject(ProtocolCommand command, String[] arguments) {
     int[] keyPositions = keys.keyPositions(command, arguments);
@@ -134,7 +141,8 @@ final class ClusterLink implements RedisLink {
       }
     }
     if (keyPositions.length > 1 && args.getKeyHashSlots().size() > 1) {
-      throw crossSlot("the keys of " + new String(command.getRaw(), StandardCharsets.UTF_8), args.getKeys());
+      throw crossSlot(
+          "the keys of " + new String(command.getRaw(), StandardCharsets.UTF_8), args.getKeys());
     }
     return new CommandObject<>(args, BuilderFactory.RAW_OBJECT);
   }
@@ -152,8 +160,19 @@ final class ClusterLink implements RedisLink {
     throw new IllegalStateException("keys of one slot reported as several: " + keys);
   }
 
-  private static JedisDataException crossSlot(String what, Object firstKey, int firstSlot, Object key, int keySlot) {
-    return new JedisDataException("CROSSSLOT " + what + " hash to different slots ('" + firstKey + "' to " + firstSlot
-        + ", '" + key + "' to " + keySlot + "); in a cluster they must share a hash tag, e.g. {user1}:a and {user1}:b");
+  private static JedisDataException crossSlot(
+      String what, Object firstKey, int firstSlot, Object key, int keySlot) {
+    return new JedisDataException(
+        "CROSSSLOT "
+            + what
+            + " hash to different slots ('"
+            + firstKey
+            + "' to "
+            + firstSlot
+            + ", '"
+            + key
+            + "' to "
+            + keySlot
+            + "); in a cluster they must share a hash tag, e.g. {user1}:a and {user1}:b");
   }
 }

@@ -17,7 +17,8 @@ import redis.clients.jedis.commands.ProtocolCommand;
  * keys with a key count. A command the server does not know has no keys (it goes to any node).
  */
 public final class CommandKeys {
-  private static final Set<String> NUMKEYS_AT_SECOND = Set.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro");
+  private static final Set<String> NUMKEYS_AT_SECOND =
+      Set.of("eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro");
   private static final Set<String> KEYS_AFTER_STREAMS = Set.of("xread", "xreadgroup");
   private static final int[] NONE = new int[0];
 
@@ -37,7 +38,8 @@ public final class CommandKeys {
       for (Object entry : entries) {
         if (entry instanceof List<?> info && info.size() >= 6) {
           String name = text(info.get(0)).toLowerCase(Locale.ROOT);
-          specs.put(name, new Spec(name, number(info.get(3)), number(info.get(4)), number(info.get(5))));
+          specs.put(
+              name, new Spec(name, number(info.get(3)), number(info.get(4)), number(info.get(5))));
         }
       }
     }
@@ -46,16 +48,21 @@ public final class CommandKeys {
 
   /**
    * Reads the table once, from the first cluster client that asks, and shares it with the others
-   * (one {@code COMMAND} per protocol, sent while the pool is made, before the server
-   * cross-check's first snapshot).
+   * (one {@code COMMAND} per protocol, sent while the pool is made, before the server cross-check's
+   * first snapshot).
    */
   public static final class Source {
     private CommandKeys keys;
 
     synchronized CommandKeys from(redis.clients.jedis.UnifiedJedis client) {
       if (keys == null) {
-        keys = fromCommandReply(client.executeCommand(new redis.clients.jedis.CommandObject<>(
-            new redis.clients.jedis.CommandArguments(redis.clients.jedis.Protocol.Command.COMMAND), redis.clients.jedis.BuilderFactory.RAW_OBJECT)));
+        keys =
+            fromCommandReply(
+                client.executeCommand(
+                    new redis.clients.jedis.CommandObject<>(
+                        new redis.clients.jedis.CommandArguments(
+                            redis.clients.jedis.Protocol.Command.COMMAND),
+                        redis.clients.jedis.BuilderFactory.RAW_OBJECT)));
       }
       return keys;
     }
@@ -71,8 +78,13 @@ public final class CommandKeys {
    * Empty for a keyless command.
    */
   public int[] keyPositions(ProtocolCommand command, String[] arguments) {
-    Spec spec = byCommand.computeIfAbsent(command, c -> specs.getOrDefault(
-        new String(c.getRaw(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT), new Spec("?", 0, 0, 0)));
+    Spec spec =
+        byCommand.computeIfAbsent(
+            command,
+            c ->
+                specs.getOrDefault(
+                    new String(c.getRaw(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT),
+                    new Spec("?", 0, 0, 0)));
     if (NUMKEYS_AT_SECOND.contains(spec.name)) {
       return scriptKeys(arguments);
     }
@@ -126,7 +138,9 @@ public final class CommandKeys {
   }
 
   private static String text(Object raw) {
-    return raw instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(raw);
+    return raw instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : String.valueOf(raw);
   }
 
   private static int number(Object raw) {

@@ -10,19 +10,21 @@ import java.util.concurrent.atomic.LongAdder;
  * POOL_TIMEOUT, LOADING) to its next successful request.
  */
 public final class ConnectionHealth {
-  private static final Set<String> CONNECTION_KINDS = Set.of("CONNECTION", "TIMEOUT", "POOL_TIMEOUT", "LOADING");
+  private static final Set<String> CONNECTION_KINDS =
+      Set.of("CONNECTION", "TIMEOUT", "POOL_TIMEOUT", "LOADING");
 
   private final AtomicLong downSinceNanos = new AtomicLong();
   private final LongAdder reconnections = new LongAdder();
   private final LongAdder downNanos = new LongAdder();
-  private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastRecoveryEpochMillis;
   private volatile long lastRecoveryNanos = System.nanoTime();
 
   /**
-   * Notes a failed request: a connection-level failure marks the client down if it was up; an
-   * error reply or a failed check means Redis answered, which ends an outage; an argument that
-   * could not be resolved (EL) or a client-side failure (CLIENT) says nothing about the server.
+   * Notes a failed request: a connection-level failure marks the client down if it was up; an error
+   * reply or a failed check means Redis answered, which ends an outage; an argument that could not
+   * be resolved (EL) or a client-side failure (CLIENT) says nothing about the server.
    */
   public void failed(String kind) {
     failed(kind, System.nanoTime());
@@ -70,9 +72,9 @@ public final class ConnectionHealth {
   }
 
   /**
-   * How long the next request should wait while the client is in an outage: {@code min} doubled
-   * per consecutive failure, at most {@code max}, times a random factor in [0.5, 1) so that
-   * clients do not retry in lockstep; 0 when the client is up.
+   * How long the next request should wait while the client is in an outage: {@code min} doubled per
+   * consecutive failure, at most {@code max}, times a random factor in [0.5, 1) so that clients do
+   * not retry in lockstep; 0 when the client is up.
    */
   public long backoffNanos(long minNanos, long maxNanos) {
     int failures = consecutiveFailures.get();
@@ -81,7 +83,8 @@ public final class ConnectionHealth {
     }
     long delay = minNanos << Math.min(20, failures - 1);
     delay = Math.min(maxNanos, delay < 0 ? maxNanos : delay);
-    return (long) (delay * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble() * 0.5));
+    return (long)
+        (delay * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble() * 0.5));
   }
 
   /** Outages this client recovered from. */

@@ -25,7 +25,8 @@ public sealed interface Deployment {
   }
 
   /**
-   * A Redis Cluster, discovered from any of the seed nodes; commands are routed by their key's slot.
+   * A Redis Cluster, discovered from any of the seed nodes; commands are routed by their key's
+   * slot.
    *
    * @param seeds nodes to learn the cluster's slot map from (one reachable node is enough)
    */
@@ -57,15 +58,21 @@ public sealed interface Deployment {
    * @param sentinelUsername the sentinels' ACL user, or null
    * @param sentinelPassword the sentinels' password, or null (never printed)
    */
-  record Sentinel(String masterName, List<HostAndPort> sentinels, String sentinelUsername, String sentinelPassword)
+  record Sentinel(
+      String masterName,
+      List<HostAndPort> sentinels,
+      String sentinelUsername,
+      String sentinelPassword)
       implements Deployment {
     public Sentinel {
       if (masterName == null || masterName.isBlank()) {
-        throw new IllegalArgumentException("a sentinel deployment needs the master name the sentinels monitor, e.g. mymaster");
+        throw new IllegalArgumentException(
+            "a sentinel deployment needs the master name the sentinels monitor, e.g. mymaster");
       }
       sentinels = List.copyOf(sentinels);
       if (sentinels.isEmpty()) {
-        throw new IllegalArgumentException("a sentinel deployment needs at least one sentinel host:port");
+        throw new IllegalArgumentException(
+            "a sentinel deployment needs at least one sentinel host:port");
       }
     }
 
@@ -77,7 +84,12 @@ public sealed interface Deployment {
     @Override
     public String describe(RedisEndpoint login) {
       String user = login.username() != null ? ", as user " + login.username() : "";
-      return "primary '" + masterName + "' via sentinels " + addresses(sentinels) + (login.tls() ? ", over TLS" : "") + user;
+      return "primary '"
+          + masterName
+          + "' via sentinels "
+          + addresses(sentinels)
+          + (login.tls() ? ", over TLS" : "")
+          + user;
     }
 
     /** The same deployment with sentinel credentials. */
@@ -87,8 +99,15 @@ public sealed interface Deployment {
 
     @Override
     public String toString() {
-      return "Sentinel[masterName=" + masterName + ", sentinels=" + sentinels + ", sentinelUsername=" + sentinelUsername
-          + ", sentinelPassword=" + (sentinelPassword == null ? "none" : "***") + "]";
+      return "Sentinel[masterName="
+          + masterName
+          + ", sentinels="
+          + sentinels
+          + ", sentinelUsername="
+          + sentinelUsername
+          + ", sentinelPassword="
+          + (sentinelPassword == null ? "none" : "***")
+          + "]";
     }
   }
 
@@ -140,7 +159,9 @@ public sealed interface Deployment {
     if (login.username() == null && login.password() == null) {
       return "";
     }
-    return (login.username() == null ? "" : login.username()) + (login.password() == null ? "" : ":***") + "@";
+    return (login.username() == null ? "" : login.username())
+        + (login.password() == null ? "" : ":***")
+        + "@";
   }
 
   private static String addresses(List<HostAndPort> nodes) {

@@ -9,9 +9,9 @@ import io.netty.channel.uring.IoUringIoHandler;
 
 /**
  * The netty I/O transport of the workers' event loops: the one Gatling uses for its own loops
- * ({@code gatling.netty.useNativeTransport}, {@code gatling.netty.useIoUring}), chosen the same way.
- * A virtual user lives on its Redis worker; with the same transport, Gatling's HTTP client (and
- * any other netty-based protocol) opens its channels on that worker too, so an HTTP request
+ * ({@code gatling.netty.useNativeTransport}, {@code gatling.netty.useIoUring}), chosen the same
+ * way. A virtual user lives on its Redis worker; with the same transport, Gatling's HTTP client
+ * (and any other netty-based protocol) opens its channels on that worker too, so an HTTP request
  * between two Redis requests just works.
  *
  * @param nativeTransport use epoll (or io_uring) where the platform has it

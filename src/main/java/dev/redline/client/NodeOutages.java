@@ -8,11 +8,11 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Which cluster nodes are in an outage, for one client instance. In a cluster an outage belongs to
- * a node, not to the client: while a node is down its slots' requests fail at once (KO
- * CONNECTION, no network, no slot-map refresh per request), except one probe now and then
- * (backoff doubling from {@code min} to {@code max}, jittered), while the other nodes' requests go
- * on at full rate. A probe that fails refreshes the slot map through Jedis, so once a replica has
- * taken over, the slots route to it and their requests flow again.
+ * a node, not to the client: while a node is down its slots' requests fail at once (KO CONNECTION,
+ * no network, no slot-map refresh per request), except one probe now and then (backoff doubling
+ * from {@code min} to {@code max}, jittered), while the other nodes' requests go on at full rate. A
+ * probe that fails refreshes the slot map through Jedis, so once a replica has taken over, the
+ * slots route to it and their requests flow again.
  */
 final class NodeOutages {
   private final long minNanos;
@@ -42,8 +42,12 @@ final class NodeOutages {
     long now = System.nanoTime();
     synchronized (outage) {
       if (now - outage.nextTryNanos < 0) {
-        throw new JedisConnectionException("cluster node " + node + " is down (for " + (now - outage.sinceNanos) / 1_000_000
-            + " ms); its slots fail fast until a probe succeeds or a replica takes over");
+        throw new JedisConnectionException(
+            "cluster node "
+                + node
+                + " is down (for "
+                + (now - outage.sinceNanos) / 1_000_000
+                + " ms); its slots fail fast until a probe succeeds or a replica takes over");
       }
       outage.nextTryNanos = now + backoff(outage.failures); // one probe per backoff period
     }

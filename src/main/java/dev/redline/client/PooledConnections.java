@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * Connections to one server from a Jedis connection pool: a {@code ConnectionPool} (standalone) or
  * a {@code SentineledConnectionProvider}, whose server is whatever primary the sentinels name now.
  *
  * <p>With a connection for every worker thread, nobody ever waits for one: each worker keeps the
- * one it borrowed (no pool locking on the hot path), until it breaks or — after a sentinel
- * failover — the pool's primary is another server. Otherwise every request borrows and gives back,
- * waiting when all are in use, as an application with an undersized pool would.
+ * one it borrowed (no pool locking on the hot path), until it breaks or — after a sentinel failover
+ * — the pool's primary is another server. Otherwise every request borrows and gives back, waiting
+ * when all are in use, as an application with an undersized pool would.
  */
 final class PooledConnections implements Connections {
   private final Supplier<Connection> pool;
@@ -33,8 +33,13 @@ final class PooledConnections implements Connections {
    * @param primaryCanMove true for a sentinel pool, whose server changes with a failover
    * @param sticky whether each worker keeps the connection it borrowed
    */
-  PooledConnections(Supplier<Connection> pool, AutoCloseable closePool, Supplier<HostAndPort> currentServer, boolean primaryCanMove,
-      boolean sticky, OpenedConnections opened) {
+  PooledConnections(
+      Supplier<Connection> pool,
+      AutoCloseable closePool,
+      Supplier<HostAndPort> currentServer,
+      boolean primaryCanMove,
+      boolean sticky,
+      OpenedConnections opened) {
     this.opened = opened;
     this.pool = pool;
     this.closePool = closePool;
@@ -115,8 +120,8 @@ final class PooledConnections implements Connections {
 
   /**
    * Returns a connection to the pool. A broken one is disconnected first: the pool would otherwise
-   * say QUIT on it and wait for the reply — a second socket timeout on a frozen server, which made a
-   * TIMEOUT KO take twice the socket timeout.
+   * say QUIT on it and wait for the reply — a second socket timeout on a frozen server, which made
+   * a TIMEOUT KO take twice the socket timeout.
    */
   private static void giveBack(Connection connection) {
     if (connection.isBroken()) {

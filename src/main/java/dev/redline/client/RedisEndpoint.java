@@ -10,7 +10,8 @@ import java.util.Objects;
  * Where a Redis server is and how to log in: {@code redis://[user:password@]host:port[/db]}, or
  * {@code rediss://...} for TLS. {@link #toString()} never shows the password.
  */
-public record RedisEndpoint(String host, int port, String username, String password, int database, boolean tls) {
+public record RedisEndpoint(
+    String host, int port, String username, String password, int database, boolean tls) {
 
   /** The port Redis listens on unless told otherwise. */
   public static final int DEFAULT_PORT = 6379;
@@ -20,10 +21,12 @@ public record RedisEndpoint(String host, int port, String username, String passw
       throw new IllegalArgumentException("Redis host must not be blank");
     }
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Redis port " + port + " is out of range: allowed 1..65535");
+      throw new IllegalArgumentException(
+          "Redis port " + port + " is out of range: allowed 1..65535");
     }
     if (database < 0) {
-      throw new IllegalArgumentException("Redis database " + database + " is negative: allowed 0 and up");
+      throw new IllegalArgumentException(
+          "Redis database " + database + " is negative: allowed 0 and up");
     }
   }
 
@@ -34,20 +37,32 @@ public record RedisEndpoint(String host, int port, String username, String passw
    */
   public static RedisEndpoint parse(String url) {
     Objects.requireNonNull(url, "Redis URL");
-    String form = "expected redis://[user:password@]host:port[/db] or rediss://..."
-        + (url.indexOf('@') >= 0 ? " (in a user name or password, write @ as %40, : as %3A, / as %2F, % as %25)" : "");
+    String form =
+        "expected redis://[user:password@]host:port[/db] or rediss://..."
+            + (url.indexOf('@') >= 0
+                ? " (in a user name or password, write @ as %40, : as %3A, / as %2F, % as %25)"
+                : "");
     URI uri;
     try {
       uri = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': " + e.getReason() + "; " + form);
+      throw new IllegalArgumentException(
+          "malformed Redis URL '" + maskCredentials(url) + "': " + e.getReason() + "; " + form);
     }
     String scheme = uri.getScheme();
     if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-      throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': scheme must be redis or rediss; " + form);
+      throw new IllegalArgumentException(
+          "malformed Redis URL '"
+              + maskCredentials(url)
+              + "': scheme must be redis or rediss; "
+              + form);
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': no host (or a port that is not a number); " + form);
+      throw new IllegalArgumentException(
+          "malformed Redis URL '"
+              + maskCredentials(url)
+              + "': no host (or a port that is not a number); "
+              + form);
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     String username = null;
@@ -68,10 +83,17 @@ public record RedisEndpoint(String host, int port, String username, String passw
       try {
         database = Integer.parseInt(path.substring(1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("malformed Redis URL '" + maskCredentials(url) + "': database '" + path.substring(1) + "' is not a number; " + form);
+        throw new IllegalArgumentException(
+            "malformed Redis URL '"
+                + maskCredentials(url)
+                + "': database '"
+                + path.substring(1)
+                + "' is not a number; "
+                + form);
       }
     }
-    return new RedisEndpoint(uri.getHost(), port, username, password, database, "rediss".equals(scheme));
+    return new RedisEndpoint(
+        uri.getHost(), port, username, password, database, "rediss".equals(scheme));
   }
 
   /** The same endpoint with other credentials. */

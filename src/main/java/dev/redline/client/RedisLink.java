@@ -5,9 +5,9 @@ import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * What one request reaches Redis through, on a worker thread: a connection to one server
- * (standalone, or the primary the sentinels name), or a cluster client that routes every command
- * by its key's slot. Replies are Jedis's raw replies; error replies come back as
- * {@code JedisDataException}s, in batches inside their own {@link Response}.
+ * (standalone, or the primary the sentinels name), or a cluster client that routes every command by
+ * its key's slot. Replies are Jedis's raw replies; error replies come back as {@code
+ * JedisDataException}s, in batches inside their own {@link Response}.
  */
 public interface RedisLink {
 
@@ -15,8 +15,8 @@ public interface RedisLink {
   Object send(ProtocolCommand command, String[] arguments);
 
   /**
-   * Sends one blocking command (BLPOP, ...) that may wait {@code blockMillis} on the server
-   * ({@code Long.MAX_VALUE}: for ever), with the socket timeout extended by that much.
+   * Sends one blocking command (BLPOP, ...) that may wait {@code blockMillis} on the server ({@code
+   * Long.MAX_VALUE}: for ever), with the socket timeout extended by that much.
    */
   Object sendBlocking(ProtocolCommand command, String[] arguments, long blockMillis);
 
@@ -24,7 +24,11 @@ public interface RedisLink {
    * Sends the commands in one pipeline and waits for every reply, with the socket timeout extended
    * by {@code blockMillis} for blocking commands among them (0: none).
    */
-  default void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies, long blockMillis) {
+  default void pipeline(
+      ProtocolCommand[] commands,
+      String[][] arguments,
+      Response<Object>[] replies,
+      long blockMillis) {
     pipeline(commands, arguments, replies);
   }
 

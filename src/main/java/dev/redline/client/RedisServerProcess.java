@@ -47,7 +47,10 @@ public class RedisServerProcess implements AutoCloseable {
     S make(int port) throws IOException;
   }
 
-  /** Makes and launches a server on a free port, trying another port if this one was taken meanwhile. */
+  /**
+   * Makes and launches a server on a free port, trying another port if this one was taken
+   * meanwhile.
+   */
   protected static <S extends RedisServerProcess> S startOnFreePort(Maker<S> maker) {
     IOException last = null;
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -114,18 +117,20 @@ public class RedisServerProcess implements AutoCloseable {
   protected final void launch() throws IOException {
     List<String> command = new ArrayList<>(List.of(binary.toString()));
     command.addAll(leadingArguments());
-    command.addAll(List.of(
-        "--port", Integer.toString(port),
-        "--bind", "127.0.0.1",
-        "--save", "",
-        "--appendonly", "no",
-        "--protected-mode", "no",
-        "--dir", directory.toString()));
+    command.addAll(
+        List.of(
+            "--port", Integer.toString(port),
+            "--bind", "127.0.0.1",
+            "--save", "",
+            "--appendonly", "no",
+            "--protected-mode", "no",
+            "--dir", directory.toString()));
     command.addAll(extraArguments);
-    process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(directory.resolve("redis.log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("redis.log").toFile())
+            .start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -148,7 +153,8 @@ public class RedisServerProcess implements AutoCloseable {
       byte[] reply = new byte[16];
       int read = socket.getInputStream().read(reply);
       String text = read > 0 ? new String(reply, 0, read, StandardCharsets.US_ASCII) : "";
-      return text.startsWith("+PONG") || text.startsWith("-NOAUTH"); // -NOAUTH: up, with requirepass
+      return text.startsWith("+PONG")
+          || text.startsWith("-NOAUTH"); // -NOAUTH: up, with requirepass
     } catch (IOException notYet) {
       return false;
     }
@@ -164,11 +170,15 @@ public class RedisServerProcess implements AutoCloseable {
   }
 
   private static Path resolveBinary() throws IOException {
-    String configured = System.getProperty("redline.redis.server", System.getenv("REDLINE_REDIS_SERVER"));
+    String configured =
+        System.getProperty("redline.redis.server", System.getenv("REDLINE_REDIS_SERVER"));
     if (configured != null && !configured.isBlank()) {
       Path path = Path.of(configured);
       if (!Files.isExecutable(path)) {
-        throw new IllegalStateException("redis-server binary '" + configured + "' (redline.redis.server / REDLINE_REDIS_SERVER) is not an executable file");
+        throw new IllegalStateException(
+            "redis-server binary '"
+                + configured
+                + "' (redline.redis.server / REDLINE_REDIS_SERVER) is not an executable file");
       }
       return path;
     }

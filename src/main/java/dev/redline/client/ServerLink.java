@@ -1,14 +1,17 @@
 package dev.redline.client;
 
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.PipeliningBase;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.commands.ProtocolCommand;
 
-/** A link over one pooled connection to one server (standalone, or the primary of a sentinel deployment). */
+/**
+ * A link over one pooled connection to one server (standalone, or the primary of a sentinel
+ * deployment).
+ */
 final class ServerLink implements RedisLink {
   private final Connection connection;
   private final HostAndPort server;
@@ -51,7 +54,11 @@ final class ServerLink implements RedisLink {
   }
 
   @Override
-  public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies, long blockMillis) {
+  public void pipeline(
+      ProtocolCommand[] commands,
+      String[][] arguments,
+      Response<Object>[] replies,
+      long blockMillis) {
     if (blockMillis <= 0) {
       pipeline(commands, arguments, replies);
       return;
@@ -64,10 +71,14 @@ final class ServerLink implements RedisLink {
     }
   }
 
-  /** Extends the connection's socket timeout by {@code blockMillis} (too long: never expires); returns the timeout to restore. */
+  /**
+   * Extends the connection's socket timeout by {@code blockMillis} (too long: never expires);
+   * returns the timeout to restore.
+   */
   private int extendTimeout(long blockMillis) {
     int base = connection.getSoTimeout();
-    connection.setSoTimeout(blockMillis >= Integer.MAX_VALUE - (long) base ? 0 : (int) (base + blockMillis));
+    connection.setSoTimeout(
+        blockMillis >= Integer.MAX_VALUE - (long) base ? 0 : (int) (base + blockMillis));
     return base;
   }
 
@@ -80,20 +91,26 @@ final class ServerLink implements RedisLink {
   }
 
   @Override
-  public void pipeline(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+  public void pipeline(
+      ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     Pipeline pipeline = new Pipeline(connection);
     queue(pipeline, commands, arguments, replies);
     pipeline.sync();
   }
 
   @Override
-  public void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+  public void transaction(
+      ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     Transaction transaction = new Transaction(connection);
     queue(transaction, commands, arguments, replies);
     transaction.exec();
   }
 
-  static void queue(PipeliningBase batch, ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+  static void queue(
+      PipeliningBase batch,
+      ProtocolCommand[] commands,
+      String[][] arguments,
+      Response<Object>[] replies) {
     for (int i = 0; i < replies.length; i++) {
       replies[i] = batch.sendCommand(commands[i], arguments[i]);
     }

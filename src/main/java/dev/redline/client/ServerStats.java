@@ -5,8 +5,8 @@ import java.util.TreeMap;
 import redis.clients.jedis.Jedis;
 
 /**
- * Reads what a Redis server says about itself: its version, its per-command call counts from
- * {@code INFO commandstats} and its error replies from {@code INFO errorstats}.
+ * Reads what a Redis server says about itself: its version, its per-command call counts from {@code
+ * INFO commandstats} and its error replies from {@code INFO errorstats}.
  */
 public final class ServerStats {
   private ServerStats() {}
@@ -46,15 +46,17 @@ public final class ServerStats {
   }
 
   /**
-   * Error replies per error code from {@code INFO errorstats} ("MOVED", "ASK", "WRONGTYPE", ...);
-   * a cluster node counts each redirection it answered here.
+   * Error replies per error code from {@code INFO errorstats} ("MOVED", "ASK", "WRONGTYPE", ...); a
+   * cluster node counts each redirection it answered here.
    */
   public static Map<String, Long> errorCounts(Jedis jedis) {
     Map<String, Long> errors = new TreeMap<>();
     for (String line : jedis.info("errorstats").split("\r?\n")) {
       if (line.startsWith("errorstat_") && line.contains(":count=")) {
         int colon = line.indexOf(':');
-        errors.put(line.substring("errorstat_".length(), colon), Long.parseLong(line.substring(colon + ":count=".length()).strip()));
+        errors.put(
+            line.substring("errorstat_".length(), colon),
+            Long.parseLong(line.substring(colon + ":count=".length()).strip()));
       }
     }
     return errors;
@@ -63,12 +65,13 @@ public final class ServerStats {
   /** {@code after - before} per command, leaving out commands whose count did not change. */
   public static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> delta = new TreeMap<>();
-    after.forEach((name, count) -> {
-      long d = count - before.getOrDefault(name, 0L);
-      if (d != 0) {
-        delta.put(name, d);
-      }
-    });
+    after.forEach(
+        (name, count) -> {
+          long d = count - before.getOrDefault(name, 0L);
+          if (d != 0) {
+            delta.put(name, d);
+          }
+        });
     return delta;
   }
 }

@@ -14,7 +14,13 @@ import java.util.List;
  * @param verifyHostname whether the server certificate must name the host connected to
  * @param protocols the TLS versions allowed (e.g. TLSv1.3), or empty for the JDK's defaults
  */
-public record TlsSettings(boolean enabled, Path caFile, Path certFile, Path keyFile, boolean verifyHostname, List<String> protocols) {
+public record TlsSettings(
+    boolean enabled,
+    Path caFile,
+    Path certFile,
+    Path keyFile,
+    boolean verifyHostname,
+    List<String> protocols) {
 
   /** The TLS versions the options accept. */
   public static final List<String> VERSIONS = List.of("TLSv1.2", "TLSv1.3");
@@ -26,12 +32,14 @@ public record TlsSettings(boolean enabled, Path caFile, Path certFile, Path keyF
     protocols = List.copyOf(protocols);
     for (String protocol : protocols) {
       if (!VERSIONS.contains(protocol)) {
-        throw new IllegalArgumentException("TLS version '" + protocol + "' is not allowed: use " + String.join(" or ", VERSIONS));
+        throw new IllegalArgumentException(
+            "TLS version '" + protocol + "' is not allowed: use " + String.join(" or ", VERSIONS));
       }
     }
     if ((certFile == null) != (keyFile == null)) {
-      throw new IllegalArgumentException("mutual TLS needs both a client certificate file and its key file; got only the "
-          + (certFile == null ? "key" : "certificate"));
+      throw new IllegalArgumentException(
+          "mutual TLS needs both a client certificate file and its key file; got only the "
+              + (certFile == null ? "key" : "certificate"));
     }
     readable("CA file", caFile);
     readable("client certificate file", certFile);
@@ -70,7 +78,8 @@ public record TlsSettings(boolean enabled, Path caFile, Path certFile, Path keyF
 
   private static void readable(String what, Path file) {
     if (file != null && !Files.isReadable(file)) {
-      throw new IllegalArgumentException("TLS " + what + " '" + file + "' does not exist or cannot be read");
+      throw new IllegalArgumentException(
+          "TLS " + what + " '" + file + "' does not exist or cannot be read");
     }
   }
 }

@@ -2,9 +2,9 @@ package dev.redline.client;
 
 /**
  * A client's worker thread. It counts how deep requests run inline on its stack, so that a user's
- * chain goes from one Redis request to the next without a trip through the task queue, yet
- * unwinds every {@link #MAX_INLINE_DEPTH} requests (a loop of requests never overflows the stack,
- * and the other users of the worker get their turn).
+ * chain goes from one Redis request to the next without a trip through the task queue, yet unwinds
+ * every {@link #MAX_INLINE_DEPTH} requests (a loop of requests never overflows the stack, and the
+ * other users of the worker get their turn).
  */
 final class WorkerThread extends Thread {
   /** How many requests may run nested on one stack before the next is queued instead. */
@@ -19,7 +19,9 @@ final class WorkerThread extends Thread {
 
   /** The calling thread, when it is a worker that may run one more request inline; else null. */
   static WorkerThread inlineCapable() {
-    return Thread.currentThread() instanceof WorkerThread worker && worker.depth < MAX_INLINE_DEPTH ? worker : null;
+    return Thread.currentThread() instanceof WorkerThread worker && worker.depth < MAX_INLINE_DEPTH
+        ? worker
+        : null;
   }
 
   /** Runs a task on this (the current) thread, one level deeper. */

@@ -1,8 +1,8 @@
 package dev.redline.command;
 
 /**
- * A reply did not pass a check: the request is KO with code CHECK (or another kind, such as
- * VERIFY for data verification) and this message.
+ * A reply did not pass a check: the request is KO with code CHECK (or another kind, such as VERIFY
+ * for data verification) and this message.
  */
 public final class CheckFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -18,8 +18,8 @@ public final class CheckFailure extends RuntimeException {
   }
 
   /**
-   * @param summary one line for every failure of this kind, for Gatling's error table (the
-   *     message, which may name values, goes to Redline's report as an example); null for the message
+   * @param summary one line for every failure of this kind, for Gatling's error table (the message,
+   *     which may name values, goes to Redline's report as an example); null for the message
    */
   public CheckFailure(String kind, String message, String summary) {
     super(message, null, false, false);

@@ -13,10 +13,10 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
- * One Redis command as data: the request name it is reported under, the command that goes on
- * the wire, its argument expressions and the checks on its reply. Immutable; nothing here touches
- * the network. Every action sends commands through {@link #command()} and
- * {@link #resolveArguments(Session)}, the one place that turns a request into wire arguments.
+ * One Redis command as data: the request name it is reported under, the command that goes on the
+ * wire, its argument expressions and the checks on its reply. Immutable; nothing here touches the
+ * network. Every action sends commands through {@link #command()} and {@link
+ * #resolveArguments(Session)}, the one place that turns a request into wire arguments.
  */
 public final class CommandSpec {
   private final String requestName;
@@ -35,8 +35,14 @@ public final class CommandSpec {
   private final SessionValue<String>[] dynamicValues;
 
   @SuppressWarnings("unchecked")
-  private CommandSpec(String requestName, String commandName, ProtocolCommand command, List<SessionValue<String>> arguments,
-      List<ReplyCheck> checks, String deliveryPadding, long blockMillis) {
+  private CommandSpec(
+      String requestName,
+      String commandName,
+      ProtocolCommand command,
+      List<SessionValue<String>> arguments,
+      List<ReplyCheck> checks,
+      String deliveryPadding,
+      long blockMillis) {
     this.deliveryPadding = deliveryPadding;
     this.blockMillis = blockMillis;
     this.requestName = Objects.requireNonNull(requestName, "requestName");
@@ -84,10 +90,13 @@ public final class CommandSpec {
 
   /** A command by name ("SET", "CLIENT", "JSON.GET"), reported under its upper-case name. */
   public static CommandSpec of(String commandName, List<SessionValue<String>> arguments) {
-    String upper = Objects.requireNonNull(commandName, "command name").strip().toUpperCase(Locale.ROOT);
+    String upper =
+        Objects.requireNonNull(commandName, "command name").strip().toUpperCase(Locale.ROOT);
     if (upper.isEmpty() || upper.contains(" ")) {
       throw new IllegalArgumentException(
-          "a Redis command name is one word, e.g. command(\"CLIENT\", \"LIST\"); got \"" + commandName + "\"");
+          "a Redis command name is one word, e.g. command(\"CLIENT\", \"LIST\"); got \""
+              + commandName
+              + "\"");
     }
     return new CommandSpec(upper, upper, protocolCommand(upper), arguments, List.of(), null, 0);
   }
@@ -98,22 +107,33 @@ public final class CommandSpec {
    */
   public static CommandSpec trackedPublish(SessionValue<String> channel, int size) {
     if (size < 0) {
-      throw new IllegalArgumentException("a tracked message's size must not be negative, got " + size);
+      throw new IllegalArgumentException(
+          "a tracked message's size must not be negative, got " + size);
     }
-    return new CommandSpec("PUBLISH", "PUBLISH", Protocol.Command.PUBLISH,
-        List.of(channel, SessionValues.constant("")), List.of(), "x".repeat(Math.max(0, size - 40)), 0);
+    return new CommandSpec(
+        "PUBLISH",
+        "PUBLISH",
+        Protocol.Command.PUBLISH,
+        List.of(channel, SessionValues.constant("")),
+        List.of(),
+        "x".repeat(Math.max(0, size - 40)),
+        0);
   }
 
   /**
-   * The same command as a blocking one that waits up to {@code timeout} on the server ({@code ZERO}:
-   * for ever): its socket timeout is extended by that much.
+   * The same command as a blocking one that waits up to {@code timeout} on the server ({@code
+   * ZERO}: for ever): its socket timeout is extended by that much.
    */
   public CommandSpec blockingFor(java.time.Duration timeout) {
     long millis = timeout.isZero() ? Long.MAX_VALUE : timeout.toMillis();
-    return new CommandSpec(requestName, commandName, command, arguments, checks, deliveryPadding, millis);
+    return new CommandSpec(
+        requestName, commandName, command, arguments, checks, deliveryPadding, millis);
   }
 
-  /** How long the command may block on the server, in ms ({@code Long.MAX_VALUE}: for ever); 0 for a command that does not block. */
+  /**
+   * How long the command may block on the server, in ms ({@code Long.MAX_VALUE}: for ever); 0 for a
+   * command that does not block.
+   */
   public long blockMillis() {
     return blockMillis;
   }
@@ -133,19 +153,29 @@ public final class CommandSpec {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("a request name must not be blank");
     }
-    return new CommandSpec(name, commandName, command, arguments, checks, deliveryPadding, blockMillis);
+    return new CommandSpec(
+        name, commandName, command, arguments, checks, deliveryPadding, blockMillis);
   }
 
   /** The same command with one more check on its reply. */
   public CommandSpec withCheck(ReplyCheck check) {
     List<ReplyCheck> more = new ArrayList<>(checks);
     more.add(Objects.requireNonNull(check, "check"));
-    return new CommandSpec(requestName, commandName, command, arguments, more, deliveryPadding, blockMillis);
+    return new CommandSpec(
+        requestName, commandName, command, arguments, more, deliveryPadding, blockMillis);
   }
 
   @Override
   public String toString() {
-    return "CommandSpec[" + requestName + ": " + commandName + " with " + arguments.size() + " arguments, " + checks.size() + " checks]";
+    return "CommandSpec["
+        + requestName
+        + ": "
+        + commandName
+        + " with "
+        + arguments.size()
+        + " arguments, "
+        + checks.size()
+        + " checks]";
   }
 
   /** Resolves every argument against the session. */

@@ -7,19 +7,19 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * Why a request failed, as Gatling's response code ({@code kind}) and the first line of the
- * cause ({@code message}).
+ * Why a request failed, as Gatling's response code ({@code kind}) and the first line of the cause
+ * ({@code message}).
  *
- * <p>Kinds: the Redis error prefix for error replies ({@code WRONGTYPE}, {@code NOAUTH},
- * {@code ERR}, ...); {@code TIMEOUT} when the socket timeout expired; {@code CONNECTION} when the
- * server could not be reached or dropped the connection; {@code POOL_TIMEOUT} when no pooled
- * connection became free in time; {@code TLS} when the TLS handshake failed (certificate not
- * trusted, hostname not matching, no TLS on the other side); {@code CHECK} for a failed check; {@code EL} for an argument
- * that could not be resolved; {@code CLIENT} for anything else.
+ * <p>Kinds: the Redis error prefix for error replies ({@code WRONGTYPE}, {@code NOAUTH}, {@code
+ * ERR}, ...); {@code TIMEOUT} when the socket timeout expired; {@code CONNECTION} when the server
+ * could not be reached or dropped the connection; {@code POOL_TIMEOUT} when no pooled connection
+ * became free in time; {@code TLS} when the TLS handshake failed (certificate not trusted, hostname
+ * not matching, no TLS on the other side); {@code CHECK} for a failed check; {@code EL} for an
+ * argument that could not be resolved; {@code CLIENT} for anything else.
  *
  * <p>{@code summary} is what Gatling's error table gets: the message itself, or — where each
- * failure's message differs (a verification mismatch names the values) — one line for the kind,
- * so that Gatling shows one row per kind and Redline's report keeps the examples.
+ * failure's message differs (a verification mismatch names the values) — one line for the kind, so
+ * that Gatling shows one row per kind and Redline's report keeps the examples.
  */
 public record RedisFailure(String kind, String message, String summary) {
 
@@ -31,7 +31,8 @@ public record RedisFailure(String kind, String message, String summary) {
   public static RedisFailure of(Throwable error) {
     if (error instanceof CheckFailure check) {
       String message = firstLine(error.getMessage());
-      return new RedisFailure(check.kind(), message, check.summary() == null ? message : check.summary());
+      return new RedisFailure(
+          check.kind(), message, check.summary() == null ? message : check.summary());
     }
     if (error instanceof ExpressionFailure) {
       return new RedisFailure("EL", firstLine(error.getMessage()));
@@ -44,11 +45,13 @@ public record RedisFailure(String kind, String message, String summary) {
     if (tls != null) {
       return new RedisFailure("TLS", firstLine(tls.getMessage()));
     }
-    if (hasCause(error, SocketTimeoutException.class) || hasSuppressed(error, SocketTimeoutException.class)) {
+    if (hasCause(error, SocketTimeoutException.class)
+        || hasSuppressed(error, SocketTimeoutException.class)) {
       return new RedisFailure("TIMEOUT", firstLine(deepestMessage(error)));
     }
     if (hasCause(error, ConnectException.class)) {
-      return new RedisFailure("CONNECTION", firstLine(findCause(error, ConnectException.class).getMessage()));
+      return new RedisFailure(
+          "CONNECTION", firstLine(findCause(error, ConnectException.class).getMessage()));
     }
     Throwable connection = findCause(error, JedisConnectionException.class);
     if (connection != null) {
@@ -65,7 +68,8 @@ public record RedisFailure(String kind, String message, String summary) {
     if (hasCause(error, NoSuchElementException.class)) {
       return new RedisFailure("POOL_TIMEOUT", "no pooled connection became free in time");
     }
-    return new RedisFailure("CLIENT", error.getClass().getSimpleName() + ": " + firstLine(error.getMessage()));
+    return new RedisFailure(
+        "CLIENT", error.getClass().getSimpleName() + ": " + firstLine(error.getMessage()));
   }
 
   /** The first word of a Redis error reply when it is an upper-case error code, else ERR. */

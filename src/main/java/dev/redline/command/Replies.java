@@ -13,7 +13,8 @@ public final class Replies {
 
   /**
    * Decodes a raw reply: bulk and status strings become {@code String} (UTF-8), integers stay
-   * {@code Long}, arrays become {@code List}, RESP3 maps become {@code Map}, nil stays {@code null}.
+   * {@code Long}, arrays become {@code List}, RESP3 maps become {@code Map}, nil stays {@code
+   * null}.
    */
   public static Object decode(Object raw) {
     if (raw instanceof byte[] bytes) {

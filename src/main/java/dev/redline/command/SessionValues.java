@@ -58,6 +58,7 @@ public final class SessionValues {
     if (validation instanceof Success<String> success) {
       return success.value();
     }
-    throw new ExpressionFailure(((Failure) (Object) validation).message() + " (in \"" + text + "\")");
+    throw new ExpressionFailure(
+        ((Failure) (Object) validation).message() + " (in \"" + text + "\")");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The settings one source gives, by YAML path: only what the source actually sets (an unset
- * value never overrides a lower layer — the old runner's CLI defaults silently did).
+ * The settings one source gives, by YAML path: only what the source actually sets (an unset value
+ * never overrides a lower layer — the old runner's CLI defaults silently did).
  */
 public final class ConfigLayer {
   private final String name;
@@ -31,10 +31,10 @@ public final class ConfigLayer {
 
   /**
    * System properties {@code redline.<path>} (e.g. {@code -Dredline.test.threads_per_client=4});
-   * {@code redline.url} is the same as {@code redline.redis.url}. A property under
-   * {@code redline.test.} or {@code redline.redis.} that names no setting is an error — except
-   * {@code redline.redis.server}, which picks the redis-server binary Redline starts (not a setting
-   * of the run).
+   * {@code redline.url} is the same as {@code redline.redis.url}. A property under {@code
+   * redline.test.} or {@code redline.redis.} that names no setting is an error — except {@code
+   * redline.redis.server}, which picks the redis-server binary Redline starts (not a setting of the
+   * run).
    */
   public static ConfigLayer fromSystemProperties(Properties properties) {
     Map<String, ConfigValue> values = new LinkedHashMap<>();
@@ -52,8 +52,12 @@ public final class ConfigLayer {
       if (ConfigKey.at(path) != null) {
         values.put(path, new ConfigValue(properties.getProperty(name), "system property " + name));
       } else if (path.startsWith("test.") || path.startsWith("redis.")) {
-        throw new ConfigError("unknown system property -D" + name + "; did you mean -Dredline."
-            + NearestName.suggest(path, ConfigKey.paths()) + "?");
+        throw new ConfigError(
+            "unknown system property -D"
+                + name
+                + "; did you mean -Dredline."
+                + NearestName.suggest(path, ConfigKey.paths())
+                + "?");
       }
     }
     return new ConfigLayer("system properties", values);
@@ -71,8 +75,11 @@ public final class ConfigLayer {
     }
     String weights = environment.get("TEST_OPERATION_WEIGHTS");
     if (weights != null && !weights.isBlank()) {
-      values.put("test.workload.operations", new ConfigValue(
-          zipWeights(environment.get("TEST_OPERATIONS"), weights), "environment variables TEST_OPERATIONS and TEST_OPERATION_WEIGHTS"));
+      values.put(
+          "test.workload.operations",
+          new ConfigValue(
+              zipWeights(environment.get("TEST_OPERATIONS"), weights),
+              "environment variables TEST_OPERATIONS and TEST_OPERATION_WEIGHTS"));
     }
     return new ConfigLayer("environment", values);
   }
@@ -84,24 +91,38 @@ public final class ConfigLayer {
     return new ConfigLayer(name, values);
   }
 
-  /** TEST_OPERATIONS=SET,GET with TEST_OPERATION_WEIGHTS=0.4,0.6, or weights given as SET:0.4,GET:0.6. */
+  /**
+   * TEST_OPERATIONS=SET,GET with TEST_OPERATION_WEIGHTS=0.4,0.6, or weights given as
+   * SET:0.4,GET:0.6.
+   */
   private static String zipWeights(String operations, String weights) {
     if (weights.contains(":")) {
       return weights;
     }
     if (operations == null || operations.isBlank()) {
-      throw new ConfigError("TEST_OPERATION_WEIGHTS='" + weights + "' needs TEST_OPERATIONS to name the operations, "
-          + "or give the weights as SET:0.4,GET:0.6");
+      throw new ConfigError(
+          "TEST_OPERATION_WEIGHTS='"
+              + weights
+              + "' needs TEST_OPERATIONS to name the operations, "
+              + "or give the weights as SET:0.4,GET:0.6");
     }
     String[] ops = operations.split(",");
     String[] ws = weights.split(",");
     if (ops.length != ws.length) {
-      throw new ConfigError("TEST_OPERATIONS has " + ops.length + " operations but TEST_OPERATION_WEIGHTS has "
-          + ws.length + " weights; give one weight per operation");
+      throw new ConfigError(
+          "TEST_OPERATIONS has "
+              + ops.length
+              + " operations but TEST_OPERATION_WEIGHTS has "
+              + ws.length
+              + " weights; give one weight per operation");
     }
     StringBuilder zipped = new StringBuilder();
     for (int i = 0; i < ops.length; i++) {
-      zipped.append(i == 0 ? "" : ",").append(ops[i].strip().toUpperCase(Locale.ROOT)).append(':').append(ws[i].strip());
+      zipped
+          .append(i == 0 ? "" : ",")
+          .append(ops[i].strip().toUpperCase(Locale.ROOT))
+          .append(':')
+          .append(ws[i].strip());
     }
     return zipped.toString();
   }

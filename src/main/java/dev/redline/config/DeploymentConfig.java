@@ -42,40 +42,89 @@ public record DeploymentConfig(
     String mode = (String) typed.get("redis.mode");
     boolean clusterSwitch = (Boolean) typed.getOrDefault("redis.cluster", false);
     if (mode == null) {
-      mode = clusterSwitch ? "cluster" : typed.containsKey("redis.sentinel_master") ? "sentinel" : "standalone";
+      mode =
+          clusterSwitch
+              ? "cluster"
+              : typed.containsKey("redis.sentinel_master") ? "sentinel" : "standalone";
     } else if (clusterSwitch && !mode.equals("cluster")) {
-      throw new ConfigError("redis.cluster = true (" + origins.get("redis.cluster") + ") contradicts redis.mode = " + mode + " ("
-          + origins.get("redis.mode") + "); set only one of them");
+      throw new ConfigError(
+          "redis.cluster = true ("
+              + origins.get("redis.cluster")
+              + ") contradicts redis.mode = "
+              + mode
+              + " ("
+              + origins.get("redis.mode")
+              + "); set only one of them");
     }
     List<String> clusterNodes = (List<String>) typed.getOrDefault("redis.cluster_nodes", List.of());
-    List<String> sentinelNodes = (List<String>) typed.getOrDefault("redis.sentinel_nodes", List.of());
+    List<String> sentinelNodes =
+        (List<String>) typed.getOrDefault("redis.sentinel_nodes", List.of());
     String master = (String) typed.get("redis.sentinel_master");
     if (mode.equals("sentinel") && (master == null || sentinelNodes.isEmpty())) {
-      throw new ConfigError("redis.mode = sentinel needs redis.sentinel_master (REDIS_SENTINEL_MASTER) and redis.sentinel_nodes"
-          + " (REDIS_SENTINEL_NODES), e.g. sentinel_master: mymaster, sentinel_nodes: [10.0.0.1:26379]");
+      throw new ConfigError(
+          "redis.mode = sentinel needs redis.sentinel_master (REDIS_SENTINEL_MASTER) and redis.sentinel_nodes"
+              + " (REDIS_SENTINEL_NODES), e.g. sentinel_master: mymaster, sentinel_nodes: [10.0.0.1:26379]");
     }
     if (!mode.equals("cluster") && !clusterNodes.isEmpty()) {
-      throw new ConfigError("redis.cluster_nodes (" + origins.get("redis.cluster_nodes") + ") is set but redis.mode is " + mode
-          + "; set mode: cluster (or REDIS_CLUSTER=true)");
+      throw new ConfigError(
+          "redis.cluster_nodes ("
+              + origins.get("redis.cluster_nodes")
+              + ") is set but redis.mode is "
+              + mode
+              + "; set mode: cluster (or REDIS_CLUSTER=true)");
     }
     if ((typed.get("redis.tls_cert_file") == null) != (typed.get("redis.tls_key_file") == null)) {
-      throw new ConfigError("mutual TLS needs both redis.tls_cert_file and redis.tls_key_file; only "
-          + (typed.get("redis.tls_cert_file") == null ? "redis.tls_key_file (" + origins.get("redis.tls_key_file") + ")"
-              : "redis.tls_cert_file (" + origins.get("redis.tls_cert_file") + ")") + " is set");
+      throw new ConfigError(
+          "mutual TLS needs both redis.tls_cert_file and redis.tls_key_file; only "
+              + (typed.get("redis.tls_cert_file") == null
+                  ? "redis.tls_key_file (" + origins.get("redis.tls_key_file") + ")"
+                  : "redis.tls_cert_file (" + origins.get("redis.tls_cert_file") + ")")
+              + " is set");
     }
-    return new DeploymentConfig(mode, clusterNodes, master, sentinelNodes, (String) typed.get("redis.sentinel_username"),
-        (String) typed.get("redis.sentinel_password"), (Boolean) typed.getOrDefault("redis.tls", false),
-        (Path) typed.get("redis.tls_ca_file"), (Path) typed.get("redis.tls_cert_file"), (Path) typed.get("redis.tls_key_file"),
-        (Boolean) typed.getOrDefault("redis.tls_verify_hostname", true), (List<String>) typed.getOrDefault("redis.tls_versions", List.of()),
+    return new DeploymentConfig(
+        mode,
+        clusterNodes,
+        master,
+        sentinelNodes,
+        (String) typed.get("redis.sentinel_username"),
+        (String) typed.get("redis.sentinel_password"),
+        (Boolean) typed.getOrDefault("redis.tls", false),
+        (Path) typed.get("redis.tls_ca_file"),
+        (Path) typed.get("redis.tls_cert_file"),
+        (Path) typed.get("redis.tls_key_file"),
+        (Boolean) typed.getOrDefault("redis.tls_verify_hostname", true),
+        (List<String>) typed.getOrDefault("redis.tls_versions", List.of()),
         (Integer) typed.getOrDefault("redis.protocol", 0));
   }
 
   @Override
   public String toString() {
-    return "DeploymentConfig[mode=" + mode + ", clusterNodes=" + clusterNodes + ", sentinelMaster=" + sentinelMaster
-        + ", sentinelNodes=" + sentinelNodes + ", sentinelUsername=" + sentinelUsername + ", sentinelPassword="
-        + (sentinelPassword == null ? "none" : "***") + ", tls=" + tls + ", tlsCaFile=" + tlsCaFile + ", tlsCertFile=" + tlsCertFile
-        + ", tlsKeyFile=" + tlsKeyFile + ", tlsVerifyHostname=" + tlsVerifyHostname + ", tlsVersions=" + tlsVersions
-        + ", respVersion=" + respVersion + "]";
+    return "DeploymentConfig[mode="
+        + mode
+        + ", clusterNodes="
+        + clusterNodes
+        + ", sentinelMaster="
+        + sentinelMaster
+        + ", sentinelNodes="
+        + sentinelNodes
+        + ", sentinelUsername="
+        + sentinelUsername
+        + ", sentinelPassword="
+        + (sentinelPassword == null ? "none" : "***")
+        + ", tls="
+        + tls
+        + ", tlsCaFile="
+        + tlsCaFile
+        + ", tlsCertFile="
+        + tlsCertFile
+        + ", tlsKeyFile="
+        + tlsKeyFile
+        + ", tlsVerifyHostname="
+        + tlsVerifyHostname
+        + ", tlsVersions="
+        + tlsVersions
+        + ", respVersion="
+        + respVersion
+        + "]";
   }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads run durations: {@code 90}, {@code 90s}, {@code 250ms}, {@code 5m}, {@code 1h}, or {@code unlimited}. */
+/**
+ * Reads run durations: {@code 90}, {@code 90s}, {@code 250ms}, {@code 5m}, {@code 1h}, or {@code
+ * unlimited}.
+ */
 public final class Durations {
   private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -29,12 +32,13 @@ public final class Durations {
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofSeconds(n);
-    };
+    Duration d =
+        switch (unit) {
+          case "ms" -> Duration.ofMillis(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> Duration.ofSeconds(n);
+        };
     if (d.isZero()) {
       throw new IllegalArgumentException("a positive duration such as 90s, or unlimited");
     }

@@ -4,16 +4,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whether the values a workload writes fit in this JVM's heap, checked before any load: one
- * value of the largest size is kept to cut values from, and each request in flight (one per worker
- * thread) can hold about
- * three copies of each value of its round trip at once (the value, its encoded bytes, a reply).
- * A value size that cannot fit is a configuration error naming the heap it would need, instead of
- * an OutOfMemoryError in the middle of a run.
+ * Whether the values a workload writes fit in this JVM's heap, checked before any load: one value
+ * of the largest size is kept to cut values from, and each request in flight (one per worker
+ * thread) can hold about three copies of each value of its round trip at once (the value, its
+ * encoded bytes, a reply). A value size that cannot fit is a configuration error naming the heap it
+ * would need, instead of an OutOfMemoryError in the middle of a run.
  */
 final class HeapBudget {
   /** What Gatling, Jedis and Redline need besides the values. */
   static final long BASE_BYTES = 256L << 20;
+
   /** Copies of a value one request can hold at once. */
   static final int COPIES_PER_VALUE = 3;
 
@@ -23,25 +23,44 @@ final class HeapBudget {
    * @param maxHeapBytes this JVM's heap limit ({@code Runtime.maxMemory()})
    * @throws ConfigError when the largest values cannot fit
    */
-  static void check(WorkloadConfig workload, int requestsInFlight, long maxHeapBytes, Map<String, String> origins) {
+  static void check(
+      WorkloadConfig workload,
+      int requestsInFlight,
+      long maxHeapBytes,
+      Map<String, String> origins) {
     long need = need(workload, requestsInFlight);
     if (need <= maxHeapBytes) {
       return;
     }
-    String key = origins.containsKey("test.workload.value_size_max") ? "test.workload.value_size_max" : "test.workload.value_size";
-    throw new ConfigError(String.format(Locale.ROOT,
-        "%s = %,d bytes (%s) needs about %,d MiB of heap for %d request(s) in flight with %d value(s) per round trip, and this JVM has %,d MiB;"
-            + " use smaller values or fewer users, or give the forked JVM more heap (mvn gatling:test -Dredline.fork.heap=4g)",
-        key, (long) workload.valueSizeMax(), origins.getOrDefault(key, "default"), need >> 20, requestsInFlight,
-        valuesPerRoundTrip(workload), maxHeapBytes >> 20));
+    String key =
+        origins.containsKey("test.workload.value_size_max")
+            ? "test.workload.value_size_max"
+            : "test.workload.value_size";
+    throw new ConfigError(
+        String.format(
+            Locale.ROOT,
+            "%s = %,d bytes (%s) needs about %,d MiB of heap for %d request(s) in flight with %d value(s) per round trip, and this JVM has %,d MiB;"
+                + " use smaller values or fewer users, or give the forked JVM more heap (mvn gatling:test -Dredline.fork.heap=4g)",
+            key,
+            (long) workload.valueSizeMax(),
+            origins.getOrDefault(key, "default"),
+            need >> 20,
+            requestsInFlight,
+            valuesPerRoundTrip(workload),
+            maxHeapBytes >> 20));
   }
 
   static long need(WorkloadConfig workload, int requestsInFlight) {
     long value = workload.valueSizeMax();
-    return BASE_BYTES + value + (long) requestsInFlight * valuesPerRoundTrip(workload) * COPIES_PER_VALUE * value;
+    return BASE_BYTES
+        + value
+        + (long) requestsInFlight * valuesPerRoundTrip(workload) * COPIES_PER_VALUE * value;
   }
 
-  /** How many values one request of the profile carries: a pipeline's or a transaction's size, else one. */
+  /**
+   * How many values one request of the profile carries: a pipeline's or a transaction's size, else
+   * one.
+   */
   static int valuesPerRoundTrip(WorkloadConfig workload) {
     return switch (workload.profile()) {
       case "high_throughput" -> workload.pipelineSize();

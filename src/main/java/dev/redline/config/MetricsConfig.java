@@ -10,8 +10,8 @@ import java.util.Optional;
  * Where a run's live metrics go: an OpenTelemetry collector (OTLP, pushed every {@code interval})
  * and/or a Prometheus {@code /metrics} endpoint served during the run. Off unless an endpoint or a
  * port is set. Read from the same layers as every setting ({@code -Dredline.metrics.*}, the old
- * runner's {@code OTEL_*} variables, the YAML file), whatever the simulation; a simulation's
- * {@code redis().metrics(...)} sets what it names on top.
+ * runner's {@code OTEL_*} variables, the YAML file), whatever the simulation; a simulation's {@code
+ * redis().metrics(...)} sets what it names on top.
  *
  * @param otlpEndpoint the collector's URL, or empty for no OTLP export
  * @param otlpProtocol {@code grpc} or {@code http/protobuf}
@@ -19,11 +19,16 @@ import java.util.Optional;
  * @param serviceName the resource's {@code service.name}
  * @param prometheusPort the port of the {@code /metrics} endpoint, 0 for none
  */
-public record MetricsConfig(Optional<String> otlpEndpoint, String otlpProtocol, Duration interval, String serviceName,
+public record MetricsConfig(
+    Optional<String> otlpEndpoint,
+    String otlpProtocol,
+    Duration interval,
+    String serviceName,
     int prometheusPort) {
 
   /** No metrics: the defaults of every setting, no endpoint, no port. */
-  public static final MetricsConfig OFF = new MetricsConfig(Optional.empty(), "grpc", Duration.ofSeconds(5), "redline", 0);
+  public static final MetricsConfig OFF =
+      new MetricsConfig(Optional.empty(), "grpc", Duration.ofSeconds(5), "redline", 0);
 
   /** True when metrics go somewhere. */
   public boolean enabled() {
@@ -35,8 +40,12 @@ public record MetricsConfig(Optional<String> otlpEndpoint, String otlpProtocol, 
     return load(System.getProperties(), System.getenv());
   }
 
-  /** The metrics settings of these system properties and this environment (and the YAML file they name). */
-  public static MetricsConfig load(java.util.Properties properties, Map<String, String> environment) {
+  /**
+   * The metrics settings of these system properties and this environment (and the YAML file they
+   * name).
+   */
+  public static MetricsConfig load(
+      java.util.Properties properties, Map<String, String> environment) {
     Map<String, ConfigValue> merged = RedlineConfig.mergedLayers(properties, environment);
     String otlpEndpoint = (String) parsed(merged, "metrics.otlp_endpoint");
     String protocol = (String) parsed(merged, "metrics.otlp_protocol");
@@ -44,9 +53,12 @@ public record MetricsConfig(Optional<String> otlpEndpoint, String otlpProtocol, 
     String service = (String) parsed(merged, "metrics.service_name");
     String appName = (String) parsed(merged, "app_name");
     Integer port = (Integer) parsed(merged, "metrics.prometheus_port");
-    return new MetricsConfig(Optional.ofNullable(otlpEndpoint), protocol != null ? protocol : OFF.otlpProtocol,
+    return new MetricsConfig(
+        Optional.ofNullable(otlpEndpoint),
+        protocol != null ? protocol : OFF.otlpProtocol,
         interval != null ? Duration.ofMillis(interval) : OFF.interval,
-        service != null ? service : appName != null ? appName : OFF.serviceName, port != null ? port : 0);
+        service != null ? service : appName != null ? appName : OFF.serviceName,
+        port != null ? port : 0);
   }
 
   private static Object parsed(Map<String, ConfigValue> merged, String path) {
@@ -56,14 +68,17 @@ public record MetricsConfig(Optional<String> otlpEndpoint, String otlpProtocol, 
 
   /** These settings with what a simulation named set on top. */
   public MetricsConfig with(Overrides named) {
-    return new MetricsConfig(named.otlpEndpoint != null ? Optional.of(named.otlpEndpoint) : otlpEndpoint,
-        named.otlpProtocol != null ? named.otlpProtocol : otlpProtocol, named.interval != null ? named.interval : interval,
-        named.serviceName != null ? named.serviceName : serviceName, named.prometheusPort != null ? named.prometheusPort : prometheusPort);
+    return new MetricsConfig(
+        named.otlpEndpoint != null ? Optional.of(named.otlpEndpoint) : otlpEndpoint,
+        named.otlpProtocol != null ? named.otlpProtocol : otlpProtocol,
+        named.interval != null ? named.interval : interval,
+        named.serviceName != null ? named.serviceName : serviceName,
+        named.prometheusPort != null ? named.prometheusPort : prometheusPort);
   }
 
   /**
-   * What a simulation named of the metrics settings ({@code redis().metrics(...)}); null keeps
-   * the configured setting.
+   * What a simulation named of the metrics settings ({@code redis().metrics(...)}); null keeps the
+   * configured setting.
    *
    * @param otlpEndpoint the collector's URL
    * @param otlpProtocol grpc or http/protobuf
@@ -71,7 +86,12 @@ public record MetricsConfig(Optional<String> otlpEndpoint, String otlpProtocol, 
    * @param serviceName the resource's service.name
    * @param prometheusPort the /metrics port
    */
-  public record Overrides(String otlpEndpoint, String otlpProtocol, Duration interval, String serviceName, Integer prometheusPort) {
+  public record Overrides(
+      String otlpEndpoint,
+      String otlpProtocol,
+      Duration interval,
+      String serviceName,
+      Integer prometheusPort) {
     /** Nothing named. */
     public static final Overrides NONE = new Overrides(null, null, null, null, null);
   }
@@ -79,7 +99,10 @@ public record MetricsConfig(Optional<String> otlpEndpoint, String otlpProtocol, 
   /** One line saying where the metrics go, for the console. */
   public String describe() {
     List<String> parts = new ArrayList<>();
-    otlpEndpoint.ifPresent(url -> parts.add("OTLP " + otlpProtocol + " to " + url + " every " + Durations.describe(interval)));
+    otlpEndpoint.ifPresent(
+        url ->
+            parts.add(
+                "OTLP " + otlpProtocol + " to " + url + " every " + Durations.describe(interval)));
     if (prometheusPort > 0) {
       parts.add("Prometheus /metrics on port " + prometheusPort);
     }

@@ -1,6 +1,5 @@
 package dev.redline.config;
 
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +10,29 @@ import java.util.Locale;
  * {@code :set:}, {@code :zset:}), so that no mix ever causes WRONGTYPE.
  */
 public enum Operation {
-  SET("key"), GET("key"), DEL("key"), EXISTS("key"), EXPIRE("key"), TTL("key"), APPEND("key"), STRLEN("key"),
+  SET("key"),
+  GET("key"),
+  DEL("key"),
+  EXISTS("key"),
+  EXPIRE("key"),
+  TTL("key"),
+  APPEND("key"),
+  STRLEN("key"),
   INCR("counter"),
-  LPUSH("list"), RPUSH("list"), LPOP("list"), RPOP("list"), LRANGE("list"), LLEN("list"),
-  HSET("hash"), HGET("hash"), HGETALL("hash"),
-  SADD("set"), SMEMBERS("set"), SCARD("set"),
-  ZADD("zset"), ZRANGE("zset"),
+  LPUSH("list"),
+  RPUSH("list"),
+  LPOP("list"),
+  RPOP("list"),
+  LRANGE("list"),
+  LLEN("list"),
+  HSET("hash"),
+  HGET("hash"),
+  HGETALL("hash"),
+  SADD("set"),
+  SMEMBERS("set"),
+  SCARD("set"),
+  ZADD("zset"),
+  ZRANGE("zset"),
   PUBLISH("channel");
 
   /** Lists never grow past this many items: every push is followed by an LTRIM. */
@@ -55,6 +71,9 @@ public enum Operation {
   /** The nearest operation name to a misspelt one, or null. */
   public static String nearest(String wrong) {
     String upper = wrong.toUpperCase(Locale.ROOT);
-    return names().stream().filter(n -> n.startsWith(upper.substring(0, Math.min(2, upper.length())))).findFirst().orElse(null);
+    return names().stream()
+        .filter(n -> n.startsWith(upper.substring(0, Math.min(2, upper.length()))))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -17,13 +17,18 @@ final class ProfileDefaults {
         s.put("test.workload.pipeline_size", 10);
       }
       case "list_operations" -> {
-        s.put("test.workload.operations", ops("LPUSH", 0.25, "RPUSH", 0.25, "LRANGE", 0.2, "LPOP", 0.15, "RPOP", 0.15));
+        s.put(
+            "test.workload.operations",
+            ops("LPUSH", 0.25, "RPUSH", 0.25, "LRANGE", 0.2, "LPOP", 0.15, "RPOP", 0.15));
         s.put("test.workload.key_range", 100);
       }
       case "pubsub_heavy" -> s.put("test.workload.operations", ops("PUBLISH", 1.0));
-      case "transaction_heavy" -> s.put("test.workload.operations", ops("SET", 0.3, "INCR", 0.4, "GET", 0.3));
-      case "async_mixed" -> s.put("test.workload.operations", ops("SET", 0.3, "GET", 0.4, "LPUSH", 0.2, "LRANGE", 0.1));
-      default -> { } // custom: operations come from the config only
+      case "transaction_heavy" ->
+          s.put("test.workload.operations", ops("SET", 0.3, "INCR", 0.4, "GET", 0.3));
+      case "async_mixed" ->
+          s.put(
+              "test.workload.operations", ops("SET", 0.3, "GET", 0.4, "LPUSH", 0.2, "LRANGE", 0.1));
+      default -> {} // custom: operations come from the config only
     }
     return s;
   }

@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param threadsPerClient worker threads (and virtual users) per client
  * @param duration how long to measure; empty for unlimited (until Ctrl+C)
  * @param warmup how long the load runs before the duration starts, unmeasured
- * @param targetOpsPerSecond requests per second through Gatling's throttle; 0 for as fast as possible
+ * @param targetOpsPerSecond requests per second through Gatling's throttle; 0 for as fast as
+ *     possible
  * @param retryAttempts client retries of requests that failed on the connection
  * @param startDuringOutage whether to start even when Redis is unreachable at start
- * @param batchOnlyGatlingRecords whether pipelines and transactions give Gatling only their batch record
+ * @param batchOnlyGatlingRecords whether pipelines and transactions give Gatling only their batch
+ *     record
  * @param workload the workload settings
  * @param deployment the deployment mode, TLS and RESP settings
  * @param origins where each effective setting came from, by path (for the echo)
@@ -49,26 +51,27 @@ public record RedlineConfig(
     List<String> echo) {
 
   /** Built-in defaults, the lowest layer. */
-  static final Map<String, Object> DEFAULTS = Map.ofEntries(
-      Map.entry("app_name", "redline"),
-      Map.entry("test.client_instances", 1),
-      Map.entry("test.threads_per_client", 1),
-      Map.entry("test.duration", "30s"),
-      Map.entry("test.warmup", "0"),
-      Map.entry("test.target_ops_per_second", 0),
-      Map.entry("test.client_retry_attempts", 0),
-      Map.entry("test.start_during_outage", false),
-      Map.entry("test.gatling_records", "per_op"),
-      Map.entry("test.workload.profile", "basic_rw"),
-      Map.entry("test.workload.key_prefix", "redline"),
-      Map.entry("test.workload.key_range", 10_000),
-      Map.entry("test.workload.key_pattern", "uniform"),
-      Map.entry("test.workload.value_size", 100),
-      Map.entry("test.workload.pipeline_size", 10),
-      Map.entry("test.workload.transaction_size", 5),
-      Map.entry("test.workload.pubsub_channels", List.of("channel1", "channel2", "channel3")),
-      Map.entry("test.workload.verify", false),
-      Map.entry("test.workload.seed", 42));
+  static final Map<String, Object> DEFAULTS =
+      Map.ofEntries(
+          Map.entry("app_name", "redline"),
+          Map.entry("test.client_instances", 1),
+          Map.entry("test.threads_per_client", 1),
+          Map.entry("test.duration", "30s"),
+          Map.entry("test.warmup", "0"),
+          Map.entry("test.target_ops_per_second", 0),
+          Map.entry("test.client_retry_attempts", 0),
+          Map.entry("test.start_during_outage", false),
+          Map.entry("test.gatling_records", "per_op"),
+          Map.entry("test.workload.profile", "basic_rw"),
+          Map.entry("test.workload.key_prefix", "redline"),
+          Map.entry("test.workload.key_range", 10_000),
+          Map.entry("test.workload.key_pattern", "uniform"),
+          Map.entry("test.workload.value_size", 100),
+          Map.entry("test.workload.pipeline_size", 10),
+          Map.entry("test.workload.transaction_size", 5),
+          Map.entry("test.workload.pubsub_channels", List.of("channel1", "channel2", "channel3")),
+          Map.entry("test.workload.verify", false),
+          Map.entry("test.workload.seed", 42));
 
   /** Loads from this JVM's system properties and environment. */
   public static RedlineConfig load() {
@@ -76,12 +79,16 @@ public record RedlineConfig(
   }
 
   /** Loads from the given system properties and environment (tests pass their own). */
-  public static RedlineConfig load(java.util.Properties properties, Map<String, String> environment) {
+  public static RedlineConfig load(
+      java.util.Properties properties, Map<String, String> environment) {
     return build(mergedLayers(properties, environment));
   }
 
-  /** Every layer's raw values merged, highest layer winning, nothing parsed but the profile's name. */
-  static Map<String, ConfigValue> mergedLayers(java.util.Properties properties, Map<String, String> environment) {
+  /**
+   * Every layer's raw values merged, highest layer winning, nothing parsed but the profile's name.
+   */
+  static Map<String, ConfigValue> mergedLayers(
+      java.util.Properties properties, Map<String, String> environment) {
     List<ConfigLayer> layers = new ArrayList<>();
     layers.add(ConfigLayer.fromMap("built-in default", DEFAULTS));
     String file = properties.getProperty("redline.config", environment.get("REDLINE_CONFIG"));
@@ -91,12 +98,16 @@ public record RedlineConfig(
 
     // the profile's own settings sit just above the defaults; which profile is itself a setting
     Map<String, ConfigValue> withoutProfile = merge(layers, yaml, env, system);
-    String profile = (String) ConfigKey.at("test.workload.profile").parse(withoutProfile.get("test.workload.profile"));
+    String profile =
+        (String)
+            ConfigKey.at("test.workload.profile")
+                .parse(withoutProfile.get("test.workload.profile"));
     layers.add(ConfigLayer.fromMap("profile " + profile, ProfileDefaults.of(profile)));
     return merge(layers, yaml, env, system);
   }
 
-  private static Map<String, ConfigValue> merge(List<ConfigLayer> below, ConfigLayer yaml, ConfigLayer env, ConfigLayer system) {
+  private static Map<String, ConfigValue> merge(
+      List<ConfigLayer> below, ConfigLayer yaml, ConfigLayer env, ConfigLayer system) {
     Map<String, ConfigValue> merged = new LinkedHashMap<>();
     below.forEach(layer -> merged.putAll(layer.values()));
     if (yaml != null) {
@@ -119,36 +130,63 @@ public record RedlineConfig(
       Object parsed = key.parse(value);
       typed.put(key.path(), parsed);
       origins.put(key.path(), value.origin());
-      String shown = key.secret() ? (parsed instanceof RedisEndpoint e ? e.toString() : "***") : show(parsed);
+      String shown =
+          key.secret() ? (parsed instanceof RedisEndpoint e ? e.toString() : "***") : show(parsed);
       echo.add(String.format("  %-32s %-28s (%s)", key.path(), shown, value.origin()));
     }
     Optional<RedisEndpoint> endpoint = endpoint(typed);
     int threads = (Integer) typed.get("test.threads_per_client");
     int connections = (Integer) typed.getOrDefault("test.connections_per_client", threads);
     WorkloadConfig workload = WorkloadConfig.from(typed, origins);
-    String overBudget = dev.redline.client.WorkerBudget.violation((Integer) typed.get("test.client_instances"), threads, connections);
+    String overBudget =
+        dev.redline.client.WorkerBudget.violation(
+            (Integer) typed.get("test.client_instances"), threads, connections);
     if (overBudget != null) {
       throw new ConfigError(overBudget);
     }
     // requests in flight at once: one per worker thread
-    HeapBudget.check(workload, Math.min((Integer) typed.get("test.client_instances") * threads, dev.redline.client.WorkerBudget.maxWorkers()),
-        Runtime.getRuntime().maxMemory(), origins);
+    HeapBudget.check(
+        workload,
+        Math.min(
+            (Integer) typed.get("test.client_instances") * threads,
+            dev.redline.client.WorkerBudget.maxWorkers()),
+        Runtime.getRuntime().maxMemory(),
+        origins);
     @SuppressWarnings("unchecked")
     Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
-    return new RedlineConfig(endpoint, (String) typed.get("app_name"), (Integer) typed.get("test.client_instances"),
-        connections, threads, duration, (Duration) typed.get("test.warmup"), (Integer) typed.get("test.target_ops_per_second"),
-        (Integer) typed.get("test.client_retry_attempts"), (Boolean) typed.get("test.start_during_outage"),
-        "batch_only".equals(typed.get("test.gatling_records")), workload, DeploymentConfig.from(typed, origins), origins, echo);
+    return new RedlineConfig(
+        endpoint,
+        (String) typed.get("app_name"),
+        (Integer) typed.get("test.client_instances"),
+        connections,
+        threads,
+        duration,
+        (Duration) typed.get("test.warmup"),
+        (Integer) typed.get("test.target_ops_per_second"),
+        (Integer) typed.get("test.client_retry_attempts"),
+        (Boolean) typed.get("test.start_during_outage"),
+        "batch_only".equals(typed.get("test.gatling_records")),
+        workload,
+        DeploymentConfig.from(typed, origins),
+        origins,
+        echo);
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {
     RedisEndpoint url = (RedisEndpoint) typed.get("redis.url");
-    boolean pieces = typed.containsKey("redis.host") || typed.containsKey("redis.port") || typed.containsKey("redis.username")
-        || typed.containsKey("redis.password") || typed.containsKey("redis.db");
+    boolean pieces =
+        typed.containsKey("redis.host")
+            || typed.containsKey("redis.port")
+            || typed.containsKey("redis.username")
+            || typed.containsKey("redis.password")
+            || typed.containsKey("redis.db");
     if (url == null && !pieces) {
       return Optional.empty();
     }
-    RedisEndpoint base = url != null ? url : new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false);
+    RedisEndpoint base =
+        url != null
+            ? url
+            : new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false);
     String host = (String) typed.getOrDefault("redis.host", base.host());
     int port = (Integer) typed.getOrDefault("redis.port", base.port());
     String user = (String) typed.getOrDefault("redis.username", base.username());
@@ -167,10 +205,19 @@ public record RedlineConfig(
     return String.valueOf(value);
   }
 
-  /** Where the endpoint's settings came from (redis.url and its parts), as the start line names it. */
+  /**
+   * Where the endpoint's settings came from (redis.url and its parts), as the start line names it.
+   */
   public String endpointOrigin() {
     List<String> from = new ArrayList<>();
-    for (String key : List.of("redis.url", "redis.host", "redis.port", "redis.username", "redis.password", "redis.db")) {
+    for (String key :
+        List.of(
+            "redis.url",
+            "redis.host",
+            "redis.port",
+            "redis.username",
+            "redis.password",
+            "redis.db")) {
       String origin = origins.get(key);
       if (origin != null && !from.contains(origin)) {
         from.add(origin);

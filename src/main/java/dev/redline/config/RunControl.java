@@ -24,7 +24,8 @@ public final class RunControl {
     if (!isGatlingsOwnJvm() || !INSTALLED.compareAndSet(false, true)) {
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(RunControl::stopGracefully, "redline-graceful-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(RunControl::stopGracefully, "redline-graceful-stop"));
   }
 
   /**
@@ -38,12 +39,18 @@ public final class RunControl {
       return;
     }
     STOP.set(true);
-    System.out.println("\nRedline: " + signal + " received: finishing in-flight requests, then writing the reports");
+    System.out.println(
+        "\nRedline: "
+            + signal
+            + " received: finishing in-flight requests, then writing the reports");
     long deadline = System.nanoTime() + STOP_DEADLINE.toNanos();
     Thread main = gatlingsMainThread();
     while (main != null && main.isAlive() && !isExiting(main)) {
       if (!LOAD_ENDED.get() && System.nanoTime() > deadline) {
-        System.out.println("Redline: the load did not end within " + STOP_DEADLINE.toSeconds() + " s of the stop signal: ending the JVM now");
+        System.out.println(
+            "Redline: the load did not end within "
+                + STOP_DEADLINE.toSeconds()
+                + " s of the stop signal: ending the JVM now");
         Runtime.getRuntime().halt(143);
       }
       try {
@@ -75,10 +82,14 @@ public final class RunControl {
     return null;
   }
 
-  /** Whether the thread called System.exit: Gatling has written its report (the exit waits for this hook). */
+  /**
+   * Whether the thread called System.exit: Gatling has written its report (the exit waits for this
+   * hook).
+   */
   private static boolean isExiting(Thread thread) {
     for (StackTraceElement frame : thread.getStackTrace()) {
-      if (frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit")) {
+      if (frame.getClassName().equals("java.lang.Shutdown")
+          && frame.getMethodName().equals("exit")) {
         return true;
       }
     }
@@ -95,7 +106,8 @@ public final class RunControl {
     if (setting != null) {
       return Boolean.parseBoolean(setting);
     }
-    // "io.gatling.app.Gatling -s ...", or the Gatling plugin's "<booter jar> io.gatling.app.Gatling -s ..."
+    // "io.gatling.app.Gatling -s ...", or the Gatling plugin's "<booter jar> io.gatling.app.Gatling
+    // -s ..."
     String[] command = System.getProperty("sun.java.command", "").split(" ");
     String main = command.length > 1 && command[0].endsWith(".jar") ? command[1] : command[0];
     return main.equals("io.gatling.app.Gatling") || main.equals("io.gatling.plugin.util.ForkMain");
@@ -115,27 +127,35 @@ public final class RunControl {
       return;
     }
     long parentPid = parent.get().pid();
-    Thread watch = new Thread(() -> {
-      while (true) {
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          return;
-        }
-        java.util.Optional<ProcessHandle> now = ProcessHandle.current().parent();
-        if (now.isEmpty() || now.get().pid() != parentPid || !now.get().isAlive()) {
-          System.out.println("Redline: the process that started this run (pid " + parentPid + ") is gone: stopping;"
-              + " this JVM ends within " + grace.toSeconds() + " s");
-          STOP.set(true);
-          try {
-            Thread.sleep(grace.toMillis());
-          } catch (InterruptedException e) {
-            // end now
-          }
-          Runtime.getRuntime().halt(143);
-        }
-      }
-    }, "redline-parent-watch");
+    Thread watch =
+        new Thread(
+            () -> {
+              while (true) {
+                try {
+                  Thread.sleep(500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                java.util.Optional<ProcessHandle> now = ProcessHandle.current().parent();
+                if (now.isEmpty() || now.get().pid() != parentPid || !now.get().isAlive()) {
+                  System.out.println(
+                      "Redline: the process that started this run (pid "
+                          + parentPid
+                          + ") is gone: stopping;"
+                          + " this JVM ends within "
+                          + grace.toSeconds()
+                          + " s");
+                  STOP.set(true);
+                  try {
+                    Thread.sleep(grace.toMillis());
+                  } catch (InterruptedException e) {
+                    // end now
+                  }
+                  Runtime.getRuntime().halt(143);
+                }
+              }
+            },
+            "redline-parent-watch");
     watch.setDaemon(true);
     watch.start();
   }
@@ -143,7 +163,10 @@ public final class RunControl {
   /** How long the load may take to end after a stop signal before the JVM is ended at once. */
   public static final java.time.Duration STOP_DEADLINE = java.time.Duration.ofSeconds(10);
 
-  /** Says that the load has ended (the reports are being written): a stop deadline no longer applies. */
+  /**
+   * Says that the load has ended (the reports are being written): a stop deadline no longer
+   * applies.
+   */
   public static void loadEnded() {
     LOAD_ENDED.set(true);
   }

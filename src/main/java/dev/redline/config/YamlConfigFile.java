@@ -28,20 +28,29 @@ public final class YamlConfigFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new ConfigError("config file " + file.toAbsolutePath() + " is not UTF-8 text (a binary file?); give a YAML file such as redline.yaml");
+      throw new ConfigError(
+          "config file "
+              + file.toAbsolutePath()
+              + " is not UTF-8 text (a binary file?); give a YAML file such as redline.yaml");
     } catch (NoSuchFileException e) {
-      throw new ConfigError("config file " + file.toAbsolutePath() + " does not exist (given by redline.config)");
+      throw new ConfigError(
+          "config file " + file.toAbsolutePath() + " does not exist (given by redline.config)");
     } catch (IOException e) {
-      throw new ConfigError("cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
+      throw new ConfigError(
+          "cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
     }
     Object root;
     try (Reader reader = new java.io.StringReader(text)) {
       LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false); // a key given twice is a mistake, not "the last one wins"
+      options.setAllowDuplicateKeys(
+          false); // a key given twice is a mistake, not "the last one wins"
       root = new Yaml(new SafeConstructor(options)).load(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+      String where =
+          mark == null
+              ? ""
+              : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
       throw new ConfigError("malformed YAML in " + file + where + ": " + e.getProblem());
     } catch (YAMLException | IOException e) {
       throw new ConfigError("malformed YAML in " + file + ": " + e.getMessage());
@@ -49,14 +58,18 @@ public final class YamlConfigFile {
     Map<String, ConfigValue> values = new LinkedHashMap<>();
     if (root != null) {
       if (!(root instanceof Map<?, ?> map)) {
-        throw new ConfigError(file + " must hold a mapping (redis:, test:, ...), not " + root.getClass().getSimpleName());
+        throw new ConfigError(
+            file
+                + " must hold a mapping (redis:, test:, ...), not "
+                + root.getClass().getSimpleName());
       }
       flatten(file, "", map, values);
     }
     return new ConfigLayer(file.getFileName().toString(), values);
   }
 
-  private static void flatten(Path file, String prefix, Map<?, ?> map, Map<String, ConfigValue> values) {
+  private static void flatten(
+      Path file, String prefix, Map<?, ?> map, Map<String, ConfigValue> values) {
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String path = prefix + e.getKey();
       ConfigKey key = ConfigKey.at(path);
@@ -67,8 +80,14 @@ public final class YamlConfigFile {
       } else if (e.getValue() instanceof Map<?, ?> nested && isSection(path)) {
         flatten(file, path + ".", nested, values);
       } else {
-        throw new ConfigError("unknown key '" + path + "' in " + file + "; did you mean '"
-            + NearestName.suggest(path, ConfigKey.paths()) + "'?");
+        throw new ConfigError(
+            "unknown key '"
+                + path
+                + "' in "
+                + file
+                + "; did you mean '"
+                + NearestName.suggest(path, ConfigKey.paths())
+                + "'?");
       }
     }
   }

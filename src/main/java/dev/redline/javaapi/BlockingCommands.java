@@ -16,7 +16,8 @@ abstract class BlockingCommands extends ScriptCommands {
   BlockingCommands() {}
 
   /**
-   * BLPOP: pops the first element of the first non-empty list; replies {@code [key, element]}, or nil.
+   * BLPOP: pops the first element of the first non-empty list; replies {@code [key, element]}, or
+   * nil.
    *
    * <pre>{@code redis("BLPOP").blpop(Duration.ofSeconds(1), "jobs:#{userId}")}</pre>
    */
@@ -24,14 +25,18 @@ abstract class BlockingCommands extends ScriptCommands {
     return blocking("BLPOP", args(some(keys, "key"), seconds(timeout)), timeout);
   }
 
-  /** BLPOP with keys from the session: {@code blpop(Duration.ofSeconds(1), s -> "jobs:" + s.userId())}. */
+  /**
+   * BLPOP with keys from the session: {@code blpop(Duration.ofSeconds(1), s -> "jobs:" +
+   * s.userId())}.
+   */
   @SafeVarargs
   public final RedisCommand blpop(Duration timeout, Function<Session, String>... keys) {
     return blocking("BLPOP", args(some(keys, "key"), seconds(timeout)), timeout);
   }
 
   /**
-   * BRPOP: pops the last element of the first non-empty list; replies {@code [key, element]}, or nil.
+   * BRPOP: pops the last element of the first non-empty list; replies {@code [key, element]}, or
+   * nil.
    *
    * <pre>{@code redis("BRPOP").brpop(Duration.ofMillis(500), "jobs")}</pre>
    */
@@ -46,8 +51,8 @@ abstract class BlockingCommands extends ScriptCommands {
   }
 
   /**
-   * BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set; replies
-   * {@code [key, member, score]}, or nil.
+   * BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set; replies {@code [key,
+   * member, score]}, or nil.
    *
    * <pre>{@code redis("BZPOPMIN").bzpopmin(Duration.ofSeconds(1), "queue")}</pre>
    */

@@ -13,10 +13,11 @@ import java.util.function.Function;
 
 /**
  * The root of Redline's command catalog: how a command method turns its arguments — Gatling EL
- * strings, or functions of the session, always the same number of them — into a {@link RedisCommand}.
- * The catalog is written once, one family per class ({@link StreamCommands}, {@link ScriptCommands},
- * {@link BlockingCommands}, {@link CountingCommands}, then {@link RedisCommandSet}); a request
- * ({@code redis("name")}) names the command, the static forms in {@link RedisDsl} name it by its command.
+ * strings, or functions of the session, always the same number of them — into a {@link
+ * RedisCommand}. The catalog is written once, one family per class ({@link StreamCommands}, {@link
+ * ScriptCommands}, {@link BlockingCommands}, {@link CountingCommands}, then {@link
+ * RedisCommandSet}); a request ({@code redis("name")}) names the command, the static forms in
+ * {@link RedisDsl} name it by its command.
  */
 abstract class CommandBuilding {
 
@@ -89,7 +90,8 @@ abstract class CommandBuilding {
     if (timeout.isNegative()) {
       throw new IllegalArgumentException("a blocking timeout must not be negative, got " + timeout);
     }
-    return new Word(java.math.BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString());
+    return new Word(
+        java.math.BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString());
   }
 
   /** At least one value (keys, members, fields). */
@@ -105,7 +107,12 @@ abstract class CommandBuilding {
   static <T> T[] pairs(T[] values, String command) {
     some(values, "field and value");
     if (values.length % 2 != 0) {
-      throw new IllegalArgumentException(command + " takes field, value pairs; got " + values.length + " arguments: " + Arrays.toString(values));
+      throw new IllegalArgumentException(
+          command
+              + " takes field, value pairs; got "
+              + values.length
+              + " arguments: "
+              + Arrays.toString(values));
     }
     return values;
   }

@@ -3,7 +3,10 @@ package dev.redline.javaapi;
 import io.gatling.javaapi.core.Session;
 import java.util.function.Function;
 
-/** Counters, scores, HyperLogLogs and bits: HINCRBY, ZINCRBY, ZRANGEBYSCORE, PFADD, PFCOUNT, SETBIT, BITCOUNT. */
+/**
+ * Counters, scores, HyperLogLogs and bits: HINCRBY, ZINCRBY, ZRANGEBYSCORE, PFADD, PFCOUNT, SETBIT,
+ * BITCOUNT.
+ */
 // @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
 @SuppressWarnings("varargs")
 abstract class CountingCommands extends BlockingCommands {
@@ -20,7 +23,8 @@ abstract class CountingCommands extends BlockingCommands {
   }
 
   /** HINCRBY with key and field from the session. */
-  public RedisCommand hincrBy(Function<Session, String> key, Function<Session, String> field, long by) {
+  public RedisCommand hincrBy(
+      Function<Session, String> key, Function<Session, String> field, long by) {
     return build("HINCRBY", args(key, field, number(by)));
   }
 
@@ -34,7 +38,8 @@ abstract class CountingCommands extends BlockingCommands {
   }
 
   /** ZINCRBY with key and member from the session. */
-  public RedisCommand zincrBy(Function<Session, String> key, double by, Function<Session, String> member) {
+  public RedisCommand zincrBy(
+      Function<Session, String> key, double by, Function<Session, String> member) {
     return build("ZINCRBY", args(key, number(by), member));
   }
 
@@ -49,7 +54,8 @@ abstract class CountingCommands extends BlockingCommands {
   }
 
   /** ZRANGEBYSCORE with key and bounds from the session. */
-  public RedisCommand zrangeByScore(Function<Session, String> key, Function<Session, String> min, Function<Session, String> max) {
+  public RedisCommand zrangeByScore(
+      Function<Session, String> key, Function<Session, String> min, Function<Session, String> max) {
     return build("ZRANGEBYSCORE", args(key, min, max));
   }
 
@@ -64,7 +70,8 @@ abstract class CountingCommands extends BlockingCommands {
 
   /** PFADD with key and elements from the session. */
   @SafeVarargs
-  public final RedisCommand pfadd(Function<Session, String> key, Function<Session, String>... elements) {
+  public final RedisCommand pfadd(
+      Function<Session, String> key, Function<Session, String>... elements) {
     return build("PFADD", args(key, some(elements, "element")));
   }
 

@@ -20,7 +20,8 @@ abstract class ExpiryAndGeoCommands extends CountingCommands {
   }
 
   /** SETEX with key and value from the session. */
-  public RedisCommand setex(Function<Session, String> key, long seconds, Function<Session, String> value) {
+  public RedisCommand setex(
+      Function<Session, String> key, long seconds, Function<Session, String> value) {
     return build("SETEX", args(key, number(seconds), value));
   }
 
@@ -48,7 +49,11 @@ abstract class ExpiryAndGeoCommands extends CountingCommands {
   }
 
   /** GEOADD with key and member from the session. */
-  public RedisCommand geoadd(Function<Session, String> key, double longitude, double latitude, Function<Session, String> member) {
+  public RedisCommand geoadd(
+      Function<Session, String> key,
+      double longitude,
+      double latitude,
+      Function<Session, String> member) {
     return build("GEOADD", args(key, number(longitude), number(latitude), member));
   }
 
@@ -57,12 +62,32 @@ abstract class ExpiryAndGeoCommands extends CountingCommands {
    *
    * <pre>{@code redis("GEOSEARCH").geosearch("shops", 2.35, 48.85, 5000)}</pre>
    */
-  public RedisCommand geosearch(String key, double longitude, double latitude, double radiusMeters) {
-    return build("GEOSEARCH", args(key, word("FROMLONLAT"), number(longitude), number(latitude), word("BYRADIUS"), number(radiusMeters), word("m")));
+  public RedisCommand geosearch(
+      String key, double longitude, double latitude, double radiusMeters) {
+    return build(
+        "GEOSEARCH",
+        args(
+            key,
+            word("FROMLONLAT"),
+            number(longitude),
+            number(latitude),
+            word("BYRADIUS"),
+            number(radiusMeters),
+            word("m")));
   }
 
   /** GEOSEARCH with the key from the session. */
-  public RedisCommand geosearch(Function<Session, String> key, double longitude, double latitude, double radiusMeters) {
-    return build("GEOSEARCH", args(key, word("FROMLONLAT"), number(longitude), number(latitude), word("BYRADIUS"), number(radiusMeters), word("m")));
+  public RedisCommand geosearch(
+      Function<Session, String> key, double longitude, double latitude, double radiusMeters) {
+    return build(
+        "GEOSEARCH",
+        args(
+            key,
+            word("FROMLONLAT"),
+            number(longitude),
+            number(latitude),
+            word("BYRADIUS"),
+            number(radiusMeters),
+            word("m")));
   }
 }

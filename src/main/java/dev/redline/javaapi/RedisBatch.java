@@ -17,7 +17,8 @@ import java.util.Objects;
  * command (named by the command, or its {@link RedisCommand#named name}) with the round-trip time
  * divided by the number of commands.
  *
- * <pre>{@code exec(redis("BATCH").pipeline(incr("hits"), get("user:#{id}"), del("tmp:#{id}")))}</pre>
+ * <pre>{@code exec(redis("BATCH").pipeline(incr("hits"), get("user:#{id}"), del("tmp:#{id}")))}
+ * </pre>
  */
 public final class RedisBatch implements ActionBuilder {
   private final String name;
@@ -28,13 +29,18 @@ public final class RedisBatch implements ActionBuilder {
     this.name = Objects.requireNonNull(name, "name");
     this.kind = kind;
     if (commands.length == 0) {
-      throw new IllegalArgumentException("a " + (kind == BatchKind.PIPELINE ? "pipeline" : "transaction") + " needs at least one command");
+      throw new IllegalArgumentException(
+          "a "
+              + (kind == BatchKind.PIPELINE ? "pipeline" : "transaction")
+              + " needs at least one command");
     }
-    this.commands = Arrays.stream(commands).map(c -> Objects.requireNonNull(c, "command").spec()).toList();
+    this.commands =
+        Arrays.stream(commands).map(c -> Objects.requireNonNull(c, "command").spec()).toList();
   }
 
   /**
-   * Reports the batch under another name (default BATCH for pipelines, MULTI/EXEC for transactions).
+   * Reports the batch under another name (default BATCH for pipelines, MULTI/EXEC for
+   * transactions).
    *
    * <pre>{@code pipeline(set("a", "1"), get("a")).named("warm-up batch")}</pre>
    *
@@ -42,11 +48,19 @@ public final class RedisBatch implements ActionBuilder {
    * @return a new batch
    */
   public RedisBatch named(String batchName) {
-    return new RedisBatch(batchName, kind, commands.stream().map(RedisCommand::new).toArray(RedisCommand[]::new));
+    return new RedisBatch(
+        batchName, kind, commands.stream().map(RedisCommand::new).toArray(RedisCommand[]::new));
   }
 
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return (ctx, next) -> new BatchAction(name, kind, commands, ctx, ctx.protocolComponentsRegistry().components(RedisProtocol.KEY), next);
+    return (ctx, next) ->
+        new BatchAction(
+            name,
+            kind,
+            commands,
+            ctx,
+            ctx.protocolComponentsRegistry().components(RedisProtocol.KEY),
+            next);
   }
 }

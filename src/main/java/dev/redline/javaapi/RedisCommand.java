@@ -59,6 +59,8 @@ public final class RedisCommand implements ActionBuilder {
 
   @Override
   public io.gatling.core.action.builder.ActionBuilder asScala() {
-    return (ctx, next) -> new CommandAction(spec, ctx, ctx.protocolComponentsRegistry().components(RedisProtocol.KEY), next);
+    return (ctx, next) ->
+        new CommandAction(
+            spec, ctx, ctx.protocolComponentsRegistry().components(RedisProtocol.KEY), next);
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.Function;
  * and transaction elements, or requests named by their command).
  *
  * <p>Each method takes Gatling EL strings ({@code "user:#{id}"}) or functions of the session.
- * Numbers are sent in decimal. Commands Redline has no method for go through
- * {@link #command(String, String...)}.
+ * Numbers are sent in decimal. Commands Redline has no method for go through {@link
+ * #command(String, String...)}.
  */
 // @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
 @SuppressWarnings("varargs")
@@ -24,8 +24,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
   RedisCommandSet() {}
 
   /**
-   * Any Redis command by name with its arguments (EL strings), for commands without a method
-   * here. The request is named by the command unless named otherwise.
+   * Any Redis command by name with its arguments (EL strings), for commands without a method here.
+   * The request is named by the command unless named otherwise.
    *
    * <pre>{@code redis("CLIENT LIST").command("CLIENT", "LIST")}</pre>
    */
@@ -36,15 +36,16 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
   /**
    * Any Redis command by name, its arguments computed from the session.
    *
-   * <pre>{@code command("HINCRBY", List.of(s -> "user:" + s.userId(), s -> "visits", s -> "1"))}</pre>
+   * <pre>{@code command("HINCRBY", List.of(s -> "user:" + s.userId(), s -> "visits", s -> "1"))}
+   * </pre>
    */
   public RedisCommand command(String commandName, List<Function<Session, String>> arguments) {
     return build(commandName, args(arguments));
   }
 
   /**
-   * SET: stores a string value, with options {@link RedisDsl#ex}, {@link RedisDsl#px},
-   * {@link RedisDsl#nx}, {@link RedisDsl#xx}, {@link RedisDsl#keepTtl}.
+   * SET: stores a string value, with options {@link RedisDsl#ex}, {@link RedisDsl#px}, {@link
+   * RedisDsl#nx}, {@link RedisDsl#xx}, {@link RedisDsl#keepTtl}.
    *
    * <pre>{@code redis("SET").set("user:#{id}", "v-#{id}", ex(3600))}</pre>
    */
@@ -57,7 +58,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    *
    * <pre>{@code set(s -> "user:" + s.userId(), s -> "v-" + s.userId())}</pre>
    */
-  public RedisCommand set(Function<Session, String> key, Function<Session, String> value, SetOption... options) {
+  public RedisCommand set(
+      Function<Session, String> key, Function<Session, String> value, SetOption... options) {
     return build("SET", withOptions(args(key, value), options));
   }
 
@@ -68,15 +70,19 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    */
   public RedisCommand mset(String... keysAndValues) {
     if (keysAndValues.length == 0 || keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("MSET takes key, value pairs; got " + keysAndValues.length + " arguments");
+      throw new IllegalArgumentException(
+          "MSET takes key, value pairs; got " + keysAndValues.length + " arguments");
     }
     return build("MSET", args((Object) keysAndValues));
   }
 
-  private static List<SessionValue<String>> withOptions(List<SessionValue<String>> arguments, SetOption... options) {
+  private static List<SessionValue<String>> withOptions(
+      List<SessionValue<String>> arguments, SetOption... options) {
     List<SessionValue<String>> all = new ArrayList<>(arguments);
     for (SetOption option : options) {
-      Objects.requireNonNull(option, "SET option").words().forEach(word -> all.add(SessionValues.constant(word)));
+      Objects.requireNonNull(option, "SET option")
+          .words()
+          .forEach(word -> all.add(SessionValues.constant(word)));
     }
     return all;
   }
@@ -314,7 +320,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code lpush(s -> "queue", s -> s.getString("job"))}</pre>
    */
   @SafeVarargs
-  public final RedisCommand lpush(Function<Session, String> key, Function<Session, String>... values) {
+  public final RedisCommand lpush(
+      Function<Session, String> key, Function<Session, String>... values) {
     return build("LPUSH", args(key, some(values, "value")));
   }
 
@@ -333,7 +340,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code rpush(s -> "queue", s -> s.getString("job"))}</pre>
    */
   @SafeVarargs
-  public final RedisCommand rpush(Function<Session, String> key, Function<Session, String>... values) {
+  public final RedisCommand rpush(
+      Function<Session, String> key, Function<Session, String>... values) {
     return build("RPUSH", args(key, some(values, "value")));
   }
 
@@ -441,7 +449,10 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    *
    * <pre>{@code hset(s -> "user:" + s.userId(), s -> "name", s -> s.getString("name"))}</pre>
    */
-  public RedisCommand hset(Function<Session, String> key, Function<Session, String> field, Function<Session, String> value) {
+  public RedisCommand hset(
+      Function<Session, String> key,
+      Function<Session, String> field,
+      Function<Session, String> value) {
     return build("HSET", args(key, field, value));
   }
 
@@ -496,7 +507,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code hdel(s -> "user:" + s.userId(), s -> "name")}</pre>
    */
   @SafeVarargs
-  public final RedisCommand hdel(Function<Session, String> key, Function<Session, String>... fields) {
+  public final RedisCommand hdel(
+      Function<Session, String> key, Function<Session, String>... fields) {
     return build("HDEL", args(key, some(fields, "field")));
   }
 
@@ -533,7 +545,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code sadd(s -> "online", s -> "" + s.userId())}</pre>
    */
   @SafeVarargs
-  public final RedisCommand sadd(Function<Session, String> key, Function<Session, String>... members) {
+  public final RedisCommand sadd(
+      Function<Session, String> key, Function<Session, String>... members) {
     return build("SADD", args(key, some(members, "member")));
   }
 
@@ -552,7 +565,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code srem(s -> "online", s -> "" + s.userId())}</pre>
    */
   @SafeVarargs
-  public final RedisCommand srem(Function<Session, String> key, Function<Session, String>... members) {
+  public final RedisCommand srem(
+      Function<Session, String> key, Function<Session, String>... members) {
     return build("SREM", args(key, some(members, "member")));
   }
 
@@ -606,7 +620,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    *
    * <pre>{@code zadd(s -> "board", 42.0, s -> "" + s.userId())}</pre>
    */
-  public RedisCommand zadd(Function<Session, String> key, double score, Function<Session, String> member) {
+  public RedisCommand zadd(
+      Function<Session, String> key, double score, Function<Session, String> member) {
     return build("ZADD", args(key, number(score), member));
   }
 
@@ -625,7 +640,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    * <pre>{@code zrem(s -> "board", s -> "" + s.userId())}</pre>
    */
   @SafeVarargs
-  public final RedisCommand zrem(Function<Session, String> key, Function<Session, String>... members) {
+  public final RedisCommand zrem(
+      Function<Session, String> key, Function<Session, String>... members) {
     return build("ZREM", args(key, some(members, "member")));
   }
 
@@ -697,7 +713,8 @@ public abstract class RedisCommandSet extends ExpiryAndGeoCommands {
    *
    * <pre>{@code publish(s -> "news", s -> "hello " + s.userId())}</pre>
    */
-  public RedisCommand publish(Function<Session, String> channel, Function<Session, String> message) {
+  public RedisCommand publish(
+      Function<Session, String> channel, Function<Session, String> message) {
     return build("PUBLISH", args(channel, message));
   }
 }

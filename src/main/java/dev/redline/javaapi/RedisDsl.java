@@ -29,12 +29,13 @@ import java.util.function.Function;
 public final class RedisDsl {
   private RedisDsl() {}
 
-  private static final RedisCommandSet COMMANDS = new RedisCommandSet() {
-    @Override
-    RedisCommand make(CommandSpec spec) {
-      return new RedisCommand(spec);
-    }
-  };
+  private static final RedisCommandSet COMMANDS =
+      new RedisCommandSet() {
+        @Override
+        RedisCommand make(CommandSpec spec) {
+          return new RedisCommand(spec);
+        }
+      };
 
   /**
    * A Redis protocol with defaults: the Redis of {@code -Dredline.url}, else of {@code REDIS_URL},
@@ -98,9 +99,9 @@ public final class RedisDsl {
 
   /**
    * Starts a subscriber for this virtual user on the channels (its own connection and thread,
-   * outside the pool), recorded as SUBSCRIBE. Messages published with
-   * {@link #trackedPublish(Function, int)} are then recorded as DELIVERY with their end-to-end
-   * latency; duplicates are KO DUPLICATE, and messages that never arrive are KO LOST at the end.
+   * outside the pool), recorded as SUBSCRIBE. Messages published with {@link
+   * #trackedPublish(Function, int)} are then recorded as DELIVERY with their end-to-end latency;
+   * duplicates are KO DUPLICATE, and messages that never arrive are KO LOST at the end.
    *
    * <pre>{@code exec(subscribe("news", "alerts"))}</pre>
    */
@@ -109,8 +110,14 @@ public final class RedisDsl {
     if (list.isEmpty()) {
       throw new IllegalArgumentException("subscribe needs at least one channel");
     }
-    return () -> (ctx, next) -> new dev.redline.action.SubscribeAction("SUBSCRIBE", list, ctx,
-        ctx.protocolComponentsRegistry().components(dev.redline.protocol.RedisProtocol.KEY), next);
+    return () ->
+        (ctx, next) ->
+            new dev.redline.action.SubscribeAction(
+                "SUBSCRIBE",
+                list,
+                ctx,
+                ctx.protocolComponentsRegistry().components(dev.redline.protocol.RedisProtocol.KEY),
+                next);
   }
 
   /**
@@ -141,7 +148,8 @@ public final class RedisDsl {
    * <pre>{@code xadd(s -> "events", s -> "user", s -> String.valueOf(s.userId()))}</pre>
    */
   @SafeVarargs
-  public static RedisCommand xadd(Function<Session, String> key, Function<Session, String>... fieldsAndValues) {
+  public static RedisCommand xadd(
+      Function<Session, String> key, Function<Session, String>... fieldsAndValues) {
     return COMMANDS.xadd(key, fieldsAndValues);
   }
 
@@ -169,8 +177,13 @@ public final class RedisDsl {
     return COMMANDS.xrange(key, start, end);
   }
 
-  /** XRANGE with key and ids from the session: {@code xrange(s -> "events", s -> "-", s -> "+")}. */
-  public static RedisCommand xrange(Function<Session, String> key, Function<Session, String> start, Function<Session, String> end) {
+  /**
+   * XRANGE with key and ids from the session: {@code xrange(s -> "events", s -> "-", s -> "+")}.
+   */
+  public static RedisCommand xrange(
+      Function<Session, String> key,
+      Function<Session, String> start,
+      Function<Session, String> end) {
     return COMMANDS.xrange(key, start, end);
   }
 
@@ -199,7 +212,10 @@ public final class RedisDsl {
   }
 
   /** XREADGROUP with every argument from the session. */
-  public static RedisCommand xreadGroup(Function<Session, String> group, Function<Session, String> consumer, Function<Session, String> key,
+  public static RedisCommand xreadGroup(
+      Function<Session, String> group,
+      Function<Session, String> consumer,
+      Function<Session, String> key,
       Function<Session, String> id) {
     return COMMANDS.xreadGroup(group, consumer, key, id);
   }
@@ -215,13 +231,16 @@ public final class RedisDsl {
 
   /** XACK with key, group and ids from the session. */
   @SafeVarargs
-  public static RedisCommand xack(Function<Session, String> key, Function<Session, String> group, Function<Session, String>... ids) {
+  public static RedisCommand xack(
+      Function<Session, String> key,
+      Function<Session, String> group,
+      Function<Session, String>... ids) {
     return COMMANDS.xack(key, group, ids);
   }
 
   /**
-   * XGROUP CREATE with MKSTREAM: creates a consumer group reading from {@code id} ({@code $} for new
-   * entries only, {@code 0} for all), and the stream if it does not exist. A group that exists
+   * XGROUP CREATE with MKSTREAM: creates a consumer group reading from {@code id} ({@code $} for
+   * new entries only, {@code 0} for all), and the stream if it does not exist. A group that exists
    * already is KO BUSYGROUP.
    *
    * <pre>{@code redis("XGROUP CREATE").xgroupCreate("jobs", "workers", "0")}</pre>
@@ -231,21 +250,29 @@ public final class RedisDsl {
   }
 
   /** XGROUP CREATE with key, group and id from the session. */
-  public static RedisCommand xgroupCreate(Function<Session, String> key, Function<Session, String> group, Function<Session, String> id) {
+  public static RedisCommand xgroupCreate(
+      Function<Session, String> key,
+      Function<Session, String> group,
+      Function<Session, String> id) {
     return COMMANDS.xgroupCreate(key, group, id);
   }
 
   /**
    * EVAL: runs a Lua script with its keys and arguments (EL strings).
    *
-   * <pre>{@code redis("EVAL").eval("return redis.call('INCRBY', KEYS[1], ARGV[1])", List.of("n:#{userId}"), List.of("5"))}</pre>
+   * <pre>
+   * {@code redis("EVAL").eval("return redis.call('INCRBY', KEYS[1], ARGV[1])", List.of("n:#{userId}"), List.of("5"))}
+   * </pre>
    */
   public static RedisCommand eval(String script, List<String> keys, List<String> args) {
     return COMMANDS.eval(script, keys, args);
   }
 
   /** EVAL with script, keys and arguments from the session. */
-  public static RedisCommand eval(Function<Session, String> script, List<Function<Session, String>> keys, List<Function<Session, String>> args) {
+  public static RedisCommand eval(
+      Function<Session, String> script,
+      List<Function<Session, String>> keys,
+      List<Function<Session, String>> args) {
     return COMMANDS.eval(script, keys, args);
   }
 
@@ -259,7 +286,10 @@ public final class RedisDsl {
   }
 
   /** EVALSHA with digest, keys and arguments from the session. */
-  public static RedisCommand evalSha(Function<Session, String> sha, List<Function<Session, String>> keys, List<Function<Session, String>> args) {
+  public static RedisCommand evalSha(
+      Function<Session, String> sha,
+      List<Function<Session, String>> keys,
+      List<Function<Session, String>> args) {
     return COMMANDS.evalSha(sha, keys, args);
   }
 
@@ -273,12 +303,16 @@ public final class RedisDsl {
   }
 
   /** FCALL with function, keys and arguments from the session. */
-  public static RedisCommand fcall(Function<Session, String> function, List<Function<Session, String>> keys, List<Function<Session, String>> args) {
+  public static RedisCommand fcall(
+      Function<Session, String> function,
+      List<Function<Session, String>> keys,
+      List<Function<Session, String>> args) {
     return COMMANDS.fcall(function, keys, args);
   }
 
   /**
-   * BLPOP: pops the first element of the first non-empty list; replies {@code [key, element]}, or nil.
+   * BLPOP: pops the first element of the first non-empty list; replies {@code [key, element]}, or
+   * nil.
    *
    * <pre>{@code redis("BLPOP").blpop(Duration.ofSeconds(1), "jobs:#{userId}")}</pre>
    */
@@ -286,14 +320,18 @@ public final class RedisDsl {
     return COMMANDS.blpop(timeout, keys);
   }
 
-  /** BLPOP with keys from the session: {@code blpop(Duration.ofSeconds(1), s -> "jobs:" + s.userId())}. */
+  /**
+   * BLPOP with keys from the session: {@code blpop(Duration.ofSeconds(1), s -> "jobs:" +
+   * s.userId())}.
+   */
   @SafeVarargs
   public static RedisCommand blpop(Duration timeout, Function<Session, String>... keys) {
     return COMMANDS.blpop(timeout, keys);
   }
 
   /**
-   * BRPOP: pops the last element of the first non-empty list; replies {@code [key, element]}, or nil.
+   * BRPOP: pops the last element of the first non-empty list; replies {@code [key, element]}, or
+   * nil.
    *
    * <pre>{@code redis("BRPOP").brpop(Duration.ofMillis(500), "jobs")}</pre>
    */
@@ -308,8 +346,8 @@ public final class RedisDsl {
   }
 
   /**
-   * BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set; replies
-   * {@code [key, member, score]}, or nil.
+   * BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set; replies {@code [key,
+   * member, score]}, or nil.
    *
    * <pre>{@code redis("BZPOPMIN").bzpopmin(Duration.ofSeconds(1), "queue")}</pre>
    */
@@ -333,7 +371,8 @@ public final class RedisDsl {
   }
 
   /** HINCRBY with key and field from the session. */
-  public static RedisCommand hincrBy(Function<Session, String> key, Function<Session, String> field, long by) {
+  public static RedisCommand hincrBy(
+      Function<Session, String> key, Function<Session, String> field, long by) {
     return COMMANDS.hincrBy(key, field, by);
   }
 
@@ -347,7 +386,8 @@ public final class RedisDsl {
   }
 
   /** ZINCRBY with key and member from the session. */
-  public static RedisCommand zincrBy(Function<Session, String> key, double by, Function<Session, String> member) {
+  public static RedisCommand zincrBy(
+      Function<Session, String> key, double by, Function<Session, String> member) {
     return COMMANDS.zincrBy(key, by, member);
   }
 
@@ -362,7 +402,8 @@ public final class RedisDsl {
   }
 
   /** ZRANGEBYSCORE with key and bounds from the session. */
-  public static RedisCommand zrangeByScore(Function<Session, String> key, Function<Session, String> min, Function<Session, String> max) {
+  public static RedisCommand zrangeByScore(
+      Function<Session, String> key, Function<Session, String> min, Function<Session, String> max) {
     return COMMANDS.zrangeByScore(key, min, max);
   }
 
@@ -377,7 +418,8 @@ public final class RedisDsl {
 
   /** PFADD with key and elements from the session. */
   @SafeVarargs
-  public static RedisCommand pfadd(Function<Session, String> key, Function<Session, String>... elements) {
+  public static RedisCommand pfadd(
+      Function<Session, String> key, Function<Session, String>... elements) {
     return COMMANDS.pfadd(key, elements);
   }
 
@@ -434,7 +476,8 @@ public final class RedisDsl {
   }
 
   /** SETEX with key and value from the session. */
-  public static RedisCommand setex(Function<Session, String> key, long seconds, Function<Session, String> value) {
+  public static RedisCommand setex(
+      Function<Session, String> key, long seconds, Function<Session, String> value) {
     return COMMANDS.setex(key, seconds, value);
   }
 
@@ -462,7 +505,11 @@ public final class RedisDsl {
   }
 
   /** GEOADD with key and member from the session. */
-  public static RedisCommand geoadd(Function<Session, String> key, double longitude, double latitude, Function<Session, String> member) {
+  public static RedisCommand geoadd(
+      Function<Session, String> key,
+      double longitude,
+      double latitude,
+      Function<Session, String> member) {
     return COMMANDS.geoadd(key, longitude, latitude, member);
   }
 
@@ -471,18 +518,20 @@ public final class RedisDsl {
    *
    * <pre>{@code redis("GEOSEARCH").geosearch("shops", 2.35, 48.85, 5000)}</pre>
    */
-  public static RedisCommand geosearch(String key, double longitude, double latitude, double radiusMeters) {
+  public static RedisCommand geosearch(
+      String key, double longitude, double latitude, double radiusMeters) {
     return COMMANDS.geosearch(key, longitude, latitude, radiusMeters);
   }
 
   /** GEOSEARCH with the key from the session. */
-  public static RedisCommand geosearch(Function<Session, String> key, double longitude, double latitude, double radiusMeters) {
+  public static RedisCommand geosearch(
+      Function<Session, String> key, double longitude, double latitude, double radiusMeters) {
     return COMMANDS.geosearch(key, longitude, latitude, radiusMeters);
   }
 
   /**
-   * Any Redis command by name with its arguments (EL strings), for commands without a method
-   * here. The request is named by the command unless named otherwise.
+   * Any Redis command by name with its arguments (EL strings), for commands without a method here.
+   * The request is named by the command unless named otherwise.
    *
    * <pre>{@code redis("CLIENT LIST").command("CLIENT", "LIST")}</pre>
    */
@@ -493,15 +542,17 @@ public final class RedisDsl {
   /**
    * Any Redis command by name, its arguments computed from the session.
    *
-   * <pre>{@code command("HINCRBY", List.of(s -> "user:" + s.userId(), s -> "visits", s -> "1"))}</pre>
+   * <pre>{@code command("HINCRBY", List.of(s -> "user:" + s.userId(), s -> "visits", s -> "1"))}
+   * </pre>
    */
-  public static RedisCommand command(String commandName, List<Function<Session, String>> arguments) {
+  public static RedisCommand command(
+      String commandName, List<Function<Session, String>> arguments) {
     return COMMANDS.command(commandName, arguments);
   }
 
   /**
-   * SET: stores a string value, with options {@link RedisDsl#ex}, {@link RedisDsl#px},
-   * {@link RedisDsl#nx}, {@link RedisDsl#xx}, {@link RedisDsl#keepTtl}.
+   * SET: stores a string value, with options {@link RedisDsl#ex}, {@link RedisDsl#px}, {@link
+   * RedisDsl#nx}, {@link RedisDsl#xx}, {@link RedisDsl#keepTtl}.
    *
    * <pre>{@code redis("SET").set("user:#{id}", "v-#{id}", ex(3600))}</pre>
    */
@@ -514,7 +565,8 @@ public final class RedisDsl {
    *
    * <pre>{@code set(s -> "user:" + s.userId(), s -> "v-" + s.userId())}</pre>
    */
-  public static RedisCommand set(Function<Session, String> key, Function<Session, String> value, SetOption... options) {
+  public static RedisCommand set(
+      Function<Session, String> key, Function<Session, String> value, SetOption... options) {
     return COMMANDS.set(key, value, options);
   }
 
@@ -704,7 +756,8 @@ public final class RedisDsl {
    *
    * <pre>{@code append(s -> "log:" + s.userId(), s -> "x")}</pre>
    */
-  public static RedisCommand append(Function<Session, String> key, Function<Session, String> value) {
+  public static RedisCommand append(
+      Function<Session, String> key, Function<Session, String> value) {
     return COMMANDS.append(key, value);
   }
 
@@ -760,7 +813,8 @@ public final class RedisDsl {
    * <pre>{@code lpush(s -> "queue", s -> s.getString("job"))}</pre>
    */
   @SafeVarargs
-  public static RedisCommand lpush(Function<Session, String> key, Function<Session, String>... values) {
+  public static RedisCommand lpush(
+      Function<Session, String> key, Function<Session, String>... values) {
     return COMMANDS.lpush(key, values);
   }
 
@@ -779,7 +833,8 @@ public final class RedisDsl {
    * <pre>{@code rpush(s -> "queue", s -> s.getString("job"))}</pre>
    */
   @SafeVarargs
-  public static RedisCommand rpush(Function<Session, String> key, Function<Session, String>... values) {
+  public static RedisCommand rpush(
+      Function<Session, String> key, Function<Session, String>... values) {
     return COMMANDS.rpush(key, values);
   }
 
@@ -887,7 +942,10 @@ public final class RedisDsl {
    *
    * <pre>{@code hset(s -> "user:" + s.userId(), s -> "name", s -> s.getString("name"))}</pre>
    */
-  public static RedisCommand hset(Function<Session, String> key, Function<Session, String> field, Function<Session, String> value) {
+  public static RedisCommand hset(
+      Function<Session, String> key,
+      Function<Session, String> field,
+      Function<Session, String> value) {
     return COMMANDS.hset(key, field, value);
   }
 
@@ -942,7 +1000,8 @@ public final class RedisDsl {
    * <pre>{@code hdel(s -> "user:" + s.userId(), s -> "name")}</pre>
    */
   @SafeVarargs
-  public static RedisCommand hdel(Function<Session, String> key, Function<Session, String>... fields) {
+  public static RedisCommand hdel(
+      Function<Session, String> key, Function<Session, String>... fields) {
     return COMMANDS.hdel(key, fields);
   }
 
@@ -979,7 +1038,8 @@ public final class RedisDsl {
    * <pre>{@code sadd(s -> "online", s -> "" + s.userId())}</pre>
    */
   @SafeVarargs
-  public static RedisCommand sadd(Function<Session, String> key, Function<Session, String>... members) {
+  public static RedisCommand sadd(
+      Function<Session, String> key, Function<Session, String>... members) {
     return COMMANDS.sadd(key, members);
   }
 
@@ -998,7 +1058,8 @@ public final class RedisDsl {
    * <pre>{@code srem(s -> "online", s -> "" + s.userId())}</pre>
    */
   @SafeVarargs
-  public static RedisCommand srem(Function<Session, String> key, Function<Session, String>... members) {
+  public static RedisCommand srem(
+      Function<Session, String> key, Function<Session, String>... members) {
     return COMMANDS.srem(key, members);
   }
 
@@ -1052,7 +1113,8 @@ public final class RedisDsl {
    *
    * <pre>{@code zadd(s -> "board", 42.0, s -> "" + s.userId())}</pre>
    */
-  public static RedisCommand zadd(Function<Session, String> key, double score, Function<Session, String> member) {
+  public static RedisCommand zadd(
+      Function<Session, String> key, double score, Function<Session, String> member) {
     return COMMANDS.zadd(key, score, member);
   }
 
@@ -1071,7 +1133,8 @@ public final class RedisDsl {
    * <pre>{@code zrem(s -> "board", s -> "" + s.userId())}</pre>
    */
   @SafeVarargs
-  public static RedisCommand zrem(Function<Session, String> key, Function<Session, String>... members) {
+  public static RedisCommand zrem(
+      Function<Session, String> key, Function<Session, String>... members) {
     return COMMANDS.zrem(key, members);
   }
 
@@ -1125,7 +1188,8 @@ public final class RedisDsl {
    *
    * <pre>{@code zscore(s -> "board", s -> "" + s.userId())}</pre>
    */
-  public static RedisCommand zscore(Function<Session, String> key, Function<Session, String> member) {
+  public static RedisCommand zscore(
+      Function<Session, String> key, Function<Session, String> member) {
     return COMMANDS.zscore(key, member);
   }
 
@@ -1143,7 +1207,8 @@ public final class RedisDsl {
    *
    * <pre>{@code publish(s -> "news", s -> "hello " + s.userId())}</pre>
    */
-  public static RedisCommand publish(Function<Session, String> channel, Function<Session, String> message) {
+  public static RedisCommand publish(
+      Function<Session, String> channel, Function<Session, String> message) {
     return COMMANDS.publish(channel, message);
   }
 
@@ -1159,7 +1224,9 @@ public final class RedisDsl {
     return new SetOption("PX", Long.toString(positive(millis, "PX milliseconds")));
   }
 
-  /** SET option NX: only set a key that does not exist: {@code set("lock", "#{id}", nx(), px(500))}. */
+  /**
+   * SET option NX: only set a key that does not exist: {@code set("lock", "#{id}", nx(), px(500))}.
+   */
   public static SetOption nx() {
     return new SetOption("NX");
   }
@@ -1178,10 +1245,10 @@ public final class RedisDsl {
 
   /**
    * Gatling's check DSL on the reply: {@code is}, {@code isEL}, {@code not}, {@code notNull},
-   * {@code exists}, {@code notExists}, {@code in}, {@code lt}/{@code gt}, {@code transform},
-   * {@code validate}, {@code optional}, {@code saveAs}, ... with Gatling's meaning; a nil reply is
-   * "found nothing". See {@link ReplyCheckBuilder} for the reply's types and typed views, and
-   * {@link ReplyCheckBuilder#isNilOr(String)} for data verification.
+   * {@code exists}, {@code notExists}, {@code in}, {@code lt}/{@code gt}, {@code transform}, {@code
+   * validate}, {@code optional}, {@code saveAs}, ... with Gatling's meaning; a nil reply is "found
+   * nothing". See {@link ReplyCheckBuilder} for the reply's types and typed views, and {@link
+   * ReplyCheckBuilder#isNilOr(String)} for data verification.
    *
    * <pre>{@code
    * get("user:#{id}").check(reply().isEL("v-#{id}"))

@@ -5,11 +5,11 @@ import dev.redline.config.MetricsConfig;
 import java.time.Duration;
 
 /**
- * Where a run's live metrics go, for {@link RedisProtocolBuilder#metrics(RedisMetricsBuilder)}:
- * an OpenTelemetry collector (OTLP) and/or a Prometheus {@code /metrics} port. What it does not
- * name comes from {@code -Dredline.metrics.*}, {@code OTEL_EXPORTER_OTLP_ENDPOINT},
- * {@code OTEL_EXPORT_INTERVAL}, {@code OTEL_SERVICE_NAME}, {@code REDLINE_PROMETHEUS_PORT} or the
- * YAML file. Immutable: every method returns a new builder.
+ * Where a run's live metrics go, for {@link RedisProtocolBuilder#metrics(RedisMetricsBuilder)}: an
+ * OpenTelemetry collector (OTLP) and/or a Prometheus {@code /metrics} port. What it does not name
+ * comes from {@code -Dredline.metrics.*}, {@code OTEL_EXPORTER_OTLP_ENDPOINT}, {@code
+ * OTEL_EXPORT_INTERVAL}, {@code OTEL_SERVICE_NAME}, {@code REDLINE_PROMETHEUS_PORT} or the YAML
+ * file. Immutable: every method returns a new builder.
  *
  * <pre>{@code
  * redis().metrics(metrics().otlp("http://collector:4317").every(Duration.ofSeconds(5)).serviceName("checkout-cache"))
@@ -45,9 +45,13 @@ public final class RedisMetricsBuilder {
    * @return a new builder
    */
   public RedisMetricsBuilder otlp(String endpoint, String protocol) {
-    ConfigKey.at("metrics.otlp_endpoint").parse(new dev.redline.config.ConfigValue(endpoint, "redis().metrics(...)"));
-    ConfigKey.at("metrics.otlp_protocol").parse(new dev.redline.config.ConfigValue(protocol, "redis().metrics(...)"));
-    return new RedisMetricsBuilder(new MetricsConfig.Overrides(endpoint, protocol, named.interval(), named.serviceName(), named.prometheusPort()));
+    ConfigKey.at("metrics.otlp_endpoint")
+        .parse(new dev.redline.config.ConfigValue(endpoint, "redis().metrics(...)"));
+    ConfigKey.at("metrics.otlp_protocol")
+        .parse(new dev.redline.config.ConfigValue(protocol, "redis().metrics(...)"));
+    return new RedisMetricsBuilder(
+        new MetricsConfig.Overrides(
+            endpoint, protocol, named.interval(), named.serviceName(), named.prometheusPort()));
   }
 
   /**
@@ -60,9 +64,16 @@ public final class RedisMetricsBuilder {
    */
   public RedisMetricsBuilder every(Duration interval) {
     if (interval == null || interval.toMillis() < 100) {
-      throw new IllegalArgumentException("metrics interval must be at least 100 ms, got " + interval);
+      throw new IllegalArgumentException(
+          "metrics interval must be at least 100 ms, got " + interval);
     }
-    return new RedisMetricsBuilder(new MetricsConfig.Overrides(named.otlpEndpoint(), named.otlpProtocol(), interval, named.serviceName(), named.prometheusPort()));
+    return new RedisMetricsBuilder(
+        new MetricsConfig.Overrides(
+            named.otlpEndpoint(),
+            named.otlpProtocol(),
+            interval,
+            named.serviceName(),
+            named.prometheusPort()));
   }
 
   /**
@@ -77,7 +88,13 @@ public final class RedisMetricsBuilder {
     if (serviceName == null || serviceName.isBlank()) {
       throw new IllegalArgumentException("metrics service name must not be empty");
     }
-    return new RedisMetricsBuilder(new MetricsConfig.Overrides(named.otlpEndpoint(), named.otlpProtocol(), named.interval(), serviceName, named.prometheusPort()));
+    return new RedisMetricsBuilder(
+        new MetricsConfig.Overrides(
+            named.otlpEndpoint(),
+            named.otlpProtocol(),
+            named.interval(),
+            serviceName,
+            named.prometheusPort()));
   }
 
   /**
@@ -92,7 +109,13 @@ public final class RedisMetricsBuilder {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("Prometheus port must be 1 to 65535, got " + port);
     }
-    return new RedisMetricsBuilder(new MetricsConfig.Overrides(named.otlpEndpoint(), named.otlpProtocol(), named.interval(), named.serviceName(), port));
+    return new RedisMetricsBuilder(
+        new MetricsConfig.Overrides(
+            named.otlpEndpoint(),
+            named.otlpProtocol(),
+            named.interval(),
+            named.serviceName(),
+            port));
   }
 
   MetricsConfig.Overrides named() {

@@ -12,8 +12,8 @@ import java.util.Optional;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * The Redis protocol: which Redis, and the client pool's shape. Immutable — every method returns
- * a new builder. Made with {@link RedisDsl#redis()}.
+ * The Redis protocol: which Redis, and the client pool's shape. Immutable — every method returns a
+ * new builder. Made with {@link RedisDsl#redis()}.
  *
  * <pre>{@code
  * RedisProtocolBuilder redis = redis()
@@ -23,9 +23,9 @@ import redis.clients.jedis.HostAndPort;
  * setUp(scn.injectClosed(constantConcurrentUsers(6).during(30))).protocols(redis);
  * }</pre>
  *
- * <p>Virtual users are spread over the clients: user {@code u} uses client
- * {@code u % clientInstances}, and within it one of its {@code threadsPerClient} worker threads,
- * so {@code clientInstances × threadsPerClient} users keep every worker busy.
+ * <p>Virtual users are spread over the clients: user {@code u} uses client {@code u %
+ * clientInstances}, and within it one of its {@code threadsPerClient} worker threads, so {@code
+ * clientInstances × threadsPerClient} users keep every worker busy.
  */
 public final class RedisProtocolBuilder implements ProtocolBuilder {
   private final RedisProtocol protocol;
@@ -39,7 +39,8 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * The Redis to load, as {@code redis://[user:password@]host:port[/db]} ({@code rediss://} for TLS).
+   * The Redis to load, as {@code redis://[user:password@]host:port[/db]} ({@code rediss://} for
+   * TLS).
    *
    * <pre>{@code redis().url("redis://localhost:6379")}</pre>
    *
@@ -50,8 +51,8 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * The Redis to load, and where its URL came from, which the start line names instead of "named
-   * by the simulation" (for simulations that read the URL from their own settings).
+   * The Redis to load, and where its URL came from, which the start line names instead of "named by
+   * the simulation" (for simulations that read the URL from their own settings).
    *
    * <pre>{@code redis().url(System.getenv("CACHE_URL"), "environment variable CACHE_URL")}</pre>
    */
@@ -67,7 +68,9 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder host(String host) {
     RedisEndpoint e = endpointOrLocal();
-    return with(Optional.of(new RedisEndpoint(host, e.port(), e.username(), e.password(), e.database(), e.tls())));
+    return with(
+        Optional.of(
+            new RedisEndpoint(host, e.port(), e.username(), e.password(), e.database(), e.tls())));
   }
 
   /**
@@ -77,13 +80,17 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder port(int port) {
     RedisEndpoint e = endpointOrLocal();
-    return with(Optional.of(new RedisEndpoint(e.host(), port, e.username(), e.password(), e.database(), e.tls())));
+    return with(
+        Optional.of(
+            new RedisEndpoint(e.host(), port, e.username(), e.password(), e.database(), e.tls())));
   }
 
   /**
    * The ACL user name (with {@link #password(String)}).
    *
-   * <pre>{@code redis().host("localhost").username("loadtest").password(System.getenv("REDIS_PASSWORD"))}</pre>
+   * <pre>
+   * {@code redis().host("localhost").username("loadtest").password(System.getenv("REDIS_PASSWORD"))}
+   * </pre>
    */
   public RedisProtocolBuilder username(String username) {
     RedisEndpoint e = endpointOrLocal();
@@ -119,19 +126,24 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * Pooled connections per client (default: one per worker thread). Fewer connections than
-   * threads makes threads wait for a connection, as an undersized application pool would.
+   * Pooled connections per client (default: one per worker thread). Fewer connections than threads
+   * makes threads wait for a connection, as an undersized application pool would.
    *
    * <pre>{@code redis().threadsPerClient(8).connectionsPerClient(4)}</pre>
    */
   public RedisProtocolBuilder connectionsPerClient(int connectionsPerClient) {
-    return edit(e -> e.connectionsPerClient = Optional.of(atLeastOne("connectionsPerClient", connectionsPerClient)));
+    return edit(
+        e ->
+            e.connectionsPerClient =
+                Optional.of(atLeastOne("connectionsPerClient", connectionsPerClient)));
   }
 
   /**
    * Worker threads per client: how many blocking Jedis calls one client runs at once (default 1).
    *
-   * <pre>{@code redis().clientInstances(2).threadsPerClient(3)   // 6 users keep all 6 workers busy}</pre>
+   * <pre>
+   * {@code redis().clientInstances(2).threadsPerClient(3)   // 6 users keep all 6 workers busy}
+   * </pre>
    */
   public RedisProtocolBuilder threadsPerClient(int threadsPerClient) {
     return edit(e -> e.threadsPerClient = atLeastOne("threadsPerClient", threadsPerClient));
@@ -156,7 +168,8 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * The connection name prefix shown by CLIENT LIST (the client index is appended; default "redline").
+   * The connection name prefix shown by CLIENT LIST (the client index is appended; default
+   * "redline").
    *
    * <pre>{@code redis().clientName("checkout-load")}</pre>
    */
@@ -165,9 +178,9 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * Pipelines and transactions write only their batch entry to Gatling's report, not one entry
-   * per command. Use it at high rates: Gatling's report generation slows with the number of
-   * records. Redline's microsecond report still counts every command.
+   * Pipelines and transactions write only their batch entry to Gatling's report, not one entry per
+   * command. Use it at high rates: Gatling's report generation slows with the number of records.
+   * Redline's microsecond report still counts every command.
    *
    * <pre>{@code redis().batchOnlyGatlingRecords()}</pre>
    */
@@ -193,17 +206,18 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     if (min.compareTo(max) > 0) {
       throw new IllegalArgumentException("backoff min " + min + " is larger than max " + max);
     }
-    return edit(e -> {
-      e.backoffMin = min;
-      e.backoffMax = max;
-    });
+    return edit(
+        e -> {
+          e.backoffMin = min;
+          e.backoffMax = max;
+        });
   }
 
   /**
-   * Tries a request that failed on the connection (CONNECTION, TIMEOUT, ...) again, up to
-   * {@code attempts} times, as an application with client retries would; the request is KO only
-   * when every attempt failed, and its time includes the retries. Retries are counted in the
-   * summary. Default 0.
+   * Tries a request that failed on the connection (CONNECTION, TIMEOUT, ...) again, up to {@code
+   * attempts} times, as an application with client retries would; the request is KO only when every
+   * attempt failed, and its time includes the retries. Retries are counted in the summary. Default
+   * 0.
    *
    * <pre>{@code redis().retryAttempts(3)}</pre>
    */
@@ -215,9 +229,9 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * Lines that describe the run's settings, printed when the server has answered the start check
-   * (a run refused at start prints only its one-line reason). The ready WorkloadSimulation prints
-   * its effective settings and where each came from this way.
+   * Lines that describe the run's settings, printed when the server has answered the start check (a
+   * run refused at start prints only its one-line reason). The ready WorkloadSimulation prints its
+   * effective settings and where each came from this way.
    *
    * <pre>{@code redis().settingsEcho(List.of("  profile basic_rw", "  users 6"))}</pre>
    */
@@ -244,12 +258,14 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
 
   /**
    * Sends the run's live metrics to an OpenTelemetry collector and/or serves them to Prometheus
-   * while it runs (the old runner's instruments and labels: {@code redis_operations_total},
-   * {@code redis_operation_duration}, ...). Settings it does not name come from
-   * {@code -Dredline.metrics.*} and the environment, so a run can also be pointed at a collector
-   * without touching the simulation.
+   * while it runs (the old runner's instruments and labels: {@code redis_operations_total}, {@code
+   * redis_operation_duration}, ...). Settings it does not name come from {@code
+   * -Dredline.metrics.*} and the environment, so a run can also be pointed at a collector without
+   * touching the simulation.
    *
-   * <pre>{@code redis().metrics(metrics().otlp("http://localhost:4317").every(Duration.ofSeconds(5)))}</pre>
+   * <pre>
+   * {@code redis().metrics(metrics().otlp("http://localhost:4317").every(Duration.ofSeconds(5)))}
+   * </pre>
    *
    * @param metrics where the metrics go, made with {@link RedisDsl#metrics()}
    * @return a new protocol builder
@@ -271,21 +287,29 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   /**
    * Loads a Redis Cluster: each client instance is a Jedis cluster client with its own pool per
    * node, discovering the cluster from these seed nodes. Commands go to the primary of their key's
-   * slot; MOVED and ASK are followed. Credentials and TLS come from {@link #url(String)},
-   * {@link #username(String)}, {@link #password(String)} and the TLS options.
+   * slot; MOVED and ASK are followed. Credentials and TLS come from {@link #url(String)}, {@link
+   * #username(String)}, {@link #password(String)} and the TLS options.
    *
-   * <pre>{@code redis().cluster("10.0.0.1:7000", "10.0.0.2:7001").password(System.getenv("REDIS_PASSWORD"))}</pre>
+   * <pre>
+   * {@code redis().cluster("10.0.0.1:7000", "10.0.0.2:7001").password(System.getenv("REDIS_PASSWORD"))}
+   * </pre>
    *
-   * <p>Multi-key commands and transactions need keys of one slot (a hash tag such as
-   * {@code {user1}:a}); otherwise they are KO with {@code CROSSSLOT}.
+   * <p>Multi-key commands and transactions need keys of one slot (a hash tag such as {@code
+   * {user1}:a}); otherwise they are KO with {@code CROSSSLOT}.
    *
-   * @param nodes seed nodes as {@code host:port}; none means the host and port of {@link #url(String)}
+   * @param nodes seed nodes as {@code host:port}; none means the host and port of {@link
+   *     #url(String)}
    */
   public RedisProtocolBuilder cluster(String... nodes) {
     List<HostAndPort> seeds;
     if (nodes.length == 0) {
-      RedisEndpoint e = protocol.endpoint().orElseThrow(() -> new IllegalArgumentException(
-          "cluster() without nodes takes the seed node from url() or host()/port(); give one of them first, or the nodes"));
+      RedisEndpoint e =
+          protocol
+              .endpoint()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "cluster() without nodes takes the seed node from url() or host()/port(); give one of them first, or the nodes"));
       seeds = List.of(new HostAndPort(e.host(), e.port()));
     } else {
       seeds = Deployment.parseAddresses(List.of(nodes));
@@ -296,27 +320,34 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   /**
    * Loads the primary that sentinels monitor under {@code masterName}, following a failover to the
    * new primary (requests are KO only while there is none). Credentials, database and TLS of the
-   * data nodes come from {@link #url(String)} or {@link #username(String)}/{@link #password(String)};
-   * the sentinels' own with {@link #sentinelCredentials(String, String)}.
+   * data nodes come from {@link #url(String)} or {@link #username(String)}/{@link
+   * #password(String)}; the sentinels' own with {@link #sentinelCredentials(String, String)}.
    *
-   * <pre>{@code redis().sentinel("mymaster", "10.0.0.1:26379", "10.0.0.2:26379", "10.0.0.3:26379")}</pre>
+   * <pre>{@code redis().sentinel("mymaster", "10.0.0.1:26379", "10.0.0.2:26379", "10.0.0.3:26379")}
+   * </pre>
    *
    * @param masterName the name the sentinels monitor the primary under
    * @param sentinels sentinel addresses as {@code host:port}, at least one
    */
   public RedisProtocolBuilder sentinel(String masterName, String... sentinels) {
-    Deployment.Sentinel sentinel = new Deployment.Sentinel(masterName, Deployment.parseAddresses(List.of(sentinels)), null, null);
+    Deployment.Sentinel sentinel =
+        new Deployment.Sentinel(
+            masterName, Deployment.parseAddresses(List.of(sentinels)), null, null);
     return edit(e -> e.deployment = sentinel);
   }
 
   /**
-   * The ACL user and password of the sentinels themselves (when they require AUTH); either may be null.
+   * The ACL user and password of the sentinels themselves (when they require AUTH); either may be
+   * null.
    *
-   * <pre>{@code redis().sentinel("mymaster", "10.0.0.1:26379").sentinelCredentials(null, System.getenv("SENTINEL_PASSWORD"))}</pre>
+   * <pre>
+   * {@code redis().sentinel("mymaster", "10.0.0.1:26379").sentinelCredentials(null, System.getenv("SENTINEL_PASSWORD"))}
+   * </pre>
    */
   public RedisProtocolBuilder sentinelCredentials(String username, String password) {
     if (!(protocol.deployment() instanceof Deployment.Sentinel sentinel)) {
-      throw new IllegalArgumentException("sentinelCredentials() applies to a sentinel deployment: call sentinel(...) first");
+      throw new IllegalArgumentException(
+          "sentinelCredentials() applies to a sentinel deployment: call sentinel(...) first");
     }
     return edit(e -> e.deployment = sentinel.withSentinelCredentials(username, password));
   }
@@ -332,7 +363,8 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * Trusts the certificate authorities in a PEM file (e.g. Redis's {@code tls-ca-cert-file}); turns TLS on.
+   * Trusts the certificate authorities in a PEM file (e.g. Redis's {@code tls-ca-cert-file}); turns
+   * TLS on.
    *
    * <pre>{@code redis().url("rediss://cache.internal:6380").tlsCaFile("certs/ca.crt")}</pre>
    *
@@ -343,13 +375,16 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * Presents a client certificate (mutual TLS, for servers with {@code tls-auth-clients yes}); turns TLS on.
+   * Presents a client certificate (mutual TLS, for servers with {@code tls-auth-clients yes});
+   * turns TLS on.
    *
-   * <pre>{@code redis().url("rediss://cache.internal:6380").tlsCaFile("ca.crt").tlsClientCertificate("client.crt", "client.key")}</pre>
+   * <pre>
+   * {@code redis().url("rediss://cache.internal:6380").tlsCaFile("ca.crt").tlsClientCertificate("client.crt", "client.key")}
+   * </pre>
    *
    * @param certFile PEM certificate (chain)
-   * @param keyFile PEM PKCS#8 private key ("BEGIN PRIVATE KEY"); convert an RSA key with
-   *     {@code openssl pkcs8 -topk8 -nocrypt -in client.key -out client.pk8.key}
+   * @param keyFile PEM PKCS#8 private key ("BEGIN PRIVATE KEY"); convert an RSA key with {@code
+   *     openssl pkcs8 -topk8 -nocrypt -in client.key -out client.pk8.key}
    */
   public RedisProtocolBuilder tlsClientCertificate(String certFile, String keyFile) {
     return edit(e -> e.tls = e.tls.withClientCertificate(Path.of(certFile), Path.of(keyFile)));
@@ -359,7 +394,8 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * Whether the server certificate must name the host connected to (default true); turns TLS on.
    * Switch it off only for servers reached by an address their certificate does not name.
    *
-   * <pre>{@code redis().url("rediss://10.0.0.5:6380").tlsCaFile("ca.crt").tlsVerifyHostname(false)}</pre>
+   * <pre>{@code redis().url("rediss://10.0.0.5:6380").tlsCaFile("ca.crt").tlsVerifyHostname(false)}
+   * </pre>
    */
   public RedisProtocolBuilder tlsVerifyHostname(boolean verify) {
     return edit(e -> e.tls = e.tls.withVerifyHostname(verify));
@@ -375,9 +411,9 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
-   * The RESP protocol version connections speak: 3 sends {@code HELLO 3} on connect, 2 sends
-   * {@code HELLO 2}. By default, as Jedis, no HELLO (RESP2). Replies that RESP3 types as maps reach
-   * checks as {@code Map}s.
+   * The RESP protocol version connections speak: 3 sends {@code HELLO 3} on connect, 2 sends {@code
+   * HELLO 2}. By default, as Jedis, no HELLO (RESP2). Replies that RESP3 types as maps reach checks
+   * as {@code Map}s.
    *
    * <pre>{@code redis().protocolVersion(3)}</pre>
    */
@@ -399,7 +435,10 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   private RedisEndpoint endpointOrLocal() {
-    return protocol.endpoint().orElseGet(() -> new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
+    return protocol
+        .endpoint()
+        .orElseGet(
+            () -> new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
   }
 
   private static int atLeastOne(String name, int value) {

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * A named request whose command is chosen next: {@code redis("GET user").get("user:#{id}")}, a
- * pipeline {@code redis("BATCH").pipeline(...)} or a transaction
- * {@code redis("checkout").transaction(...)}. The name is what Gatling's and Redline's reports show.
+ * pipeline {@code redis("BATCH").pipeline(...)} or a transaction {@code
+ * redis("checkout").transaction(...)}. The name is what Gatling's and Redline's reports show.
  */
 public final class RedisRequestBuilder extends RedisCommandSet {
   private final String requestName;

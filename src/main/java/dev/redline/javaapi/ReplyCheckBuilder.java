@@ -12,11 +12,11 @@ import java.util.function.Function;
 import scala.Option;
 
 /**
- * What {@link RedisDsl#reply()} returns: Gatling's check DSL on a Redis reply, which is an
- * {@code Object} of the decoded types — {@code String} for bulk and status strings, {@code Long}
- * for integers, {@code List} for arrays, {@code Map} for RESP3 maps, {@code Double} and
- * {@code Boolean} for RESP3 doubles and booleans — and nil is "found nothing". Every Gatling verb
- * works as on an HTTP body:
+ * What {@link RedisDsl#reply()} returns: Gatling's check DSL on a Redis reply, which is an {@code
+ * Object} of the decoded types — {@code String} for bulk and status strings, {@code Long} for
+ * integers, {@code List} for arrays, {@code Map} for RESP3 maps, {@code Double} and {@code Boolean}
+ * for RESP3 doubles and booleans — and nil is "found nothing". Every Gatling verb works as on an
+ * HTTP body:
  *
  * <pre>{@code
  * get("user:#{id}").check(reply().isEL("v-#{id}"))
@@ -28,11 +28,12 @@ import scala.Option;
  *
  * <p>{@code lt}, {@code lte}, {@code gt} and {@code gte} compare the reply as the type of the
  * expected value: as an integer for {@code Integer} or {@code Long}, a number for {@code Double}, a
- * string for {@code String}. The typed views ({@link #ofLong()}, {@link #ofString()},
- * {@link #ofDouble()}, {@link #ofList()}, {@link #ofMap()}) fail the check when the reply is of
- * another type, saying what came back.
+ * string for {@code String}. The typed views ({@link #ofLong()}, {@link #ofString()}, {@link
+ * #ofDouble()}, {@link #ofList()}, {@link #ofMap()}) fail the check when the reply is of another
+ * type, saying what came back.
  */
-public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisCheckType, Object, Object, Object> {
+public final class ReplyCheckBuilder
+    extends CheckBuilder.Find.Default<RedisCheckType, Object, Object, Object> {
 
   ReplyCheckBuilder() {
     super(ReplyViews.find("reply", ReplyViews::asIs), RedisCheckType.REPLY, Object.class, null);
@@ -46,7 +47,11 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
    * @return a check builder on the reply as a {@code String}
    */
   public CheckBuilder.Find<String> ofString() {
-    return new CheckBuilder.Find.Default<>(ReplyViews.find("reply.ofString", ReplyViews::asString), RedisCheckType.REPLY, String.class, null);
+    return new CheckBuilder.Find.Default<>(
+        ReplyViews.find("reply.ofString", ReplyViews::asString),
+        RedisCheckType.REPLY,
+        String.class,
+        null);
   }
 
   /**
@@ -57,7 +62,11 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
    * @return a check builder on the reply as a {@code Long}
    */
   public CheckBuilder.Find<Long> ofLong() {
-    return new CheckBuilder.Find.Default<>(ReplyViews.find("reply.ofLong", ReplyViews::asLong), RedisCheckType.REPLY, Long.class, null);
+    return new CheckBuilder.Find.Default<>(
+        ReplyViews.find("reply.ofLong", ReplyViews::asLong),
+        RedisCheckType.REPLY,
+        Long.class,
+        null);
   }
 
   /**
@@ -68,7 +77,11 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
    * @return a check builder on the reply as a {@code Double}
    */
   public CheckBuilder.Find<Double> ofDouble() {
-    return new CheckBuilder.Find.Default<>(ReplyViews.find("reply.ofDouble", ReplyViews::asDouble), RedisCheckType.REPLY, Double.class, null);
+    return new CheckBuilder.Find.Default<>(
+        ReplyViews.find("reply.ofDouble", ReplyViews::asDouble),
+        RedisCheckType.REPLY,
+        Double.class,
+        null);
   }
 
   /**
@@ -80,19 +93,25 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public CheckBuilder.Find<List<Object>> ofList() {
-    return new CheckBuilder.Find.Default<>(ReplyViews.find("reply.ofList", ReplyViews::asList), RedisCheckType.REPLY, List.class, null);
+    return new CheckBuilder.Find.Default<>(
+        ReplyViews.find("reply.ofList", ReplyViews::asList),
+        RedisCheckType.REPLY,
+        List.class,
+        null);
   }
 
   /**
    * The reply as a map: a RESP3 map, or a RESP2 array of field, value pairs ({@code HGETALL}).
    *
-   * <pre>{@code hgetAll("user:1").check(reply().ofMap().transform(m -> m.get("name")).is("Ada"))}</pre>
+   * <pre>{@code hgetAll("user:1").check(reply().ofMap().transform(m -> m.get("name")).is("Ada"))}
+   * </pre>
    *
    * @return a check builder on the reply as a {@code Map}
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public CheckBuilder.Find<Map<Object, Object>> ofMap() {
-    return new CheckBuilder.Find.Default<>(ReplyViews.find("reply.ofMap", ReplyViews::asMap), RedisCheckType.REPLY, Map.class, null);
+    return new CheckBuilder.Find.Default<>(
+        ReplyViews.find("reply.ofMap", ReplyViews::asMap), RedisCheckType.REPLY, Map.class, null);
   }
 
   /** Less than {@code expected}, compared as the expected value's type: {@code reply().lt(100)}. */
@@ -119,7 +138,9 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
     return asTypeOf(expected).gte();
   }
 
-  /** The reply's typed view that compares with {@code expected}, and {@code expected} as that type. */
+  /**
+   * The reply's typed view that compares with {@code expected}, and {@code expected} as that type.
+   */
   private record Typed<X>(CheckBuilder.Find<X> view, X expected) {
     CheckBuilder.Final lt() {
       return view.lt(expected);
@@ -139,7 +160,10 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
   }
 
   private Typed<?> asTypeOf(Object expected) {
-    if (expected instanceof Integer || expected instanceof Long || expected instanceof Short || expected instanceof Byte) {
+    if (expected instanceof Integer
+        || expected instanceof Long
+        || expected instanceof Short
+        || expected instanceof Byte) {
       return new Typed<>(ofLong(), ((Number) expected).longValue());
     }
     if (expected instanceof Number n) {
@@ -148,7 +172,8 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
     if (expected instanceof String s) {
       return new Typed<>(ofString(), s);
     }
-    throw new IllegalArgumentException("a reply compares with an integer, a number or a string, not " + expected);
+    throw new IllegalArgumentException(
+        "a reply compares with an integer, a number or a string, not " + expected);
   }
 
   /**
@@ -168,7 +193,9 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
   /**
    * Data verification against a value computed from the session (see {@link #isNilOr(String)}).
    *
-   * <pre>{@code get(s -> "k:" + s.userId()).check(reply().isNilOr(s -> expectedValueFor("k:" + s.userId())))}</pre>
+   * <pre>
+   * {@code get(s -> "k:" + s.userId()).check(reply().isNilOr(s -> expectedValueFor("k:" + s.userId())))}
+   * </pre>
    *
    * @param expected the value that was written
    * @return a check on the reply
@@ -178,23 +205,37 @@ public final class ReplyCheckBuilder extends CheckBuilder.Find.Default<RedisChec
   }
 
   private static CheckBuilder.Final verify(SessionValue<String> expected) {
-    io.gatling.core.check.CheckBuilder.Final<RedisCheckType, Object> nilOrWritten = ReplyViews.find("reply", ReplyViews::asIs).find()
-        .validate("nil or the value written", (Option<Object> actual, io.gatling.core.session.Session session) -> {
-          if (actual.isEmpty()) {
-            return new Success<>(actual);
-          }
-          String wanted;
-          try {
-            wanted = expected.resolve(session);
-          } catch (RuntimeException unresolved) {
-            return ReplyViews.failure(unresolved.getMessage());
-          }
-          String got = String.valueOf(actual.get());
-          Validation<Option<Object>> outcome = wanted.equals(got) ? new Success<>(actual)
-              : ReplyViews.<Option<Object>>failure("value mismatch: expected " + wanted.length() + " bytes starting '" + start(wanted) + "' but got "
-                  + got.length() + " bytes starting '" + start(got) + "'");
-          return outcome;
-        });
+    io.gatling.core.check.CheckBuilder.Final<RedisCheckType, Object> nilOrWritten =
+        ReplyViews.find("reply", ReplyViews::asIs)
+            .find()
+            .validate(
+                "nil or the value written",
+                (Option<Object> actual, io.gatling.core.session.Session session) -> {
+                  if (actual.isEmpty()) {
+                    return new Success<>(actual);
+                  }
+                  String wanted;
+                  try {
+                    wanted = expected.resolve(session);
+                  } catch (RuntimeException unresolved) {
+                    return ReplyViews.failure(unresolved.getMessage());
+                  }
+                  String got = String.valueOf(actual.get());
+                  Validation<Option<Object>> outcome =
+                      wanted.equals(got)
+                          ? new Success<>(actual)
+                          : ReplyViews.<Option<Object>>failure(
+                              "value mismatch: expected "
+                                  + wanted.length()
+                                  + " bytes starting '"
+                                  + start(wanted)
+                                  + "' but got "
+                                  + got.length()
+                                  + " bytes starting '"
+                                  + start(got)
+                                  + "'");
+                  return outcome;
+                });
     return new CheckBuilder.Final.Default<>(nilOrWritten, RedisCheckType.VERIFY);
   }
 

@@ -16,33 +16,42 @@ import scala.Option;
 
 /**
  * Gatling's (Scala) check builders over a decoded Redis reply, seen as a given Java type. A nil
- * reply is "found nothing", as a missing header is for HTTP: {@code exists()} fails on it,
- * {@code notExists()} passes. A reply that cannot be seen as the type fails the check, saying why.
+ * reply is "found nothing", as a missing header is for HTTP: {@code exists()} fails on it, {@code
+ * notExists()} passes. A reply that cannot be seen as the type fails the check, saying why.
  */
 final class ReplyViews {
   private static final Validation<Option<Object>> NOTHING = new Success<>(Option.empty());
 
   private ReplyViews() {}
 
-  /** The reply as {@code X}: nil is nothing found, {@code view} throws for a reply of another type. */
+  /**
+   * The reply as {@code X}: nil is nothing found, {@code view} throws for a reply of another type.
+   */
   @SuppressWarnings("unchecked")
-  static <X> CheckBuilder.Find<RedisCheckType, Object, X> find(String name, Function<Object, X> view) {
-    Extractor<Object, X> extractor = new FindExtractor<Object, X>(name, reply -> {
-      if (reply == null) {
-        return (Validation<Option<X>>) (Validation<?>) NOTHING;
-      }
-      try {
-        return new Success<>(Option.apply(view.apply(reply)));
-      } catch (RuntimeException notOfType) {
-        return failure(notOfType.getMessage());
-      }
-    });
+  static <X> CheckBuilder.Find<RedisCheckType, Object, X> find(
+      String name, Function<Object, X> view) {
+    Extractor<Object, X> extractor =
+        new FindExtractor<Object, X>(
+            name,
+            reply -> {
+              if (reply == null) {
+                return (Validation<Option<X>>) (Validation<?>) NOTHING;
+              }
+              try {
+                return new Success<>(Option.apply(view.apply(reply)));
+              } catch (RuntimeException notOfType) {
+                return failure(notOfType.getMessage());
+              }
+            });
     Validation<Extractor<Object, X>> always = new Success<>(extractor);
     Function1<Session, Validation<Extractor<Object, X>>> expression = session -> always;
     return new io.gatling.core.check.CheckBuilder$Find$Default<>(expression, true);
   }
 
-  /** Gatling's failed validation, as any validation type (Scala's {@code Failure} is a {@code Validation[Nothing]}). */
+  /**
+   * Gatling's failed validation, as any validation type (Scala's {@code Failure} is a {@code
+   * Validation[Nothing]}).
+   */
   @SuppressWarnings("unchecked")
   static <T> Validation<T> failure(String message) {
     return (Validation<T>) (Validation<?>) new Failure(message);
@@ -113,6 +122,10 @@ final class ReplyViews {
 
   private static IllegalArgumentException notA(String type, Object reply) {
     String text = String.valueOf(reply);
-    return new IllegalArgumentException("the reply is not " + type + ": " + (text.length() > 100 ? text.substring(0, 100) + "…" : text));
+    return new IllegalArgumentException(
+        "the reply is not "
+            + type
+            + ": "
+            + (text.length() > 100 ? text.substring(0, 100) + "…" : text));
   }
 }

@@ -14,14 +14,19 @@ abstract class ScriptCommands extends StreamCommands {
   /**
    * EVAL: runs a Lua script with its keys and arguments (EL strings).
    *
-   * <pre>{@code redis("EVAL").eval("return redis.call('INCRBY', KEYS[1], ARGV[1])", List.of("n:#{userId}"), List.of("5"))}</pre>
+   * <pre>
+   * {@code redis("EVAL").eval("return redis.call('INCRBY', KEYS[1], ARGV[1])", List.of("n:#{userId}"), List.of("5"))}
+   * </pre>
    */
   public RedisCommand eval(String script, List<String> keys, List<String> args) {
     return build("EVAL", args(word(script), count(keys), keys, args));
   }
 
   /** EVAL with script, keys and arguments from the session. */
-  public RedisCommand eval(Function<Session, String> script, List<Function<Session, String>> keys, List<Function<Session, String>> args) {
+  public RedisCommand eval(
+      Function<Session, String> script,
+      List<Function<Session, String>> keys,
+      List<Function<Session, String>> args) {
     return build("EVAL", args(script, count(keys), keys, args));
   }
 
@@ -35,7 +40,10 @@ abstract class ScriptCommands extends StreamCommands {
   }
 
   /** EVALSHA with digest, keys and arguments from the session. */
-  public RedisCommand evalSha(Function<Session, String> sha, List<Function<Session, String>> keys, List<Function<Session, String>> args) {
+  public RedisCommand evalSha(
+      Function<Session, String> sha,
+      List<Function<Session, String>> keys,
+      List<Function<Session, String>> args) {
     return build("EVALSHA", args(sha, count(keys), keys, args));
   }
 
@@ -49,7 +57,10 @@ abstract class ScriptCommands extends StreamCommands {
   }
 
   /** FCALL with function, keys and arguments from the session. */
-  public RedisCommand fcall(Function<Session, String> function, List<Function<Session, String>> keys, List<Function<Session, String>> args) {
+  public RedisCommand fcall(
+      Function<Session, String> function,
+      List<Function<Session, String>> keys,
+      List<Function<Session, String>> args) {
     return build("FCALL", args(function, count(keys), keys, args));
   }
 }

@@ -3,8 +3,8 @@ package dev.redline.javaapi;
 import java.util.List;
 
 /**
- * An option of {@code SET}: {@link RedisDsl#ex(long)}, {@link RedisDsl#px(long)},
- * {@link RedisDsl#nx()}, {@link RedisDsl#xx()}, {@link RedisDsl#keepTtl()}.
+ * An option of {@code SET}: {@link RedisDsl#ex(long)}, {@link RedisDsl#px(long)}, {@link
+ * RedisDsl#nx()}, {@link RedisDsl#xx()}, {@link RedisDsl#keepTtl()}.
  *
  * <pre>{@code redis("SET session").set("session:#{id}", "#{token}", ex(60), nx())}</pre>
  */

@@ -25,7 +25,8 @@ abstract class StreamCommands extends CommandBuilding {
    * <pre>{@code xadd(s -> "events", s -> "user", s -> String.valueOf(s.userId()))}</pre>
    */
   @SafeVarargs
-  public final RedisCommand xadd(Function<Session, String> key, Function<Session, String>... fieldsAndValues) {
+  public final RedisCommand xadd(
+      Function<Session, String> key, Function<Session, String>... fieldsAndValues) {
     return build("XADD", args(key, word("*"), pairs(fieldsAndValues, "XADD")));
   }
 
@@ -53,8 +54,13 @@ abstract class StreamCommands extends CommandBuilding {
     return build("XRANGE", args(key, start, end));
   }
 
-  /** XRANGE with key and ids from the session: {@code xrange(s -> "events", s -> "-", s -> "+")}. */
-  public RedisCommand xrange(Function<Session, String> key, Function<Session, String> start, Function<Session, String> end) {
+  /**
+   * XRANGE with key and ids from the session: {@code xrange(s -> "events", s -> "-", s -> "+")}.
+   */
+  public RedisCommand xrange(
+      Function<Session, String> key,
+      Function<Session, String> start,
+      Function<Session, String> end) {
     return build("XRANGE", args(key, start, end));
   }
 
@@ -83,7 +89,10 @@ abstract class StreamCommands extends CommandBuilding {
   }
 
   /** XREADGROUP with every argument from the session. */
-  public RedisCommand xreadGroup(Function<Session, String> group, Function<Session, String> consumer, Function<Session, String> key,
+  public RedisCommand xreadGroup(
+      Function<Session, String> group,
+      Function<Session, String> consumer,
+      Function<Session, String> key,
       Function<Session, String> id) {
     return build("XREADGROUP", args(word("GROUP"), group, consumer, word("STREAMS"), key, id));
   }
@@ -99,13 +108,16 @@ abstract class StreamCommands extends CommandBuilding {
 
   /** XACK with key, group and ids from the session. */
   @SafeVarargs
-  public final RedisCommand xack(Function<Session, String> key, Function<Session, String> group, Function<Session, String>... ids) {
+  public final RedisCommand xack(
+      Function<Session, String> key,
+      Function<Session, String> group,
+      Function<Session, String>... ids) {
     return build("XACK", args(key, group, some(ids, "id")));
   }
 
   /**
-   * XGROUP CREATE with MKSTREAM: creates a consumer group reading from {@code id} ({@code $} for new
-   * entries only, {@code 0} for all), and the stream if it does not exist. A group that exists
+   * XGROUP CREATE with MKSTREAM: creates a consumer group reading from {@code id} ({@code $} for
+   * new entries only, {@code 0} for all), and the stream if it does not exist. A group that exists
    * already is KO BUSYGROUP.
    *
    * <pre>{@code redis("XGROUP CREATE").xgroupCreate("jobs", "workers", "0")}</pre>
@@ -115,7 +127,10 @@ abstract class StreamCommands extends CommandBuilding {
   }
 
   /** XGROUP CREATE with key, group and id from the session. */
-  public RedisCommand xgroupCreate(Function<Session, String> key, Function<Session, String> group, Function<Session, String> id) {
+  public RedisCommand xgroupCreate(
+      Function<Session, String> key,
+      Function<Session, String> group,
+      Function<Session, String> id) {
     return build("XGROUP", args(word("CREATE"), key, group, id, word("MKSTREAM")));
   }
 }

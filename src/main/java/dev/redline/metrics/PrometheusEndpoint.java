@@ -38,16 +38,22 @@ final class PrometheusEndpoint implements MetricReader {
     try {
       server = HttpServer.create(new InetSocketAddress(port), 16);
     } catch (IOException e) {
-      throw new ConfigError("metrics.prometheus_port " + port + " cannot be served (" + e.getMessage()
-          + "): choose a free port or 0 for none");
+      throw new ConfigError(
+          "metrics.prometheus_port "
+              + port
+              + " cannot be served ("
+              + e.getMessage()
+              + "): choose a free port or 0 for none");
     }
     PrometheusEndpoint endpoint = new PrometheusEndpoint(server, port);
     server.createContext("/metrics", endpoint::scrape);
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "redline-prometheus");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "redline-prometheus");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
     return endpoint;
   }
@@ -58,7 +64,8 @@ final class PrometheusEndpoint implements MetricReader {
         exchange.sendResponseHeaders(405, -1);
         return;
       }
-      byte[] body = PrometheusText.render(registration.collectAllMetrics()).getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          PrometheusText.render(registration.collectAllMetrics()).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
       exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {

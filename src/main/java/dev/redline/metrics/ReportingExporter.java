@@ -32,6 +32,7 @@ final class ReportingExporter implements MetricExporter {
 
   /** The longest one push may take (a slow collector): the SDK's default. */
   static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(10);
+
   /** The longest a connection to the collector may take to open. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
@@ -54,12 +55,25 @@ final class ReportingExporter implements MetricExporter {
   static ReportingExporter otlp(String endpoint, String protocol) {
     OPENTELEMETRY_LOG.setLevel(Level.OFF);
     if (protocol.equals("http/protobuf")) {
-      String url = endpoint.endsWith("/v1/metrics") ? endpoint : endpoint.replaceAll("/+$", "") + "/v1/metrics";
-      return new ReportingExporter(OtlpHttpMetricExporter.builder().setEndpoint(url)
-          .setTimeout(EXPORT_TIMEOUT).setConnectTimeout(CONNECT_TIMEOUT).build(), url);
+      String url =
+          endpoint.endsWith("/v1/metrics")
+              ? endpoint
+              : endpoint.replaceAll("/+$", "") + "/v1/metrics";
+      return new ReportingExporter(
+          OtlpHttpMetricExporter.builder()
+              .setEndpoint(url)
+              .setTimeout(EXPORT_TIMEOUT)
+              .setConnectTimeout(CONNECT_TIMEOUT)
+              .build(),
+          url);
     }
-    return new ReportingExporter(OtlpGrpcMetricExporter.builder().setEndpoint(endpoint)
-        .setTimeout(EXPORT_TIMEOUT).setConnectTimeout(CONNECT_TIMEOUT).build(), endpoint);
+    return new ReportingExporter(
+        OtlpGrpcMetricExporter.builder()
+            .setEndpoint(endpoint)
+            .setTimeout(EXPORT_TIMEOUT)
+            .setConnectTimeout(CONNECT_TIMEOUT)
+            .build(),
+        endpoint);
   }
 
   /** A reader that pushes through this exporter every {@code interval}. */
@@ -70,13 +84,14 @@ final class ReportingExporter implements MetricExporter {
   @Override
   public CompletableResultCode export(Collection<MetricData> metrics) {
     CompletableResultCode result = delegate.export(metrics);
-    result.whenComplete(() -> {
-      if (result.isSuccess()) {
-        exported.incrementAndGet();
-      } else {
-        failed(result.getFailureThrowable());
-      }
-    });
+    result.whenComplete(
+        () -> {
+          if (result.isSuccess()) {
+            exported.incrementAndGet();
+          } else {
+            failed(result.getFailureThrowable());
+          }
+        });
     return result;
   }
 
@@ -85,9 +100,14 @@ final class ReportingExporter implements MetricExporter {
     String kind = cause == null ? "refused" : cause.getClass().getSimpleName();
     failuresByKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     if (warned.add(kind)) {
-      String reason = cause == null ? "the collector refused the export" : kind + ": " + cause.getMessage();
-      System.out.println("Redline: WARNING could not push metrics to " + endpoint + " (" + reason
-          + "); the load goes on, failed pushes are counted in the summary");
+      String reason =
+          cause == null ? "the collector refused the export" : kind + ": " + cause.getMessage();
+      System.out.println(
+          "Redline: WARNING could not push metrics to "
+              + endpoint
+              + " ("
+              + reason
+              + "); the load goes on, failed pushes are counted in the summary");
     }
   }
 

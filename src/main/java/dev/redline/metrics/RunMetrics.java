@@ -26,19 +26,22 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * One run's live metrics, with the old runner's instruments and labels so that its dashboards keep
  * working: {@code redis_operations_total} {operation, status = success|error, error_type, app_name,
- * instance_id, run_id, version}, {@code redis_operation_duration} (ms, buckets from 25 µs),
- * {@code redis_client_init_duration}, {@code redis_pubsub_operations_total}, and what it declared
- * without recording: {@code redis_connections_opened_total}, {@code redis_network_errors_total},
- * {@code redis_reconnections_total}, {@code redis_reconnection_duration}. A pipeline's commands count as their own operations and its
- * round trip as BATCH, as in the reports.
+ * instance_id, run_id, version}, {@code redis_operation_duration} (ms, buckets from 25 µs), {@code
+ * redis_client_init_duration}, {@code redis_pubsub_operations_total}, and what it declared without
+ * recording: {@code redis_connections_opened_total}, {@code redis_network_errors_total}, {@code
+ * redis_reconnections_total}, {@code redis_reconnection_duration}. A pipeline's commands count as
+ * their own operations and its round trip as BATCH, as in the reports.
  *
  * <p>Fed by the recorder's sampler once a second ({@link #second}); {@link #close()} records and
  * pushes the last second, so a run loses nothing at its end.
  */
 public final class RunMetrics implements SecondListener, AutoCloseable {
   /** Latency buckets in ms: fine below a millisecond, where Redis answers. */
-  static final List<Double> LATENCY_BUCKETS_MS = List.of(0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0,
-      1.5, 2.0, 3.0, 5.0, 7.5, 10.0, 15.0, 25.0, 50.0, 75.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0);
+  static final List<Double> LATENCY_BUCKETS_MS =
+      List.of(
+          0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0, 7.5,
+          10.0, 15.0, 25.0, 50.0, 75.0, 100.0, 250.0, 500.0, 1000.0, 2500.0, 5000.0, 10000.0);
+
   private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("operation");
   private static final AttributeKey<String> STATUS = AttributeKey.stringKey("status");
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error_type");
@@ -60,50 +63,114 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
   private final Supplier<List<ClientInstance>> clients;
   private boolean closed;
 
-  private RunMetrics(MetricsConfig config, Attributes run, String version, Supplier<List<ClientInstance>> clients) {
+  private RunMetrics(
+      MetricsConfig config,
+      Attributes run,
+      String version,
+      Supplier<List<ClientInstance>> clients) {
     this.config = config;
     this.run = run;
     this.clients = clients;
-    SdkMeterProviderBuilder builder = SdkMeterProvider.builder().setResource(Resource.getDefault().merge(Resource.create(
-        Attributes.of(AttributeKey.stringKey("service.name"), config.serviceName(), AttributeKey.stringKey("service.version"), version))));
-    otlp = config.otlpEndpoint().map(endpoint -> ReportingExporter.otlp(endpoint, config.otlpProtocol()));
-    otlp.ifPresent(exporter -> builder.registerMetricReader(exporter.periodicReader(config.interval())));
-    prometheus = config.prometheusPort() > 0 ? Optional.of(PrometheusEndpoint.start(config.prometheusPort())) : Optional.empty();
+    SdkMeterProviderBuilder builder =
+        SdkMeterProvider.builder()
+            .setResource(
+                Resource.getDefault()
+                    .merge(
+                        Resource.create(
+                            Attributes.of(
+                                AttributeKey.stringKey("service.name"),
+                                config.serviceName(),
+                                AttributeKey.stringKey("service.version"),
+                                version))));
+    otlp =
+        config
+            .otlpEndpoint()
+            .map(endpoint -> ReportingExporter.otlp(endpoint, config.otlpProtocol()));
+    otlp.ifPresent(
+        exporter -> builder.registerMetricReader(exporter.periodicReader(config.interval())));
+    prometheus =
+        config.prometheusPort() > 0
+            ? Optional.of(PrometheusEndpoint.start(config.prometheusPort()))
+            : Optional.empty();
     prometheus.ifPresent(builder::registerMetricReader);
     provider = builder.build();
     Meter meter = provider.meterBuilder("dev.redline").setInstrumentationVersion(version).build();
-    operations = meter.counterBuilder("redis_operations_total").setUnit("1")
-        .setDescription("Redis operations by operation and status (pipelined commands one by one; their round trip as BATCH)").build();
-    duration = meter.histogramBuilder("redis_operation_duration").setUnit("ms")
-        .setDescription("Service time of OK Redis operations").setExplicitBucketBoundariesAdvice(LATENCY_BUCKETS_MS).build();
-    pubsubOperations = meter.counterBuilder("redis_pubsub_operations_total").setUnit("1")
-        .setDescription("Pub/sub operations (PUBLISH, SUBSCRIBE, DELIVERY) by status").build();
-    networkErrors = meter.counterBuilder("redis_network_errors_total").setUnit("1")
-        .setDescription("Requests that failed on the connection (CONNECTION, TIMEOUT, POOL_TIMEOUT, LOADING)").build();
-    clientInit = meter.histogramBuilder("redis_client_init_duration").setUnit("ms")
-        .setDescription("Time to open a client pool and check the server").build();
-    reconnectionDuration = meter.histogramBuilder("redis_reconnection_duration").setUnit("ms")
-        .setDescription("Time from a client's first failure to its next success").build();
-    meter.counterBuilder("redis_reconnections_total").setUnit("1").setDescription("Outages clients recovered from")
-        .buildWithCallback(m -> m.record(clients.get().stream().mapToLong(c -> c.health().reconnections()).sum(), run));
-    meter.counterBuilder("redis_connections_opened_total").setUnit("1")
-        .setDescription("Connections the clients' pools opened (reconnections and failovers included)")
-        .buildWithCallback(m -> m.record(clients.get().stream().mapToLong(ClientInstance::openedConnections).sum(), run));
+    operations =
+        meter
+            .counterBuilder("redis_operations_total")
+            .setUnit("1")
+            .setDescription(
+                "Redis operations by operation and status (pipelined commands one by one; their round trip as BATCH)")
+            .build();
+    duration =
+        meter
+            .histogramBuilder("redis_operation_duration")
+            .setUnit("ms")
+            .setDescription("Service time of OK Redis operations")
+            .setExplicitBucketBoundariesAdvice(LATENCY_BUCKETS_MS)
+            .build();
+    pubsubOperations =
+        meter
+            .counterBuilder("redis_pubsub_operations_total")
+            .setUnit("1")
+            .setDescription("Pub/sub operations (PUBLISH, SUBSCRIBE, DELIVERY) by status")
+            .build();
+    networkErrors =
+        meter
+            .counterBuilder("redis_network_errors_total")
+            .setUnit("1")
+            .setDescription(
+                "Requests that failed on the connection (CONNECTION, TIMEOUT, POOL_TIMEOUT, LOADING)")
+            .build();
+    clientInit =
+        meter
+            .histogramBuilder("redis_client_init_duration")
+            .setUnit("ms")
+            .setDescription("Time to open a client pool and check the server")
+            .build();
+    reconnectionDuration =
+        meter
+            .histogramBuilder("redis_reconnection_duration")
+            .setUnit("ms")
+            .setDescription("Time from a client's first failure to its next success")
+            .build();
+    meter
+        .counterBuilder("redis_reconnections_total")
+        .setUnit("1")
+        .setDescription("Outages clients recovered from")
+        .buildWithCallback(
+            m ->
+                m.record(
+                    clients.get().stream().mapToLong(c -> c.health().reconnections()).sum(), run));
+    meter
+        .counterBuilder("redis_connections_opened_total")
+        .setUnit("1")
+        .setDescription(
+            "Connections the clients' pools opened (reconnections and failovers included)")
+        .buildWithCallback(
+            m ->
+                m.record(
+                    clients.get().stream().mapToLong(ClientInstance::openedConnections).sum(),
+                    run));
   }
 
   /**
    * Starts the run's metrics, or nothing when they go nowhere.
    *
    * @param labels app_name, instance_id, run_id and version, put on every point
-   * @param clients the run's clients (their connection health and opened connections are read once a second)
+   * @param clients the run's clients (their connection health and opened connections are read once
+   *     a second)
    */
-  public static Optional<RunMetrics> start(MetricsConfig config, Map<String, String> labels, Supplier<List<ClientInstance>> clients) {
+  public static Optional<RunMetrics> start(
+      MetricsConfig config, Map<String, String> labels, Supplier<List<ClientInstance>> clients) {
     if (!config.enabled()) {
       return Optional.empty();
     }
     var attributes = Attributes.builder();
     labels.forEach(attributes::put);
-    return Optional.of(new RunMetrics(config, attributes.build(), labels.getOrDefault("version", "unknown"), clients));
+    return Optional.of(
+        new RunMetrics(
+            config, attributes.build(), labels.getOrDefault("version", "unknown"), clients));
   }
 
   /** Records how long a client pool took to open and pass its start check. */
@@ -116,8 +183,9 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
     Histogram okLatencies = second.ok();
     Map<String, Long> errorsByKind = second.errorsByKind();
     String operation = second.series().name();
-    Attributes success = successByOperation.computeIfAbsent(operation,
-        name -> run.toBuilder().put(OPERATION, name).put(STATUS, "success").build());
+    Attributes success =
+        successByOperation.computeIfAbsent(
+            operation, name -> run.toBuilder().put(OPERATION, name).put(STATUS, "success").build());
     long ok = okLatencies.getTotalCount();
     if (ok > 0) {
       operations.add(ok, success);
@@ -128,22 +196,30 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
         }
       }
     }
-    errorsByKind.forEach((kind, count) -> {
-      Attributes error = run.toBuilder().put(OPERATION, operation).put(STATUS, "error").put(ERROR_TYPE, kind).build();
-      operations.add(count, error);
-      if (ConnectionHealth.isConnectionFailure(kind)) {
-        networkErrors.add(count, error);
-      }
-      if (PUBSUB.contains(operation)) {
-        pubsubOperations.add(count, error);
-      }
-    });
+    errorsByKind.forEach(
+        (kind, count) -> {
+          Attributes error =
+              run.toBuilder()
+                  .put(OPERATION, operation)
+                  .put(STATUS, "error")
+                  .put(ERROR_TYPE, kind)
+                  .build();
+          operations.add(count, error);
+          if (ConnectionHealth.isConnectionFailure(kind)) {
+            networkErrors.add(count, error);
+          }
+          if (PUBSUB.contains(operation)) {
+            pubsubOperations.add(count, error);
+          }
+        });
     if (ok > 0 && PUBSUB.contains(operation)) {
       pubsubOperations.add(ok, success);
     }
   }
 
-  /** Once a second after the requests' seconds: reconnections that completed since the last call. */
+  /**
+   * Once a second after the requests' seconds: reconnections that completed since the last call.
+   */
   public synchronized void sampleClients() {
     for (ClientInstance client : clients.get()) {
       ConnectionHealth health = client.health();

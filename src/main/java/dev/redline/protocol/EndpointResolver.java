@@ -15,16 +15,21 @@ final class EndpointResolver implements AutoCloseable {
   private RedisServerProcess embedded;
   private final java.util.List<String> announcements = new java.util.ArrayList<>();
 
-  synchronized RedisEndpoint resolve(Optional<RedisEndpoint> named, String origin, Deployment deployment) {
+  synchronized RedisEndpoint resolve(
+      Optional<RedisEndpoint> named, String origin, Deployment deployment) {
     if (deployment instanceof Deployment.Cluster cluster) {
       // the cluster's seeds name the servers; the endpoint, if any, only carries the login and TLS
       HostAndPort seed = cluster.seeds().get(0);
-      RedisEndpoint login = named.orElse(new RedisEndpoint(seed.getHost(), seed.getPort(), null, null, 0, false));
+      RedisEndpoint login =
+          named.orElse(new RedisEndpoint(seed.getHost(), seed.getPort(), null, null, 0, false));
       announcements.add("Redline: using Redis " + deployment.describe(login));
       return login;
     }
     if (deployment instanceof Deployment.Sentinel) {
-      RedisEndpoint login = named.orElse(new RedisEndpoint("sentinel-primary", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
+      RedisEndpoint login =
+          named.orElse(
+              new RedisEndpoint(
+                  "sentinel-primary", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
       announcements.add("Redline: using Redis " + deployment.describe(login));
       return login;
     }
@@ -41,8 +46,11 @@ final class EndpointResolver implements AutoCloseable {
     }
     if (embedded == null) {
       embedded = RedisServerProcess.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "redline-embedded-redis-stop"));
-      announce(embedded.endpoint(), "embedded redis-server " + embedded.binary() + ", started for this run");
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(embedded::close, "redline-embedded-redis-stop"));
+      announce(
+          embedded.endpoint(),
+          "embedded redis-server " + embedded.binary() + ", started for this run");
     }
     return embedded.endpoint();
   }

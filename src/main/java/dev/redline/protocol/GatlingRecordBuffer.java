@@ -29,8 +29,10 @@ final class GatlingRecordBuffer {
   private final LongAdder handedOver;
   private final EventLoop worker;
   private final String[] scenarios = new String[CAPACITY];
+
   @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
   private final List<String>[] groups = new List[CAPACITY];
+
   private final String[] names = new String[CAPACITY];
   private final long[] starts = new long[CAPACITY];
   private final long[] ends = new long[CAPACITY];
@@ -47,8 +49,15 @@ final class GatlingRecordBuffer {
     this.worker = worker;
   }
 
-  void add(String scenario, List<String> group, String name, long start, long end, Status status,
-      Option<String> code, Option<String> message) {
+  void add(
+      String scenario,
+      List<String> group,
+      String name,
+      long start,
+      long end,
+      Status status,
+      Option<String> code,
+      Option<String> message) {
     scenarios[size] = scenario;
     groups[size] = group;
     names[size] = name;
@@ -69,7 +78,15 @@ final class GatlingRecordBuffer {
   /** Hands every buffered record to Gatling. */
   void flush() {
     for (int i = 0; i < size; i++) {
-      stats.logResponse(scenarios[i], groups[i], names[i], starts[i], ends[i], statuses[i], codes[i], messages[i]);
+      stats.logResponse(
+          scenarios[i],
+          groups[i],
+          names[i],
+          starts[i],
+          ends[i],
+          statuses[i],
+          codes[i],
+          messages[i]);
       scenarios[i] = null;
       groups[i] = null;
       names[i] = null;

@@ -3,10 +3,10 @@ package dev.redline.protocol;
 import dev.redline.client.ClientPool;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.pubsub.Subscriber;
-import io.gatling.core.stats.StatsEngine;
 import dev.redline.report.LatencyRecorder;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
+import io.gatling.core.stats.StatsEngine;
 import java.util.function.Consumer;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
@@ -25,8 +25,14 @@ public final class RedisComponents implements ProtocolComponents {
   private final PubSubTracker pubsub;
   private final Consumer<Subscriber> subscribers;
 
-  RedisComponents(RedisProtocol protocol, ClientPool clients, LatencyRecorder recorder, StatsEngine stats,
-      Consumer<String> scenarioStarted, PubSubTracker pubsub, Consumer<Subscriber> subscribers) {
+  RedisComponents(
+      RedisProtocol protocol,
+      ClientPool clients,
+      LatencyRecorder recorder,
+      StatsEngine stats,
+      Consumer<String> scenarioStarted,
+      PubSubTracker pubsub,
+      Consumer<Subscriber> subscribers) {
     this.pubsub = pubsub;
     this.subscribers = subscribers;
     this.protocol = protocol;
@@ -67,8 +73,8 @@ public final class RedisComponents implements ProtocolComponents {
   }
 
   /**
-   * Puts the user's id into the session as {@code userId}, so that {@code "#{userId}"} works in
-   * EL. The user starts on Gatling's event loop; its first Redis request moves it onto its worker
+   * Puts the user's id into the session as {@code userId}, so that {@code "#{userId}"} works in EL.
+   * The user starts on Gatling's event loop; its first Redis request moves it onto its worker
    * ({@link #onItsWorker}), so that the time it waits for that worker is measured from when the
    * request was due.
    */
@@ -90,11 +96,19 @@ public final class RedisComponents implements ProtocolComponents {
     if (session.eventLoop().inEventLoop()) {
       return session;
     }
-    return session.copy(session.scenario(), session.userId(), session.attributes(), session.baseStatus(),
-        session.blockStack(), session.onExit(), client.workerFor(session.userId()));
+    return session.copy(
+        session.scenario(),
+        session.userId(),
+        session.attributes(),
+        session.baseStatus(),
+        session.blockStack(),
+        session.onExit(),
+        client.workerFor(session.userId()));
   }
 
-  /** Hands the worker's buffered Gatling records to Gatling before Gatling learns the user exited. */
+  /**
+   * Hands the worker's buffered Gatling records to Gatling before Gatling learns the user exited.
+   */
   @Override
   public Function1<Session, BoxedUnit> onExit() {
     return session -> {

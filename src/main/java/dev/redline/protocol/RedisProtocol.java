@@ -28,8 +28,8 @@ import scala.Function1;
  *     besides the batch record (the microsecond recorder always counts every op)
  * @param backoffMin first delay before a request of a client that is in an outage
  * @param backoffMax largest such delay (the delay doubles per failure, with jitter, up to this)
- * @param retryAttempts how many times a request that failed on the connection is tried again
- *     before it is KO (the old runner's client_retry_attempts); 0 = never
+ * @param retryAttempts how many times a request that failed on the connection is tried again before
+ *     it is KO (the old runner's client_retry_attempts); 0 = never
  * @param startDuringOutage start the load even when Redis cannot be reached at start
  * @param deployment standalone, cluster (seed nodes) or sentinel (master name, sentinels)
  * @param tls TLS options (CA, client certificate, hostname verification, versions)
@@ -62,13 +62,30 @@ public record RedisProtocol(
     String endpointOrigin,
     java.util.List<String> settingsEcho,
     Duration warmup,
-    dev.redline.config.MetricsConfig.Overrides metrics) implements Protocol {
+    dev.redline.config.MetricsConfig.Overrides metrics)
+    implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
   public static RedisProtocol defaults() {
-    return new RedisProtocol(Optional.empty(), 1, Optional.empty(), 1,
-        Duration.ofSeconds(2), Duration.ofSeconds(2), "redline", true,
-        Duration.ofMillis(10), Duration.ofMillis(500), 0, false, new Deployment.Standalone(), TlsSettings.NONE, 0, "named by the simulation", java.util.List.of(), Duration.ZERO,
+    return new RedisProtocol(
+        Optional.empty(),
+        1,
+        Optional.empty(),
+        1,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(2),
+        "redline",
+        true,
+        Duration.ofMillis(10),
+        Duration.ofMillis(500),
+        0,
+        false,
+        new Deployment.Standalone(),
+        TlsSettings.NONE,
+        0,
+        "named by the simulation",
+        java.util.List.of(),
+        Duration.ZERO,
         dev.redline.config.MetricsConfig.Overrides.NONE);
   }
 
@@ -123,9 +140,26 @@ public record RedisProtocol(
 
     /** The protocol with the changed settings. */
     public RedisProtocol build() {
-      return new RedisProtocol(endpoint, clientInstances, connectionsPerClient, threadsPerClient, connectTimeout,
-          socketTimeout, clientName, perOpGatlingRecords, backoffMin, backoffMax, retryAttempts,
-          startDuringOutage, deployment, tls, respVersion, endpointOrigin, settingsEcho, warmup, metrics);
+      return new RedisProtocol(
+          endpoint,
+          clientInstances,
+          connectionsPerClient,
+          threadsPerClient,
+          connectTimeout,
+          socketTimeout,
+          clientName,
+          perOpGatlingRecords,
+          backoffMin,
+          backoffMax,
+          retryAttempts,
+          startDuringOutage,
+          deployment,
+          tls,
+          respVersion,
+          endpointOrigin,
+          settingsEcho,
+          warmup,
+          metrics);
     }
   }
 

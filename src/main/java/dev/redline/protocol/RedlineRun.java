@@ -40,24 +40,28 @@ import scala.runtime.BoxedUnit;
 public final class RedlineRun {
   private static final Logger LOG = LoggerFactory.getLogger(RedlineRun.class);
   private static volatile RedlineRun lastStarted;
-  private static final java.util.concurrent.atomic.AtomicBoolean REPORT_PATH_HOOK = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final java.util.concurrent.atomic.AtomicBoolean REPORT_PATH_HOOK =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private static volatile String lastReportLine;
 
   private final String runId = RunIdentity.newRunId();
   private final LatencyRecorder recorder = new LatencyRecorder();
   private final EndpointResolver endpoints = new EndpointResolver();
   private final ServerWatch servers = new ServerWatch();
-  private final List<ClientPool> pools = new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the metrics' threads
+  private final List<ClientPool> pools =
+      new java.util.concurrent.CopyOnWriteArrayList<>(); // read by the metrics' threads
   private final List<RedisComponents> components = new ArrayList<>();
   private final List<Map<String, Object>> settings = new ArrayList<>();
   private final Set<String> scenarios = ConcurrentHashMap.newKeySet();
   private final PubSubTracker pubsub = new PubSubTracker(recorder);
   private final List<Subscriber> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "redline-sampler");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "redline-sampler");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final long startEpochMillis = System.currentTimeMillis();
   private volatile long endEpochMillis;
   private volatile Optional<dev.redline.metrics.RunMetrics> metrics = Optional.empty();
@@ -76,14 +80,27 @@ public final class RedlineRun {
     sampler.scheduleAtFixedRate(this::sampleAndReportErrors, 1, 1, TimeUnit.SECONDS);
   }
 
-  /** Once a second: fold the recorder, and log one line per error kind that occurred (an error storm stays readable). */
+  /**
+   * Once a second: fold the recorder, and log one line per error kind that occurred (an error storm
+   * stays readable).
+   */
   private void sampleAndReportErrors() {
     try {
-      recorder.sample().forEach((kind, count) -> System.out.printf(java.util.Locale.ROOT,
-          "Redline: %,d x %s in the last second (e.g. %s)%n", count, kind, recorder.exampleMessage(kind)));
+      recorder
+          .sample()
+          .forEach(
+              (kind, count) ->
+                  System.out.printf(
+                      java.util.Locale.ROOT,
+                      "Redline: %,d x %s in the last second (e.g. %s)%n",
+                      count,
+                      kind,
+                      recorder.exampleMessage(kind)));
       metrics.ifPresent(dev.redline.metrics.RunMetrics::sampleClients);
       if (gatlingRunFolder.isEmpty()) {
-        gatlingRunFolder = ReportFolder.openRunFolder(startEpochMillis); // where our report goes, while Gatling holds its log open
+        gatlingRunFolder =
+            ReportFolder.openRunFolder(
+                startEpochMillis); // where our report goes, while Gatling holds its log open
       }
     } catch (RuntimeException e) {
       LOG.warn("Redline sampler failed", e);
@@ -92,12 +109,16 @@ public final class RedlineRun {
 
   static RedlineRun start(CoreComponents core) {
     var netty = core.configuration().netty();
-    RedlineRun run = new RedlineRun(core.statsEngine(), new LoopTransport(netty.useNativeTransport(), netty.useIoUring()));
+    RedlineRun run =
+        new RedlineRun(
+            core.statsEngine(), new LoopTransport(netty.useNativeTransport(), netty.useIoUring()));
     dev.redline.config.RunControl.watchParent(java.time.Duration.ofSeconds(8));
-    core.actorSystem().registerOnTermination(() -> {
-      run.finish();
-      return BoxedUnit.UNIT;
-    });
+    core.actorSystem()
+        .registerOnTermination(
+            () -> {
+              run.finish();
+              return BoxedUnit.UNIT;
+            });
     lastStarted = run;
     return run;
   }
@@ -129,8 +150,8 @@ public final class RedlineRun {
 
   /**
    * The components of one protocol: its client pool, checked against the server. A setting that
-   * cannot work or a server that cannot be used refuses the run ({@link RunRefusal}): one line,
-   * no report.
+   * cannot work or a server that cannot be used refuses the run ({@link RunRefusal}): one line, no
+   * report.
    */
   synchronized RedisComponents components(RedisProtocol protocol) {
     try {
@@ -140,21 +161,34 @@ public final class RedlineRun {
       metrics.ifPresent(dev.redline.metrics.RunMetrics::close);
       closePoolsAndEndpoints();
       sampler.shutdownNow();
-      if (!(e instanceof RedlineStartupException || e instanceof dev.redline.config.ConfigError || e instanceof IllegalArgumentException)) {
+      if (!(e instanceof RedlineStartupException
+          || e instanceof dev.redline.config.ConfigError
+          || e instanceof IllegalArgumentException)) {
         throw e; // not a mistake of the user's: Gatling's crash report keeps its stack trace
       }
-      RuntimeException error = e instanceof IllegalArgumentException ? new RedlineStartupException(e.getMessage()) : e;
-      throw RunRefusal.refuse(error, ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(startEpochMillis));
+      RuntimeException error =
+          e instanceof IllegalArgumentException ? new RedlineStartupException(e.getMessage()) : e;
+      throw RunRefusal.refuse(
+          error,
+          ProcessHandle.current()
+              .info()
+              .startInstant()
+              .map(java.time.Instant::toEpochMilli)
+              .orElse(startEpochMillis));
     }
   }
 
-  /** Starts the live metrics once per run, with the first protocol's settings on top of the configuration's. */
+  /**
+   * Starts the live metrics once per run, with the first protocol's settings on top of the
+   * configuration's.
+   */
   private void startMetrics(RedisProtocol protocol) {
     if (metricsStarted) {
       return;
     }
     metricsStarted = true;
-    dev.redline.config.MetricsConfig config = dev.redline.config.MetricsConfig.load().with(protocol.metrics());
+    dev.redline.config.MetricsConfig config =
+        dev.redline.config.MetricsConfig.load().with(protocol.metrics());
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("app_name", RunIdentity.appName());
     labels.put("instance_id", RunIdentity.instanceId());
@@ -167,11 +201,23 @@ public final class RedlineRun {
   private RedisComponents connect(RedisProtocol protocol) {
     startMetrics(protocol);
     long initStart = System.nanoTime();
-    RedisEndpoint endpoint = endpoints.resolve(protocol.endpoint(), protocol.endpointOrigin(), protocol.deployment());
-    ClientSettings clientSettings = new ClientSettings(endpoint, protocol.clientInstances(),
-        protocol.effectiveConnectionsPerClient(), protocol.threadsPerClient(),
-        protocol.connectTimeout(), protocol.socketTimeout(), protocol.clientName(),
-        protocol.deployment(), protocol.tls(), protocol.respVersion(), protocol.backoffMin(), protocol.backoffMax(), transport);
+    RedisEndpoint endpoint =
+        endpoints.resolve(protocol.endpoint(), protocol.endpointOrigin(), protocol.deployment());
+    ClientSettings clientSettings =
+        new ClientSettings(
+            endpoint,
+            protocol.clientInstances(),
+            protocol.effectiveConnectionsPerClient(),
+            protocol.threadsPerClient(),
+            protocol.connectTimeout(),
+            protocol.socketTimeout(),
+            protocol.clientName(),
+            protocol.deployment(),
+            protocol.tls(),
+            protocol.respVersion(),
+            protocol.backoffMin(),
+            protocol.backoffMax(),
+            transport);
     settings.add(echo(clientSettings, protocol));
     ClientPool pool = StartupCheck.connect(clientSettings, protocol.startDuringOutage());
     pools.add(pool);
@@ -186,32 +232,46 @@ public final class RedlineRun {
       metrics.ifPresent(m -> System.out.println(m.describe()));
     }
     if (clientSettings.workersPerClient() < clientSettings.threadsPerClient()) {
-      System.out.printf(java.util.Locale.ROOT, "Redline: %,d virtual users share %,d worker threads (at most %d per core on this %d-core machine);"
-          + " the time a user waits for its worker is its WAIT in Redline's report%n",
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "Redline: %,d virtual users share %,d worker threads (at most %d per core on this %d-core machine);"
+              + " the time a user waits for its worker is its WAIT in Redline's report%n",
           (long) clientSettings.clientInstances() * clientSettings.threadsPerClient(),
-          clientSettings.clientInstances() * clientSettings.workersPerClient(), dev.redline.client.WorkerBudget.WORKERS_PER_CORE,
+          clientSettings.clientInstances() * clientSettings.workersPerClient(),
+          dev.redline.client.WorkerBudget.WORKERS_PER_CORE,
           Runtime.getRuntime().availableProcessors());
     }
     startWarmup(protocol.warmup());
-    RedisComponents made = new RedisComponents(protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
+    RedisComponents made =
+        new RedisComponents(
+            protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
     components.add(made);
     return made;
   }
 
   /**
-   * Closes the measuring window for the protocol's warm-up, once per run (the first protocol with
-   * a warm-up sets it: the load of every protocol starts together), and opens it when it is over.
+   * Closes the measuring window for the protocol's warm-up, once per run (the first protocol with a
+   * warm-up sets it: the load of every protocol starts together), and opens it when it is over.
    */
   private void startWarmup(java.time.Duration warmup) {
     if (warmup.isZero() || recorder.window().hadWarmup()) {
       return;
     }
     recorder.window().warmUp();
-    System.out.printf(java.util.Locale.ROOT, "Redline: warming up for %s; nothing is measured until it is over%n", dev.redline.config.Durations.describe(warmup));
-    sampler.schedule(() -> {
-      recorder.window().open();
-      System.out.printf(java.util.Locale.ROOT, "Redline: warm-up over (%s); measuring from now%n", dev.redline.config.Durations.describe(warmup));
-    }, warmup.toNanos(), TimeUnit.NANOSECONDS);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "Redline: warming up for %s; nothing is measured until it is over%n",
+        dev.redline.config.Durations.describe(warmup));
+    sampler.schedule(
+        () -> {
+          recorder.window().open();
+          System.out.printf(
+              java.util.Locale.ROOT,
+              "Redline: warm-up over (%s); measuring from now%n",
+              dev.redline.config.Durations.describe(warmup));
+        },
+        warmup.toNanos(),
+        TimeUnit.NANOSECONDS);
   }
 
   /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */
@@ -228,10 +288,11 @@ public final class RedlineRun {
     finishPubSub();
     sampler.shutdownNow();
     recorder.sample();
-    metrics.ifPresent(m -> {
-      m.sampleClients();
-      m.close(); // the last interval is pushed now, not lost
-    });
+    metrics.ifPresent(
+        m -> {
+          m.sampleClients();
+          m.close(); // the last interval is pushed now, not lost
+        });
     CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
     long reconnections = 0;
     long downNanos = 0;
@@ -245,26 +306,48 @@ public final class RedlineRun {
       System.out.println("Redline: " + crossCheck.verdict());
     }
     if (recorder.window().hadWarmup()) {
-      System.out.println("Redline: the commandstats cross-check covers the whole run, warm-up included; the reports and the summary cover only what came after it");
+      System.out.println(
+          "Redline: the commandstats cross-check covers the whole run, warm-up included; the reports and the summary cover only what came after it");
     }
-    long measuredFrom = recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis;
-    RunFacts facts = new RunFacts(RunIdentity.appName(), RunIdentity.instanceId(), runId, RunIdentity.version(),
-        scenarios.isEmpty() ? "(no scenario)" : String.join("+", new TreeSet<>(scenarios)),
-        startEpochMillis, endEpochMillis,
-        measuredFrom, List.copyOf(settings), servers.versions(), reconnections,
-        reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections, pubsub.facts(),
-        metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()), 0);
+    long measuredFrom =
+        recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis;
+    RunFacts facts =
+        new RunFacts(
+            RunIdentity.appName(),
+            RunIdentity.instanceId(),
+            runId,
+            RunIdentity.version(),
+            scenarios.isEmpty() ? "(no scenario)" : String.join("+", new TreeSet<>(scenarios)),
+            startEpochMillis,
+            endEpochMillis,
+            measuredFrom,
+            List.copyOf(settings),
+            servers.versions(),
+            reconnections,
+            reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections,
+            pubsub.facts(),
+            metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()),
+            0);
     try {
-      Path index = CompanionReport.write(ReportFolder.locate(startEpochMillis, runId, gatlingRunFolder), facts, recorder, crossCheck);
+      Path index =
+          CompanionReport.write(
+              ReportFolder.locate(startEpochMillis, runId, gatlingRunFolder),
+              facts,
+              recorder,
+              crossCheck);
       reportIndex = index;
       String line = "Redline report: " + index.toAbsolutePath().toUri();
       System.out.println(line);
       // Gatling prints its own report's path after this hook; say ours last too
       lastReportLine = line;
       boolean perOpBatches = components.stream().anyMatch(c -> c.results().perOpBatchRecords());
-      GatlingReportHint.forRun(gatlingRecords(), (endEpochMillis - measuredFrom) / 1000.0, perOpBatches).ifPresent(System.out::println);
+      GatlingReportHint.forRun(
+              gatlingRecords(), (endEpochMillis - measuredFrom) / 1000.0, perOpBatches)
+          .ifPresent(System.out::println);
       if (REPORT_PATH_HOOK.compareAndSet(false, true)) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println(lastReportLine), "redline-report-path"));
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(() -> System.out.println(lastReportLine), "redline-report-path"));
       }
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
@@ -333,7 +416,9 @@ public final class RedlineRun {
       echo.put("tls_ca_file", String.valueOf(s.tls().caFile()));
       echo.put("tls_client_certificate", String.valueOf(s.tls().certFile()));
       echo.put("tls_verify_hostname", s.tls().verifyHostname());
-      echo.put("tls_versions", s.tls().protocols().isEmpty() ? "JDK default" : String.join(",", s.tls().protocols()));
+      echo.put(
+          "tls_versions",
+          s.tls().protocols().isEmpty() ? "JDK default" : String.join(",", s.tls().protocols()));
     }
     echo.put("resp_version", s.respVersion() == 0 ? "Jedis default (2)" : s.respVersion());
     echo.put("client_instances", s.clientInstances());

@@ -4,7 +4,6 @@ import dev.redline.client.ClientPool;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.LatencyRecorder;
 import dev.redline.report.RequestSeries;
-import java.util.concurrent.atomic.LongAdder;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
@@ -13,6 +12,7 @@ import io.gatling.core.stats.StatsEngine;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.internal.ThreadExecutorMap;
+import java.util.concurrent.atomic.LongAdder;
 import scala.Option;
 
 /**
@@ -32,10 +32,14 @@ public final class ResultRecorder {
   public ResultRecorder(StatsEngine stats, LatencyRecorder micros, ClientPool clients) {
     this.stats = stats;
     this.micros = micros;
-    this.buffers = ThreadLocal.withInitial(() -> {
-      EventExecutor current = ThreadExecutorMap.currentExecutor();
-      return current instanceof EventLoop loop && clients.ownsWorker(loop) ? new GatlingRecordBuffer(stats, gatlingRecords, loop) : null;
-    });
+    this.buffers =
+        ThreadLocal.withInitial(
+            () -> {
+              EventExecutor current = ThreadExecutorMap.currentExecutor();
+              return current instanceof EventLoop loop && clients.ownsWorker(loop)
+                  ? new GatlingRecordBuffer(stats, gatlingRecords, loop)
+                  : null;
+            });
   }
 
   /** Where a request name's microsecond records go (an action looks it up once). */
@@ -57,44 +61,81 @@ public final class ResultRecorder {
 
   /**
    * Records an OK request in both places. Gatling's record starts when the request was due (its
-   * wait before the worker started it is part of its response time); the microsecond recorder
-   * keeps service time and wait apart.
+   * wait before the worker started it is part of its response time); the microsecond recorder keeps
+   * service time and wait apart.
    */
-  public void ok(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos) {
+  public void ok(
+      Session session,
+      RequestSeries request,
+      long startMillis,
+      long endMillis,
+      long nanos,
+      long waitNanos) {
     if (request.recordOk(nanos, waitNanos)) {
       gatlingOk(session, request, startMillis - roundedMillis(waitNanos), endMillis);
     }
   }
 
   /** Records a KO request in both places, with the failure's kind as Gatling's response code. */
-  public void ko(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, long waitNanos, RedisFailure failure) {
+  public void ko(
+      Session session,
+      RequestSeries request,
+      long startMillis,
+      long endMillis,
+      long nanos,
+      long waitNanos,
+      RedisFailure failure) {
     if (request.recordKo(nanos, waitNanos, failure.kind(), failure.message())) {
       gatlingKo(session, request, startMillis - roundedMillis(waitNanos), endMillis, failure);
     }
   }
 
-  /** Records a pipeline's command (its amortized share of the round trip, no wait of its own) in both places. */
-  public void okAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
+  /**
+   * Records a pipeline's command (its amortized share of the round trip, no wait of its own) in
+   * both places.
+   */
+  public void okAmortized(
+      Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
     if (request.recordOk(nanos)) {
       gatlingOk(session, request, startMillis, endMillis);
     }
   }
 
   /**
-   * Records {@code count} commands of one pipeline under the same request name, all OK: one
-   * count in the microsecond recorder, and a Gatling record each.
+   * Records {@code count} commands of one pipeline under the same request name, all OK: one count
+   * in the microsecond recorder, and a Gatling record each.
    */
-  public void okAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, int count) {
+  public void okAmortized(
+      Session session,
+      RequestSeries request,
+      long startMillis,
+      long endMillis,
+      long nanos,
+      int count) {
     if (request.recordOkMany(nanos, count)) {
       GatlingRecordBuffer buffer = buffers.get();
       for (int i = 0; i < count; i++) {
-        gatling(buffer, session, request.name(), startMillis, endMillis, OK$.MODULE$, Option.empty(), Option.empty());
+        gatling(
+            buffer,
+            session,
+            request.name(),
+            startMillis,
+            endMillis,
+            OK$.MODULE$,
+            Option.empty(),
+            Option.empty());
       }
     }
   }
 
   /** The same for a pipeline's command that failed. */
-  public void koAmortized(Session session, RequestSeries request, long startMillis, long endMillis, long nanos, RedisFailure failure) {
+  public void koAmortized(
+      Session session,
+      RequestSeries request,
+      long startMillis,
+      long endMillis,
+      long nanos,
+      RedisFailure failure) {
     if (request.recordKo(nanos, failure.kind(), failure.message())) {
       gatlingKo(session, request, startMillis, endMillis, failure);
     }
@@ -104,8 +145,15 @@ public final class ResultRecorder {
     gatling(session, request.name(), start, end, OK$.MODULE$, Option.empty(), Option.empty());
   }
 
-  private void gatlingKo(Session session, RequestSeries request, long start, long end, RedisFailure failure) {
-    gatling(session, request.name(), start, end, KO$.MODULE$, Option.apply(failure.kind()),
+  private void gatlingKo(
+      Session session, RequestSeries request, long start, long end, RedisFailure failure) {
+    gatling(
+        session,
+        request.name(),
+        start,
+        end,
+        KO$.MODULE$,
+        Option.apply(failure.kind()),
         Option.apply(failure.kind() + ": " + failure.summary()));
   }
 
@@ -118,7 +166,9 @@ public final class ResultRecorder {
     return gatlingRecords.sum();
   }
 
-  /** A pipeline or transaction gives Gatling a record per command (noted when the action is built). */
+  /**
+   * A pipeline or transaction gives Gatling a record per command (noted when the action is built).
+   */
   public void notePerOpBatchRecords() {
     perOpBatchRecords = true;
   }
@@ -136,16 +186,31 @@ public final class ResultRecorder {
     }
   }
 
-  private void gatling(Session session, String name, long start, long end, Status status, Option<String> code, Option<String> message) {
+  private void gatling(
+      Session session,
+      String name,
+      long start,
+      long end,
+      Status status,
+      Option<String> code,
+      Option<String> message) {
     gatling(buffers.get(), session, name, start, end, status, code, message);
   }
 
-  private void gatling(GatlingRecordBuffer buffer, Session session, String name, long start, long end, Status status,
-      Option<String> code, Option<String> message) {
+  private void gatling(
+      GatlingRecordBuffer buffer,
+      Session session,
+      String name,
+      long start,
+      long end,
+      Status status,
+      Option<String> code,
+      Option<String> message) {
     if (buffer != null) {
       buffer.add(session.scenario(), session.groups(), name, start, end, status, code, message);
     } else {
-      stats.logResponse(session.scenario(), session.groups(), name, start, end, status, code, message);
+      stats.logResponse(
+          session.scenario(), session.groups(), name, start, end, status, code, message);
       gatlingRecords.increment();
     }
   }

@@ -37,7 +37,8 @@ final class RunIdentity {
 
   /** Redline's version from the build. */
   static String version() {
-    try (InputStream in = RunIdentity.class.getResourceAsStream("/dev/redline/redline.properties")) {
+    try (InputStream in =
+        RunIdentity.class.getResourceAsStream("/dev/redline/redline.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);

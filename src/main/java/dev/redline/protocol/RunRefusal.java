@@ -43,9 +43,9 @@ public final class RunRefusal {
    * Refuses the run: in Gatling's own launch prints the error's message and exits; elsewhere
    * returns the error for the caller to throw.
    *
-   * @param runStartMillis since when (epoch ms) a Gatling run folder may have been begun for this run
-   *     (one newer than this, without a report, holds no result and is removed), or 0 when none can
-   *     exist yet
+   * @param runStartMillis since when (epoch ms) a Gatling run folder may have been begun for this
+   *     run (one newer than this, without a report, holds no result and is removed), or 0 when none
+   *     can exist yet
    */
   public static RuntimeException refuse(RuntimeException error, long runStartMillis) {
     if (!dev.redline.config.RunControl.isGatlingsOwnJvm()) {
@@ -72,9 +72,13 @@ public final class RunRefusal {
     do {
       if (Files.isDirectory(results)) {
         try (Stream<Path> runs = Files.list(results)) {
-          List<Path> begun = runs.filter(run -> Files.isRegularFile(run.resolve("simulation.log")) && !Files.exists(run.resolve("index.html")))
-              .filter(run -> modifiedMillis(run) >= sinceMillis - 2_000)
-              .toList();
+          List<Path> begun =
+              runs.filter(
+                      run ->
+                          Files.isRegularFile(run.resolve("simulation.log"))
+                              && !Files.exists(run.resolve("index.html")))
+                  .filter(run -> modifiedMillis(run) >= sinceMillis - 2_000)
+                  .toList();
           if (!begun.isEmpty()) {
             begun.forEach(RunRefusal::delete);
             return;

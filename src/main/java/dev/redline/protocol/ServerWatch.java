@@ -22,8 +22,8 @@ import redis.clients.jedis.JedisClientConfig;
  * start, to compare with the end (the cross-check of what Redline sent against what the servers
  * counted, and the cluster redirections the servers answered).
  *
- * <p>Reads are ordered so that exactly one of Redline's own INFO calls per server falls between
- * the two commandstats snapshots (the start snapshot itself), which the cross-check subtracts.
+ * <p>Reads are ordered so that exactly one of Redline's own INFO calls per server falls between the
+ * two commandstats snapshots (the start snapshot itself), which the cross-check subtracts.
  */
 final class ServerWatch {
   private final Map<HostAndPort, Map<String, Long>> before = new LinkedHashMap<>();
@@ -54,7 +54,13 @@ final class ServerWatch {
       }
     } catch (RuntimeException e) {
       RedisFailure failure = RedisFailure.of(e);
-      problem = "could not read INFO from " + pool.settings().describe() + ": " + failure.kind() + " " + failure.message();
+      problem =
+          "could not read INFO from "
+              + pool.settings().describe()
+              + ": "
+              + failure.kind()
+              + " "
+              + failure.message();
     }
   }
 
@@ -71,7 +77,8 @@ final class ServerWatch {
     if (configs.isEmpty()) {
       return CommandCrossCheck.unavailable("no Redis server was used");
     }
-    // first: after a failover the old primaries may be gone, and the counts cannot be compared anyway
+    // first: after a failover the old primaries may be gone, and the counts cannot be compared
+    // anyway
     String moved = primariesMoved();
     if (moved != null) {
       return CommandCrossCheck.unavailable(moved);
@@ -80,11 +87,19 @@ final class ServerWatch {
     Map<String, Long> errors = new TreeMap<>();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
       try (Jedis jedis = new Jedis(e.getKey(), e.getValue())) {
-        ServerStats.delta(before.get(e.getKey()), ServerStats.commandCalls(jedis)).forEach((command, n) -> delta.merge(command, n, Long::sum));
-        ServerStats.delta(errorsBefore.get(e.getKey()), ServerStats.errorCounts(jedis)).forEach((code, n) -> errors.merge(code, n, Long::sum));
+        ServerStats.delta(before.get(e.getKey()), ServerStats.commandCalls(jedis))
+            .forEach((command, n) -> delta.merge(command, n, Long::sum));
+        ServerStats.delta(errorsBefore.get(e.getKey()), ServerStats.errorCounts(jedis))
+            .forEach((code, n) -> errors.merge(code, n, Long::sum));
       } catch (RuntimeException ex) {
         RedisFailure failure = RedisFailure.of(ex);
-        return CommandCrossCheck.unavailable("could not read INFO from " + e.getKey() + " at the end: " + failure.kind() + " " + failure.message());
+        return CommandCrossCheck.unavailable(
+            "could not read INFO from "
+                + e.getKey()
+                + " at the end: "
+                + failure.kind()
+                + " "
+                + failure.message());
       }
     }
     Map<String, Long> redirections = new TreeMap<>();
@@ -108,9 +123,13 @@ final class ServerWatch {
         gone.removeAll(now);
         List<HostAndPort> promoted = new ArrayList<>(now);
         promoted.removeAll(primariesAtStart.get(i));
-        return "a failover happened during the run: primaries at the start " + primariesAtStart.get(i) + ", at the end " + now
-            + (gone.isEmpty() ? "" : " (" + gone + " no longer a primary") + (promoted.isEmpty() ? "" : (gone.isEmpty() ? " (" : ", ")
-            + promoted + " promoted") + (gone.isEmpty() && promoted.isEmpty() ? "" : ")")
+        return "a failover happened during the run: primaries at the start "
+            + primariesAtStart.get(i)
+            + ", at the end "
+            + now
+            + (gone.isEmpty() ? "" : " (" + gone + " no longer a primary")
+            + (promoted.isEmpty() ? "" : (gone.isEmpty() ? " (" : ", ") + promoted + " promoted")
+            + (gone.isEmpty() && promoted.isEmpty() ? "" : ")")
             + "; a failed primary's counts are gone with it, so the servers' counts cannot be compared with what Redline sent";
       }
     }

@@ -33,26 +33,37 @@ final class StartupCheck {
     try {
       return new ClientPool(settings);
     } catch (IllegalArgumentException e) {
-      throw new RedlineStartupException(e.getMessage()); // a setting that cannot work, e.g. an unreadable TLS key
+      throw new RedlineStartupException(
+          e.getMessage()); // a setting that cannot work, e.g. an unreadable TLS key
     } catch (RuntimeException e) {
       RedisFailure failure = RedisFailure.of(e);
-      throw new RedlineStartupException("cannot use Redis " + settings.describe() + ": " + failure.kind() + " "
-          + failure.message() + hint(failure, settings) + sentinelsSay(settings)
-          + (startDuringOutage ? " (startDuringOutage cannot help here: the client needs the cluster's slot map or the"
-              + " sentinels' primary to start)" : ""));
+      throw new RedlineStartupException(
+          "cannot use Redis "
+              + settings.describe()
+              + ": "
+              + failure.kind()
+              + " "
+              + failure.message()
+              + hint(failure, settings)
+              + sentinelsSay(settings)
+              + (startDuringOutage
+                  ? " (startDuringOutage cannot help here: the client needs the cluster's slot map or the"
+                      + " sentinels' primary to start)"
+                  : ""));
     }
   }
 
   /**
-   * Sends one PING through each client (a cluster client has already read the slot map, logged
-   * in, when it was made: a PING there would go to every primary).
+   * Sends one PING through each client (a cluster client has already read the slot map, logged in,
+   * when it was made: a PING there would go to every primary).
    *
    * @throws RedlineStartupException naming the endpoint and the cause
    */
   static void verify(ClientPool pool, LatencyRecorder recorder, boolean startDuringOutage) {
     ClientSettings settings = pool.settings();
     if (settings.deployment() instanceof Deployment.Cluster) {
-      return; // making the cluster clients read the slot map from the nodes, logged in: that was the check
+      return; // making the cluster clients read the slot map from the nodes, logged in: that was
+      // the check
     }
     for (ClientInstance client : pool.clients()) {
       RedisLink link = null;
@@ -62,7 +73,14 @@ final class StartupCheck {
         link.send(Protocol.Command.PING, new String[0]);
       } catch (RuntimeException e) {
         RedisFailure failure = RedisFailure.of(e);
-        String problem = "cannot use Redis " + settings.describe() + ": " + failure.kind() + " " + failure.message() + hint(failure, settings);
+        String problem =
+            "cannot use Redis "
+                + settings.describe()
+                + ": "
+                + failure.kind()
+                + " "
+                + failure.message()
+                + hint(failure, settings);
         if (startDuringOutage && ConnectionHealth.isConnectionFailure(failure.kind())) {
           System.out.println("Redline: " + problem + " - starting anyway (startDuringOutage)");
           client.health().failed(failure.kind());
@@ -87,7 +105,9 @@ final class StartupCheck {
       for (HostAndPort seed : cluster.seeds()) {
         String info = info(seed, JedisConfigs.dataNodes(settings, 0), "cluster");
         if (info != null && info.contains("cluster_enabled:0")) {
-          return "redis.mode is cluster, but " + seed + " is not a cluster node (cluster_enabled:0): name the cluster's nodes,"
+          return "redis.mode is cluster, but "
+              + seed
+              + " is not a cluster node (cluster_enabled:0): name the cluster's nodes,"
               + " or use standalone mode (redis.mode standalone, or no cluster(...) in the simulation)";
         }
       }
@@ -96,8 +116,17 @@ final class StartupCheck {
       for (HostAndPort address : sentinel.sentinels()) {
         String info = info(address, JedisConfigs.sentinels(settings, sentinel), "server");
         if (info != null && info.contains("redis_mode:") && !info.contains("redis_mode:sentinel")) {
-          String mode = info.substring(info.indexOf("redis_mode:") + 11).lines().findFirst().orElse("").strip();
-          return "redis.mode is sentinel, but " + address + " is not a sentinel (redis_mode:" + mode + "): name the sentinels"
+          String mode =
+              info.substring(info.indexOf("redis_mode:") + 11)
+                  .lines()
+                  .findFirst()
+                  .orElse("")
+                  .strip();
+          return "redis.mode is sentinel, but "
+              + address
+              + " is not a sentinel (redis_mode:"
+              + mode
+              + "): name the sentinels"
               + " (redis-sentinel, usually port 26379), or use standalone mode for a plain server";
         }
       }
@@ -105,8 +134,12 @@ final class StartupCheck {
     return null;
   }
 
-  /** One INFO section of a node, or null when it cannot be asked (unreachable, refused login: the normal start says why). */
-  private static String info(HostAndPort node, redis.clients.jedis.JedisClientConfig config, String section) {
+  /**
+   * One INFO section of a node, or null when it cannot be asked (unreachable, refused login: the
+   * normal start says why).
+   */
+  private static String info(
+      HostAndPort node, redis.clients.jedis.JedisClientConfig config, String section) {
     try (Jedis jedis = new Jedis(node, config)) {
       return jedis.info(section);
     } catch (RuntimeException e) {
@@ -126,8 +159,12 @@ final class StartupCheck {
     for (HostAndPort address : sentinel.sentinels()) {
       try (Jedis jedis = new Jedis(address, JedisConfigs.sentinels(settings, sentinel))) {
         List<String> primary = jedis.sentinelGetMasterAddrByName(sentinel.masterName());
-        answers.add(address + ": " + (primary == null || primary.isEmpty()
-            ? "monitors no master named '" + sentinel.masterName() + "'" : "names primary " + String.join(":", primary)));
+        answers.add(
+            address
+                + ": "
+                + (primary == null || primary.isEmpty()
+                    ? "monitors no master named '" + sentinel.masterName() + "'"
+                    : "names primary " + String.join(":", primary)));
       } catch (RuntimeException e) {
         RedisFailure failure = RedisFailure.of(e);
         answers.add(address + ": " + failure.kind() + " " + failure.message());
@@ -148,19 +185,28 @@ final class StartupCheck {
     if (failure.kind().equals("TLS")) {
       return settings.tls().caFile() == null
           ? ". Check that the server speaks TLS on this port and that its certificate is signed by a CA the JDK trusts (or give the CA file)"
-          : ". Check that the server speaks TLS on this port and that its certificate is signed by the CA in " + settings.tls().caFile()
-              + (settings.tls().verifyHostname() ? " and names the host connected to (or turn hostname verification off)" : "");
+          : ". Check that the server speaks TLS on this port and that its certificate is signed by the CA in "
+              + settings.tls().caFile()
+              + (settings.tls().verifyHostname()
+                  ? " and names the host connected to (or turn hostname verification off)"
+                  : "");
     }
     if (failure.kind().equals("TIMEOUT") && settings.usesTls()) {
       return ". The TLS handshake got no answer: if the server speaks plain TCP on this port, use a redis:// URL without"
           + " TLS options (or the server's tls-port)";
     }
-    if (failure.kind().equals("CONNECTION") && settings.usesTls() && !failure.message().contains("refused")) {
+    if (failure.kind().equals("CONNECTION")
+        && settings.usesTls()
+        && !failure.message().contains("refused")) {
       return ". The server closed the TLS connection: if it requires client certificates (tls-auth-clients yes), give"
-          + (settings.tls().certFile() == null ? " one with tlsClientCertificate(cert, key)" : " one its tls-ca-cert-file trusts")
+          + (settings.tls().certFile() == null
+              ? " one with tlsClientCertificate(cert, key)"
+              : " one its tls-ca-cert-file trusts")
           + "; if it speaks plain TCP on this port, use a redis:// URL without TLS options";
     }
-    if (failure.kind().equals("CONNECTION") && !settings.usesTls() && failure.message().contains("end of stream")) {
+    if (failure.kind().equals("CONNECTION")
+        && !settings.usesTls()
+        && failure.message().contains("end of stream")) {
       return ". The server closed the connection at once: if it speaks TLS, use a rediss:// URL or the TLS options";
     }
     if (failure.kind().equals("WRONGPASS") || failure.kind().equals("NOAUTH")) {

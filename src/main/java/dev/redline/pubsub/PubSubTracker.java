@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * End-to-end pub/sub accounting for one run. Every published message carries a sequence number
- * and its send time ({@code System.nanoTime()}, the same clock as the subscribers in this JVM);
+ * End-to-end pub/sub accounting for one run. Every published message carries a sequence number and
+ * its send time ({@code System.nanoTime()}, the same clock as the subscribers in this JVM);
  * subscribers record each delivery's latency as request DELIVERY, and duplicates.
  *
  * <p>What is owed: a Redline subscriber owes every message published (PUBLISH answered) to one of
@@ -46,7 +46,10 @@ public final class PubSubTracker {
     return PREFIX + sequence.getAndIncrement() + "|" + System.nanoTime() + "|" + padding;
   }
 
-  /** A PUBLISH of {@code payload} on {@code channel} was answered: the subscribers listening now owe it. */
+  /**
+   * A PUBLISH of {@code payload} on {@code channel} was answered: the subscribers listening now owe
+   * it.
+   */
   public void published(String channel, String payload) {
     long seq = sequenceOf(payload);
     List<Receiver> receivers = listening.get(channel);
@@ -88,20 +91,34 @@ public final class PubSubTracker {
     if (subscriptions.sum() == 0) {
       return Optional.empty();
     }
-    return Optional.of(new PubSubFacts(subscriptions.sum(), resubscriptions.sum(), expected(), delivered(), deliveries(), duplicated()));
+    return Optional.of(
+        new PubSubFacts(
+            subscriptions.sum(),
+            resubscriptions.sum(),
+            expected(),
+            delivered(),
+            deliveries(),
+            duplicated()));
   }
 
   /** Records what never arrived as DELIVERY KOs of kind LOST (call once, at the end). */
   public void recordLosses() {
     long lost = facts().map(PubSubFacts::lost).orElse(0L);
     if (lost > 0) {
-      recorder.koMany("DELIVERY", lost, "LOST", lost + " published messages never reached a subscriber that was listening when they were sent");
+      recorder.koMany(
+          "DELIVERY",
+          lost,
+          "LOST",
+          lost
+              + " published messages never reached a subscriber that was listening when they were sent");
     }
   }
 
   /** Where a Redline payload's sequence number ends (the bar after it), or -1 for anything else. */
   private static int sequenceEnd(String payload) {
-    return payload == null || !payload.startsWith(PREFIX) ? -1 : payload.indexOf('|', PREFIX.length());
+    return payload == null || !payload.startsWith(PREFIX)
+        ? -1
+        : payload.indexOf('|', PREFIX.length());
   }
 
   /** The sequence number of a Redline payload, or -1 for anything else. */
@@ -117,7 +134,9 @@ public final class PubSubTracker {
     }
   }
 
-  /** What one subscriber has seen and owes (of the latest {@value SequenceWindow#SIZE} messages). */
+  /**
+   * What one subscriber has seen and owes (of the latest {@value SequenceWindow#SIZE} messages).
+   */
   public final class Receiver {
     private final SequenceWindow seen = new SequenceWindow();
     private final SequenceWindow owedSeqs = new SequenceWindow();
@@ -160,7 +179,9 @@ public final class PubSubTracker {
     }
 
     private synchronized void owe(long seq) {
-      boolean whileListening = (seq >= firstOwed && seq < endOwed) || (seq >= previousFirstOwed && seq < previousEndOwed);
+      boolean whileListening =
+          (seq >= firstOwed && seq < endOwed)
+              || (seq >= previousFirstOwed && seq < previousEndOwed);
       if (!whileListening || !owedSeqs.add(seq)) {
         return;
       }
@@ -170,7 +191,9 @@ public final class PubSubTracker {
       }
     }
 
-    /** Handles one message: DELIVERY latency, or a DUPLICATE KO. Returns false for foreign payloads. */
+    /**
+     * Handles one message: DELIVERY latency, or a DUPLICATE KO. Returns false for foreign payloads.
+     */
     public synchronized boolean receive(String payload) {
       long now = System.nanoTime();
       int bar1 = sequenceEnd(payload);
@@ -191,7 +214,11 @@ public final class PubSubTracker {
       }
       if (!seen.add(seq) && !seen.isForgotten(seq)) {
         duplicates.increment();
-        recorder.ko("DELIVERY", now - sent, "DUPLICATE", "message " + seq + " was delivered twice to one subscriber");
+        recorder.ko(
+            "DELIVERY",
+            now - sent,
+            "DUPLICATE",
+            "message " + seq + " was delivered twice to one subscriber");
         return true;
       }
       if (owedSeqs.contains(seq)) {

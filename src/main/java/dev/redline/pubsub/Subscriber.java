@@ -17,12 +17,15 @@ import redis.clients.jedis.JedisPubSub;
 /**
  * One subscriber: its own connection (a subscribed connection can run nothing else) and its own
  * thread, delivering to a {@link PubSubTracker.Receiver} until {@link #close()}. When its
- * connection fails mid-run (a restart, a failover, CLIENT KILL) it says so on the console,
- * connects again with the protocol's backoff and subscribes again, as an application would; the
- * receiver owes messages only while Redis confirms it is listening.
+ * connection fails mid-run (a restart, a failover, CLIENT KILL) it says so on the console, connects
+ * again with the protocol's backoff and subscribes again, as an application would; the receiver
+ * owes messages only while Redis confirms it is listening.
  */
 public final class Subscriber implements AutoCloseable {
-  /** How long closing waits for subscribers to end (all of them together, see {@link #startClosing}). */
+  /**
+   * How long closing waits for subscribers to end (all of them together, see {@link
+   * #startClosing}).
+   */
   public static final Duration CLOSING_TIME = Duration.ofSeconds(2);
 
   private final Supplier<HostAndPort> node;
@@ -40,18 +43,28 @@ public final class Subscriber implements AutoCloseable {
   private volatile long lostAtNanos;
   private JedisPubSub unsubscribed;
 
-  /** The cross-check's counters of what subscribers send (SUBSCRIBE also when subscribing again). */
-  public record Counters(LongAdder subscribes, LongAdder unsubscribes) {
-  }
+  /**
+   * The cross-check's counters of what subscribers send (SUBSCRIBE also when subscribing again).
+   */
+  public record Counters(LongAdder subscribes, LongAdder unsubscribes) {}
 
   /**
    * Subscribes to the channels and waits (up to {@code confirmTimeout}) until Redis confirms.
    *
    * @param node where to subscribe (asked again on every reconnection)
-   * @param backoffMin first wait before connecting again after a failure (doubles up to {@code backoffMax})
+   * @param backoffMin first wait before connecting again after a failure (doubles up to {@code
+   *     backoffMax})
    */
-  public Subscriber(Supplier<HostAndPort> node, Duration confirmTimeout, JedisClientConfig config, List<String> channels,
-      PubSubTracker.Receiver receiver, Counters counters, Duration backoffMin, Duration backoffMax, String name) {
+  public Subscriber(
+      Supplier<HostAndPort> node,
+      Duration confirmTimeout,
+      JedisClientConfig config,
+      List<String> channels,
+      PubSubTracker.Receiver receiver,
+      Counters counters,
+      Duration backoffMin,
+      Duration backoffMax,
+      String name) {
     this.node = node;
     this.config = config;
     this.channels = List.copyOf(channels);
@@ -78,7 +91,9 @@ public final class Subscriber implements AutoCloseable {
     }
   }
 
-  /** The subscriber thread: subscribe, and after a lost connection subscribe again, until closed. */
+  /**
+   * The subscriber thread: subscribe, and after a lost connection subscribe again, until closed.
+   */
   private void listen() {
     int failures = 0;
     while (!closing) {
@@ -102,13 +117,19 @@ public final class Subscriber implements AutoCloseable {
         }
         if (lostAtNanos == 0) {
           lostAtNanos = System.nanoTime();
-          System.out.println("Redline: subscriber " + Thread.currentThread().getName() + " lost its connection ("
-              + RedisFailure.of(e).kind() + "); subscribing again");
+          System.out.println(
+              "Redline: subscriber "
+                  + Thread.currentThread().getName()
+                  + " lost its connection ("
+                  + RedisFailure.of(e).kind()
+                  + "); subscribing again");
         }
         failures = current.isSubscribed() ? 1 : failures + 1;
-        LockSupport.parkNanos(Math.min(backoffMax.toNanos(), backoffMin.toNanos() << Math.min(20, failures - 1)));
+        LockSupport.parkNanos(
+            Math.min(backoffMax.toNanos(), backoffMin.toNanos() << Math.min(20, failures - 1)));
       } finally {
-        // under the lock unsubscribe() holds while it writes: the reply to UNSUBSCRIBE can come back
+        // under the lock unsubscribe() holds while it writes: the reply to UNSUBSCRIBE can come
+        // back
         // before that write has reset Jedis's output buffer, and closing flushes that buffer, which
         // would send UNSUBSCRIBE a second time (seen with MONITOR)
         synchronized (this) {
@@ -135,12 +156,17 @@ public final class Subscriber implements AutoCloseable {
           receiver.listening(channels);
           firstConfirmation.countDown();
           if (lostAtNanos != 0) {
-            System.out.printf(Locale.ROOT, "Redline: subscriber %s listens again, %d ms after losing its connection%n",
-                Thread.currentThread().getName(), (System.nanoTime() - lostAtNanos) / 1_000_000);
+            System.out.printf(
+                Locale.ROOT,
+                "Redline: subscriber %s listens again, %d ms after losing its connection%n",
+                Thread.currentThread().getName(),
+                (System.nanoTime() - lostAtNanos) / 1_000_000);
             lostAtNanos = 0;
           }
           if (closing) {
-            Subscriber.this.unsubscribe(this); // confirmed just as closing began: end it here, or it would listen until the JVM exits
+            Subscriber.this.unsubscribe(
+                this); // confirmed just as closing began: end it here, or it would listen until the
+            // JVM exits
           }
         }
       }
@@ -149,8 +175,8 @@ public final class Subscriber implements AutoCloseable {
 
   /**
    * Starts closing without waiting: unsubscribes and stops subscribing again. Closing many
-   * subscribers calls this on each, then {@link #awaitClosed} with one deadline for all, so that
-   * an outage at the end (connects that take their timeout) costs that time once, not once each.
+   * subscribers calls this on each, then {@link #awaitClosed} with one deadline for all, so that an
+   * outage at the end (connects that take their timeout) costs that time once, not once each.
    */
   public void startClosing() {
     closing = true;
@@ -159,9 +185,9 @@ public final class Subscriber implements AutoCloseable {
   }
 
   /**
-   * Waits until the subscriber thread has ended or {@code deadlineNanos} ({@code System.nanoTime()})
-   * has passed; a subscription made while closing began is ended too. The thread is a daemon: one
-   * still connecting at the deadline does not keep the JVM alive.
+   * Waits until the subscriber thread has ended or {@code deadlineNanos} ({@code
+   * System.nanoTime()}) has passed; a subscription made while closing began is ended too. The
+   * thread is a daemon: one still connecting at the deadline does not keep the JVM alive.
    */
   public void awaitClosed(long deadlineNanos) {
     try {
@@ -184,7 +210,8 @@ public final class Subscriber implements AutoCloseable {
 
   private synchronized void unsubscribe(JedisPubSub current) {
     if (current == null || current == unsubscribed) {
-      return; // once per subscription: a second UNSUBSCRIBE racing the connection's close may reach the server uncounted
+      return; // once per subscription: a second UNSUBSCRIBE racing the connection's close may reach
+      // the server uncounted
     }
     try {
       if (current.isSubscribed()) {

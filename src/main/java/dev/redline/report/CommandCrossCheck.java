@@ -11,10 +11,10 @@ import java.util.TreeSet;
  * between the start and the end of the run.
  *
  * <p>Connection setup (AUTH, HELLO, SELECT, CLIENT SETNAME/SETINFO — sent by Jedis once per new
- * connection) and a cluster client's slot-map reads are listed apart and not compared. Redline's own two reads of commandstats add one
- * INFO per server to the server's count; that one is subtracted. Any other difference is
- * flagged: on a private server there is none; on a shared server other clients' commands are a
- * legitimate cause.
+ * connection) and a cluster client's slot-map reads are listed apart and not compared. Redline's
+ * own two reads of commandstats add one INFO per server to the server's count; that one is
+ * subtracted. Any other difference is flagged: on a private server there is none; on a shared
+ * server other clients' commands are a legitimate cause.
  *
  * @param available false when the server could not be read (then {@code reason} says why)
  * @param rows one row per command Redline sent or the server counted
@@ -23,17 +23,33 @@ import java.util.TreeSet;
  * @param redirections in a cluster, the MOVED and ASK replies the primaries gave during the run
  *     ({@code INFO errorstats}); empty otherwise
  */
-public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> connectionSetup, String reason,
+public record CommandCrossCheck(
+    boolean available,
+    List<Row> rows,
+    List<Row> connectionSetup,
+    String reason,
     Map<String, Long> redirections) {
 
   /**
-   * Server-side names of the commands the client sends on its own: when it opens a connection,
-   * and, in a cluster, to learn the slot map (and Redline's own listing of the primaries); a
-   * cluster client also PINGs a node when it is made. Listed apart only when Redline itself sent
-   * none of them (a standalone run's start check PINGs are compared).
+   * Server-side names of the commands the client sends on its own: when it opens a connection, and,
+   * in a cluster, to learn the slot map (and Redline's own listing of the primaries); a cluster
+   * client also PINGs a node when it is made. Listed apart only when Redline itself sent none of
+   * them (a standalone run's start check PINGs are compared).
    */
-  public static final Set<String> CONNECTION_SETUP = Set.of("auth", "hello", "select", "client", "client|setname",
-      "client|setinfo", "cluster", "cluster|slots", "cluster|shards", "cluster|nodes", "readonly", "ping");
+  public static final Set<String> CONNECTION_SETUP =
+      Set.of(
+          "auth",
+          "hello",
+          "select",
+          "client",
+          "client|setname",
+          "client|setinfo",
+          "cluster",
+          "cluster|slots",
+          "cluster|shards",
+          "cluster|nodes",
+          "readonly",
+          "ping");
 
   /**
    * One command.
@@ -61,7 +77,8 @@ public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> con
    * @param serverDelta what the servers counted during the run, summed over servers
    * @param servers how many servers were read (each adds one INFO of Redline's own)
    */
-  public static CommandCrossCheck compare(Map<String, Long> sent, Map<String, Long> serverDelta, int servers) {
+  public static CommandCrossCheck compare(
+      Map<String, Long> sent, Map<String, Long> serverDelta, int servers) {
     Set<String> names = new TreeSet<>(sent.keySet());
     names.addAll(serverDelta.keySet());
     List<Row> rows = new ArrayList<>();
@@ -92,13 +109,16 @@ public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> con
   }
 
   /**
-   * True when the servers counted more than Redline sent by exactly the redirections: Redis (6.2 on)
-   * counts a command it answers with MOVED or ASK as a rejected call, and Jedis sends it again to
-   * the right node, where it runs.
+   * True when the servers counted more than Redline sent by exactly the redirections: Redis (6.2
+   * on) counts a command it answers with MOVED or ASK as a rejected call, and Jedis sends it again
+   * to the right node, where it runs.
    */
   public boolean differenceIsTheRedirections() {
     long extra = rows.stream().mapToLong(Row::difference).sum();
-    return available && !allMatch() && redirectionCount() > 0 && extra == redirectionCount()
+    return available
+        && !allMatch()
+        && redirectionCount() > 0
+        && extra == redirectionCount()
         && rows.stream().allMatch(r -> r.difference() >= 0);
   }
 
@@ -116,7 +136,9 @@ public record CommandCrossCheck(boolean available, List<Row> rows, List<Row> con
       return "Every command Redline sent was counted by the server, and nothing else was.";
     }
     if (differenceIsTheRedirections()) {
-      return "The servers counted " + redirectionCount() + " more commands than Redline sent: exactly the MOVED/ASK"
+      return "The servers counted "
+          + redirectionCount()
+          + " more commands than Redline sent: exactly the MOVED/ASK"
           + " redirections, each counted once as rejected by the node that redirected it and once where it ran.";
     }
     return "Some counts differ. The server counting more than Redline sent usually means other "

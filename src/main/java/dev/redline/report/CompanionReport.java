@@ -12,34 +12,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes Redline's companion report into one folder: {@code index.html}, {@code summary.json},
- * one HdrHistogram percentile file ({@code .hgrm}, values in µs) per request name and status, and
- * the run in mergeable form: {@code histograms.hlog} (every second's histograms, see
- * {@link IntervalLog}) and {@code series.json} (every request name's errors and per-second counts),
- * which {@link MergeRuns} adds up over many injectors.
+ * Writes Redline's companion report into one folder: {@code index.html}, {@code summary.json}, one
+ * HdrHistogram percentile file ({@code .hgrm}, values in µs) per request name and status, and the
+ * run in mergeable form: {@code histograms.hlog} (every second's histograms, see {@link
+ * IntervalLog}) and {@code series.json} (every request name's errors and per-second counts), which
+ * {@link MergeRuns} adds up over many injectors.
  */
 public final class CompanionReport {
   /** The interval log's file name. */
   public static final String MERGEABLE_HISTOGRAMS = "histograms.hlog";
+
   /** The per-request series' file name. */
   public static final String MERGEABLE_SERIES = "series.json";
 
   private CompanionReport() {}
 
   /** Writes every file; returns the path of {@code index.html}. */
-  public static Path write(Path folder, RunFacts facts, LatencyRecorder recorder, CommandCrossCheck crossCheck) throws IOException {
+  public static Path write(
+      Path folder, RunFacts facts, LatencyRecorder recorder, CommandCrossCheck crossCheck)
+      throws IOException {
     Files.createDirectories(folder);
     Map<String, Object> summary = RunSummary.build(facts, recorder, crossCheck);
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(folder.resolve("summary.json").toFile(), summary);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(folder.resolve("summary.json").toFile(), summary);
     List<String> hgrm = new ArrayList<>();
     for (RequestSeries series : recorder.series()) {
       writeHgrm(folder, series.name(), "ok", series.okHistogram(), hgrm);
       writeHgrm(folder, series.name(), "ko", series.koHistogram(), hgrm);
     }
     recorder.intervalLog().copyTo(folder.resolve(MERGEABLE_HISTOGRAMS));
-    new ObjectMapper().writeValue(folder.resolve(MERGEABLE_SERIES).toFile(), SeriesFile.describe(recorder));
+    new ObjectMapper()
+        .writeValue(folder.resolve(MERGEABLE_SERIES).toFile(), SeriesFile.describe(recorder));
     Path index = folder.resolve("index.html");
-    Files.writeString(index, HtmlReport.render(facts, recorder, crossCheck, summary, hgrm), StandardCharsets.UTF_8);
+    Files.writeString(
+        index,
+        HtmlReport.render(facts, recorder, crossCheck, summary, hgrm),
+        StandardCharsets.UTF_8);
     return index;
   }
 
@@ -48,12 +57,20 @@ public final class CompanionReport {
     return requestName.replaceAll("[^A-Za-z0-9.-]", "_") + "." + status + ".hgrm";
   }
 
-  private static void writeHgrm(Path folder, String name, String status, org.HdrHistogram.Histogram histogram, List<String> written) throws IOException {
+  private static void writeHgrm(
+      Path folder,
+      String name,
+      String status,
+      org.HdrHistogram.Histogram histogram,
+      List<String> written)
+      throws IOException {
     if (histogram.getTotalCount() == 0) {
       return;
     }
     String file = fileName(name, status);
-    try (PrintStream out = new PrintStream(Files.newOutputStream(folder.resolve(file)), false, StandardCharsets.UTF_8)) {
+    try (PrintStream out =
+        new PrintStream(
+            Files.newOutputStream(folder.resolve(file)), false, StandardCharsets.UTF_8)) {
       histogram.outputPercentileDistribution(out, 1000.0); // recorded in ns, written in µs
     }
     written.add(file);

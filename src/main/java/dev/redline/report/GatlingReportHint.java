@@ -8,14 +8,16 @@ import java.util.Optional;
  * starts when the run ends and reads every record twice, will keep them waiting a good while. Said
  * before Gatling starts it, with the wait estimated from what that step was measured to cost on
  * Gatling 3.16 (docs/performance.md): about a microsecond per record on this project's 2-core
- * machine, whatever Redline does, plus up to a second to write the pages (0.2–0.3 s in the JVM
- * that ran the load, 1.2 s in a fresh one).
+ * machine, whatever Redline does, plus up to a second to write the pages (0.2–0.3 s in the JVM that
+ * ran the load, 1.2 s in a fresh one).
  */
 public final class GatlingReportHint {
   /** Gatling 3.16's report step per record, forked JVM on 2 cores (0.75–1.05 µs measured). */
   static final double MICROS_PER_RECORD = 1.0;
+
   /** Below this estimate nobody waits long enough to wonder. */
   static final double NOTABLE_SECONDS = 5;
+
   /** From this share of the run's measured time on, the wait is worth a line. */
   static final double NOTABLE_SHARE_OF_RUN = 0.2;
 
@@ -27,20 +29,28 @@ public final class GatlingReportHint {
    *     records cover
    * @param perOpBatchRecords whether pipelines or transactions gave Gatling a record per command
    */
-  public static Optional<String> forRun(long gatlingRecords, double measuredSeconds, boolean perOpBatchRecords) {
+  public static Optional<String> forRun(
+      long gatlingRecords, double measuredSeconds, boolean perOpBatchRecords) {
     double estimate = estimatedSeconds(gatlingRecords);
     if (estimate < NOTABLE_SECONDS || estimate < NOTABLE_SHARE_OF_RUN * measuredSeconds) {
       return Optional.empty();
     }
-    String cure = perOpBatchRecords
-        ? "pipelines and transactions gave Gatling a record per command: batchOnlyGatlingRecords() (gatling_records: batch_only) "
-            + "gives it one per round trip, and Redline's report still has every command; or "
-        : "";
-    return Optional.of(String.format(Locale.ROOT,
-        "Redline: this run gave Gatling %,d records in %.0f s; Gatling's report step reads each of them after the run, "
-            + "about %.0f s more on 2 cores (about %.0f µs a record, README Performance). Redline's report is already written. "
-            + "For runs at this rate: %s-Dgatling.noReports=true skips Gatling's report.",
-        gatlingRecords, measuredSeconds, estimate, MICROS_PER_RECORD, cure));
+    String cure =
+        perOpBatchRecords
+            ? "pipelines and transactions gave Gatling a record per command: batchOnlyGatlingRecords() (gatling_records: batch_only) "
+                + "gives it one per round trip, and Redline's report still has every command; or "
+            : "";
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "Redline: this run gave Gatling %,d records in %.0f s; Gatling's report step reads each of them after the run, "
+                + "about %.0f s more on 2 cores (about %.0f µs a record, README Performance). Redline's report is already written. "
+                + "For runs at this rate: %s-Dgatling.noReports=true skips Gatling's report.",
+            gatlingRecords,
+            measuredSeconds,
+            estimate,
+            MICROS_PER_RECORD,
+            cure));
   }
 
   /** Gatling's report step for this many records: its per-record cost plus writing the pages. */

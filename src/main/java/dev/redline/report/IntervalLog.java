@@ -12,12 +12,12 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Every second of every request name as an HdrHistogram interval log ({@code histograms.hlog}):
- * one compressed histogram (ns) per second, request name and kind ({@code ok}, {@code ko},
- * {@code ok_response}, {@code wait}), tagged {@code <request name>|<kind>} and stamped with the
- * second's epoch time. Histograms add without loss, so the runs of many injectors merge into exact
- * totals and per-second percentiles ({@link MergeRuns}). Written to a temporary file as the run
- * goes, copied beside the report at the end.
+ * Every second of every request name as an HdrHistogram interval log ({@code histograms.hlog}): one
+ * compressed histogram (ns) per second, request name and kind ({@code ok}, {@code ko}, {@code
+ * ok_response}, {@code wait}), tagged {@code <request name>|<kind>} and stamped with the second's
+ * epoch time. Histograms add without loss, so the runs of many injectors merge into exact totals
+ * and per-second percentiles ({@link MergeRuns}). Written to a temporary file as the run goes,
+ * copied beside the report at the end.
  */
 public final class IntervalLog {
   private Path file;
@@ -61,12 +61,15 @@ public final class IntervalLog {
       out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
       unavailable = true;
-      System.out.println("Redline: cannot keep this run's histograms in mergeable form (" + e.getMessage()
-          + "); the reports are whole, only MergeRuns will not take this run");
+      System.out.println(
+          "Redline: cannot keep this run's histograms in mergeable form ("
+              + e.getMessage()
+              + "); the reports are whole, only MergeRuns will not take this run");
       return false;
     }
     writer = new HistogramLogWriter(out);
-    writer.outputComment("Redline interval log: values in ns, tag = URL-encoded request name | ok, ko, ok_response or wait");
+    writer.outputComment(
+        "Redline interval log: values in ns, tag = URL-encoded request name | ok, ko, ok_response or wait");
     writer.outputLogFormatVersion();
     writer.outputBaseTime(0); // the stamps are epoch seconds
     writer.outputLegend();
@@ -80,7 +83,8 @@ public final class IntervalLog {
     }
     out.flush();
     // copied as content: the temporary file's owner-only permissions stay behind
-    try (var in = Files.newInputStream(file); var copy = Files.newOutputStream(target)) {
+    try (var in = Files.newInputStream(file);
+        var copy = Files.newOutputStream(target)) {
       in.transferTo(copy);
     }
     return true;

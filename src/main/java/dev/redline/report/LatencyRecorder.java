@@ -29,12 +29,17 @@ public final class LatencyRecorder {
     metrics = listener;
   }
 
-  /** Every second of every request name so far, in mergeable form (an HdrHistogram interval log). */
+  /**
+   * Every second of every request name so far, in mergeable form (an HdrHistogram interval log).
+   */
   public IntervalLog intervalLog() {
     return intervalLog;
   }
 
-  /** Adds a second another run recorded (for merged runs), as a sampled second: totals, series, interval log. */
+  /**
+   * Adds a second another run recorded (for merged runs), as a sampled second: totals, series,
+   * interval log.
+   */
   void addSecond(SecondListener.Second second) {
     second.series().addSecond(second, this::second);
   }
@@ -57,7 +62,9 @@ public final class LatencyRecorder {
     seriesFor(requestName).recordKo(nanos, kind, message);
   }
 
-  /** Records {@code count} KOs of one kind that have no latency of their own (e.g. lost messages). */
+  /**
+   * Records {@code count} KOs of one kind that have no latency of their own (e.g. lost messages).
+   */
   public void koMany(String requestName, long count, String kind, String message) {
     seriesFor(requestName).recordKoMany(count, kind, message);
   }
@@ -106,12 +113,13 @@ public final class LatencyRecorder {
       s.errorsByKind().forEach((kind, n) -> now.merge(kind, n, Long::sum));
     }
     Map<String, Long> thisSecond = new TreeMap<>();
-    now.forEach((kind, n) -> {
-      long d = n - errorsAtLastSample.getOrDefault(kind, 0L);
-      if (d > 0) {
-        thisSecond.put(kind, d);
-      }
-    });
+    now.forEach(
+        (kind, n) -> {
+          long d = n - errorsAtLastSample.getOrDefault(kind, 0L);
+          if (d > 0) {
+            thisSecond.put(kind, d);
+          }
+        });
     errorsAtLastSample.clear();
     errorsAtLastSample.putAll(now);
     return thisSecond;

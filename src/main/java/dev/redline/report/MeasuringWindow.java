@@ -2,8 +2,8 @@ package dev.redline.report;
 
 /**
  * Whether the run is measuring yet. Open from the start unless the run warms up first: closed by
- * {@link #warmUp()} before the load starts, then the load runs at full rate but nothing reaches
- * the microsecond recorder, Gatling's records or the summary until {@link #open()}.
+ * {@link #warmUp()} before the load starts, then the load runs at full rate but nothing reaches the
+ * microsecond recorder, Gatling's records or the summary until {@link #open()}.
  */
 public final class MeasuringWindow {
   private volatile boolean open = true;

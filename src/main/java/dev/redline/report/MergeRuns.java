@@ -36,7 +36,9 @@ public final class MergeRuns {
 
   private MergeRuns() {}
 
-  /** Command line: run folders, then {@code --out <folder>}. A mistake prints one line and exits 1. */
+  /**
+   * Command line: run folders, then {@code --out <folder>}. A mistake prints one line and exits 1.
+   */
   public static void main(String[] args) {
     try {
       List<Path> runs = new ArrayList<>();
@@ -55,7 +57,8 @@ public final class MergeRuns {
         throw new IllegalArgumentException("usage: MergeRuns <run folder>... --out <folder>");
       }
       Path index = merge(runs, out);
-      System.out.println("Redline merged report of " + runs.size() + " runs: " + index.toAbsolutePath().toUri());
+      System.out.println(
+          "Redline merged report of " + runs.size() + " runs: " + index.toAbsolutePath().toUri());
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
       System.err.println("Redline: cannot merge: " + e.getMessage());
       System.exit(1);
@@ -76,9 +79,17 @@ public final class MergeRuns {
       readIntervals(run.histograms, bySecond);
       for (SeriesFile.Entry entry : run.series) {
         entries.merge(entry.name(), entry, MergeRuns::addEntries);
-        Map<Long, Map<String, Long>> seconds = errorsBySecond.computeIfAbsent(entry.name(), n -> new TreeMap<>());
-        entry.errorsBySecond().forEach((t, kinds) -> kinds.forEach((kind, n) ->
-            seconds.computeIfAbsent(t, x -> new TreeMap<>()).merge(kind, n, Long::sum)));
+        Map<Long, Map<String, Long>> seconds =
+            errorsBySecond.computeIfAbsent(entry.name(), n -> new TreeMap<>());
+        entry
+            .errorsBySecond()
+            .forEach(
+                (t, kinds) ->
+                    kinds.forEach(
+                        (kind, n) ->
+                            seconds
+                                .computeIfAbsent(t, x -> new TreeMap<>())
+                                .merge(kind, n, Long::sum)));
       }
     }
     for (SeriesFile.Entry entry : entries.values()) {
@@ -87,17 +98,32 @@ public final class MergeRuns {
         series.markBatch();
       }
       Map<Long, Map<String, Long>> errors = errorsBySecond.getOrDefault(entry.name(), Map.of());
-      // second by second, as the run itself sampled them: totals, time series and interval log alike
-      bySecond.getOrDefault(entry.name(), Map.of()).forEach((second, h) -> merged.addSecond(new SecondListener.Second(series, second,
-          h.getOrDefault("ok", new Histogram(3)), h.getOrDefault("ko", new Histogram(3)),
-          h.getOrDefault("ok_response", new Histogram(3)), h.getOrDefault("wait", new Histogram(3)),
-          errors.getOrDefault(second, Map.of()))));
+      // second by second, as the run itself sampled them: totals, time series and interval log
+      // alike
+      bySecond
+          .getOrDefault(entry.name(), Map.of())
+          .forEach(
+              (second, h) ->
+                  merged.addSecond(
+                      new SecondListener.Second(
+                          series,
+                          second,
+                          h.getOrDefault("ok", new Histogram(3)),
+                          h.getOrDefault("ko", new Histogram(3)),
+                          h.getOrDefault("ok_response", new Histogram(3)),
+                          h.getOrDefault("wait", new Histogram(3)),
+                          errors.getOrDefault(second, Map.of()))));
       series.addErrors(entry.errorsByKind(), entry.errorExamples());
     }
     RunFacts facts = facts(runs);
-    Path index = CompanionReport.write(out, facts, merged, CommandCrossCheck.unavailable(
-        "each injector's cross-check is in its own run folder (against one server, each also counts the others' commands);"
-            + " the merged sent_commands below are what all injectors sent together"));
+    Path index =
+        CompanionReport.write(
+            out,
+            facts,
+            merged,
+            CommandCrossCheck.unavailable(
+                "each injector's cross-check is in its own run folder (against one server, each also counts the others' commands);"
+                    + " the merged sent_commands below are what all injectors sent together"));
     addMergeDetail(out.resolve("summary.json"), runs);
     return index;
   }
@@ -110,7 +136,9 @@ public final class MergeRuns {
     return new SeriesFile.Entry(a.name(), a.batch() || b.batch(), errors, examples, Map.of());
   }
 
-  private static void readIntervals(Optional<Path> log, Map<String, Map<Long, Map<String, Histogram>>> bySecond) throws IOException {
+  private static void readIntervals(
+      Optional<Path> log, Map<String, Map<Long, Map<String, Histogram>>> bySecond)
+      throws IOException {
     if (log.isEmpty()) {
       return; // a run that recorded nothing
     }
@@ -121,8 +149,11 @@ public final class MergeRuns {
       String name = IntervalLog.requestName(histogram.getTag());
       String kind = IntervalLog.kind(histogram.getTag());
       long second = Math.round(histogram.getEndTimeStamp() / 1000.0);
-      bySecond.computeIfAbsent(name, n -> new TreeMap<>()).computeIfAbsent(second, s -> new TreeMap<>())
-          .computeIfAbsent(kind, k -> new Histogram(3)).add(histogram);
+      bySecond
+          .computeIfAbsent(name, n -> new TreeMap<>())
+          .computeIfAbsent(second, s -> new TreeMap<>())
+          .computeIfAbsent(kind, k -> new Histogram(3))
+          .add(histogram);
     }
   }
 
@@ -160,10 +191,22 @@ public final class MergeRuns {
       reconnections += n;
       reconnectionMillis += n * ((Number) s.get("avg_reconnection_duration_ms")).doubleValue();
     }
-    return new RunFacts(String.join(", ", apps), String.join(", ", instances), "merged-" + java.util.UUID.randomUUID(),
-        String.join(", ", versions), String.join(" + ", workloads), start, end, measuredFrom, settings,
-        List.copyOf(serverVersions), reconnections, reconnections == 0 ? 0 : reconnectionMillis / reconnections,
-        Optional.empty(), Map.of(), gaps(spans, measuredFrom, end));
+    return new RunFacts(
+        String.join(", ", apps),
+        String.join(", ", instances),
+        "merged-" + java.util.UUID.randomUUID(),
+        String.join(", ", versions),
+        String.join(" + ", workloads),
+        start,
+        end,
+        measuredFrom,
+        settings,
+        List.copyOf(serverVersions),
+        reconnections,
+        reconnections == 0 ? 0 : reconnectionMillis / reconnections,
+        Optional.empty(),
+        Map.of(),
+        gaps(spans, measuredFrom, end));
   }
 
   /** The time between {@code from} and {@code to} that no span covers. */
@@ -193,9 +236,15 @@ public final class MergeRuns {
     List<Map<String, Object>> merged = new ArrayList<>();
     for (Run run : runs) {
       Map<String, Object> s = run.summary;
-      Map<String, Object> check = (Map<String, Object>) ((Map<String, Object>) s.get("redline")).get("commandstats_cross_check");
-      for (Map<String, Object> row : (List<Map<String, Object>>) check.getOrDefault("commands", List.of())) {
-        sent.merge((String) row.get("command"), ((Number) row.get("sent_by_redline")).longValue(), Long::sum);
+      Map<String, Object> check =
+          (Map<String, Object>)
+              ((Map<String, Object>) s.get("redline")).get("commandstats_cross_check");
+      for (Map<String, Object> row :
+          (List<Map<String, Object>>) check.getOrDefault("commands", List.of())) {
+        sent.merge(
+            (String) row.get("command"),
+            ((Number) row.get("sent_by_redline")).longValue(),
+            Long::sum);
       }
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("folder", run.folder.toString());
@@ -210,18 +259,29 @@ public final class MergeRuns {
   }
 
   /** One run's files. */
-  private record Run(Path folder, Map<String, Object> summary, Optional<Path> histograms, List<SeriesFile.Entry> series) {
+  private record Run(
+      Path folder,
+      Map<String, Object> summary,
+      Optional<Path> histograms,
+      List<SeriesFile.Entry> series) {
     @SuppressWarnings("unchecked")
     static Run read(Path folder) throws IOException {
-      Path redline = Files.isRegularFile(folder.resolve("summary.json")) ? folder : folder.resolve("redline");
+      Path redline =
+          Files.isRegularFile(folder.resolve("summary.json")) ? folder : folder.resolve("redline");
       Path summary = redline.resolve("summary.json");
       Path series = redline.resolve(CompanionReport.MERGEABLE_SERIES);
       if (!Files.isRegularFile(summary) || !Files.isRegularFile(series)) {
-        throw new IllegalArgumentException(folder + " is not a run folder of Redline (no redline/summary.json and "
-            + CompanionReport.MERGEABLE_SERIES + "; runs before Redline wrote mergeable histograms cannot be merged)");
+        throw new IllegalArgumentException(
+            folder
+                + " is not a run folder of Redline (no redline/summary.json and "
+                + CompanionReport.MERGEABLE_SERIES
+                + "; runs before Redline wrote mergeable histograms cannot be merged)");
       }
       Path log = redline.resolve(CompanionReport.MERGEABLE_HISTOGRAMS);
-      return new Run(folder, JSON.readValue(summary.toFile(), LinkedHashMap.class), Files.isRegularFile(log) ? Optional.of(log) : Optional.empty(),
+      return new Run(
+          folder,
+          JSON.readValue(summary.toFile(), LinkedHashMap.class),
+          Files.isRegularFile(log) ? Optional.of(log) : Optional.empty(),
           SeriesFile.read(JSON.readValue(series.toFile(), List.class)));
     }
   }

@@ -15,9 +15,9 @@ import org.HdrHistogram.Recorder;
  * <p>Service time runs from the moment the worker starts the request to its reply. A request can
  * also wait before that: for its worker (users queued behind others on a busy worker, an open
  * injection faster than the workers), for the throttle's slot, or in a backoff during an outage.
- * That wait is recorded apart, and so is the response time (wait + service) of OK requests, so
- * that a backlog never hides behind fast service times (coordinated omission). Nothing is recorded
- * while the run's {@link MeasuringWindow} is still closed (warm-up).
+ * That wait is recorded apart, and so is the response time (wait + service) of OK requests, so that
+ * a backlog never hides behind fast service times (coordinated omission). Nothing is recorded while
+ * the run's {@link MeasuringWindow} is still closed (warm-up).
  */
 public final class RequestSeries {
   private static final int SIGNIFICANT_DIGITS = 3;
@@ -80,7 +80,8 @@ public final class RequestSeries {
   }
 
   /**
-   * Records an OK request: its service time, and the time it waited before its worker started it. Wait-free.
+   * Records an OK request: its service time, and the time it waited before its worker started it.
+   * Wait-free.
    *
    * @return false when nothing was recorded (warm-up)
    */
@@ -95,8 +96,8 @@ public final class RequestSeries {
   }
 
   /**
-   * Records {@code count} OK requests of the same service time (the commands of one pipeline,
-   * whose wait is their round trip's, recorded under the batch). Wait-free.
+   * Records {@code count} OK requests of the same service time (the commands of one pipeline, whose
+   * wait is their round trip's, recorded under the batch). Wait-free.
    *
    * @return false when nothing was recorded (warm-up)
    */
@@ -109,7 +110,8 @@ public final class RequestSeries {
   }
 
   /**
-   * Records a KO latency that has no due time of its own, and its kind; the first message of each kind is kept.
+   * Records a KO latency that has no due time of its own, and its kind; the first message of each
+   * kind is kept.
    *
    * @return false when nothing was recorded (warm-up)
    */
@@ -123,7 +125,8 @@ public final class RequestSeries {
   }
 
   /**
-   * Records a KO request's service time, the time it waited before its worker started it, and its kind.
+   * Records a KO request's service time, the time it waited before its worker started it, and its
+   * kind.
    *
    * @return false when nothing was recorded (warm-up)
    */
@@ -165,21 +168,30 @@ public final class RequestSeries {
     okResponseInterval = okResponse.getIntervalHistogram(okResponseInterval);
     waitInterval = wait.getIntervalHistogram(waitInterval);
     Map<String, Long> errorsThisSecond = new java.util.TreeMap<>();
-    errorsByKind.forEach((kind, adder) -> {
-      long now = adder.sum();
-      long before = errorsAtLastSample.getOrDefault(kind, 0L);
-      if (now > before) {
-        errorsThisSecond.put(kind, now - before);
-      }
-      errorsAtLastSample.put(kind, now);
-    });
-    fold(new SecondListener.Second(this, epochSecond, okInterval, koInterval, okResponseInterval, waitInterval, errorsThisSecond),
+    errorsByKind.forEach(
+        (kind, adder) -> {
+          long now = adder.sum();
+          long before = errorsAtLastSample.getOrDefault(kind, 0L);
+          if (now > before) {
+            errorsThisSecond.put(kind, now - before);
+          }
+          errorsAtLastSample.put(kind, now);
+        });
+    fold(
+        new SecondListener.Second(
+            this,
+            epochSecond,
+            okInterval,
+            koInterval,
+            okResponseInterval,
+            waitInterval,
+            errorsThisSecond),
         listener);
   }
 
   /**
-   * Adds one second another run recorded under this name (for merged runs) as if sampled here:
-   * into the totals, the time series and {@code listener}. Its errors come with {@link #addErrors}.
+   * Adds one second another run recorded under this name (for merged runs) as if sampled here: into
+   * the totals, the time series and {@code listener}. Its errors come with {@link #addErrors}.
    */
   synchronized void addSecond(SecondListener.Second second, SecondListener listener) {
     fold(second, listener);
@@ -202,11 +214,17 @@ public final class RequestSeries {
     if (okCount == 0 && koCount == 0) {
       return;
     }
-    seconds.add(new SecondSample(second.epochSecond(), okCount, koCount,
-        okCount == 0 ? 0 : second.ok().getValueAtPercentile(50),
-        okCount == 0 ? 0 : second.ok().getValueAtPercentile(99),
-        second.okResponse().getTotalCount() == 0 ? 0 : second.okResponse().getValueAtPercentile(99),
-        second.errorsByKind()));
+    seconds.add(
+        new SecondSample(
+            second.epochSecond(),
+            okCount,
+            koCount,
+            okCount == 0 ? 0 : second.ok().getValueAtPercentile(50),
+            okCount == 0 ? 0 : second.ok().getValueAtPercentile(99),
+            second.okResponse().getTotalCount() == 0
+                ? 0
+                : second.okResponse().getValueAtPercentile(99),
+            second.errorsByKind()));
     if (listener != null) {
       listener.second(second);
     }
@@ -218,15 +236,18 @@ public final class RequestSeries {
   }
 
   /**
-   * OK response times so far (ns): the wait before the worker started each request plus its
-   * service time, as of the last sample. Empty for the amortized commands of a pipeline (their
-   * round trip's is under the batch's name).
+   * OK response times so far (ns): the wait before the worker started each request plus its service
+   * time, as of the last sample. Empty for the amortized commands of a pipeline (their round trip's
+   * is under the batch's name).
    */
   public synchronized Histogram okResponseHistogram() {
     return totalOkResponse.copy();
   }
 
-  /** How long requests (OK and KO) waited before their worker started them (ns), as of the last sample. */
+  /**
+   * How long requests (OK and KO) waited before their worker started them (ns), as of the last
+   * sample.
+   */
   public synchronized Histogram waitHistogram() {
     return totalWait.copy();
   }
@@ -264,6 +285,12 @@ public final class RequestSeries {
    * @param p99ResponseNanos OK 99th percentile response time (wait + service) in that second
    * @param errorsByKind KOs in that second by kind
    */
-  public record SecondSample(long epochSecond, long ok, long ko, long p50Nanos, long p99Nanos, long p99ResponseNanos,
+  public record SecondSample(
+      long epochSecond,
+      long ok,
+      long ko,
+      long p50Nanos,
+      long p99Nanos,
+      long p99ResponseNanos,
       Map<String, Long> errorsByKind) {}
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param workloadName the scenario name(s) of the run
  * @param runStartMillis when the run started (epoch ms)
  * @param runEndMillis when it ended (epoch ms)
- * @param measureStartMillis when measuring started (epoch ms): the run's start, or the end of its warm-up
+ * @param measureStartMillis when measuring started (epoch ms): the run's start, or the end of its
+ *     warm-up
  * @param settings one map per protocol, password redacted
  * @param serverVersions the Redis version of each server loaded
  * @param reconnectionCount outages that clients recovered from
@@ -43,7 +44,8 @@ public record RunFacts(
 
   /** The measured part of the run in seconds, warm-up left out (at least a millisecond). */
   public double durationSeconds() {
-    return Math.max(1, runEndMillis - Math.max(runStartMillis, measureStartMillis) - gapMillis) / 1000.0;
+    return Math.max(1, runEndMillis - Math.max(runStartMillis, measureStartMillis) - gapMillis)
+        / 1000.0;
   }
 
   /** How long the run warmed up before measuring, in seconds (0 without a warm-up). */

@@ -13,14 +13,15 @@ import org.HdrHistogram.Histogram;
  * Redline's own detail under {@code "redline"} (per request name in µs, errors by kind, settings,
  * server versions, the commandstats cross-check).
  *
- * <p>Command counts and latencies cover commands only (a pipeline of 10 counts 10), not the
- * BATCH / MULTI/EXEC round-trip entries, which are listed in the detail.
+ * <p>Command counts and latencies cover commands only (a pipeline of 10 counts 10), not the BATCH /
+ * MULTI/EXEC round-trip entries, which are listed in the detail.
  */
 public final class RunSummary {
   private RunSummary() {}
 
   /** Builds the summary as nested maps and lists, ready for a JSON writer. */
-  public static Map<String, Object> build(RunFacts facts, LatencyRecorder recorder, CommandCrossCheck crossCheck) {
+  public static Map<String, Object> build(
+      RunFacts facts, LatencyRecorder recorder, CommandCrossCheck crossCheck) {
     Histogram commandsOk = new Histogram(3);
     long ok = 0;
     long ko = 0;
@@ -72,7 +73,10 @@ public final class RunSummary {
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("latency_unit", "microseconds");
     detail.put("duration_seconds", round(facts.durationSeconds(), 3));
-    detail.put("measured_from", java.math.BigDecimal.valueOf(facts.runStartMillis() + Math.round(facts.warmupSeconds() * 1000), 3));
+    detail.put(
+        "measured_from",
+        java.math.BigDecimal.valueOf(
+            facts.runStartMillis() + Math.round(facts.warmupSeconds() * 1000), 3));
     detail.put("retries", recorder.retries());
     detail.put("requests", requests);
     detail.put("errors_by_kind", errorsByKind);

@@ -21,6 +21,12 @@ public interface SecondListener {
    * @param waits waits before the worker started requests
    * @param errorsByKind KOs by kind
    */
-  record Second(RequestSeries series, long epochSecond, Histogram ok, Histogram ko, Histogram okResponse, Histogram waits,
+  record Second(
+      RequestSeries series,
+      long epochSecond,
+      Histogram ok,
+      Histogram ko,
+      Histogram okResponse,
+      Histogram waits,
       Map<String, Long> errorsByKind) {}
 }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * {@code series.json}: what a run's interval log cannot hold, per request name — whether it is a
- * batch, its errors by kind with an example message each, and its per-second OK, KO and errors —
- * so that {@link MergeRuns} can rebuild and add up every series.
+ * batch, its errors by kind with an example message each, and its per-second OK, KO and errors — so
+ * that {@link MergeRuns} can rebuild and add up every series.
  */
 final class SeriesFile {
   private SeriesFile() {}
@@ -39,7 +39,11 @@ final class SeriesFile {
   }
 
   /** One request name as read back from a file. */
-  record Entry(String name, boolean batch, Map<String, Long> errorsByKind, Map<String, String> errorExamples,
+  record Entry(
+      String name,
+      boolean batch,
+      Map<String, Long> errorsByKind,
+      Map<String, String> errorExamples,
       Map<Long, Map<String, Long>> errorsBySecond) {}
 
   /** Reads a file's entries. */
@@ -48,15 +52,21 @@ final class SeriesFile {
     List<Entry> entries = new ArrayList<>();
     for (Map<String, Object> e : content) {
       Map<String, Long> errors = new TreeMap<>();
-      ((Map<String, Number>) e.get("errors_by_kind")).forEach((k, v) -> errors.put(k, v.longValue()));
+      ((Map<String, Number>) e.get("errors_by_kind"))
+          .forEach((k, v) -> errors.put(k, v.longValue()));
       Map<Long, Map<String, Long>> bySecond = new TreeMap<>();
       for (Map<String, Object> s : (List<Map<String, Object>>) e.get("seconds")) {
         Map<String, Long> kinds = new TreeMap<>();
         ((Map<String, Number>) s.get("errors")).forEach((k, v) -> kinds.put(k, v.longValue()));
         bySecond.put(((Number) s.get("t")).longValue(), kinds);
       }
-      entries.add(new Entry((String) e.get("name"), (Boolean) e.get("batch"), errors,
-          (Map<String, String>) e.get("error_examples"), bySecond));
+      entries.add(
+          new Entry(
+              (String) e.get("name"),
+              (Boolean) e.get("batch"),
+              errors,
+              (Map<String, String>) e.get("error_examples"),
+              bySecond));
     }
     return entries;
   }

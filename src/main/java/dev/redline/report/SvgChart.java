@@ -7,7 +7,10 @@ import java.util.function.ToLongFunction;
 
 /** A small self-contained SVG line chart over run time (seconds), with shaded outage windows. */
 final class SvgChart {
-  private static final String[] COLORS = {"#e35d00", "#1f77b4", "#2ca02c", "#9467bd", "#d62728", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
+  private static final String[] COLORS = {
+    "#e35d00", "#1f77b4", "#2ca02c", "#9467bd", "#d62728", "#8c564b", "#e377c2", "#17becf",
+    "#7f7f7f", "#bcbd22"
+  };
   private static final int WIDTH = 900;
   private static final int HEIGHT = 260;
   private static final int LEFT = 70;
@@ -23,7 +26,13 @@ final class SvgChart {
 
   private SvgChart() {}
 
-  static String render(String title, String unit, long firstSecond, long lastSecond, List<Line> lines, List<Window> outages) {
+  static String render(
+      String title,
+      String unit,
+      long firstSecond,
+      long lastSecond,
+      List<Line> lines,
+      List<Window> outages) {
     double maxY = 0;
     for (Line line : lines) {
       for (double[] p : line.points()) {
@@ -36,25 +45,64 @@ final class SvgChart {
     double plotH = HEIGHT - TOP - BOTTOM;
     StringBuilder svg = new StringBuilder();
     svg.append("<figure><figcaption>").append(Html.escape(title)).append("</figcaption>");
-    svg.append(String.format(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", WIDTH, HEIGHT, Html.escape(title)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
+            WIDTH,
+            HEIGHT,
+            Html.escape(title)));
     for (Window w : outages) {
       double x1 = LEFT + plotW * (w.from() - firstSecond - 1) / span;
       double x2 = LEFT + plotW * (w.to() - firstSecond) / span;
-      svg.append(String.format(Locale.ROOT, "<rect class=\"outage\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"><title>errors from second %d to %d</title></rect>",
-          Math.max(LEFT, x1), TOP, Math.max(2, x2 - Math.max(LEFT, x1)), plotH, w.from() - firstSecond, w.to() - firstSecond));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect class=\"outage\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\"><title>errors from second %d to %d</title></rect>",
+              Math.max(LEFT, x1),
+              TOP,
+              Math.max(2, x2 - Math.max(LEFT, x1)),
+              plotH,
+              w.from() - firstSecond,
+              w.to() - firstSecond));
     }
     for (int i = 0; i <= 4; i++) {
       double y = TOP + plotH - plotH * i / 4;
-      svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", LEFT, y, WIDTH - RIGHT, y));
-      svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", LEFT - 6, y + 4, format(maxY * i / 4)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>",
+              LEFT,
+              y,
+              WIDTH - RIGHT,
+              y));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text class=\"axis\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
+              LEFT - 6,
+              y + 4,
+              format(maxY * i / 4)));
     }
     for (int i = 0; i <= 5; i++) {
       double x = LEFT + plotW * i / 5;
       double at = span * i / 5.0;
       String label = span >= 10 ? Math.round(at) + "s" : String.format(Locale.ROOT, "%.1fs", at);
-      svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>", x, HEIGHT - BOTTOM + 16, label));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text class=\"axis\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+              x,
+              HEIGHT - BOTTOM + 16,
+              label));
     }
-    svg.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" text-anchor=\"middle\">%s</text>", TOP + (int) plotH / 2, TOP + (int) plotH / 2, Html.escape(unit)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text class=\"axis\" x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" text-anchor=\"middle\">%s</text>",
+            TOP + (int) plotH / 2,
+            TOP + (int) plotH / 2,
+            Html.escape(unit)));
     int colour = 0;
     StringBuilder legend = new StringBuilder("<div class=\"legend\">");
     for (Line line : lines) {
@@ -63,16 +111,28 @@ final class SvgChart {
       for (double[] p : onePixelApart(line.points(), firstSecond, span, plotW)) {
         double x = LEFT + plotW * (p[0] - firstSecond) / span;
         double y = TOP + plotH - (maxY == 0 ? 0 : plotH * p[1] / maxY);
-        path.append(path.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
+        path.append(path.length() == 0 ? "M" : "L")
+            .append(String.format(Locale.ROOT, "%.1f %.1f ", x, y));
       }
       if (line.points().size() == 1) {
         double[] p = line.points().get(0);
         double x = LEFT + plotW * (p[0] - firstSecond) / span;
         double y = TOP + plotH - (maxY == 0 ? 0 : plotH * p[1] / maxY);
-        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y, c));
+        svg.append(
+            String.format(
+                Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>", x, y, c));
       }
-      svg.append("<path fill=\"none\" stroke=\"").append(c).append("\" stroke-width=\"1.8\" d=\"").append(path).append("\"/>");
-      legend.append("<span><i style=\"background:").append(c).append("\"></i>").append(Html.escape(line.name())).append("</span>");
+      svg.append("<path fill=\"none\" stroke=\"")
+          .append(c)
+          .append("\" stroke-width=\"1.8\" d=\"")
+          .append(path)
+          .append("\"/>");
+      legend
+          .append("<span><i style=\"background:")
+          .append(c)
+          .append("\"></i>")
+          .append(Html.escape(line.name()))
+          .append("</span>");
     }
     svg.append("</svg>").append(legend).append("</div></figure>");
     return svg.toString();
@@ -83,7 +143,8 @@ final class SvgChart {
    * hours has more seconds than the chart has pixels) the lowest and the highest point of each
    * pixel column, in time order, so that spikes and dips stay visible and the page stays small.
    */
-  static List<double[]> onePixelApart(List<double[]> points, long firstSecond, long span, double plotWidth) {
+  static List<double[]> onePixelApart(
+      List<double[]> points, long firstSecond, long span, double plotWidth) {
     if (points.size() <= 2 * plotWidth) {
       return points;
     }
@@ -138,6 +199,8 @@ final class SvgChart {
     if (v >= 10_000) {
       return String.format(Locale.ROOT, "%.0fk", v / 1000);
     }
-    return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    return v == Math.rint(v)
+        ? String.format(Locale.ROOT, "%.0f", v)
+        : String.format(Locale.ROOT, "%.1f", v);
   }
 }

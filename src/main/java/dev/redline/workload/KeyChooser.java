@@ -28,7 +28,9 @@ public abstract class KeyChooser {
       case "sequential" -> new Sequential(range);
       case "gaussian" -> new Gaussian(range);
       case "zipf" -> new Zipf(range);
-      default -> throw new IllegalArgumentException("unknown key pattern '" + pattern + "': uniform, sequential, gaussian or zipf");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown key pattern '" + pattern + "': uniform, sequential, gaussian or zipf");
     };
   }
 

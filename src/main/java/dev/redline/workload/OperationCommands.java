@@ -7,7 +7,9 @@ import dev.redline.javaapi.RedisCommand;
 import io.gatling.javaapi.core.Session;
 import java.util.function.Function;
 
-/** What each {@link Operation} of a workload sends, on keys of its own type (see {@link Operation}). */
+/**
+ * What each {@link Operation} of a workload sends, on keys of its own type (see {@link Operation}).
+ */
 final class OperationCommands {
   private OperationCommands() {}
 
@@ -18,13 +20,18 @@ final class OperationCommands {
    * @param key the key, from the session (already in this operation's namespace)
    * @param values where written values come from (and what verified reads expect)
    */
-  static RedisCommand command(Operation operation, Function<Session, String> key, ValueSource values) {
+  static RedisCommand command(
+      Operation operation, Function<Session, String> key, ValueSource values) {
     // only verified values depend on the key: otherwise the key is not built a second time
-    Function<Session, String> value = values.verifying() ? s -> values.expected(key.apply(s)) : s -> values.random();
+    Function<Session, String> value =
+        values.verifying() ? s -> values.expected(key.apply(s)) : s -> values.random();
     Function<Session, String> member = s -> "m" + Math.floorMod(key.apply(s).hashCode(), 100);
     return switch (operation) {
       case SET -> set(key, value);
-      case GET -> values.verifying() ? get(key).check(reply().isNilOr(s -> values.expected(key.apply(s)))) : get(key);
+      case GET ->
+          values.verifying()
+              ? get(key).check(reply().isNilOr(s -> values.expected(key.apply(s))))
+              : get(key);
       case DEL -> del(key);
       case EXISTS -> exists(key);
       case EXPIRE -> expire(key, 300);

@@ -23,7 +23,8 @@ public final class RedisWorkloads {
    *
    * <pre>{@code RedisWorkloads.settings("high_throughput")}</pre>
    *
-   * @param profile basic_rw, high_throughput, list_operations, pubsub_heavy, transaction_heavy or async_mixed
+   * @param profile basic_rw, high_throughput, list_operations, pubsub_heavy, transaction_heavy or
+   *     async_mixed
    * @return validated workload settings
    */
   public static WorkloadConfig settings(String profile) {
@@ -54,7 +55,8 @@ public final class RedisWorkloads {
   /**
    * high_throughput: a pipeline of pipeline_size commands in proportion to the weights.
    *
-   * <pre>{@code exec(RedisWorkloads.highThroughput(RedisWorkloads.settings("high_throughput")))}</pre>
+   * <pre>{@code exec(RedisWorkloads.highThroughput(RedisWorkloads.settings("high_throughput")))}
+   * </pre>
    */
   public static ChainBuilder highThroughput(WorkloadConfig settings) {
     return new Workload(settings).pipelined();
@@ -64,7 +66,8 @@ public final class RedisWorkloads {
    * list_operations: LPUSH, RPUSH, LRANGE, LPOP, RPOP by weight; each push is followed by an LTRIM
    * so that no list grows past 1000 items.
    *
-   * <pre>{@code exec(RedisWorkloads.listOperations(RedisWorkloads.settings("list_operations")))}</pre>
+   * <pre>{@code exec(RedisWorkloads.listOperations(RedisWorkloads.settings("list_operations")))}
+   * </pre>
    */
   public static ChainBuilder listOperations(WorkloadConfig settings) {
     return new Workload(settings).single();
@@ -73,7 +76,9 @@ public final class RedisWorkloads {
   /**
    * transaction_heavy: MULTI/EXEC of transaction_size commands on keys sharing one hash tag.
    *
-   * <pre>{@code exec(RedisWorkloads.transactionHeavy(RedisWorkloads.settings("transaction_heavy")))}</pre>
+   * <pre>
+   * {@code exec(RedisWorkloads.transactionHeavy(RedisWorkloads.settings("transaction_heavy")))}
+   * </pre>
    */
   public static ChainBuilder transactionHeavy(WorkloadConfig settings) {
     return new Workload(settings).transactional();

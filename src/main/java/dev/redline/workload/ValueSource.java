@@ -8,7 +8,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * the key and the seed alone, so any later read can say whether it got what was written.
  */
 public final class ValueSource {
-  private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+  private static final char[] ALPHABET =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
   private final int min;
   private final int max;
@@ -18,7 +19,8 @@ public final class ValueSource {
 
   public ValueSource(int min, int max, boolean verify, long seed) {
     if (min < 1 || min > max) {
-      throw new IllegalArgumentException("value sizes must satisfy 1 <= min <= max, got " + min + ".." + max);
+      throw new IllegalArgumentException(
+          "value sizes must satisfy 1 <= min <= max, got " + min + ".." + max);
     }
     this.min = min;
     this.max = max;
@@ -44,7 +46,9 @@ public final class ValueSource {
 
   /** A value of a random size in [min, max] (not for verification mode). */
   public String random() {
-    return min == max ? filler : filler.substring(0, ThreadLocalRandom.current().nextInt(min, max + 1));
+    return min == max
+        ? filler
+        : filler.substring(0, ThreadLocalRandom.current().nextInt(min, max + 1));
   }
 
   /** In verification mode, the only value {@code key} may hold. */

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds one iteration of a profile as a Gatling chain. Each iteration first draws the key
- * numbers it needs into the session ({@code redlineKey0}, {@code redlineKey1}, ...), then runs the
+ * Builds one iteration of a profile as a Gatling chain. Each iteration first draws the key numbers
+ * it needs into the session ({@code redlineKey0}, {@code redlineKey1}, ...), then runs the
  * profile's requests on them; request names are the command names, BATCH for pipelines and
  * MULTI/EXEC for transactions.
  */
@@ -28,9 +28,12 @@ public final class Workload {
   public Workload(WorkloadConfig config) {
     this.config = config;
     this.keys = KeyChooser.of(config.keyPattern(), config.keyRange());
-    this.values = new ValueSource(config.valueSizeMin(), config.valueSizeMax(), config.verify(), config.seed());
+    this.values =
+        new ValueSource(
+            config.valueSizeMin(), config.valueSizeMax(), config.verify(), config.seed());
     if (config.verify() && config.operations().containsKey("APPEND")) {
-      throw new dev.redline.config.ConfigError("test.workload.verify = true cannot be used with APPEND, which changes values that verification expects to be as written");
+      throw new dev.redline.config.ConfigError(
+          "test.workload.verify = true cannot be used with APPEND, which changes values that verification expects to be as written");
     }
   }
 
@@ -68,11 +71,18 @@ public final class Workload {
    */
   public ChainBuilder pubsub() {
     List<String> channels = config.pubsubChannels();
-    ChainBuilder subscriber = doIfOrElse(s -> s.contains("redlineSubscribed"))
-        .then(pause(java.time.Duration.ofMillis(100)))
-        .orElse(exec(RedisDsl.subscribe(channels.toArray(String[]::new))).exec(s -> s.set("redlineSubscribed", true)));
-    ChainBuilder publisher = drawKeys(1).exec(RedisDsl.trackedPublish(
-        s -> channels.get(s.getInt(attribute(0)) % channels.size()), config.valueSizeMax()));
+    ChainBuilder subscriber =
+        doIfOrElse(s -> s.contains("redlineSubscribed"))
+            .then(pause(java.time.Duration.ofMillis(100)))
+            .orElse(
+                exec(RedisDsl.subscribe(channels.toArray(String[]::new)))
+                    .exec(s -> s.set("redlineSubscribed", true)));
+    ChainBuilder publisher =
+        drawKeys(1)
+            .exec(
+                RedisDsl.trackedPublish(
+                    s -> channels.get(s.getInt(attribute(0)) % channels.size()),
+                    config.valueSizeMax()));
     return doIfOrElse(s -> s.userId() % 4 == 1).then(subscriber).orElse(publisher);
   }
 
@@ -99,7 +109,8 @@ public final class Workload {
     for (int i = 0; i < slots.size(); i++) {
       Operation op = slots.get(i);
       int slot = i;
-      Function<Session, String> key = s -> "{" + prefix + ":tx:" + s.getInt("redlineKey0") + "}:" + op.namespace() + ":" + slot;
+      Function<Session, String> key =
+          s -> "{" + prefix + ":tx:" + s.getInt("redlineKey0") + "}:" + op.namespace() + ":" + slot;
       commands.add(OperationCommands.command(op, key, values));
       if (op.growsList()) {
         commands.add(OperationCommands.trim(key));
@@ -116,13 +127,14 @@ public final class Workload {
     if (count == 1) {
       return exec(session -> session.set(attributes[0], keys.next()));
     }
-    return exec(session -> {
-      java.util.Map<String, Object> drawn = new java.util.HashMap<>(count * 2);
-      for (String attribute : attributes) {
-        drawn.put(attribute, keys.next());
-      }
-      return session.setAll(drawn); // one session copy for the whole batch, not one per key
-    });
+    return exec(
+        session -> {
+          java.util.Map<String, Object> drawn = new java.util.HashMap<>(count * 2);
+          for (String attribute : attributes) {
+            drawn.put(attribute, keys.next());
+          }
+          return session.setAll(drawn); // one session copy for the whole batch, not one per key
+        });
   }
 
   private Function<Session, String> keyOf(Operation op, int slot) {
@@ -146,7 +158,8 @@ public final class Workload {
     double assigned = 0;
     int i = 0;
     for (double w : weights.values()) {
-      double p = ++i == weights.size() ? 100.0 - assigned : Math.floor(w / total * 100.0 * 1000) / 1000;
+      double p =
+          ++i == weights.size() ? 100.0 - assigned : Math.floor(w / total * 100.0 * 1000) / 1000;
       percents.add(Math.max(0, p));
       assigned += p;
     }

@@ -46,8 +46,10 @@ class RedisEndpointTest {
   @Test
   void aRawAtSignInThePasswordHidesTheWholeUserInfoAndSaysHowToEncodeIt() {
     String secret = "Zq9Lx@keCq";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RedisEndpoint.parse("redis://:" + secret + "@127.0.0.1:7802"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RedisEndpoint.parse("redis://:" + secret + "@127.0.0.1:7802"));
     for (String part : new String[] {"Zq9Lx", "keCq"}) {
       assertFalse(e.getMessage().contains(part), e.getMessage());
     }
@@ -61,7 +63,8 @@ class RedisEndpointTest {
   }
 
   private static void assertMessage(String url, String part) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RedisEndpoint.parse(url));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RedisEndpoint.parse(url));
     assertTrue(e.getMessage().contains(part), e.getMessage());
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Protocol;
 
-/** A command as data: names, wire command, arguments resolved once or per session, blocking time. */
+/**
+ * A command as data: names, wire command, arguments resolved once or per session, blocking time.
+ */
 class CommandSpecTest {
 
   @Test
@@ -32,7 +34,9 @@ class CommandSpecTest {
 
   @Test
   void constantArgumentsNeedNoSession() {
-    CommandSpec set = CommandSpec.of("SET", List.of(SessionValues.constant("k"), SessionValues.el("plain value")));
+    CommandSpec set =
+        CommandSpec.of(
+            "SET", List.of(SessionValues.constant("k"), SessionValues.el("plain value")));
     assertArrayEquals(new String[] {"k", "plain value"}, set.resolveArguments(null));
     // each request gets its own array: an action may change it (a tracked PUBLISH's message)
     assertTrue(set.resolveArguments(null) != set.resolveArguments(null));
@@ -47,11 +51,17 @@ class CommandSpecTest {
 
   @Test
   void blockingCommandsCarryTheirTimeoutZeroMeaningForEver() {
-    CommandSpec blpop = CommandSpec.of("BLPOP", List.of(SessionValues.constant("q"), SessionValues.constant("1.5")));
+    CommandSpec blpop =
+        CommandSpec.of(
+            "BLPOP", List.of(SessionValues.constant("q"), SessionValues.constant("1.5")));
     assertEquals(0, blpop.blockMillis());
     assertEquals(1500, blpop.blockingFor(Duration.ofMillis(1500)).blockMillis());
     assertEquals(Long.MAX_VALUE, blpop.blockingFor(Duration.ZERO).blockMillis());
-    assertEquals("BLPOP", blpop.blockingFor(Duration.ofSeconds(1)).named("BLPOP jobs").commandName());
-    assertEquals(1000, blpop.blockingFor(Duration.ofSeconds(1)).named("BLPOP jobs").blockMillis(), "naming keeps the timeout");
+    assertEquals(
+        "BLPOP", blpop.blockingFor(Duration.ofSeconds(1)).named("BLPOP jobs").commandName());
+    assertEquals(
+        1000,
+        blpop.blockingFor(Duration.ofSeconds(1)).named("BLPOP jobs").blockMillis(),
+        "naming keeps the timeout");
   }
 }

@@ -2,8 +2,8 @@ package dev.redline.command;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.TestRedis;
+import dev.redline.testing.TestRedisServer;
 import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +35,8 @@ class RedisFailureTest {
       RedisFailure wrongType = classify(() -> jedis.sendCommand(Protocol.Command.GET, "list"));
       assertEquals("WRONGTYPE", wrongType.kind());
       assertTrue(wrongType.message().startsWith("WRONGTYPE Operation against a key"));
-      assertEquals("ERR", classify(() -> jedis.sendCommand(Protocol.Command.INCR, "x", "y")).kind());
+      assertEquals(
+          "ERR", classify(() -> jedis.sendCommand(Protocol.Command.INCR, "x", "y")).kind());
     }
     try (Jedis jedis = TestRedis.connect(server)) {
       assertEquals("WRONGPASS", classify(() -> jedis.auth("wrong")).kind());
@@ -49,17 +50,25 @@ class RedisFailureTest {
     assertEquals("CONNECTION", refused.kind());
     assertTrue(refused.message().contains("Connection refused"), refused.message());
     try (ServerSocket silent = new ServerSocket(0)) {
-      assertEquals("TIMEOUT", classify(() -> new Jedis("127.0.0.1", silent.getLocalPort(), 300).ping()).kind());
+      assertEquals(
+          "TIMEOUT",
+          classify(() -> new Jedis("127.0.0.1", silent.getLocalPort(), 300).ping()).kind());
     }
   }
 
   @Test
   void checksAndExpressionsHaveTheirOwnKinds() {
-    assertEquals(new RedisFailure("CHECK", "expected 'a' but got 'b'"), RedisFailure.of(new CheckFailure("expected 'a' but got 'b'\nmore")));
-    assertEquals("EL", RedisFailure.of(new ExpressionFailure("No attribute named 'x' is defined")).kind());
-    assertEquals(List.of("ERR", "ERR", "MOVED", "CROSSSLOT"), List.of(
-        RedisFailure.errorPrefix("unknown command 'FOO'"), RedisFailure.errorPrefix("E"),
-        RedisFailure.errorPrefix("MOVED 3999 127.0.0.1:6381"), RedisFailure.errorPrefix("CROSSSLOT Keys in request don't hash to the same slot")));
+    assertEquals(
+        new RedisFailure("CHECK", "expected 'a' but got 'b'"),
+        RedisFailure.of(new CheckFailure("expected 'a' but got 'b'\nmore")));
+    assertEquals(
+        "EL", RedisFailure.of(new ExpressionFailure("No attribute named 'x' is defined")).kind());
+    assertEquals(
+        List.of("ERR", "ERR", "MOVED", "CROSSSLOT"),
+        List.of(
+            RedisFailure.errorPrefix("unknown command 'FOO'"), RedisFailure.errorPrefix("E"),
+            RedisFailure.errorPrefix("MOVED 3999 127.0.0.1:6381"),
+                RedisFailure.errorPrefix("CROSSSLOT Keys in request don't hash to the same slot")));
   }
 
   private static RedisFailure classify(Runnable call) {

@@ -17,18 +17,27 @@ class AclUserTest extends RedisServerTest {
   @Test
   void nopermIsAKoForTheDeniedCommandOnly() throws Exception {
     try (Jedis admin = jedis()) {
-      admin.aclSetUser("loadtest", "reset", "on", ">lt-pass", "~*", "+get", "+set", "+ping", "+client|setname");
+      admin.aclSetUser(
+          "loadtest", "reset", "on", ">lt-pass", "~*", "+get", "+set", "+ping", "+client|setname");
     }
     Duration duration = Duration.ofSeconds(2);
-    GatlingRun.Result run = GatlingRun.run(redis().url("redis://loadtest:lt-pass@127.0.0.1:" + server.port()), duration.plusSeconds(30),
-        scenario("acl").during(duration).on(exec(set("k:#{userId}", "v")).exec(incr("n")).exec(get("k:#{userId}")))
-            .injectOpen(atOnceUsers(2)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            redis().url("redis://loadtest:lt-pass@127.0.0.1:" + server.port()),
+            duration.plusSeconds(30),
+            scenario("acl")
+                .during(duration)
+                .on(exec(set("k:#{userId}", "v")).exec(incr("n")).exec(get("k:#{userId}")))
+                .injectOpen(atOnceUsers(2)));
 
     assertEquals(Map.of(), run.recorder().series("SET").errorsByKind());
     assertEquals(Map.of(), run.recorder().series("GET").errorsByKind());
     Map<String, Long> incr = run.recorder().series("INCR").errorsByKind();
     assertEquals(java.util.Set.of("NOPERM"), incr.keySet());
-    assertEquals(run.recorder().series("GET").okHistogram().getTotalCount(), incr.get("NOPERM"), "every INCR, and only INCR, was denied");
+    assertEquals(
+        run.recorder().series("GET").okHistogram().getTotalCount(),
+        incr.get("NOPERM"),
+        "every INCR, and only INCR, was denied");
     assertTrue(run.recorder().series("INCR").firstMessageByKind().get("NOPERM").contains("incr"));
   }
 }

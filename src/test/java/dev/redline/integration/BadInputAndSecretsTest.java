@@ -4,9 +4,9 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.ConsoleCapture;
 import dev.redline.testing.GatlingRun;
+import dev.redline.testing.TestRedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Bad credentials and settings stop the run at start with one clear message; secrets never leak. */
+/**
+ * Bad credentials and settings stop the run at start with one clear message; secrets never leak.
+ */
 class BadInputAndSecretsTest {
   private static final String PASSWORD = "s3cr3t-Pw-9137";
   private static TestRedisServer server;
@@ -35,8 +37,11 @@ class BadInputAndSecretsTest {
     try (ConsoleCapture console = new ConsoleCapture()) {
       GatlingRun.Result run;
       try {
-        run = GatlingRun.run(redis().url(url).connectTimeout(Duration.ofMillis(500)), Duration.ofSeconds(10),
-            scenario("never").exec(get("k")).injectOpen(atOnceUsers(1)));
+        run =
+            GatlingRun.run(
+                redis().url(url).connectTimeout(Duration.ofMillis(500)),
+                Duration.ofSeconds(10),
+                scenario("never").exec(get("k")).injectOpen(atOnceUsers(1)));
       } catch (Exception e) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -53,7 +58,9 @@ class BadInputAndSecretsTest {
   @Test
   void wrongPasswordAndUnknownUserAreReportedAtStart() {
     String wrongPassword = failureOf("redis://:wrong@127.0.0.1:" + server.port());
-    assertTrue(wrongPassword.contains("WRONGPASS") && wrongPassword.contains("127.0.0.1:" + server.port()), wrongPassword);
+    assertTrue(
+        wrongPassword.contains("WRONGPASS") && wrongPassword.contains("127.0.0.1:" + server.port()),
+        wrongPassword);
     String unknownUser = failureOf("redis://nobody:" + PASSWORD + "@127.0.0.1:" + server.port());
     assertTrue(unknownUser.contains("WRONGPASS"), unknownUser);
     assertFalse(unknownUser.contains(PASSWORD), "the password is not printed");
@@ -64,19 +71,29 @@ class BadInputAndSecretsTest {
   @Test
   void aTlsUrlAgainstAPlainServerIsAClearErrorAtStart() {
     String tls = failureOf("rediss://:" + PASSWORD + "@127.0.0.1:" + server.port());
-    assertTrue(tls.contains("cannot use Redis rediss://:***@127.0.0.1:" + server.port()) && tls.contains("plain TCP"), tls);
+    assertTrue(
+        tls.contains("cannot use Redis rediss://:***@127.0.0.1:" + server.port())
+            && tls.contains("plain TCP"),
+        tls);
   }
 
   @Test
   void aConfigErrorStopsTheSimulationBeforeAnyLoad() throws Exception {
     try (ConsoleCapture console = new ConsoleCapture()) {
-      GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation",
-          Map.of("redline.url", server.url(), "redline.test.workload.profile", "basic_rww"));
+      GatlingRun.Result run =
+          GatlingRun.runSimulation(
+              "dev.redline.simulations.WorkloadSimulation",
+              Map.of("redline.url", server.url(), "redline.test.workload.profile", "basic_rww"));
       assertNotEquals(0, run.exitCode());
-      assertTrue(console.text().contains("test.workload.profile = 'basic_rww'") && console.text().contains("did you mean basic_rw"),
+      assertTrue(
+          console.text().contains("test.workload.profile = 'basic_rww'")
+              && console.text().contains("did you mean basic_rw"),
           "one clear message");
     } catch (Exception e) {
-      assertTrue(String.valueOf(e.getCause()).contains("basic_rww") || String.valueOf(e).contains("basic_rww"), e.toString());
+      assertTrue(
+          String.valueOf(e.getCause()).contains("basic_rww")
+              || String.valueOf(e).contains("basic_rww"),
+          e.toString());
     }
   }
 
@@ -85,18 +102,24 @@ class BadInputAndSecretsTest {
     String text;
     GatlingRun.Result run;
     try (ConsoleCapture console = new ConsoleCapture()) {
-      run = GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", Map.of(
-          "redline.redis.url", "redis://:" + PASSWORD + "@127.0.0.1:" + server.port(),
-          "redline.test.duration", "2s",
-          "redline.test.workload.operations", "SET:1,GET:1,LPUSH:1"));
+      run =
+          GatlingRun.runSimulation(
+              "dev.redline.simulations.WorkloadSimulation",
+              Map.of(
+                  "redline.redis.url", "redis://:" + PASSWORD + "@127.0.0.1:" + server.port(),
+                  "redline.test.duration", "2s",
+                  "redline.test.workload.operations", "SET:1,GET:1,LPUSH:1"));
       text = console.text();
     }
     assertEquals(0, run.exitCode());
-    assertTrue(text.contains("redis://:***@127.0.0.1:" + server.port()), "the echo shows the URL, redacted");
+    assertTrue(
+        text.contains("redis://:***@127.0.0.1:" + server.port()),
+        "the echo shows the URL, redacted");
     assertFalse(text.contains(PASSWORD), "console output");
     try (Stream<Path> files = Files.walk(run.resultsFolder())) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String content =
+            new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
         assertFalse(content.contains(PASSWORD), "the password is in " + file);
       }
     }

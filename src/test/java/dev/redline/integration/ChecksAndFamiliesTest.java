@@ -3,11 +3,11 @@ package dev.redline.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.GatlingReport;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestRedis;
 import dev.redline.testing.TestRedis7;
+import dev.redline.testing.TestRedisServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,16 +36,48 @@ class ChecksAndFamiliesTest {
 
   @Test
   void everyVerbAndFamilyRunsWithoutKo() throws Exception {
-    GatlingRun.Result run = GatlingRun.runSimulation("dev.redline.simulations.ChecksAndFamiliesSimulation",
-        Map.of("redline.url", server.url(), "redline.test.duration", "3s", "redline.test.threads_per_client", "2"));
+    GatlingRun.Result run =
+        GatlingRun.runSimulation(
+            "dev.redline.simulations.ChecksAndFamiliesSimulation",
+            Map.of(
+                "redline.url",
+                server.url(),
+                "redline.test.duration",
+                "3s",
+                "redline.test.threads_per_client",
+                "2"));
 
     Map<String, long[]> gatling = GatlingReport.counts(run.reportFolder());
     assertEquals(0, gatling.get("All Requests")[2], "KO requests: " + kos(gatling));
     assertEquals(0, run.exitCode(), "the simulation's assertion: no failed request");
-    for (String name : List.of("XADD", "XREADGROUP", "XACK", "EVAL", "EVALSHA", "FCALL", "BLPOP", "BRPOP empty", "BZPOPMIN",
-        "HINCRBY", "ZINCRBY", "ZRANGEBYSCORE", "SETEX", "GETDEL", "PFADD", "PFCOUNT", "SETBIT", "BITCOUNT", "GEOADD",
-        "GEOSEARCH", "GET missing", "BATCH", "MULTI/EXEC")) {
-      assertTrue(gatling.containsKey(name) && gatling.get(name)[1] > 0, name + " ran OK: " + (gatling.containsKey(name) ? gatling.get(name)[1] : "never"));
+    for (String name :
+        List.of(
+            "XADD",
+            "XREADGROUP",
+            "XACK",
+            "EVAL",
+            "EVALSHA",
+            "FCALL",
+            "BLPOP",
+            "BRPOP empty",
+            "BZPOPMIN",
+            "HINCRBY",
+            "ZINCRBY",
+            "ZRANGEBYSCORE",
+            "SETEX",
+            "GETDEL",
+            "PFADD",
+            "PFCOUNT",
+            "SETBIT",
+            "BITCOUNT",
+            "GEOADD",
+            "GEOSEARCH",
+            "GET missing",
+            "BATCH",
+            "MULTI/EXEC")) {
+      assertTrue(
+          gatling.containsKey(name) && gatling.get(name)[1] > 0,
+          name + " ran OK: " + (gatling.containsKey(name) ? gatling.get(name)[1] : "never"));
     }
     try (Jedis jedis = TestRedis.connect(server)) {
       long bumped = 0;
@@ -56,20 +88,27 @@ class ChecksAndFamiliesTest {
       for (String key : jedis.keys("events:*")) {
         streamed += jedis.xlen(key);
       }
-      assertEquals(2 * gatling.get("FCALL")[1], bumped, "each FCALL bumped its key by 2 on the server");
-      // Gatling's XADD row counts the XADDs sent alone and those in the pipeline (one record per op)
-      assertEquals(gatling.get("XADD")[1], streamed, "each XADD, alone or pipelined, added one entry");
-      assertEquals(2 * gatling.get("BATCH")[1], gatling.get("XADD")[1], "one XADD alone and one in the pipeline per iteration");
+      assertEquals(
+          2 * gatling.get("FCALL")[1], bumped, "each FCALL bumped its key by 2 on the server");
+      // Gatling's XADD row counts the XADDs sent alone and those in the pipeline (one record per
+      // op)
+      assertEquals(
+          gatling.get("XADD")[1], streamed, "each XADD, alone or pipelined, added one entry");
+      assertEquals(
+          2 * gatling.get("BATCH")[1],
+          gatling.get("XADD")[1],
+          "one XADD alone and one in the pipeline per iteration");
     }
   }
 
   private static String kos(Map<String, long[]> gatling) {
     StringBuilder out = new StringBuilder();
-    gatling.forEach((name, c) -> {
-      if (c[2] > 0 && !name.equals("All Requests")) {
-        out.append(name).append('=').append(c[2]).append(' ');
-      }
-    });
+    gatling.forEach(
+        (name, c) -> {
+          if (c[2] > 0 && !name.equals("All Requests")) {
+            out.append(name).append('=').append(c[2]).append(' ');
+          }
+        });
     return out.toString();
   }
 }

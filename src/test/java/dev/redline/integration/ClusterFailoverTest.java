@@ -33,29 +33,44 @@ class ClusterFailoverTest {
   @Test
   void aKilledPrimaryFailsOverWhileTheOtherPrimariesGoOnAtFullRate() throws Exception {
     try (TestCluster cluster = TestCluster.withReplicas(3)) {
-      Map<Long, Long> healthyCalls = new ConcurrentSkipListMap<>(); // ms since the load began -> SET+GET on primaries 1 and 2
+      Map<Long, Long> healthyCalls =
+          new ConcurrentSkipListMap<>(); // ms since the load began -> SET+GET on primaries 1 and 2
       long[] began = {0};
       ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor();
-      watch.scheduleAtFixedRate(() -> {
-        long calls = calls(cluster, 1) + calls(cluster, 2);
-        if (calls > 0 && began[0] == 0) {
-          began[0] = System.nanoTime();
-        }
-        if (began[0] != 0) {
-          long t = (System.nanoTime() - began[0]) / 1_000_000;
-          healthyCalls.put(t, calls);
-          if (t >= 5_000 && t < 5_300) {
-            cluster.kill(0);
-          }
-        }
-      }, 0, 250, TimeUnit.MILLISECONDS);
+      watch.scheduleAtFixedRate(
+          () -> {
+            long calls = calls(cluster, 1) + calls(cluster, 2);
+            if (calls > 0 && began[0] == 0) {
+              began[0] = System.nanoTime();
+            }
+            if (began[0] != 0) {
+              long t = (System.nanoTime() - began[0]) / 1_000_000;
+              healthyCalls.put(t, calls);
+              if (t >= 5_000 && t < 5_300) {
+                cluster.kill(0);
+              }
+            }
+          },
+          0,
+          250,
+          TimeUnit.MILLISECONDS);
 
       Function<Session, String> key = s -> "k:" + ThreadLocalRandom.current().nextInt(100_000);
       GatlingRun.Result run;
       try {
-        run = GatlingRun.run(redis().cluster(cluster.seeds()).clientInstances(2).threadsPerClient(3)
-                .socketTimeout(Duration.ofMillis(1000)), RUN.plusSeconds(60), true,
-            scenario("failover").during(RUN).on(exec(set(key, s -> "v"), get(key))).injectOpen(atOnceUsers(6)));
+        run =
+            GatlingRun.run(
+                redis()
+                    .cluster(cluster.seeds())
+                    .clientInstances(2)
+                    .threadsPerClient(3)
+                    .socketTimeout(Duration.ofMillis(1000)),
+                RUN.plusSeconds(60),
+                true,
+                scenario("failover")
+                    .during(RUN)
+                    .on(exec(set(key, s -> "v"), get(key)))
+                    .injectOpen(atOnceUsers(6)));
       } finally {
         watch.shutdownNow();
         watch.awaitTermination(5, TimeUnit.SECONDS);
@@ -64,17 +79,30 @@ class ClusterFailoverTest {
       assertEquals(0, run.exitCode());
       double before = rate(healthyCalls, 1_000, 5_000);
       double during = rate(healthyCalls, 5_000, 10_000);
-      assertTrue(during >= 0.8 * before, String.format("the healthy primaries went on: %.0f/s before the kill, %.0f/s in the"
-          + " 5 s after it", before, during));
+      assertTrue(
+          during >= 0.8 * before,
+          String.format(
+              "the healthy primaries went on: %.0f/s before the kill, %.0f/s in the"
+                  + " 5 s after it",
+              before, during));
       RequestSeries set = run.recorder().series("SET");
-      long kos = set.koHistogram().getTotalCount() + run.recorder().series("GET").koHistogram().getTotalCount();
-      assertTrue(kos > 0, "the killed node's slots failed while it was down: " + set.errorsByKind());
+      long kos =
+          set.koHistogram().getTotalCount()
+              + run.recorder().series("GET").koHistogram().getTotalCount();
+      assertTrue(
+          kos > 0, "the killed node's slots failed while it was down: " + set.errorsByKind());
       var seconds = set.seconds();
-      assertTrue(seconds.get(seconds.size() - 2).ko() == 0 && seconds.get(seconds.size() - 2).ok() > 0,
-          "after the failover every slot is served again: " + seconds.subList(Math.max(0, seconds.size() - 4), seconds.size()));
-      String summary = Files.readString(run.redline().reportIndex().orElseThrow().resolveSibling("summary.json"));
-      assertTrue(summary.contains("a failover happened"), "the cross-check says a failover happened: "
-          + summary.substring(summary.indexOf("commandstats_cross_check")));
+      assertTrue(
+          seconds.get(seconds.size() - 2).ko() == 0 && seconds.get(seconds.size() - 2).ok() > 0,
+          "after the failover every slot is served again: "
+              + seconds.subList(Math.max(0, seconds.size() - 4), seconds.size()));
+      String summary =
+          Files.readString(
+              run.redline().reportIndex().orElseThrow().resolveSibling("summary.json"));
+      assertTrue(
+          summary.contains("a failover happened"),
+          "the cross-check says a failover happened: "
+              + summary.substring(summary.indexOf("commandstats_cross_check")));
     }
   }
 
@@ -100,8 +128,10 @@ class ClusterFailoverTest {
   /** Calls per second between two moments (ms since the load began), from the nearest samples. */
   private static double rate(Map<Long, Long> samples, long fromMillis, long toMillis) {
     List<Map.Entry<Long, Long>> all = List.copyOf(samples.entrySet());
-    Map.Entry<Long, Long> from = all.stream().filter(e -> e.getKey() >= fromMillis).findFirst().orElseThrow();
-    Map.Entry<Long, Long> to = all.stream().filter(e -> e.getKey() >= toMillis).findFirst().orElseThrow();
+    Map.Entry<Long, Long> from =
+        all.stream().filter(e -> e.getKey() >= fromMillis).findFirst().orElseThrow();
+    Map.Entry<Long, Long> to =
+        all.stream().filter(e -> e.getKey() >= toMillis).findFirst().orElseThrow();
     return (to.getValue() - from.getValue()) * 1000.0 / (to.getKey() - from.getKey());
   }
 }

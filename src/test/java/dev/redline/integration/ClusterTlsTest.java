@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
-/** Cluster mode over TLS (as managed services run it): three primaries with tls-cluster, a CA made by the test. */
+/**
+ * Cluster mode over TLS (as managed services run it): three primaries with tls-cluster, a CA made
+ * by the test.
+ */
 class ClusterTlsTest {
   private static TestCluster cluster;
   private static TestCertificates ca;
@@ -42,13 +45,28 @@ class ClusterTlsTest {
 
   @Test
   void commandsPipelinesAndTheCrossCheckWorkOverTlsOnEveryNode() throws Exception {
-    ScenarioBuilder scn = scenario("cluster over tls").repeat(100, "i").on(
-        exec(set("k:#{userId}:#{i}", "v").check(reply().is("OK")),
-            get("k:#{userId}:#{i}").check(reply().is("v")),
-            pipeline(incr("a:#{userId}:#{i}"), incr("b:#{userId}:#{i}"), incr("c:#{userId}:#{i}"))));
+    ScenarioBuilder scn =
+        scenario("cluster over tls")
+            .repeat(100, "i")
+            .on(
+                exec(
+                    set("k:#{userId}:#{i}", "v").check(reply().is("OK")),
+                    get("k:#{userId}:#{i}").check(reply().is("v")),
+                    pipeline(
+                        incr("a:#{userId}:#{i}"),
+                        incr("b:#{userId}:#{i}"),
+                        incr("c:#{userId}:#{i}"))));
 
-    GatlingRun.Result run = GatlingRun.run(redis().cluster(cluster.seeds()).tls().tlsCaFile(ca.caCertificate().toString())
-        .clientInstances(2), Duration.ofSeconds(60), true, scn.injectOpen(atOnceUsers(4)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            redis()
+                .cluster(cluster.seeds())
+                .tls()
+                .tlsCaFile(ca.caCertificate().toString())
+                .clientInstances(2),
+            Duration.ofSeconds(60),
+            true,
+            scn.injectOpen(atOnceUsers(4)));
 
     assertEquals(0, run.exitCode());
     for (String name : new String[] {"SET", "GET", "INCR", "BATCH"}) {
@@ -61,8 +79,12 @@ class ClusterTlsTest {
         assertTrue(node.dbSize() > 100, "keys on node " + i + " (reached over its TLS port)");
       }
     }
-    JsonNode summary = new ObjectMapper().readTree(run.reportFolder().resolve("redline").resolve("summary.json").toFile());
-    assertTrue(summary.get("redline").get("commandstats_cross_check").get("all_match").asBoolean(),
-        "the cross-check reads every primary over TLS: " + summary.get("redline").get("commandstats_cross_check"));
+    JsonNode summary =
+        new ObjectMapper()
+            .readTree(run.reportFolder().resolve("redline").resolve("summary.json").toFile());
+    assertTrue(
+        summary.get("redline").get("commandstats_cross_check").get("all_match").asBoolean(),
+        "the cross-check reads every primary over TLS: "
+            + summary.get("redline").get("commandstats_cross_check"));
   }
 }

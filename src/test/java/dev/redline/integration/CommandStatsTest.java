@@ -20,21 +20,27 @@ class CommandStatsTest extends RedisServerTest {
   @Test
   void serverCommandstatsDeltaEqualsWhatRedlineReported() throws Exception {
     Duration duration = Duration.ofSeconds(2);
-    ScenarioBuilder scn = scenario("mix").during(duration).on(
-        exec(set("k:#{userId}", "v"))
-            .exec(get("k:#{userId}"))
-            .exec(incr("n:#{userId}"))
-            .exec(del("gone:#{userId}"))
-            .exec(pipeline(set("p:#{userId}", "1"), get("p:#{userId}"), incr("pn:#{userId}")))
-            .exec(transaction(incr("{t}:#{userId}"), get("{t}:#{userId}"))));
+    ScenarioBuilder scn =
+        scenario("mix")
+            .during(duration)
+            .on(
+                exec(set("k:#{userId}", "v"))
+                    .exec(get("k:#{userId}"))
+                    .exec(incr("n:#{userId}"))
+                    .exec(del("gone:#{userId}"))
+                    .exec(
+                        pipeline(set("p:#{userId}", "1"), get("p:#{userId}"), incr("pn:#{userId}")))
+                    .exec(transaction(incr("{t}:#{userId}"), get("{t}:#{userId}"))));
 
     Map<String, Long> before;
     try (Jedis jedis = jedis()) {
       before = TestRedis.commandCalls(jedis);
     }
-    GatlingRun.Result run = GatlingRun.run(
-        protocol().clientInstances(2).threadsPerClient(2), Duration.ofSeconds(30),
-        scn.injectClosed(constantConcurrentUsers(4).during(duration)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().clientInstances(2).threadsPerClient(2),
+            Duration.ofSeconds(30),
+            scn.injectClosed(constantConcurrentUsers(4).during(duration)));
     Map<String, Long> delta;
     try (Jedis jedis = jedis()) {
       delta = new TreeMap<>(TestRedis.delta(before, TestRedis.commandCalls(jedis)));
@@ -62,7 +68,8 @@ class CommandStatsTest extends RedisServerTest {
 
   private static long okCount(GatlingRun.Result run, String name) {
     var series = run.recorder().series(name);
-    assertTrue(series.koHistogram().getTotalCount() == 0, name + " had KOs: " + series.errorsByKind());
+    assertTrue(
+        series.koHistogram().getTotalCount() == 0, name + " had KOs: " + series.errorsByKind());
     return series.okHistogram().getTotalCount();
   }
 }

@@ -17,36 +17,58 @@ class FailuresTest extends RedisServerTest {
 
   @Test
   void errorsAreKoWithTheirKindAndTheUserGoesOn() throws Exception {
-    ScenarioBuilder scn = scenario("failures").exec(
-        rpush("a-list", "x"),
-        get("a-list").named("GET on a list"),
-        get("missing").named("GET checked").check(reply().is("expected")),
-        get("#{noSuchAttribute}").named("GET bad EL"),
-        command("NOSUCHCOMMAND", "x").named("unknown command"),
-        pipeline(set("p", "1"), incr("a-list").named("INCR on a list"), get("p").named("GET after")),
-        set("after", "done"));
+    ScenarioBuilder scn =
+        scenario("failures")
+            .exec(
+                rpush("a-list", "x"),
+                get("a-list").named("GET on a list"),
+                get("missing").named("GET checked").check(reply().is("expected")),
+                get("#{noSuchAttribute}").named("GET bad EL"),
+                command("NOSUCHCOMMAND", "x").named("unknown command"),
+                pipeline(
+                    set("p", "1"),
+                    incr("a-list").named("INCR on a list"),
+                    get("p").named("GET after")),
+                set("after", "done"));
 
-    GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+    GatlingRun.Result run =
+        GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 
-    assertKo(run, "GET on a list", "WRONGTYPE", "WRONGTYPE Operation against a key holding the wrong kind of value");
+    assertKo(
+        run,
+        "GET on a list",
+        "WRONGTYPE",
+        "WRONGTYPE Operation against a key holding the wrong kind of value");
     assertKo(run, "GET checked", "CHECK", "reply.find.is(expected), found nothing");
     assertKo(run, "GET bad EL", "EL", "noSuchAttribute");
     assertKo(run, "unknown command", "ERR", "unknown command");
     assertKo(run, "INCR on a list", "WRONGTYPE", "WRONGTYPE");
-    assertEquals(1, run.recorder().series("GET after").okHistogram().getTotalCount(), "one bad reply marks only its own op");
-    assertEquals(1, run.recorder().series("BATCH").okHistogram().getTotalCount(), "the round trip itself succeeded");
-    assertEquals(2, run.recorder().series("SET").okHistogram().getTotalCount(), "the SET in the pipeline and the last SET: the user went on to the end");
+    assertEquals(
+        1,
+        run.recorder().series("GET after").okHistogram().getTotalCount(),
+        "one bad reply marks only its own op");
+    assertEquals(
+        1,
+        run.recorder().series("BATCH").okHistogram().getTotalCount(),
+        "the round trip itself succeeded");
+    assertEquals(
+        2,
+        run.recorder().series("SET").okHistogram().getTotalCount(),
+        "the SET in the pipeline and the last SET: the user went on to the end");
     try (var jedis = jedis()) {
       assertEquals("done", jedis.get("after"));
     }
   }
 
-  private static void assertKo(GatlingRun.Result run, String name, String kind, String messagePart) {
+  private static void assertKo(
+      GatlingRun.Result run, String name, String kind, String messagePart) {
     RequestSeries series = run.recorder().series(name);
     assertNotNull(series, name + " was recorded");
     assertEquals(0, series.okHistogram().getTotalCount(), name + " OK count");
     assertEquals(Map.of(kind, 1L), series.errorsByKind(), name + " error kinds");
     String message = series.firstMessageByKind().get(kind);
-    assertTrue(message.contains(messagePart), name + ": '" + message + "' should contain '" + messagePart + "'");
+    assertTrue(
+        message.contains(messagePart),
+        name + ": '" + message + "' should contain '" + messagePart + "'");
   }
 }

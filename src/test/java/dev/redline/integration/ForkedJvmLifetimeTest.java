@@ -20,21 +20,28 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
   @Test
   void theLoadGeneratorEndsWhenItsParentIsKilled() throws Exception {
     Path log = Files.createTempFile("redline-orphan", ".log");
-    String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
-        List.of("redline.redis.url=" + server.url(), "redline.test.duration=120s"));
+    String java =
+        ForkedGatling.javaCommand(
+            "dev.redline.simulations.WorkloadSimulation",
+            List.of("redline.redis.url=" + server.url(), "redline.test.duration=120s"));
     // the shell stays the JVM's parent ("; true" keeps it from exec-ing java), as Maven does
     Process parent = new ProcessBuilder("bash", "-c", java + " > " + log + " 2>&1; true").start();
     try {
       ProcessHandle jvm = awaitChild(parent.toHandle());
       long deadline = System.nanoTime() + 30_000_000_000L;
-      while (!Files.readString(log).contains("Redline: using Redis") && System.nanoTime() < deadline) {
+      while (!Files.readString(log).contains("Redline: using Redis")
+          && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
-      assertTrue(Files.readString(log).contains("Redline: using Redis"), "the load started:\n" + Files.readString(log));
+      assertTrue(
+          Files.readString(log).contains("Redline: using Redis"),
+          "the load started:\n" + Files.readString(log));
 
       parent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       long killed = System.nanoTime();
-      boolean ended = jvm.onExit().completeOnTimeout(null, 15, TimeUnit.SECONDS).join() != null || !jvm.isAlive();
+      boolean ended =
+          jvm.onExit().completeOnTimeout(null, 15, TimeUnit.SECONDS).join() != null
+              || !jvm.isAlive();
       long millis = (System.nanoTime() - killed) / 1_000_000;
       assertTrue(ended && !jvm.isAlive(), "the JVM outlived its parent by more than 15 s");
       assertTrue(millis < 10_500, "the JVM ended " + millis + " ms after its parent");
@@ -48,12 +55,19 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
   @Test
   void sigtermEndsTheRunWithinTenSecondsWithBothReports() throws Exception {
     Path log = Files.createTempFile("redline-sigterm", ".log");
-    String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
-        List.of("redline.redis.url=" + server.url(), "redline.test.duration=120s"));
-    Process jvm = new ProcessBuilder("bash", "-c", "exec " + java).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    String java =
+        ForkedGatling.javaCommand(
+            "dev.redline.simulations.WorkloadSimulation",
+            List.of("redline.redis.url=" + server.url(), "redline.test.duration=120s"));
+    Process jvm =
+        new ProcessBuilder("bash", "-c", "exec " + java)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + 30_000_000_000L;
-      while (!Files.readString(log).contains("Redline: using Redis") && System.nanoTime() < deadline) {
+      while (!Files.readString(log).contains("Redline: using Redis")
+          && System.nanoTime() < deadline) {
         Thread.sleep(100);
       }
       Thread.sleep(2_000); // some load to report
@@ -63,8 +77,10 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
       long millis = (System.nanoTime() - signalled) / 1_000_000;
       String output = Files.readString(log);
       assertTrue(millis < 10_500, "SIGTERM ended the JVM in " + millis + " ms");
-      assertTrue(output.contains("SIGTERM received") && output.contains("Redline report: "), output);
-      assertTrue(output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
+      assertTrue(
+          output.contains("SIGTERM received") && output.contains("Redline report: "), output);
+      assertTrue(
+          output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
     } finally {
       jvm.destroyForcibly();
     }
@@ -74,15 +90,26 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
   void ctrlCDuringAnOutageEndsTheRunPromptlyWithBothReports() throws Exception {
     Path log = Files.createTempFile("redline-sigint", ".log");
     try (dev.redline.testing.TestRedisServer doomed = dev.redline.testing.TestRedisServer.start()) {
-      String java = ForkedGatling.javaCommand("dev.redline.simulations.WorkloadSimulation",
-          List.of("redline.redis.url=" + doomed.url(), "redline.test.duration=unlimited", "redline.test.threads_per_client=2"));
-      // env --default-signal: a run started in the background inherits SIGINT ignored (bash does that to
-      // background jobs), and a JVM started with SIGINT ignored keeps ignoring it; a terminal's Ctrl+C is not
-      Process jvm = new ProcessBuilder("bash", "-c", "exec env --default-signal=INT " + java).redirectErrorStream(true)
-          .redirectOutput(log.toFile()).start();
+      String java =
+          ForkedGatling.javaCommand(
+              "dev.redline.simulations.WorkloadSimulation",
+              List.of(
+                  "redline.redis.url=" + doomed.url(),
+                  "redline.test.duration=unlimited",
+                  "redline.test.threads_per_client=2"));
+      // env --default-signal: a run started in the background inherits SIGINT ignored (bash does
+      // that to
+      // background jobs), and a JVM started with SIGINT ignored keeps ignoring it; a terminal's
+      // Ctrl+C is not
+      Process jvm =
+          new ProcessBuilder("bash", "-c", "exec env --default-signal=INT " + java)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       try {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!Files.readString(log).contains("Redline: using Redis") && System.nanoTime() < deadline) {
+        while (!Files.readString(log).contains("Redline: using Redis")
+            && System.nanoTime() < deadline) {
           Thread.sleep(100);
         }
         Thread.sleep(2_000);
@@ -93,10 +120,14 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
         assertTrue(jvm.waitFor(20, TimeUnit.SECONDS), "the JVM ended after SIGINT");
         long millis = (System.nanoTime() - signalled) / 1_000_000;
         String output = Files.readString(log);
-        assertTrue(millis < 12_000, "SIGINT during the outage ended the JVM in " + millis + " ms:\n" + output);
-        assertTrue(output.contains("SIGINT received") && output.contains("Redline report: "), output);
+        assertTrue(
+            millis < 12_000,
+            "SIGINT during the outage ended the JVM in " + millis + " ms:\n" + output);
+        assertTrue(
+            output.contains("SIGINT received") && output.contains("Redline report: "), output);
         assertTrue(output.contains("CONNECTION"), "the outage was seen:\n" + output);
-        assertTrue(output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
+        assertTrue(
+            output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
       } finally {
         jvm.destroyForcibly();
       }

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.redline.javaapi.RedisDsl;
 import dev.redline.testing.GatlingReport;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
-import dev.redline.javaapi.RedisDsl;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.net.InetSocketAddress;
@@ -38,15 +38,18 @@ class HttpBesideRedisTest extends RedisServerTest {
 
   @BeforeEach
   void startWebServer() throws Exception {
-    System.setProperty("sun.net.httpserver.nodelay", "true"); // no 40 ms delayed-ACK stall per response
+    System.setProperty(
+        "sun.net.httpserver.nodelay", "true"); // no 40 ms delayed-ACK stall per response
     web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    web.createContext("/page", exchange -> {
-      byte[] body = "cached page".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-      pagesServed.incrementAndGet();
-    });
+    web.createContext(
+        "/page",
+        exchange -> {
+          byte[] body = "cached page".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+          pagesServed.incrementAndGet();
+        });
     web.start();
   }
 
@@ -59,33 +62,49 @@ class HttpBesideRedisTest extends RedisServerTest {
   public static class ApiAndCacheSimulation extends Simulation {
     {
       Duration duration = Duration.ofSeconds(3);
-      ScenarioBuilder scn = scenario("api and cache").during(duration).on(
-          exec(set("page:#{userId}", "cached page"))
-              .exec(http("page").get("/page").check(status().is(200)))
-              .exec(get("page:#{userId}"))
-              .exec(incr("pages")));
+      ScenarioBuilder scn =
+          scenario("api and cache")
+              .during(duration)
+              .on(
+                  exec(set("page:#{userId}", "cached page"))
+                      .exec(http("page").get("/page").check(status().is(200)))
+                      .exec(get("page:#{userId}"))
+                      .exec(incr("pages")));
       setUp(scn.injectClosed(constantConcurrentUsers(8).during(duration)))
-          .protocols(RedisDsl.redis().url(System.getProperty("test.redis.url")).clientInstances(2).threadsPerClient(2),
+          .protocols(
+              RedisDsl.redis()
+                  .url(System.getProperty("test.redis.url"))
+                  .clientInstances(2)
+                  .threadsPerClient(2),
               http.baseUrl(System.getProperty("test.web.url")).shareConnections());
     }
   }
 
   @Test
   void httpRequestsBetweenRedisRequestsAreAllOk() throws Exception {
-    GatlingRun.Result run = GatlingRun.runSimulation(ApiAndCacheSimulation.class.getName(), Map.of(
-        "test.redis.url", server.url(), "test.web.url", "http://127.0.0.1:" + web.getAddress().getPort()));
+    GatlingRun.Result run =
+        GatlingRun.runSimulation(
+            ApiAndCacheSimulation.class.getName(),
+            Map.of(
+                "test.redis.url",
+                server.url(),
+                "test.web.url",
+                "http://127.0.0.1:" + web.getAddress().getPort()));
 
     assertEquals(0, run.exitCode());
     Map<String, long[]> gatling = GatlingReport.counts(run.reportFolder());
     long[] pages = gatling.get("page");
-    assertTrue(pages != null && pages[0] > 100, "HTTP requests ran: " + (pages == null ? "none" : pages[0]));
+    assertTrue(
+        pages != null && pages[0] > 100,
+        "HTTP requests ran: " + (pages == null ? "none" : pages[0]));
     assertEquals(0, pages[2], "HTTP requests KO");
     assertEquals(0, gatling.get("All Requests")[2], "no request of any kind is KO");
     assertEquals(pages[1], pagesServed.get(), "every OK page was served by the web server");
     long incrs = gatling.get("INCR")[1];
     assertTrue(incrs > 100, "Redis requests ran: " + incrs);
     try (Jedis jedis = jedis()) {
-      assertEquals(Long.toString(incrs), jedis.get("pages"), "every INCR Gatling counted reached Redis");
+      assertEquals(
+          Long.toString(incrs), jedis.get("pages"), "every INCR Gatling counted reached Redis");
     }
   }
 }

@@ -28,20 +28,37 @@ class ManyUsersTest extends RedisServerTest {
   void fiveThousandUsersShareTheWorkerBudgetAndEndOnTime() throws Exception {
     Set<String> workers = ConcurrentHashMap.newKeySet();
     Duration duration = Duration.ofSeconds(3);
-    GatlingRun.Result run = GatlingRun.run(protocol().clientInstances(2).threadsPerClient(2500), Duration.ofSeconds(60),
-        scenario("many").during(duration).on(exec(get("k"), exec(session -> {
-          workers.add(Thread.currentThread().getName());
-          return session;
-        }))).injectOpen(atOnceUsers(5000)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().clientInstances(2).threadsPerClient(2500),
+            Duration.ofSeconds(60),
+            scenario("many")
+                .during(duration)
+                .on(
+                    exec(
+                        get("k"),
+                        exec(
+                            session -> {
+                              workers.add(Thread.currentThread().getName());
+                              return session;
+                            })))
+                .injectOpen(atOnceUsers(5000)));
 
     assertEquals(0, run.exitCode());
-    long loadMillis = run.redline().endEpochMillis() - run.redline().recorder().window().openedEpochMillis();
-    assertTrue(loadMillis < duration.toMillis() + 2_000 + 5_000, "the load ended " + loadMillis + " ms after it began");
-    assertTrue(workers.size() <= WorkerBudget.maxWorkers(), workers.size() + " worker threads ran users");
+    long loadMillis =
+        run.redline().endEpochMillis() - run.redline().recorder().window().openedEpochMillis();
+    assertTrue(
+        loadMillis < duration.toMillis() + 2_000 + 5_000,
+        "the load ended " + loadMillis + " ms after it began");
+    assertTrue(
+        workers.size() <= WorkerBudget.maxWorkers(), workers.size() + " worker threads ran users");
     RequestSeries get = run.recorder().series("GET");
     assertTrue(get.okHistogram().getTotalCount() >= 5000, "every user made its requests");
-    assertTrue(get.waitHistogram().getMaxValue() > 100_000_000L,
-        "users queued behind others on a shared worker wait, and it shows: max wait " + get.waitHistogram().getMaxValue() / 1000 + " µs");
+    assertTrue(
+        get.waitHistogram().getMaxValue() > 100_000_000L,
+        "users queued behind others on a shared worker wait, and it shows: max wait "
+            + get.waitHistogram().getMaxValue() / 1000
+            + " µs");
   }
 
   @Test
@@ -49,7 +66,11 @@ class ManyUsersTest extends RedisServerTest {
     Properties properties = new Properties();
     properties.setProperty("redline.test.client_instances", "2");
     properties.setProperty("redline.test.threads_per_client", "6000");
-    ConfigError error = assertThrows(ConfigError.class, () -> RedlineConfig.load(properties, Map.of()));
-    assertTrue(error.getMessage().contains("12,000 virtual users") && error.getMessage().contains("10,000"), error.getMessage());
+    ConfigError error =
+        assertThrows(ConfigError.class, () -> RedlineConfig.load(properties, Map.of()));
+    assertTrue(
+        error.getMessage().contains("12,000 virtual users")
+            && error.getMessage().contains("10,000"),
+        error.getMessage());
   }
 }

@@ -2,8 +2,8 @@ package dev.redline.integration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.testing.TestRedisServer;
 import dev.redline.testing.ForkedGatling;
+import dev.redline.testing.TestRedisServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class OneLineErrorsTest {
   private static final String PASSWORD = "Zq9Lx-keCq-5531";
   private static final String SIMULATION = "dev.redline.simulations.WorkloadSimulation";
+
   /** Gatling's own notice of a newer release (from its registry check), not Redline's output. */
   private static final String GATLING_RELEASE_NOTICE = "is available! (you're using";
 
@@ -36,7 +37,8 @@ class OneLineErrorsTest {
   private static Path files;
 
   /** A bad input: its settings, environment, and a word the one line must contain. */
-  record Mistake(String name, List<String> properties, Map<String, String> environment, String mustSay) {}
+  record Mistake(
+      String name, List<String> properties, Map<String, String> environment, String mustSay) {}
 
   @BeforeAll
   static void start() throws IOException {
@@ -47,7 +49,8 @@ class OneLineErrorsTest {
     Files.writeString(files.resolve("duplicate.yaml"), "test:\n  duration: 5s\n  duration: 10s\n");
     Files.writeString(files.resolve("list-password.yaml"), "redis:\n  password: [a, b]\n");
     Files.writeString(files.resolve("unknown-key.yaml"), "test:\n  threads_per_clint: 4\n");
-    Files.write(files.resolve("binary.yaml"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x01});
+    Files.write(
+        files.resolve("binary.yaml"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x01});
   }
 
   @AfterAll
@@ -63,50 +66,127 @@ class OneLineErrorsTest {
   private static List<Mistake> mistakes() throws IOException {
     String target = "redline.redis.url=redis://:" + PASSWORD + "@127.0.0.1:" + guarded.port();
     int closedPort = TestRedisServer.freePort();
-    List<Mistake> all = new ArrayList<>(List.of(
-        property("no threads", "threads_per_client", "redline.test.threads_per_client=0"),
-        property("threads past int", "threads_per_client", "redline.test.threads_per_client=2147483648"),
-        property("negative clients", "client_instances", "redline.test.client_instances=-1"),
-        property("connections not a number", "connections_per_client", "redline.test.connections_per_client=abc"),
-        property("empty credentials", "redis.url", "redline.redis.url=redis://:@"),
-        property("duration typo", "test.duration", "redline.test.duration=10x"),
-        property("warm-up unlimited", "test.warmup", "redline.test.warmup=unlimited"),
-        property("unknown key", "thread_per_client", "redline.test.thread_per_client=2"),
-        property("unknown profile", "profile", "redline.test.workload.profile=basic"),
-        property("unknown operation", "FOO", "redline.test.workload.operations={SET: 0.4, FOO: 0.6}"),
-        property("key range 0", "key_range", "redline.test.workload.key_range=0"),
-        property("value size 0", "value_size", "redline.test.workload.value_size=0"),
-        // with the password in the URL: a run that would have died of OutOfMemoryError leaves no heap dump holding it
-        property("value larger than the heap", "heap", "redline.test.workload.value_size=536870912", target),
-        property("min above max", "value_size_min", "redline.test.workload.value_size_min=200", "redline.test.workload.value_size_max=100"),
-        property("pipeline of 0", "pipeline_size", "redline.test.workload.pipeline_size=0"),
-        property("port out of range", "redis.port", "redline.redis.port=70000"),
-        property("mode typo", "redis.mode", "redline.redis.mode=clusterr"),
-        property("RESP 4", "redis.protocol", "redline.redis.protocol=4"),
-        property("missing CA file", "tls_ca_file", "redline.redis.tls_ca_file=/nonexistent/ca.pem"),
-        property("negative rate", "target_ops_per_second", "redline.test.target_ops_per_second=-5"),
-        property("retries past the limit", "client_retry_attempts", "redline.test.client_retry_attempts=1000"),
-        property("records typo", "gatling_records", "redline.test.gatling_records=some"),
-        property("key pattern typo", "key_pattern", "redline.test.workload.key_pattern=pareto"),
-        property("negative db", "redis.db", "redline.redis.db=-1"),
-        property("http URL", "scheme", "redline.redis.url=http://localhost:1"),
-        property("raw @ in the password", "%40", "redline.redis.url=redis://:Zq9Lx@keCq@127.0.0.1:7802"),
-        property("missing config file", "does not exist", "redline.config=/nonexistent/redline.yaml"),
-        property("YAML tab", "line 2", "redline.config=" + files.resolve("tab.yaml")),
-        property("YAML duplicate key", "duplicate", "redline.config=" + files.resolve("duplicate.yaml")),
-        property("YAML list as password", "not a single value", "redline.config=" + files.resolve("list-password.yaml")),
-        property("YAML unknown key", "threads_per_client", "redline.config=" + files.resolve("unknown-key.yaml")),
-        property("binary config", "not UTF-8", "redline.config=" + files.resolve("binary.yaml")),
-        new Mistake("port from the environment", List.of(), Map.of("REDIS_PORT", "x"), "REDIS_PORT"),
-        new Mistake("collector without a scheme", List.of(), Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317"), "OTEL_EXPORTER_OTLP_ENDPOINT"),
-        property("Prometheus port in use", "prometheus_port", "redline.metrics.prometheus_port=" + guarded.port()),
-        property("unreachable server", "127.0.0.1:" + closedPort, "redline.redis.url=redis://127.0.0.1:" + closedPort),
-        property("wrong password", "WRONGPASS", "redline.redis.url=redis://:wrong@127.0.0.1:" + guarded.port()),
-        property("no password", "NOAUTH", "redline.redis.url=redis://127.0.0.1:" + guarded.port())));
-    all.add(property("sentinels that are plain servers", "not a sentinel", "redline.redis.mode=sentinel",
-        "redline.redis.sentinel_master=mymaster", "redline.redis.sentinel_nodes=127.0.0.1:" + plain.port()));
-    all.add(property("cluster mode against a standalone server", "cluster", target, "redline.redis.mode=cluster",
-        "redline.redis.cluster_nodes=127.0.0.1:" + guarded.port()));
+    List<Mistake> all =
+        new ArrayList<>(
+            List.of(
+                property("no threads", "threads_per_client", "redline.test.threads_per_client=0"),
+                property(
+                    "threads past int",
+                    "threads_per_client",
+                    "redline.test.threads_per_client=2147483648"),
+                property(
+                    "negative clients", "client_instances", "redline.test.client_instances=-1"),
+                property(
+                    "connections not a number",
+                    "connections_per_client",
+                    "redline.test.connections_per_client=abc"),
+                property("empty credentials", "redis.url", "redline.redis.url=redis://:@"),
+                property("duration typo", "test.duration", "redline.test.duration=10x"),
+                property("warm-up unlimited", "test.warmup", "redline.test.warmup=unlimited"),
+                property("unknown key", "thread_per_client", "redline.test.thread_per_client=2"),
+                property("unknown profile", "profile", "redline.test.workload.profile=basic"),
+                property(
+                    "unknown operation",
+                    "FOO",
+                    "redline.test.workload.operations={SET: 0.4, FOO: 0.6}"),
+                property("key range 0", "key_range", "redline.test.workload.key_range=0"),
+                property("value size 0", "value_size", "redline.test.workload.value_size=0"),
+                // with the password in the URL: a run that would have died of OutOfMemoryError
+                // leaves no heap dump holding it
+                property(
+                    "value larger than the heap",
+                    "heap",
+                    "redline.test.workload.value_size=536870912",
+                    target),
+                property(
+                    "min above max",
+                    "value_size_min",
+                    "redline.test.workload.value_size_min=200",
+                    "redline.test.workload.value_size_max=100"),
+                property("pipeline of 0", "pipeline_size", "redline.test.workload.pipeline_size=0"),
+                property("port out of range", "redis.port", "redline.redis.port=70000"),
+                property("mode typo", "redis.mode", "redline.redis.mode=clusterr"),
+                property("RESP 4", "redis.protocol", "redline.redis.protocol=4"),
+                property(
+                    "missing CA file",
+                    "tls_ca_file",
+                    "redline.redis.tls_ca_file=/nonexistent/ca.pem"),
+                property(
+                    "negative rate",
+                    "target_ops_per_second",
+                    "redline.test.target_ops_per_second=-5"),
+                property(
+                    "retries past the limit",
+                    "client_retry_attempts",
+                    "redline.test.client_retry_attempts=1000"),
+                property("records typo", "gatling_records", "redline.test.gatling_records=some"),
+                property(
+                    "key pattern typo", "key_pattern", "redline.test.workload.key_pattern=pareto"),
+                property("negative db", "redis.db", "redline.redis.db=-1"),
+                property("http URL", "scheme", "redline.redis.url=http://localhost:1"),
+                property(
+                    "raw @ in the password",
+                    "%40",
+                    "redline.redis.url=redis://:Zq9Lx@keCq@127.0.0.1:7802"),
+                property(
+                    "missing config file",
+                    "does not exist",
+                    "redline.config=/nonexistent/redline.yaml"),
+                property("YAML tab", "line 2", "redline.config=" + files.resolve("tab.yaml")),
+                property(
+                    "YAML duplicate key",
+                    "duplicate",
+                    "redline.config=" + files.resolve("duplicate.yaml")),
+                property(
+                    "YAML list as password",
+                    "not a single value",
+                    "redline.config=" + files.resolve("list-password.yaml")),
+                property(
+                    "YAML unknown key",
+                    "threads_per_client",
+                    "redline.config=" + files.resolve("unknown-key.yaml")),
+                property(
+                    "binary config", "not UTF-8", "redline.config=" + files.resolve("binary.yaml")),
+                new Mistake(
+                    "port from the environment",
+                    List.of(),
+                    Map.of("REDIS_PORT", "x"),
+                    "REDIS_PORT"),
+                new Mistake(
+                    "collector without a scheme",
+                    List.of(),
+                    Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4317"),
+                    "OTEL_EXPORTER_OTLP_ENDPOINT"),
+                property(
+                    "Prometheus port in use",
+                    "prometheus_port",
+                    "redline.metrics.prometheus_port=" + guarded.port()),
+                property(
+                    "unreachable server",
+                    "127.0.0.1:" + closedPort,
+                    "redline.redis.url=redis://127.0.0.1:" + closedPort),
+                property(
+                    "wrong password",
+                    "WRONGPASS",
+                    "redline.redis.url=redis://:wrong@127.0.0.1:" + guarded.port()),
+                property(
+                    "no password",
+                    "NOAUTH",
+                    "redline.redis.url=redis://127.0.0.1:" + guarded.port())));
+    all.add(
+        property(
+            "sentinels that are plain servers",
+            "not a sentinel",
+            "redline.redis.mode=sentinel",
+            "redline.redis.sentinel_master=mymaster",
+            "redline.redis.sentinel_nodes=127.0.0.1:" + plain.port()));
+    all.add(
+        property(
+            "cluster mode against a standalone server",
+            "cluster",
+            target,
+            "redline.redis.mode=cluster",
+            "redline.redis.cluster_nodes=127.0.0.1:" + guarded.port()));
     return all;
   }
 
@@ -118,22 +198,41 @@ class OneLineErrorsTest {
     try {
       List<Future<ForkedGatling.Result>> runs = new ArrayList<>();
       for (Mistake m : mistakes) {
-        runs.add(pool.submit(() -> ForkedGatling.run(SIMULATION, m.properties(), m.environment(), Duration.ofSeconds(60))));
+        runs.add(
+            pool.submit(
+                () ->
+                    ForkedGatling.run(
+                        SIMULATION, m.properties(), m.environment(), Duration.ofSeconds(60))));
       }
       List<String> problems = new ArrayList<>();
       for (int i = 0; i < mistakes.size(); i++) {
         Mistake m = mistakes.get(i);
         ForkedGatling.Result r = runs.get(i).get();
-        List<String> lines = r.lines().stream().filter(l -> !l.isBlank() && !l.contains(GATLING_RELEASE_NOTICE)).toList();
+        List<String> lines =
+            r.lines().stream()
+                .filter(l -> !l.isBlank() && !l.contains(GATLING_RELEASE_NOTICE))
+                .toList();
         String why = problems(m, r, lines);
         if (!why.isEmpty()) {
           List<String> tail = lines.subList(Math.max(0, lines.size() - 4), lines.size());
-          problems.add(m.name() + ": " + why + "\n    last lines: " + String.join("\n                ", tail));
+          problems.add(
+              m.name()
+                  + ": "
+                  + why
+                  + "\n    last lines: "
+                  + String.join("\n                ", tail));
         }
       }
-      assertTrue(problems.isEmpty(), problems.size() + " of " + mistakes.size() + " mistakes were not one clear line:\n" + String.join("\n", problems));
+      assertTrue(
+          problems.isEmpty(),
+          problems.size()
+              + " of "
+              + mistakes.size()
+              + " mistakes were not one clear line:\n"
+              + String.join("\n", problems));
       try (Stream<Path> everything = Files.walk(Path.of("."))) {
-        List<Path> dumps = everything.filter(p -> p.getFileName().toString().endsWith(".hprof")).toList();
+        List<Path> dumps =
+            everything.filter(p -> p.getFileName().toString().endsWith(".hprof")).toList();
         assertTrue(dumps.isEmpty(), "no heap dump anywhere in the checkout: " + dumps);
       }
     } finally {
@@ -141,7 +240,8 @@ class OneLineErrorsTest {
     }
   }
 
-  private static String problems(Mistake m, ForkedGatling.Result r, List<String> lines) throws IOException {
+  private static String problems(Mistake m, ForkedGatling.Result r, List<String> lines)
+      throws IOException {
     List<String> why = new ArrayList<>();
     if (r.exitCode() == 0 || r.exitCode() == -1) {
       why.add("exit code " + r.exitCode());
@@ -155,11 +255,19 @@ class OneLineErrorsTest {
     if (lines.stream().noneMatch(l -> l.contains(m.mustSay()))) {
       why.add("does not say '" + m.mustSay() + "'");
     }
-    if (r.output().contains(PASSWORD) || r.output().contains("Zq9Lx") || r.output().contains("keCq")) {
+    if (r.output().contains(PASSWORD)
+        || r.output().contains("Zq9Lx")
+        || r.output().contains("keCq")) {
       why.add("shows a password");
     }
     try (Stream<Path> written = Files.walk(r.resultsFolder())) {
-      List<Path> logs = written.filter(p -> p.getFileName().toString().equals("simulation.log") || p.getFileName().toString().equals("summary.json")).toList();
+      List<Path> logs =
+          written
+              .filter(
+                  p ->
+                      p.getFileName().toString().equals("simulation.log")
+                          || p.getFileName().toString().equals("summary.json"))
+              .toList();
       if (!logs.isEmpty()) {
         why.add("left " + logs);
       }

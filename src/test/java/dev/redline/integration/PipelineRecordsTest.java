@@ -12,19 +12,32 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A pipeline of N records N per-op entries and one BATCH entry, in Gatling and in the µs recorder. */
+/**
+ * A pipeline of N records N per-op entries and one BATCH entry, in Gatling and in the µs recorder.
+ */
 class PipelineRecordsTest extends RedisServerTest {
   private static final int BATCHES = 50;
 
   private static ScenarioBuilder batches() {
-    return scenario("pipelines").repeat(BATCHES).on(
-        exec(pipeline(set("a:#{userId}", "1"), set("b:#{userId}", "2"), get("a:#{userId}"), incr("n:#{userId}"))));
+    return scenario("pipelines")
+        .repeat(BATCHES)
+        .on(
+            exec(
+                pipeline(
+                    set("a:#{userId}", "1"),
+                    set("b:#{userId}", "2"),
+                    get("a:#{userId}"),
+                    incr("n:#{userId}"))));
   }
 
   @Test
   void perOpAndBatchEntriesInBothReports() throws Exception {
-    GatlingRun.Result run = GatlingRun.run(protocol().threadsPerClient(2), Duration.ofSeconds(60), true,
-        batches().injectOpen(atOnceUsers(2)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().threadsPerClient(2),
+            Duration.ofSeconds(60),
+            true,
+            batches().injectOpen(atOnceUsers(2)));
 
     assertEquals(0, run.exitCode());
     long batches = 2L * BATCHES;
@@ -39,13 +52,19 @@ class PipelineRecordsTest extends RedisServerTest {
     assertEquals(batches, gatling.get("GET")[0]);
     assertEquals(batches, gatling.get("INCR")[0]);
     assertEquals(5 * batches, gatling.get("All Requests")[0]);
-    assertEquals(5 * batches, run.redline().gatlingRecords(), "Redline counts the records it gave Gatling");
+    assertEquals(
+        5 * batches, run.redline().gatlingRecords(), "Redline counts the records it gave Gatling");
   }
 
   @Test
-  void batchOnlySwitchKeepsPerOpEntriesOutOfGatlingButNotOutOfTheMicrosecondRecorder() throws Exception {
-    GatlingRun.Result run = GatlingRun.run(protocol().threadsPerClient(2).batchOnlyGatlingRecords(),
-        Duration.ofSeconds(60), true, batches().injectOpen(atOnceUsers(2)));
+  void batchOnlySwitchKeepsPerOpEntriesOutOfGatlingButNotOutOfTheMicrosecondRecorder()
+      throws Exception {
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().threadsPerClient(2).batchOnlyGatlingRecords(),
+            Duration.ofSeconds(60),
+            true,
+            batches().injectOpen(atOnceUsers(2)));
 
     assertEquals(0, run.exitCode());
     long batches = 2L * BATCHES;

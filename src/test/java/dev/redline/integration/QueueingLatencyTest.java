@@ -13,17 +13,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Coordinated omission: when users arrive faster than one worker serves them, the time they wait
- * for it is part of their response time. Above capacity the response times climb while the
- * service times stay flat; below capacity the two agree.
+ * for it is part of their response time. Above capacity the response times climb while the service
+ * times stay flat; below capacity the two agree.
  */
 class QueueingLatencyTest extends RedisServerTest {
 
   private static RequestSeries openArrivals(int usersPerSecond, int seconds) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(120),
-        scenario("arrivals").exec(get("k")).injectOpen(constantUsersPerSec(usersPerSecond).during(Duration.ofSeconds(seconds))));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol(),
+            Duration.ofSeconds(120),
+            scenario("arrivals")
+                .exec(get("k"))
+                .injectOpen(
+                    constantUsersPerSec(usersPerSecond).during(Duration.ofSeconds(seconds))));
     assertEquals(0, run.exitCode());
     RequestSeries get = run.recorder().series("GET");
-    assertEquals((long) usersPerSecond * seconds, get.okHistogram().getTotalCount(), "every arrival was served");
+    assertEquals(
+        (long) usersPerSecond * seconds,
+        get.okHistogram().getTotalCount(),
+        "every arrival was served");
     return get;
   }
 
@@ -36,11 +45,19 @@ class QueueingLatencyTest extends RedisServerTest {
     Histogram wait = get.waitHistogram();
     long serviceP99 = service.getValueAtPercentile(99);
     long responseP99 = response.getValueAtPercentile(99);
-    assertTrue(serviceP99 < 20_000_000, "service p99 stays below 20 ms: " + serviceP99 / 1000 + " µs");
-    assertTrue(responseP99 > 200_000_000, "response p99 shows the backlog (> 200 ms): " + responseP99 / 1000 + " µs");
-    assertTrue(responseP99 > 20 * serviceP99, "response p99 " + responseP99 / 1000 + " µs vs service p99 " + serviceP99 / 1000 + " µs");
-    assertTrue(response.getValueAtPercentile(50) > 10 * service.getValueAtPercentile(50), "the median waits too");
-    assertEquals(response.getTotalCount(), wait.getTotalCount(), "every request's wait is recorded");
+    assertTrue(
+        serviceP99 < 20_000_000, "service p99 stays below 20 ms: " + serviceP99 / 1000 + " µs");
+    assertTrue(
+        responseP99 > 200_000_000,
+        "response p99 shows the backlog (> 200 ms): " + responseP99 / 1000 + " µs");
+    assertTrue(
+        responseP99 > 20 * serviceP99,
+        "response p99 " + responseP99 / 1000 + " µs vs service p99 " + serviceP99 / 1000 + " µs");
+    assertTrue(
+        response.getValueAtPercentile(50) > 10 * service.getValueAtPercentile(50),
+        "the median waits too");
+    assertEquals(
+        response.getTotalCount(), wait.getTotalCount(), "every request's wait is recorded");
     assertTrue(wait.getMaxValue() <= response.getMaxValue());
   }
 
@@ -51,7 +68,10 @@ class QueueingLatencyTest extends RedisServerTest {
     Histogram response = get.okResponseHistogram();
     long gapP50 = response.getValueAtPercentile(50) - service.getValueAtPercentile(50);
     assertTrue(gapP50 >= 0 && gapP50 < 500_000, "p50 response - service: " + gapP50 / 1000 + " µs");
-    assertTrue(get.waitHistogram().getValueAtPercentile(90) < 2_000_000,
-        "a hand-over to the worker is not a backlog: wait p90 " + get.waitHistogram().getValueAtPercentile(90) / 1000 + " µs");
+    assertTrue(
+        get.waitHistogram().getValueAtPercentile(90) < 2_000_000,
+        "a hand-over to the worker is not a backlog: wait p90 "
+            + get.waitHistogram().getValueAtPercentile(90) / 1000
+            + " µs");
   }
 }

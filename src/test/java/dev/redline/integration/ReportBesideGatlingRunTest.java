@@ -21,16 +21,32 @@ class ReportBesideGatlingRunTest extends RedisServerTest {
 
   @Test
   void theReportGoesIntoGatlingsRunFolderWhereverItIs() throws Exception {
-    Path results = Files.createTempDirectory(Files.createDirectories(Path.of("target", "gatling-forked")), "rf-").resolve("my results");
-    ForkedGatling.Result run = ForkedGatling.runInto(results, "dev.redline.simulations.BasicSimulation",
-        List.of("redline.redis.url=" + server.url(), "redline.test.duration=2s", "gatling.noReports=true"), Map.of(), Duration.ofMinutes(2));
+    Path results =
+        Files.createTempDirectory(
+                Files.createDirectories(Path.of("target", "gatling-forked")), "rf-")
+            .resolve("my results");
+    ForkedGatling.Result run =
+        ForkedGatling.runInto(
+            results,
+            "dev.redline.simulations.BasicSimulation",
+            List.of(
+                "redline.redis.url=" + server.url(),
+                "redline.test.duration=2s",
+                "gatling.noReports=true"),
+            Map.of(),
+            Duration.ofMinutes(2));
     assertEquals(0, run.exitCode(), run.output());
     Path runFolder;
     try (Stream<Path> runs = Files.list(results)) {
       runFolder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
     }
     assertTrue(Files.isRegularFile(runFolder.resolve("simulation.log")));
-    assertTrue(Files.isRegularFile(runFolder.resolve("redline/summary.json")), "Redline's report in " + runFolder + ":\n" + run.output());
-    assertTrue(run.output().contains(runFolder.resolve("redline/index.html").toAbsolutePath().toUri().toString()), run.output());
+    assertTrue(
+        Files.isRegularFile(runFolder.resolve("redline/summary.json")),
+        "Redline's report in " + runFolder + ":\n" + run.output());
+    assertTrue(
+        run.output()
+            .contains(runFolder.resolve("redline/index.html").toAbsolutePath().toUri().toString()),
+        run.output());
   }
 }

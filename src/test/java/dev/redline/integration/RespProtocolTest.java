@@ -13,19 +13,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** protocolVersion(3) makes connections speak RESP3 (HELLO 3); the default stays RESP2 as in Jedis. */
+/**
+ * protocolVersion(3) makes connections speak RESP3 (HELLO 3); the default stays RESP2 as in Jedis.
+ */
 class RespProtocolTest extends RedisServerTest {
 
   @Test
   void protocolVersion3SpeaksResp3AndMapRepliesReachChecksAsMaps() throws Exception {
-    ScenarioBuilder scn = scenario("resp3").exec(
-        command("HELLO").check(reply().ofMap().transform(m -> m.get("proto")).is(3L)),
-        hset("h", "f", "v"),
-        hgetAll("h").check(reply().transform(r -> r instanceof Map<?, ?>).is(true), reply().is(Map.of("f", "v"))),
-        get("missing").check(reply().notExists()),
-        incr("n").check(reply().is(1L)));
+    ScenarioBuilder scn =
+        scenario("resp3")
+            .exec(
+                command("HELLO").check(reply().ofMap().transform(m -> m.get("proto")).is(3L)),
+                hset("h", "f", "v"),
+                hgetAll("h")
+                    .check(
+                        reply().transform(r -> r instanceof Map<?, ?>).is(true),
+                        reply().is(Map.of("f", "v"))),
+                get("missing").check(reply().notExists()),
+                incr("n").check(reply().is(1L)));
 
-    GatlingRun.Result run = GatlingRun.run(protocol().protocolVersion(3), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().protocolVersion(3), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 
     assertEquals(0, run.exitCode());
     assertEveryRequestOkOnce(run, "HELLO", "HSET", "HGETALL", "GET", "INCR");
@@ -36,11 +45,12 @@ class RespProtocolTest extends RedisServerTest {
 
   @Test
   void byDefaultConnectionsSpeakResp2() throws Exception {
-    ScenarioBuilder scn = scenario("resp2").exec(
-        hset("h", "f", "v"),
-        hgetAll("h").check(reply().is(List.of("f", "v"))));
+    ScenarioBuilder scn =
+        scenario("resp2")
+            .exec(hset("h", "f", "v"), hgetAll("h").check(reply().is(List.of("f", "v"))));
 
-    GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+    GatlingRun.Result run =
+        GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
 
     assertEveryRequestOkOnce(run, "HSET", "HGETALL");
   }

@@ -25,13 +25,33 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
     Set<String> threads = ConcurrentHashMap.newKeySet();
     Duration duration = Duration.ofSeconds(2);
     // a check runs on the thread that made the Jedis call, right after it
-    ScenarioBuilder scn = scenario("threads").during(duration).on(
-        exec(set("k:#{userId}", "v").check(reply().transform(r -> threads.add(Thread.currentThread().getName()) || true).is(true)))
-            .exec(pipeline(get("k:#{userId}").check(reply().transform(r -> threads.add(Thread.currentThread().getName()) || true).is(true))))
-            .pause(Duration.ofMillis(1)));
+    ScenarioBuilder scn =
+        scenario("threads")
+            .during(duration)
+            .on(
+                exec(set("k:#{userId}", "v")
+                        .check(
+                            reply()
+                                .transform(
+                                    r -> threads.add(Thread.currentThread().getName()) || true)
+                                .is(true)))
+                    .exec(
+                        pipeline(
+                            get("k:#{userId}")
+                                .check(
+                                    reply()
+                                        .transform(
+                                            r ->
+                                                threads.add(Thread.currentThread().getName())
+                                                    || true)
+                                        .is(true))))
+                    .pause(Duration.ofMillis(1)));
 
-    GatlingRun.Result run = GatlingRun.run(protocol().clientInstances(2).threadsPerClient(3), Duration.ofSeconds(30),
-        scn.injectClosed(constantConcurrentUsers(6).during(duration)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().clientInstances(2).threadsPerClient(3),
+            Duration.ofSeconds(30),
+            scn.injectClosed(constantConcurrentUsers(6).during(duration)));
 
     assertEquals(0, run.exitCode());
     assertFalse(threads.isEmpty());
@@ -43,55 +63,82 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
 
   @Test
   void aLongChainOfRequestsRunsInlineOnTheWorkerWithoutGrowingTheStack() throws Exception {
-    // 5,000 requests chained one after the other (no Gatling loop between them to unwind the stack):
+    // 5,000 requests chained one after the other (no Gatling loop between them to unwind the
+    // stack):
     // a worker runs at most a few nested inline, then queues the next; the stack stays small
     int chained = 5_000;
     AtomicInteger deepestStack = new AtomicInteger();
-    var step = incr(session -> {
-      deepestStack.accumulateAndGet(Thread.currentThread().getStackTrace().length, Math::max);
-      return "chain";
-    });
-    ScenarioBuilder scn = scenario("long chain").exec(java.util.Collections.nCopies(chained, exec(step)));
+    var step =
+        incr(
+            session -> {
+              deepestStack.accumulateAndGet(
+                  Thread.currentThread().getStackTrace().length, Math::max);
+              return "chain";
+            });
+    ScenarioBuilder scn =
+        scenario("long chain").exec(java.util.Collections.nCopies(chained, exec(step)));
 
-    GatlingRun.Result run = GatlingRun.run(protocol(), Duration.ofSeconds(60), scn.injectOpen(atOnceUsers(1)));
+    GatlingRun.Result run =
+        GatlingRun.run(protocol(), Duration.ofSeconds(60), scn.injectOpen(atOnceUsers(1)));
 
     assertEquals(0, run.exitCode());
     assertEquals(chained, run.recorder().series("INCR").okHistogram().getTotalCount());
     try (Jedis jedis = jedis()) {
       assertEquals(Integer.toString(chained), jedis.get("chain"));
     }
-    assertTrue(deepestStack.get() < 1_000, "stack depth stays bounded: " + deepestStack.get() + " frames");
+    assertTrue(
+        deepestStack.get() < 1_000, "stack depth stays bounded: " + deepestStack.get() + " frames");
   }
 
   @Test
   void aThrottledScenarioGoesThroughGatlingsThrottler() throws Exception {
     Duration duration = Duration.ofSeconds(4);
     ScenarioBuilder scn = scenario("throttled").during(duration).on(exec(incr("throttled")));
-    GatlingRun.Result run = GatlingRun.runThrottled(protocol().threadsPerClient(2), duration, 200,
-        scn.injectOpen(atOnceUsers(2)));
+    GatlingRun.Result run =
+        GatlingRun.runThrottled(
+            protocol().threadsPerClient(2), duration, 200, scn.injectOpen(atOnceUsers(2)));
     long requests = run.recorder().series("INCR").okHistogram().getTotalCount();
-    // 200 requests/s for about 4 s (the throttle ramps for 1 s): far below the thousands per second unthrottled
+    // 200 requests/s for about 4 s (the throttle ramps for 1 s): far below the thousands per second
+    // unthrottled
     assertTrue(requests > 400 && requests < 1000, "throttled to about 200/s: " + requests);
   }
 
   @Test
   void clientListNeverShowsMoreThanClientInstancesTimesConnectionsPerClient() throws Exception {
     Duration duration = Duration.ofSeconds(3);
-    ScenarioBuilder scn = scenario("pool bound").during(duration).on(
-        exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")).exec(pipeline(incr("n"), incr("n"))));
+    ScenarioBuilder scn =
+        scenario("pool bound")
+            .during(duration)
+            .on(
+                exec(set("k:#{userId}", "v"))
+                    .exec(get("k:#{userId}"))
+                    .exec(pipeline(incr("n"), incr("n"))));
     AtomicInteger most = new AtomicInteger();
     ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
     Jedis observer = jedis();
-    watcher.scheduleAtFixedRate(() -> {
-      // the pools' connections (redline-<client>), not the cross-check's INFO reads (redline-cross-check)
-      long redline = observer.clientList().lines().filter(line -> line.matches(".* name=redline-\\d+ .*")).count();
-      most.accumulateAndGet((int) redline, Math::max);
-    }, 0, 50, TimeUnit.MILLISECONDS);
+    watcher.scheduleAtFixedRate(
+        () -> {
+          // the pools' connections (redline-<client>), not the cross-check's INFO reads
+          // (redline-cross-check)
+          long redline =
+              observer
+                  .clientList()
+                  .lines()
+                  .filter(line -> line.matches(".* name=redline-\\d+ .*"))
+                  .count();
+          most.accumulateAndGet((int) redline, Math::max);
+        },
+        0,
+        50,
+        TimeUnit.MILLISECONDS);
     GatlingRun.Result run;
     try {
       // 12 users on 2 clients x 4 threads, but only 2 connections per client
-      run = GatlingRun.run(protocol().clientInstances(2).threadsPerClient(4).connectionsPerClient(2),
-          Duration.ofSeconds(30), scn.injectClosed(constantConcurrentUsers(12).during(duration)));
+      run =
+          GatlingRun.run(
+              protocol().clientInstances(2).threadsPerClient(4).connectionsPerClient(2),
+              Duration.ofSeconds(30),
+              scn.injectClosed(constantConcurrentUsers(12).during(duration)));
     } finally {
       watcher.shutdown();
       watcher.awaitTermination(5, TimeUnit.SECONDS);

@@ -4,10 +4,10 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.testing.TestRedisServer;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
+import dev.redline.testing.TestRedisServer;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -21,27 +21,42 @@ class TimeoutsTest extends RedisServerTest {
   @Test
   void aFrozenServerGivesTimeoutKosAndTheRunEndsOnTime() throws Exception {
     Duration duration = Duration.ofSeconds(5);
-    ScenarioBuilder scn = scenario("frozen").during(duration).on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")));
+    ScenarioBuilder scn =
+        scenario("frozen")
+            .during(duration)
+            .on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")));
     ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
     faults.schedule(() -> signal(server, "STOP"), 1500, TimeUnit.MILLISECONDS);
     faults.schedule(() -> signal(server, "CONT"), 3000, TimeUnit.MILLISECONDS);
     GatlingRun.Result run;
     try {
-      run = GatlingRun.run(protocol().threadsPerClient(2).socketTimeout(Duration.ofMillis(300)),
-          Duration.ofSeconds(60), scn.injectClosed(constantConcurrentUsers(2).during(duration)));
+      run =
+          GatlingRun.run(
+              protocol().threadsPerClient(2).socketTimeout(Duration.ofMillis(300)),
+              Duration.ofSeconds(60),
+              scn.injectClosed(constantConcurrentUsers(2).during(duration)));
     } finally {
       faults.shutdown();
       faults.awaitTermination(5, TimeUnit.SECONDS);
       signal(server, "CONT");
     }
 
-    assertTrue(run.wallMillis() < duration.toMillis() + 10_000, "the run ended on time: " + run.wallMillis() + " ms");
+    assertTrue(
+        run.wallMillis() < duration.toMillis() + 10_000,
+        "the run ended on time: " + run.wallMillis() + " ms");
     RequestSeries set = run.recorder().series("SET");
     RequestSeries get = run.recorder().series("GET");
-    long timeouts = set.errorsByKind().getOrDefault("TIMEOUT", 0L) + get.errorsByKind().getOrDefault("TIMEOUT", 0L);
-    assertTrue(timeouts > 0, "timeouts were KO with kind TIMEOUT: " + set.errorsByKind() + " " + get.errorsByKind());
-    long slowestKoMicros = Math.max(set.koHistogram().getMaxValue(), get.koHistogram().getMaxValue()) / 1000;
-    assertTrue(slowestKoMicros < 2_000_000, "a KO came within the timeout (plus reconnecting), took " + slowestKoMicros + " µs");
+    long timeouts =
+        set.errorsByKind().getOrDefault("TIMEOUT", 0L)
+            + get.errorsByKind().getOrDefault("TIMEOUT", 0L);
+    assertTrue(
+        timeouts > 0,
+        "timeouts were KO with kind TIMEOUT: " + set.errorsByKind() + " " + get.errorsByKind());
+    long slowestKoMicros =
+        Math.max(set.koHistogram().getMaxValue(), get.koHistogram().getMaxValue()) / 1000;
+    assertTrue(
+        slowestKoMicros < 2_000_000,
+        "a KO came within the timeout (plus reconnecting), took " + slowestKoMicros + " µs");
     var lastSecond = set.seconds().get(set.seconds().size() - 1);
     assertTrue(lastSecond.ok() > 0, "after SIGCONT the run serves OKs again");
   }
@@ -51,31 +66,45 @@ class TimeoutsTest extends RedisServerTest {
     Duration duration = Duration.ofSeconds(4);
     Duration socketTimeout = Duration.ofMillis(500);
     ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
-    var paused = faults.submit(() -> {
-      try (redis.clients.jedis.Jedis jedis = jedis()) {
-        // pause once the load is under way (Gatling's start takes a moment)
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!jedis.info("commandstats").contains("cmdstat_set:calls=") && System.nanoTime() < deadline) {
-          Thread.sleep(50);
-        }
-        Thread.sleep(500);
-        return jedis.clientPause(1500);
-      }
-    });
+    var paused =
+        faults.submit(
+            () -> {
+              try (redis.clients.jedis.Jedis jedis = jedis()) {
+                // pause once the load is under way (Gatling's start takes a moment)
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (!jedis.info("commandstats").contains("cmdstat_set:calls=")
+                    && System.nanoTime() < deadline) {
+                  Thread.sleep(50);
+                }
+                Thread.sleep(500);
+                return jedis.clientPause(1500);
+              }
+            });
     GatlingRun.Result run;
     try {
-      run = GatlingRun.run(protocol().threadsPerClient(2).socketTimeout(socketTimeout), Duration.ofSeconds(60),
-          scenario("paused").during(duration).on(exec(set("k:#{userId}", "v"))).injectOpen(atOnceUsers(2)));
+      run =
+          GatlingRun.run(
+              protocol().threadsPerClient(2).socketTimeout(socketTimeout),
+              Duration.ofSeconds(60),
+              scenario("paused")
+                  .during(duration)
+                  .on(exec(set("k:#{userId}", "v")))
+                  .injectOpen(atOnceUsers(2)));
     } finally {
       faults.shutdown();
       faults.awaitTermination(5, TimeUnit.SECONDS);
     }
     assertEquals("OK", paused.get(), "the server was paused");
     RequestSeries set = run.recorder().series("SET");
-    assertTrue(set.errorsByKind().getOrDefault("TIMEOUT", 0L) > 0, "the pause gave TIMEOUT KOs: " + set.errorsByKind());
+    assertTrue(
+        set.errorsByKind().getOrDefault("TIMEOUT", 0L) > 0,
+        "the pause gave TIMEOUT KOs: " + set.errorsByKind());
     long slowestKoMillis = set.koHistogram().getMaxValue() / 1_000_000;
-    assertTrue(slowestKoMillis <= socketTimeout.toMillis() + 100,
-        "a TIMEOUT is recorded within the socket timeout + 100 ms, took " + slowestKoMillis + " ms");
+    assertTrue(
+        slowestKoMillis <= socketTimeout.toMillis() + 100,
+        "a TIMEOUT is recorded within the socket timeout + 100 ms, took "
+            + slowestKoMillis
+            + " ms");
   }
 
   @Test
@@ -83,14 +112,20 @@ class TimeoutsTest extends RedisServerTest {
     Duration duration = Duration.ofSeconds(4);
     int subscribers = 8;
     ScenarioBuilder subscribe = scenario("subscribers").exec(subscribe("frozen")).pause(duration);
-    ScenarioBuilder publish = scenario("publishers").during(duration)
-        .on(exec(trackedPublish(s -> "frozen", 100)).pause(Duration.ofMillis(10)));
+    ScenarioBuilder publish =
+        scenario("publishers")
+            .during(duration)
+            .on(exec(trackedPublish(s -> "frozen", 100)).pause(Duration.ofMillis(10)));
     ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
     faults.schedule(() -> signal(server, "STOP"), 2500, TimeUnit.MILLISECONDS);
     GatlingRun.Result run;
     try {
-      run = GatlingRun.run(protocol().threadsPerClient(subscribers).socketTimeout(Duration.ofMillis(500)), Duration.ofSeconds(60),
-          subscribe.injectOpen(atOnceUsers(subscribers)), publish.injectOpen(atOnceUsers(2)));
+      run =
+          GatlingRun.run(
+              protocol().threadsPerClient(subscribers).socketTimeout(Duration.ofMillis(500)),
+              Duration.ofSeconds(60),
+              subscribe.injectOpen(atOnceUsers(subscribers)),
+              publish.injectOpen(atOnceUsers(2)));
     } finally {
       faults.shutdown();
       faults.awaitTermination(5, TimeUnit.SECONDS);
@@ -102,12 +137,17 @@ class TimeoutsTest extends RedisServerTest {
     long finishing = run.wallMillis() - duration.toMillis();
     assertTrue(finishing < 9_000, "the run ended " + finishing + " ms after its duration");
     assertEquals(subscribers, run.recorder().series("SUBSCRIBE").okHistogram().getTotalCount());
-    assertTrue(run.recorder().series("DELIVERY").okHistogram().getTotalCount() > 100, "deliveries before the freeze");
+    assertTrue(
+        run.recorder().series("DELIVERY").okHistogram().getTotalCount() > 100,
+        "deliveries before the freeze");
   }
 
   private static void signal(TestRedisServer server, String signal) {
     try {
-      new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid())).inheritIO().start().waitFor();
+      new ProcessBuilder("kill", "-" + signal, Long.toString(server.pid()))
+          .inheritIO()
+          .start()
+          .waitFor();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -4,11 +4,11 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.testing.TestRedisServer;
 import dev.redline.javaapi.RedisProtocolBuilder;
 import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestCertificates;
+import dev.redline.testing.TestRedisServer;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +50,23 @@ class TlsTest {
     otherName = TestRedisServer.start(tlsArguments("elsewhere", otherNamePort, "no"));
   }
 
-  /** TLS on its own port beside the plain one (the plain port is how the launcher sees the server is up). */
+  /**
+   * TLS on its own port beside the plain one (the plain port is how the launcher sees the server is
+   * up).
+   */
   private static String[] tlsArguments(String certificate, int port, String authClients) {
-    return new String[] {"--tls-port", Integer.toString(port), "--tls-cert-file", folder.resolve(certificate + ".crt").toString(),
-        "--tls-key-file", ca.key(certificate).toString(), "--tls-ca-cert-file", ca.caCertificate().toString(),
-        "--tls-auth-clients", authClients};
+    return new String[] {
+      "--tls-port",
+      Integer.toString(port),
+      "--tls-cert-file",
+      folder.resolve(certificate + ".crt").toString(),
+      "--tls-key-file",
+      ca.key(certificate).toString(),
+      "--tls-ca-cert-file",
+      ca.caCertificate().toString(),
+      "--tls-auth-clients",
+      authClients
+    };
   }
 
   @AfterAll
@@ -66,61 +78,114 @@ class TlsTest {
     }
   }
 
-  private static final ScenarioBuilder SET_GET = scenario("tls").repeat(200).on(
-      exec(set("k:#{userId}", "v")).exec(get("k:#{userId}").check(reply().is("v"))));
+  private static final ScenarioBuilder SET_GET =
+      scenario("tls")
+          .repeat(200)
+          .on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}").check(reply().is("v"))));
 
   @Test
   void aRunOverTlsVerifiesTheServerAgainstTheGivenCa() throws Exception {
-    GatlingRun.Result run = GatlingRun.run(redis().url("rediss://127.0.0.1:" + tlsPort).tlsCaFile(ca.caCertificate().toString())
-        .tlsVersions("TLSv1.3").clientInstances(2), Duration.ofSeconds(30), true, SET_GET.injectOpen(atOnceUsers(2)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            redis()
+                .url("rediss://127.0.0.1:" + tlsPort)
+                .tlsCaFile(ca.caCertificate().toString())
+                .tlsVersions("TLSv1.3")
+                .clientInstances(2),
+            Duration.ofSeconds(30),
+            true,
+            SET_GET.injectOpen(atOnceUsers(2)));
     assertAllOk(run, 400);
-    String summary = Files.readString(run.reportFolder().resolve("redline").resolve("summary.json"));
-    assertTrue(summary.contains("\"tls\" : true") || summary.contains("\"tls\":true"), "the summary says TLS was used");
-    assertTrue(summary.contains("\"all_match\" : true") || summary.contains("\"all_match\":true"), "cross-check over TLS");
+    String summary =
+        Files.readString(run.reportFolder().resolve("redline").resolve("summary.json"));
+    assertTrue(
+        summary.contains("\"tls\" : true") || summary.contains("\"tls\":true"),
+        "the summary says TLS was used");
+    assertTrue(
+        summary.contains("\"all_match\" : true") || summary.contains("\"all_match\":true"),
+        "cross-check over TLS");
   }
 
   @Test
   void mutualTlsPresentsTheClientCertificate() throws Exception {
-    RedisProtocolBuilder protocol = redis().url("redis://127.0.0.1:" + mutualTlsPort).tlsCaFile(ca.caCertificate().toString())
-        .tlsClientCertificate(folder.resolve("client.crt").toString(), ca.key("client").toString());
-    assertAllOk(GatlingRun.run(protocol, Duration.ofSeconds(30), SET_GET.injectOpen(atOnceUsers(1))), 200);
+    RedisProtocolBuilder protocol =
+        redis()
+            .url("redis://127.0.0.1:" + mutualTlsPort)
+            .tlsCaFile(ca.caCertificate().toString())
+            .tlsClientCertificate(
+                folder.resolve("client.crt").toString(), ca.key("client").toString());
+    assertAllOk(
+        GatlingRun.run(protocol, Duration.ofSeconds(30), SET_GET.injectOpen(atOnceUsers(1))), 200);
 
-    String withoutCertificate = startupError(redis().url("rediss://127.0.0.1:" + mutualTlsPort).tlsCaFile(ca.caCertificate().toString()));
-    assertTrue(withoutCertificate.contains("cannot use Redis rediss://127.0.0.1:" + mutualTlsPort), withoutCertificate);
-    assertTrue(withoutCertificate.contains("requires client certificates") && withoutCertificate.contains("tlsClientCertificate"),
+    String withoutCertificate =
+        startupError(
+            redis()
+                .url("rediss://127.0.0.1:" + mutualTlsPort)
+                .tlsCaFile(ca.caCertificate().toString()));
+    assertTrue(
+        withoutCertificate.contains("cannot use Redis rediss://127.0.0.1:" + mutualTlsPort),
+        withoutCertificate);
+    assertTrue(
+        withoutCertificate.contains("requires client certificates")
+            && withoutCertificate.contains("tlsClientCertificate"),
         withoutCertificate);
   }
 
   @Test
   void aServerCertificateFromAnotherCaIsAClearErrorAtStart() throws Exception {
-    String error = startupError(redis().url("rediss://127.0.0.1:" + tlsPort).tlsCaFile(otherCa.caCertificate().toString()));
-    assertTrue(error.contains("TLS") && error.contains("signed by the CA in " + otherCa.caCertificate()), error);
+    String error =
+        startupError(
+            redis()
+                .url("rediss://127.0.0.1:" + tlsPort)
+                .tlsCaFile(otherCa.caCertificate().toString()));
+    assertTrue(
+        error.contains("TLS") && error.contains("signed by the CA in " + otherCa.caCertificate()),
+        error);
     assertTrue(error.contains("PKIX") || error.contains("certification path"), error);
   }
 
   @Test
   void hostnameVerificationRejectsACertificateForAnotherHostUnlessSwitchedOff() throws Exception {
-    String error = startupError(redis().url("rediss://127.0.0.1:" + otherNamePort).tlsCaFile(ca.caCertificate().toString()));
+    String error =
+        startupError(
+            redis()
+                .url("rediss://127.0.0.1:" + otherNamePort)
+                .tlsCaFile(ca.caCertificate().toString()));
     assertTrue(error.contains("TLS") && error.contains("127.0.0.1"), error);
     assertTrue(error.contains("names the host connected to"), error);
 
-    GatlingRun.Result run = GatlingRun.run(redis().url("rediss://127.0.0.1:" + otherNamePort).tlsCaFile(ca.caCertificate().toString())
-        .tlsVerifyHostname(false), Duration.ofSeconds(30), SET_GET.injectOpen(atOnceUsers(1)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            redis()
+                .url("rediss://127.0.0.1:" + otherNamePort)
+                .tlsCaFile(ca.caCertificate().toString())
+                .tlsVerifyHostname(false),
+            Duration.ofSeconds(30),
+            SET_GET.injectOpen(atOnceUsers(1)));
     assertAllOk(run, 200);
   }
 
   @Test
   void tlsTowardsAPlainServerIsAClearErrorAtStart() throws Exception {
-    String error = startupError(redis().url("rediss://127.0.0.1:" + tls.port()).tlsCaFile(ca.caCertificate().toString()));
+    String error =
+        startupError(
+            redis()
+                .url("rediss://127.0.0.1:" + tls.port())
+                .tlsCaFile(ca.caCertificate().toString()));
     assertTrue(error.contains("TLS handshake got no answer") && error.contains("plain TCP"), error);
   }
 
   @Test
   void aKeyInTheOldRsaFormIsRefusedWithTheCommandThatConvertsIt() throws Exception {
     Path oldForm = folder.resolve("old.key");
-    Files.writeString(oldForm, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
-    String error = startupError(redis().url("rediss://127.0.0.1:" + mutualTlsPort).tlsCaFile(ca.caCertificate().toString())
-        .tlsClientCertificate(folder.resolve("client.crt").toString(), oldForm.toString()));
+    Files.writeString(
+        oldForm, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+    String error =
+        startupError(
+            redis()
+                .url("rediss://127.0.0.1:" + mutualTlsPort)
+                .tlsCaFile(ca.caCertificate().toString())
+                .tlsClientCertificate(folder.resolve("client.crt").toString(), oldForm.toString()));
     assertTrue(error.contains("openssl pkcs8 -topk8 -nocrypt"), error);
   }
 
@@ -134,8 +199,14 @@ class TlsTest {
 
   /** The run must not start; returns every message of the error's causes. */
   private static String startupError(RedisProtocolBuilder protocol) {
-    Throwable error = assertThrows(Throwable.class,
-        () -> GatlingRun.run(protocol.connectTimeout(Duration.ofSeconds(2)), Duration.ofSeconds(30), SET_GET.injectOpen(atOnceUsers(1))));
+    Throwable error =
+        assertThrows(
+            Throwable.class,
+            () ->
+                GatlingRun.run(
+                    protocol.connectTimeout(Duration.ofSeconds(2)),
+                    Duration.ofSeconds(30),
+                    SET_GET.injectOpen(atOnceUsers(1))));
     return GatlingRun.messages(error);
   }
 }

@@ -17,16 +17,22 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /**
- * A warm-up runs the load at full rate but counts in neither report nor the summary: the server
- * saw every INCR, Redline's recorder and Gatling's report only those after the warm-up.
+ * A warm-up runs the load at full rate but counts in neither report nor the summary: the server saw
+ * every INCR, Redline's recorder and Gatling's report only those after the warm-up.
  */
 class WarmupTest extends RedisServerTest {
 
   @Test
   void theWarmupRunsButIsNotMeasured() throws Exception {
-    GatlingRun.Result run = GatlingRun.run(protocol().warmup(Duration.ofSeconds(2)), Duration.ofSeconds(30), true,
-        scenario("warm").during(Duration.ofSeconds(4)).on(exec(incr("n").check(reply().saveAs("n"))))
-            .injectOpen(atOnceUsers(1)));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().warmup(Duration.ofSeconds(2)),
+            Duration.ofSeconds(30),
+            true,
+            scenario("warm")
+                .during(Duration.ofSeconds(4))
+                .on(exec(incr("n").check(reply().saveAs("n"))))
+                .injectOpen(atOnceUsers(1)));
 
     assertEquals(0, run.exitCode());
     long sent;
@@ -36,8 +42,13 @@ class WarmupTest extends RedisServerTest {
     long measured = run.recorder().series("INCR").okHistogram().getTotalCount();
     double share = (double) measured / sent;
     assertTrue(measured > 0, "something was measured after the warm-up");
-    assertTrue(share > 0.25 && share < 0.75, "about half of 4 s follows a 2 s warm-up: measured " + measured + " of " + sent);
-    assertEquals(sent, run.recorder().sentCommands().get("incr"), "the cross-check's count covers the whole run");
+    assertTrue(
+        share > 0.25 && share < 0.75,
+        "about half of 4 s follows a 2 s warm-up: measured " + measured + " of " + sent);
+    assertEquals(
+        sent,
+        run.recorder().sentCommands().get("incr"),
+        "the cross-check's count covers the whole run");
 
     Map<String, long[]> gatling = GatlingReport.counts(run.reportFolder());
     assertEquals(measured, gatling.get("INCR")[0], "Gatling's report leaves the warm-up out too");

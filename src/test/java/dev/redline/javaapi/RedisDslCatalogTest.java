@@ -28,7 +28,9 @@ class RedisDslCatalogTest {
   void everyCatalogCommandHasAStaticTwinAndNothingElse() {
     Set<String> catalog = signatures(RedisCommandSet.class, false);
     Set<String> statics = signatures(RedisDsl.class, true);
-    assertTrue(statics.remove("trackedPublish(Function, int)"), "Redline's own PUBLISH, outside the catalog");
+    assertTrue(
+        statics.remove("trackedPublish(Function, int)"),
+        "Redline's own PUBLISH, outside the catalog");
     assertTrue(catalog.size() > 100, "the catalog: " + catalog);
     assertEquals(catalog, statics, "run python3 tools/generate-dsl-statics.py");
   }
@@ -38,11 +40,16 @@ class RedisDslCatalogTest {
     RedisCommandSet named = new RedisRequestBuilder("x");
     assertSame(named.xadd("events", "user", "u1"), RedisDsl.xadd("events", "user", "u1"));
     assertSame(named.hincrBy("h", "f", 3), RedisDsl.hincrBy("h", "f", 3));
-    assertSame(named.blpop(Duration.ofMillis(1500), "q1", "q2"), RedisDsl.blpop(Duration.ofMillis(1500), "q1", "q2"));
-    assertSame(named.eval("return 1", List.of("k"), List.of("a")), RedisDsl.eval("return 1", List.of("k"), List.of("a")));
+    assertSame(
+        named.blpop(Duration.ofMillis(1500), "q1", "q2"),
+        RedisDsl.blpop(Duration.ofMillis(1500), "q1", "q2"));
+    assertSame(
+        named.eval("return 1", List.of("k"), List.of("a")),
+        RedisDsl.eval("return 1", List.of("k"), List.of("a")));
     Function<Session, String> key = s -> "k";
     assertEquals(named.get(key).spec().commandName(), RedisDsl.get(key).spec().commandName());
-    assertEquals(named.get(key).spec().arguments().size(), RedisDsl.get(key).spec().arguments().size());
+    assertEquals(
+        named.get(key).spec().arguments().size(), RedisDsl.get(key).spec().arguments().size());
   }
 
   private static void assertSame(RedisCommand expected, RedisCommand actual) {
@@ -55,13 +62,18 @@ class RedisDslCatalogTest {
 
   private static Set<String> signatures(Class<?> type, boolean statics) {
     return Arrays.stream(type.getMethods())
-        .filter(m -> m.getReturnType() == RedisCommand.class && Modifier.isStatic(m.getModifiers()) == statics)
+        .filter(
+            m ->
+                m.getReturnType() == RedisCommand.class
+                    && Modifier.isStatic(m.getModifiers()) == statics)
         .map(RedisDslCatalogTest::signature)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static String signature(Method m) {
-    return m.getName() + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
-        .collect(Collectors.joining(", ", "(", ")"));
+    return m.getName()
+        + Arrays.stream(m.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 }

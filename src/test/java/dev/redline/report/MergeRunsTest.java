@@ -37,15 +37,23 @@ class MergeRunsTest extends RedisServerTest {
     }
     List<CompletableFuture<ForkedGatling.Result>> injectors = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      injectors.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          return ForkedGatling.run("dev.redline.simulations.WorkloadSimulation", List.of(
-              "redline.redis.url=" + server.url(), "redline.test.duration=5s", "redline.test.threads_per_client=2",
-              "gatling.noReports=true"), Map.of(), Duration.ofMinutes(2));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }));
+      injectors.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return ForkedGatling.run(
+                      "dev.redline.simulations.WorkloadSimulation",
+                      List.of(
+                          "redline.redis.url=" + server.url(),
+                          "redline.test.duration=5s",
+                          "redline.test.threads_per_client=2",
+                          "gatling.noReports=true"),
+                      Map.of(),
+                      Duration.ofMinutes(2));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
     }
     List<Path> runFolders = new ArrayList<>();
     for (CompletableFuture<ForkedGatling.Result> injector : injectors) {
@@ -60,32 +68,46 @@ class MergeRunsTest extends RedisServerTest {
       delta = TestRedis.delta(before, TestRedis.commandCalls(jedis));
     }
 
-    Path out = Files.createTempDirectory(Files.createDirectories(Path.of("target", "merged")), "test-");
+    Path out =
+        Files.createTempDirectory(Files.createDirectories(Path.of("target", "merged")), "test-");
     MergeRuns.merge(runFolders, out);
     Map<String, Object> merged = JSON.readValue(out.resolve("summary.json").toFile(), Map.class);
 
     long sumOfSummaries = 0;
     for (Path run : runFolders) {
-      Map<String, Object> one = JSON.readValue(run.resolve("redline/summary.json").toFile(), Map.class);
+      Map<String, Object> one =
+          JSON.readValue(run.resolve("redline/summary.json").toFile(), Map.class);
       sumOfSummaries += ((Number) one.get("total_commands_count")).longValue();
     }
-    long serverCount = delta.getOrDefault("set", 0L) + delta.getOrDefault("get", 0L) + delta.getOrDefault("del", 0L);
+    long serverCount =
+        delta.getOrDefault("set", 0L)
+            + delta.getOrDefault("get", 0L)
+            + delta.getOrDefault("del", 0L);
     long mergedTotal = ((Number) merged.get("total_commands_count")).longValue();
-    System.out.printf("merged %,d commands of 3 injectors; server counted %,d; summaries sum to %,d%n", mergedTotal, serverCount, sumOfSummaries);
+    System.out.printf(
+        "merged %,d commands of 3 injectors; server counted %,d; summaries sum to %,d%n",
+        mergedTotal, serverCount, sumOfSummaries);
     assertTrue(mergedTotal > 1000, "the injectors did work: " + mergedTotal);
     assertEquals(sumOfSummaries, mergedTotal, "merged total = the sum of the three summaries");
-    assertEquals(serverCount, mergedTotal, "merged total = the server's INFO commandstats delta of SET, GET and DEL");
+    assertEquals(
+        serverCount,
+        mergedTotal,
+        "merged total = the server's INFO commandstats delta of SET, GET and DEL");
     Map<String, Object> detail = (Map<String, Object>) merged.get("redline");
     Map<String, Number> sent = (Map<String, Number>) detail.get("sent_commands");
     for (String command : List.of("set", "get", "del")) {
-      assertEquals(delta.get(command), sent.get(command).longValue(), command + ": what all injectors sent = what the server counted");
+      assertEquals(
+          delta.get(command),
+          sent.get(command).longValue(),
+          command + ": what all injectors sent = what the server counted");
     }
     assertEquals(3, ((List<?>) detail.get("merged_runs")).size());
 
     for (String request : List.of("GET", "SET")) {
       Histogram added = new Histogram(3);
       for (Path run : runFolders) {
-        HistogramLogReader reader = new HistogramLogReader(run.resolve("redline/histograms.hlog").toFile());
+        HistogramLogReader reader =
+            new HistogramLogReader(run.resolve("redline/histograms.hlog").toFile());
         EncodableHistogram next;
         while ((next = reader.nextIntervalHistogram()) != null) {
           if (next.getTag().equals(request + "|ok")) {
@@ -94,12 +116,20 @@ class MergeRunsTest extends RedisServerTest {
         }
       }
       Map<String, Object> ok = (Map<String, Object>) requestEntry(detail, request).get("ok");
-      assertEquals(added.getTotalCount(), ((Number) ok.get("count")).longValue(), request + " count");
-      assertEquals(RunSummary.micros(added.getValueAtPercentile(50)), ((Number) ok.get("p50_us")).doubleValue(), request + " p50");
-      assertEquals(RunSummary.micros(added.getValueAtPercentile(99)), ((Number) ok.get("p99_us")).doubleValue(), request + " p99");
+      assertEquals(
+          added.getTotalCount(), ((Number) ok.get("count")).longValue(), request + " count");
+      assertEquals(
+          RunSummary.micros(added.getValueAtPercentile(50)),
+          ((Number) ok.get("p50_us")).doubleValue(),
+          request + " p50");
+      assertEquals(
+          RunSummary.micros(added.getValueAtPercentile(99)),
+          ((Number) ok.get("p99_us")).doubleValue(),
+          request + " p99");
     }
     assertTrue(Files.isRegularFile(out.resolve("index.html")));
-    assertTrue(Files.isRegularFile(out.resolve("histograms.hlog")), "a merged folder can be merged again");
+    assertTrue(
+        Files.isRegularFile(out.resolve("histograms.hlog")), "a merged folder can be merged again");
   }
 
   @SuppressWarnings("unchecked")

@@ -28,7 +28,7 @@ class SvgChartTest {
     int day = 86_400;
     List<double[]> points = seconds(day, 1000);
     points.get(40_000)[1] = 9000; // one slow second
-    points.get(70_000)[1] = 0;    // one second without an OK
+    points.get(70_000)[1] = 0; // one second without an OK
     List<double[]> drawn = SvgChart.onePixelApart(points, 0, day - 1, 810);
 
     assertTrue(drawn.size() <= 2 * 811, "at most two points a pixel column: " + drawn.size());
@@ -37,8 +37,14 @@ class SvgChartTest {
     for (int i = 1; i < drawn.size(); i++) {
       assertTrue(drawn.get(i)[0] > drawn.get(i - 1)[0], "in time order");
     }
-    String svg = SvgChart.render("OK requests per second", "ops/s", 0, day - 1,
-        List.of(new SvgChart.Line("SET", points)), List.of());
+    String svg =
+        SvgChart.render(
+            "OK requests per second",
+            "ops/s",
+            0,
+            day - 1,
+            List.of(new SvgChart.Line("SET", points)),
+            List.of());
     assertTrue(svg.length() < 100_000, "a day's chart is " + svg.length() + " characters");
   }
 }

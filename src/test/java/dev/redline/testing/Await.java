@@ -16,7 +16,8 @@ public final class Await {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(what + " did not happen within " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+            what + " did not happen within " + timeout.toSeconds() + " s");
       }
       sleep(100);
     }

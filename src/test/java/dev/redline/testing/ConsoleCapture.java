@@ -11,23 +11,27 @@ public final class ConsoleCapture implements AutoCloseable {
   private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
   public ConsoleCapture() {
-    System.setOut(new PrintStream(new OutputStream() {
-      @Override
-      public void write(int b) {
-        original.write(b);
-        synchronized (copy) {
-          copy.write(b);
-        }
-      }
+    System.setOut(
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public void write(int b) {
+                original.write(b);
+                synchronized (copy) {
+                  copy.write(b);
+                }
+              }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        original.write(b, off, len);
-        synchronized (copy) {
-          copy.write(b, off, len);
-        }
-      }
-    }, true, StandardCharsets.UTF_8));
+              @Override
+              public void write(byte[] b, int off, int len) {
+                original.write(b, off, len);
+                synchronized (copy) {
+                  copy.write(b, off, len);
+                }
+              }
+            },
+            true,
+            StandardCharsets.UTF_8));
   }
 
   /** What was printed so far. */

@@ -29,21 +29,31 @@ public final class ForkedGatling {
   /** The classpath of this test JVM (surefire's, or the plain one). */
   static String classpath() {
     String surefire = System.getProperty("surefire.test.class.path");
-    String all = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
-    // the build's classes and the jars, as the Gatling plugin gives them (surefire also lists the project folder)
+    String all =
+        surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    // the build's classes and the jars, as the Gatling plugin gives them (surefire also lists the
+    // project folder)
     return java.util.Arrays.stream(all.split(java.io.File.pathSeparator))
-        .filter(entry -> entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
+        .filter(
+            entry ->
+                entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
         .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
-  /** The command line of a forked run, as one shell-quoted string (for a test that needs its own parent process). */
-  public static String javaCommand(String simulationClass, List<String> systemProperties) throws IOException {
+  /**
+   * The command line of a forked run, as one shell-quoted string (for a test that needs its own
+   * parent process).
+   */
+  public static String javaCommand(String simulationClass, List<String> systemProperties)
+      throws IOException {
     List<String> command = command(simulationClass, systemProperties, newResultsFolder());
-    return String.join(" ", command.stream().map(part -> "'" + part.replace("'", "'\\''") + "'").toList());
+    return String.join(
+        " ", command.stream().map(part -> "'" + part.replace("'", "'\\''") + "'").toList());
   }
 
   /** Gatling's main on this build's classpath, as the Gatling plugin launches it. */
-  private static List<String> command(String simulationClass, List<String> systemProperties, Path results) {
+  private static List<String> command(
+      String simulationClass, List<String> systemProperties, Path results) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1G");
@@ -51,38 +61,69 @@ public final class ForkedGatling {
     for (String property : systemProperties) {
       command.add("-D" + property);
     }
-    command.addAll(List.of("-cp", classpath(), "io.gatling.app.Gatling", "-s", simulationClass, "-rf", results.toAbsolutePath().toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            classpath(),
+            "io.gatling.app.Gatling",
+            "-s",
+            simulationClass,
+            "-rf",
+            results.toAbsolutePath().toString()));
     return command;
   }
 
   private static Path newResultsFolder() throws IOException {
-    return Files.createTempDirectory(Files.createDirectories(Path.of("target", "gatling-forked")), "run-");
+    return Files.createTempDirectory(
+        Files.createDirectories(Path.of("target", "gatling-forked")), "run-");
   }
 
-  /** Runs {@code simulationClass} with {@code -Dkey=value} settings and extra environment, waiting at most {@code timeout}. */
-  public static Result run(String simulationClass, List<String> systemProperties, Map<String, String> environment, Duration timeout)
+  /**
+   * Runs {@code simulationClass} with {@code -Dkey=value} settings and extra environment, waiting
+   * at most {@code timeout}.
+   */
+  public static Result run(
+      String simulationClass,
+      List<String> systemProperties,
+      Map<String, String> environment,
+      Duration timeout)
       throws IOException, InterruptedException {
     return runInto(newResultsFolder(), simulationClass, systemProperties, environment, timeout);
   }
 
   /** The same, with Gatling's results folder ({@code -rf}) given. */
-  public static Result runInto(Path results, String simulationClass, List<String> systemProperties, Map<String, String> environment,
-      Duration timeout) throws IOException, InterruptedException {
+  public static Result runInto(
+      Path results,
+      String simulationClass,
+      List<String> systemProperties,
+      Map<String, String> environment,
+      Duration timeout)
+      throws IOException, InterruptedException {
     List<String> command = command(simulationClass, systemProperties, results);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(k -> k.startsWith("REDIS_") || k.startsWith("TEST_") || k.startsWith("REDLINE_") || k.startsWith("OTEL_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("REDIS_")
+                    || k.startsWith("TEST_")
+                    || k.startsWith("REDLINE_")
+                    || k.startsWith("OTEL_"));
     builder.environment().putAll(environment);
     long start = System.nanoTime();
     Process process = builder.start();
     process.getOutputStream().close();
     byte[][] output = new byte[1][];
-    Thread reader = new Thread(() -> {
-      try {
-        output[0] = process.getInputStream().readAllBytes();
-      } catch (IOException e) {
-        output[0] = ("(output unreadable: " + e + ")").getBytes(StandardCharsets.UTF_8);
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                output[0] = process.getInputStream().readAllBytes();
+              } catch (IOException e) {
+                output[0] = ("(output unreadable: " + e + ")").getBytes(StandardCharsets.UTF_8);
+              }
+            });
     reader.start();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -91,6 +132,7 @@ public final class ForkedGatling {
     reader.join(10_000);
     long millis = (System.nanoTime() - start) / 1_000_000;
     String text = output[0] == null ? "" : new String(output[0], StandardCharsets.UTF_8);
-    return new Result(process.isAlive() ? -1 : process.exitValue(), text.lines().toList(), millis, results);
+    return new Result(
+        process.isAlive() ? -1 : process.exitValue(), text.lines().toList(), millis, results);
   }
 }

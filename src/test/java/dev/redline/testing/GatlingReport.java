@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 
 /** Reads the per-request totals from the statistics table of Gatling's HTML report. */
 public final class GatlingReport {
-  private static final Pattern ROW = Pattern.compile(
-      "class=\"ellipsed-name\">([^<]+)</span>.*?col-2\">(\\d+)</td>\\s*<td class=\"value ok col-3\">(\\d+)</td>\\s*<td class=\"value ko col-4\">(\\d+)</td>",
-      Pattern.DOTALL);
+  private static final Pattern ROW =
+      Pattern.compile(
+          "class=\"ellipsed-name\">([^<]+)</span>.*?col-2\">(\\d+)</td>\\s*<td class=\"value ok col-3\">(\\d+)</td>\\s*<td class=\"value ko col-4\">(\\d+)</td>",
+          Pattern.DOTALL);
 
   /** Request name → {total, ok, ko}; "All Requests" is the global row. */
   public static Map<String, long[]> counts(Path reportFolder) throws IOException {
@@ -20,7 +21,11 @@ public final class GatlingReport {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Matcher m = ROW.matcher(html);
     while (m.find()) {
-      counts.put(m.group(1), new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))});
+      counts.put(
+          m.group(1),
+          new long[] {
+            Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))
+          });
     }
     return counts;
   }

@@ -28,7 +28,8 @@ public final class GatlingRun {
     /** The folder of Gatling's report (the only run folder in the results folder). */
     public Path reportFolder() throws IOException {
       try (Stream<Path> runs = Files.list(resultsFolder)) {
-        return runs.filter(Files::isDirectory).max(Comparator.naturalOrder())
+        return runs.filter(Files::isDirectory)
+            .max(Comparator.naturalOrder())
             .orElseThrow(() -> new IllegalStateException("no run folder in " + resultsFolder));
       }
     }
@@ -36,7 +37,10 @@ public final class GatlingRun {
 
   private GatlingRun() {}
 
-  /** Every message of an error and its causes, joined with " | " (what a user would read of a failed start). */
+  /**
+   * Every message of an error and its causes, joined with " | " (what a user would read of a failed
+   * start).
+   */
   public static String messages(Throwable error) {
     StringBuilder all = new StringBuilder();
     for (Throwable c = error; c != null; c = c.getCause()) {
@@ -46,7 +50,8 @@ public final class GatlingRun {
   }
 
   /** Runs a simulation class with the given system properties set for the run, with reports. */
-  public static synchronized Result runSimulation(String simulationClass, java.util.Map<String, String> properties) throws IOException {
+  public static synchronized Result runSimulation(
+      String simulationClass, java.util.Map<String, String> properties) throws IOException {
     Path results = Files.createDirectories(Path.of("target", "gatling-it"));
     Path folder = Files.createTempDirectory(results, "run-");
     Optional<RedlineRun> before = RedlineRun.lastStarted();
@@ -55,52 +60,84 @@ public final class GatlingRun {
     long start = System.nanoTime();
     int exit;
     try {
-      exit = Gatling$.MODULE$.fromArgs(new String[] {"-s", simulationClass, "-rf", folder.toAbsolutePath().toString()});
+      exit =
+          Gatling$.MODULE$.fromArgs(
+              new String[] {"-s", simulationClass, "-rf", folder.toAbsolutePath().toString()});
     } finally {
       properties.keySet().forEach(System::clearProperty);
       System.clearProperty("redline.results.dir");
     }
     long wall = (System.nanoTime() - start) / 1_000_000;
-    RedlineRun run = RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
+    RedlineRun run =
+        RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
     return new Result(exit, wall, folder, run);
   }
 
   /** Runs the populations against the protocol, without Gatling's HTML report. */
-  public static Result run(ProtocolBuilder protocol, Duration maxDuration, PopulationBuilder... populations) throws IOException {
+  public static Result run(
+      ProtocolBuilder protocol, Duration maxDuration, PopulationBuilder... populations)
+      throws IOException {
     return run(protocol, maxDuration, false, populations);
   }
 
-  /** Runs the populations against the protocol; {@code reports} also writes Gatling's HTML report. */
-  public static Result run(ProtocolBuilder protocol, Duration maxDuration, boolean reports,
-      PopulationBuilder... populations) throws IOException {
+  /**
+   * Runs the populations against the protocol; {@code reports} also writes Gatling's HTML report.
+   */
+  public static Result run(
+      ProtocolBuilder protocol,
+      Duration maxDuration,
+      boolean reports,
+      PopulationBuilder... populations)
+      throws IOException {
     return run(protocol, maxDuration, reports, 0, populations);
   }
 
-  /** Runs the populations through Gatling's throttle at {@code rps} requests per second for {@code duration}. */
-  public static Result runThrottled(ProtocolBuilder protocol, Duration duration, int rps, PopulationBuilder... populations) throws IOException {
+  /**
+   * Runs the populations through Gatling's throttle at {@code rps} requests per second for {@code
+   * duration}.
+   */
+  public static Result runThrottled(
+      ProtocolBuilder protocol, Duration duration, int rps, PopulationBuilder... populations)
+      throws IOException {
     return run(protocol, duration, false, rps, populations);
   }
 
-  private static synchronized Result run(ProtocolBuilder protocol, Duration maxDuration, boolean reports, int throttleRps,
-      PopulationBuilder... populations) throws IOException {
+  private static synchronized Result run(
+      ProtocolBuilder protocol,
+      Duration maxDuration,
+      boolean reports,
+      int throttleRps,
+      PopulationBuilder... populations)
+      throws IOException {
     Path results = Files.createDirectories(Path.of("target", "gatling-it"));
     Path folder = Files.createTempDirectory(results, "run-");
-    PlannedSimulation.next = new PlannedSimulation.Plan(List.of(populations), protocol, maxDuration, throttleRps);
+    PlannedSimulation.next =
+        new PlannedSimulation.Plan(List.of(populations), protocol, maxDuration, throttleRps);
     System.setProperty("redline.results.dir", folder.toAbsolutePath().toString());
     Optional<RedlineRun> before = RedlineRun.lastStarted();
     long start = System.nanoTime();
     int exit;
     try {
-      String[] args = reports
-          ? new String[] {"-s", PlannedSimulation.class.getName(), "-rf", folder.toAbsolutePath().toString()}
-          : new String[] {"-s", PlannedSimulation.class.getName(), "-rf", folder.toAbsolutePath().toString(), "-nr"};
+      String[] args =
+          reports
+              ? new String[] {
+                "-s", PlannedSimulation.class.getName(), "-rf", folder.toAbsolutePath().toString()
+              }
+              : new String[] {
+                "-s",
+                PlannedSimulation.class.getName(),
+                "-rf",
+                folder.toAbsolutePath().toString(),
+                "-nr"
+              };
       exit = Gatling$.MODULE$.fromArgs(args);
     } finally {
       PlannedSimulation.next = null;
       System.clearProperty("redline.results.dir");
     }
     long wall = (System.nanoTime() - start) / 1_000_000;
-    RedlineRun run = RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
+    RedlineRun run =
+        RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
     return new Result(exit, wall, folder, run);
   }
 }

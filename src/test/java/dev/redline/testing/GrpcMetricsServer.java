@@ -25,27 +25,38 @@ import java.util.function.Consumer;
 
 /**
  * A gRPC endpoint over cleartext HTTP/2 (prior knowledge), enough to receive OTLP/gRPC exports:
- * each unary call's message (a 5-byte gRPC frame header, then the protobuf bytes) goes to
- * {@code onMessage}; the answer is an empty message and {@code grpc-status: 0}.
+ * each unary call's message (a 5-byte gRPC frame header, then the protobuf bytes) goes to {@code
+ * onMessage}; the answer is an empty message and {@code grpc-status: 0}.
  */
 final class GrpcMetricsServer implements AutoCloseable {
-  private final MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final MultiThreadIoEventLoopGroup loops =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel server;
 
   GrpcMetricsServer(Consumer<byte[]> onMessage) throws InterruptedException {
-    server = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
-              @Override
-              protected void initChannel(Http2StreamChannel stream) {
-                stream.pipeline().addLast(new UnaryCall(onMessage));
-              }
-            }));
-          }
-        })
-        .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+    server =
+        new ServerBootstrap()
+            .group(loops)
+            .channel(NioServerSocketChannel.class)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            Http2FrameCodecBuilder.forServer().build(),
+                            new Http2MultiplexHandler(
+                                new ChannelInitializer<Http2StreamChannel>() {
+                                  @Override
+                                  protected void initChannel(Http2StreamChannel stream) {
+                                    stream.pipeline().addLast(new UnaryCall(onMessage));
+                                  }
+                                }));
+                  }
+                })
+            .bind(new InetSocketAddress("127.0.0.1", 0))
+            .sync()
+            .channel();
   }
 
   int port() {
@@ -84,9 +95,14 @@ final class GrpcMetricsServer implements AutoCloseable {
       body.readBytes(message);
       body.release();
       onMessage.accept(message);
-      ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200").set("content-type", "application/grpc")));
-      ctx.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(new byte[5]))); // an empty ExportMetricsServiceResponse
-      ctx.writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().set("grpc-status", "0"), true));
+      ctx.write(
+          new DefaultHttp2HeadersFrame(
+              new DefaultHttp2Headers().status("200").set("content-type", "application/grpc")));
+      ctx.write(
+          new DefaultHttp2DataFrame(
+              Unpooled.wrappedBuffer(new byte[5]))); // an empty ExportMetricsServiceResponse
+      ctx.writeAndFlush(
+          new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().set("grpc-status", "0"), true));
     }
   }
 }

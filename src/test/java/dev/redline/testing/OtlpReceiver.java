@@ -17,9 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An OTLP metrics receiver on a free port that decodes each export's real bytes with the
- * protocol's own classes and keeps the requests: over HTTP ({@code POST /v1/metrics} on a JDK HTTP
- * server) or over gRPC (a netty HTTP/2 server).
+ * An OTLP metrics receiver on a free port that decodes each export's real bytes with the protocol's
+ * own classes and keeps the requests: over HTTP ({@code POST /v1/metrics} on a JDK HTTP server) or
+ * over gRPC (a netty HTTP/2 server).
  */
 public final class OtlpReceiver implements AutoCloseable {
   private final List<ExportMetricsServiceRequest> requests = new CopyOnWriteArrayList<>();
@@ -34,15 +34,17 @@ public final class OtlpReceiver implements AutoCloseable {
       return;
     }
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    http.createContext("/v1/metrics", exchange -> {
-      try (exchange) {
-        received(exchange.getRequestBody().readAllBytes());
-        byte[] reply = ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
-        exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-        exchange.sendResponseHeaders(200, reply.length == 0 ? -1 : reply.length);
-        exchange.getResponseBody().write(reply);
-      }
-    });
+    http.createContext(
+        "/v1/metrics",
+        exchange -> {
+          try (exchange) {
+            received(exchange.getRequestBody().readAllBytes());
+            byte[] reply = ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
+            exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, reply.length == 0 ? -1 : reply.length);
+            exchange.getResponseBody().write(reply);
+          }
+        });
     http.start();
     server = () -> http.stop(0);
     port = http.getAddress().getPort();
@@ -87,7 +89,10 @@ public final class OtlpReceiver implements AutoCloseable {
   public Map<String, String> lastResource() {
     Map<String, String> attributes = new TreeMap<>();
     ExportMetricsServiceRequest last = requests.get(requests.size() - 1);
-    last.getResourceMetrics(0).getResource().getAttributesList().forEach(kv -> attributes.put(kv.getKey(), kv.getValue().getStringValue()));
+    last.getResourceMetrics(0)
+        .getResource()
+        .getAttributesList()
+        .forEach(kv -> attributes.put(kv.getKey(), kv.getValue().getStringValue()));
     return attributes;
   }
 

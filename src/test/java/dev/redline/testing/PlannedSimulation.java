@@ -13,7 +13,11 @@ import java.util.List;
 public class PlannedSimulation extends Simulation {
 
   /** What the next run executes. */
-  public record Plan(List<PopulationBuilder> populations, ProtocolBuilder protocol, Duration maxDuration, int throttleRps) {}
+  public record Plan(
+      List<PopulationBuilder> populations,
+      ProtocolBuilder protocol,
+      Duration maxDuration,
+      int throttleRps) {}
 
   static volatile Plan next;
 
@@ -23,8 +27,12 @@ public class PlannedSimulation extends Simulation {
       throw new IllegalStateException("PlannedSimulation runs only through GatlingRun");
     }
     if (plan.throttleRps() > 0) {
-      setUp(plan.populations()).protocols(plan.protocol()).maxDuration(plan.maxDuration().plusSeconds(30))
-          .throttle(io.gatling.javaapi.core.CoreDsl.reachRps(plan.throttleRps()).in(Duration.ofSeconds(1)),
+      setUp(plan.populations())
+          .protocols(plan.protocol())
+          .maxDuration(plan.maxDuration().plusSeconds(30))
+          .throttle(
+              io.gatling.javaapi.core.CoreDsl.reachRps(plan.throttleRps())
+                  .in(Duration.ofSeconds(1)),
               io.gatling.javaapi.core.CoreDsl.holdFor(plan.maxDuration()));
     } else {
       setUp(plan.populations()).protocols(plan.protocol()).maxDuration(plan.maxDuration());

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import redis.clients.jedis.Jedis;
 
 /**
- * Base of the integration tests: one real redis-server per test class on a free port, emptied
- * (data and statistics) before each test.
+ * Base of the integration tests: one real redis-server per test class on a free port, emptied (data
+ * and statistics) before each test.
  */
 public abstract class RedisServerTest {
   protected static TestRedisServer server;

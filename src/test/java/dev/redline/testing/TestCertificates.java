@@ -14,21 +14,45 @@ import java.util.List;
 
 /**
  * A test certificate authority and certificates it signs, made with the JDK's own keytool (no
- * openssl needed), written as the PEM files Redis reads: {@code <name>.crt} and a PKCS#8
- * {@code <name>.key}.
+ * openssl needed), written as the PEM files Redis reads: {@code <name>.crt} and a PKCS#8 {@code
+ * <name>.key}.
  */
 public final class TestCertificates {
   private static final String PASSWORD = "redline-test";
   private final Path folder;
   private final String caName;
 
-  /** Makes a CA named {@code caName} in {@code folder} (its certificate is {@code <caName>.crt}). */
+  /**
+   * Makes a CA named {@code caName} in {@code folder} (its certificate is {@code <caName>.crt}).
+   */
   public TestCertificates(Path folder, String caName) throws IOException {
     this.folder = folder;
     this.caName = caName;
-    keytool("-genkeypair", "-alias", caName, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + caName,
-        "-ext", "bc:c", "-validity", "3", "-keystore", store(caName));
-    keytool("-exportcert", "-alias", caName, "-rfc", "-keystore", store(caName), "-file", folder.resolve(caName + ".crt").toString());
+    keytool(
+        "-genkeypair",
+        "-alias",
+        caName,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=" + caName,
+        "-ext",
+        "bc:c",
+        "-validity",
+        "3",
+        "-keystore",
+        store(caName));
+    keytool(
+        "-exportcert",
+        "-alias",
+        caName,
+        "-rfc",
+        "-keystore",
+        store(caName),
+        "-file",
+        folder.resolve(caName + ".crt").toString());
   }
 
   /** The CA's certificate (PEM). */
@@ -40,16 +64,42 @@ public final class TestCertificates {
    * Makes a key and a certificate signed by the CA.
    *
    * @param name file names {@code <name>.crt} / {@code <name>.key}
-   * @param subjectAlternativeNames e.g. {@code "IP:127.0.0.1,DNS:localhost"}, or null for a client certificate
+   * @param subjectAlternativeNames e.g. {@code "IP:127.0.0.1,DNS:localhost"}, or null for a client
+   *     certificate
    * @return the certificate file; the key is beside it
    */
   public Path issue(String name, String subjectAlternativeNames) throws IOException {
-    keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
-        "-validity", "3", "-keystore", store(name));
+    keytool(
+        "-genkeypair",
+        "-alias",
+        name,
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-dname",
+        "CN=" + name,
+        "-validity",
+        "3",
+        "-keystore",
+        store(name));
     Path request = folder.resolve(name + ".csr");
     keytool("-certreq", "-alias", name, "-keystore", store(name), "-file", request.toString());
-    List<String> sign = new ArrayList<>(List.of("-gencert", "-alias", caName, "-keystore", store(caName), "-infile", request.toString(),
-        "-outfile", folder.resolve(name + ".crt").toString(), "-rfc", "-validity", "3"));
+    List<String> sign =
+        new ArrayList<>(
+            List.of(
+                "-gencert",
+                "-alias",
+                caName,
+                "-keystore",
+                store(caName),
+                "-infile",
+                request.toString(),
+                "-outfile",
+                folder.resolve(name + ".crt").toString(),
+                "-rfc",
+                "-validity",
+                "3"));
     if (subjectAlternativeNames != null) {
       sign.addAll(List.of("-ext", "SAN=" + subjectAlternativeNames));
     } else {
@@ -70,8 +120,11 @@ public final class TestCertificates {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, PASSWORD.toCharArray());
       Key key = store.getKey(name, PASSWORD.toCharArray());
-      String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-          + "\n-----END PRIVATE KEY-----\n";
+      String pem =
+          "-----BEGIN PRIVATE KEY-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(key.getEncoded())
+              + "\n-----END PRIVATE KEY-----\n";
       Files.writeString(key(name), pem, StandardCharsets.US_ASCII);
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot read the key of " + name + ": " + e.getMessage(), e);

@@ -10,8 +10,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * A real Redis Cluster of three primaries (no replicas) on free ports, made from the test: each
- * node takes a third of the slots (CLUSTER ADDSLOTS), then they meet (CLUSTER MEET) and the
- * cluster is ready when every node says {@code cluster_state:ok} and knows all three.
+ * node takes a third of the slots (CLUSTER ADDSLOTS), then they meet (CLUSTER MEET) and the cluster
+ * is ready when every node says {@code cluster_state:ok} and knows all three.
  */
 public final class TestCluster implements AutoCloseable {
   private static final int SLOTS = 16384;
@@ -26,10 +26,10 @@ public final class TestCluster implements AutoCloseable {
 
   /**
    * A cluster of {@code primaries} primaries with one replica each and a 2 s node timeout, so that
-   * a replica takes over a few seconds after its primary fails ({@link #kill(int)}). Its nodes serve
-   * their own slots while another node's are uncovered ({@code cluster-require-full-coverage no}, as
-   * clusters that must stay available run; with Redis's default every node answers CLUSTERDOWN until
-   * the failover is over).
+   * a replica takes over a few seconds after its primary fails ({@link #kill(int)}). Its nodes
+   * serve their own slots while another node's are uncovered ({@code cluster-require-full-coverage
+   * no}, as clusters that must stay available run; with Redis's default every node answers
+   * CLUSTERDOWN until the failover is over).
    */
   public static TestCluster withReplicas(int primaries) {
     TestCluster cluster = new TestCluster(primaries, null, "2000");
@@ -46,7 +46,8 @@ public final class TestCluster implements AutoCloseable {
    * A cluster whose clients and cluster bus speak TLS ({@code tls-cluster yes}): each node's TLS
    * port is what CLUSTER SLOTS announces; the plain port stays open for the test's own checks.
    *
-   * @param certificate a server certificate (no EKU: the nodes also use it as clients of each other), beside {@code key}, signed by {@code ca}
+   * @param certificate a server certificate (no EKU: the nodes also use it as clients of each
+   *     other), beside {@code key}, signed by {@code ca}
    */
   public static TestCluster withTls(int primaries, Path certificate, Path key, Path ca) {
     return new TestCluster(primaries, new Path[] {certificate, key, ca}, "5000");
@@ -56,13 +57,34 @@ public final class TestCluster implements AutoCloseable {
     this.nodeTimeout = nodeTimeout;
     try {
       for (int i = 0; i < primaries; i++) {
-        List<String> arguments = new ArrayList<>(List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-            "--cluster-node-timeout", nodeTimeout, "--cluster-require-full-coverage", fullCoverage()));
+        List<String> arguments =
+            new ArrayList<>(
+                List.of(
+                    "--cluster-enabled",
+                    "yes",
+                    "--cluster-config-file",
+                    "nodes.conf",
+                    "--cluster-node-timeout",
+                    nodeTimeout,
+                    "--cluster-require-full-coverage",
+                    fullCoverage()));
         int clientPort = 0;
         if (tls != null) {
           clientPort = freePort();
-          arguments.addAll(List.of("--tls-port", Integer.toString(clientPort), "--tls-cluster", "yes", "--tls-auth-clients", "no",
-              "--tls-cert-file", tls[0].toString(), "--tls-key-file", tls[1].toString(), "--tls-ca-cert-file", tls[2].toString()));
+          arguments.addAll(
+              List.of(
+                  "--tls-port",
+                  Integer.toString(clientPort),
+                  "--tls-cluster",
+                  "yes",
+                  "--tls-auth-clients",
+                  "no",
+                  "--tls-cert-file",
+                  tls[0].toString(),
+                  "--tls-key-file",
+                  tls[1].toString(),
+                  "--tls-ca-cert-file",
+                  tls[2].toString()));
         }
         TestRedisServer node = TestRedisServer.start(arguments.toArray(String[]::new));
         nodes.add(node);
@@ -84,7 +106,10 @@ public final class TestCluster implements AutoCloseable {
           }
         }
       }
-      Await.until("the test cluster becoming ready (cluster_state:ok on every node)", java.time.Duration.ofSeconds(30), this::ready);
+      Await.until(
+          "the test cluster becoming ready (cluster_state:ok on every node)",
+          java.time.Duration.ofSeconds(30),
+          this::ready);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -93,8 +118,16 @@ public final class TestCluster implements AutoCloseable {
 
   private void addReplicas(int primaries) {
     for (int i = 0; i < primaries; i++) {
-      TestRedisServer replica = TestRedisServer.start("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-          "--cluster-node-timeout", nodeTimeout, "--cluster-require-full-coverage", fullCoverage());
+      TestRedisServer replica =
+          TestRedisServer.start(
+              "--cluster-enabled",
+              "yes",
+              "--cluster-config-file",
+              "nodes.conf",
+              "--cluster-node-timeout",
+              nodeTimeout,
+              "--cluster-require-full-coverage",
+              fullCoverage());
       nodes.add(replica);
       clientPorts.add(replica.port());
       try (Jedis jedis = connect(nodes.size() - 1)) {
@@ -107,28 +140,37 @@ public final class TestCluster implements AutoCloseable {
         primaryId = primary.clusterMyId();
       }
       int replica = primaries + i;
-      Await.until("replica " + replica + " learning of primary " + i, java.time.Duration.ofSeconds(30), () -> {
-        try (Jedis jedis = connect(replica)) {
-          return jedis.clusterNodes().contains(primaryId);
-        }
-      });
+      Await.until(
+          "replica " + replica + " learning of primary " + i,
+          java.time.Duration.ofSeconds(30),
+          () -> {
+            try (Jedis jedis = connect(replica)) {
+              return jedis.clusterNodes().contains(primaryId);
+            }
+          });
       try (Jedis jedis = connect(replica)) {
         jedis.clusterReplicate(primaryId);
       }
     }
-    Await.until("every replica in sync and the cluster ok", java.time.Duration.ofSeconds(60), () -> {
-      for (int i = primaries; i < nodes.size(); i++) {
-        try (Jedis jedis = connect(i)) {
-          if (!jedis.info("replication").contains("master_link_status:up")) {
-            return false;
+    Await.until(
+        "every replica in sync and the cluster ok",
+        java.time.Duration.ofSeconds(60),
+        () -> {
+          for (int i = primaries; i < nodes.size(); i++) {
+            try (Jedis jedis = connect(i)) {
+              if (!jedis.info("replication").contains("master_link_status:up")) {
+                return false;
+              }
+            }
           }
-        }
-      }
-      return ready();
-    });
+          return ready();
+        });
   }
 
-  /** Redis's default for the clusters without replicas; "no" for the failover cluster (see {@link #withReplicas}). */
+  /**
+   * Redis's default for the clusters without replicas; "no" for the failover cluster (see {@link
+   * #withReplicas}).
+   */
   private String fullCoverage() {
     return "2000".equals(nodeTimeout) ? "no" : "yes";
   }
@@ -150,7 +192,8 @@ public final class TestCluster implements AutoCloseable {
     for (int i = 0; i < nodes.size(); i++) {
       try (Jedis jedis = connect(i)) {
         String info = jedis.clusterInfo();
-        if (!info.contains("cluster_state:ok") || !info.contains("cluster_known_nodes:" + nodes.size())
+        if (!info.contains("cluster_state:ok")
+            || !info.contains("cluster_known_nodes:" + nodes.size())
             || !info.contains("cluster_slots_ok:" + SLOTS)) {
           return false;
         }
@@ -190,7 +233,8 @@ public final class TestCluster implements AutoCloseable {
     try (Jedis jedis = connect(target)) {
       targetId = jedis.clusterMyId();
     }
-    List<Integer> order = new ArrayList<>(List.of(target, owner)); // the new owner first, then the old one
+    List<Integer> order =
+        new ArrayList<>(List.of(target, owner)); // the new owner first, then the old one
     for (int i = 0; i < nodes.size(); i++) {
       if (!order.contains(i)) {
         order.add(i);

@@ -30,25 +30,39 @@ public final class TestPrometheus implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts Prometheus scraping {@code 127.0.0.1:targetPort/metrics} every second; waits until it is ready. */
+  /**
+   * Starts Prometheus scraping {@code 127.0.0.1:targetPort/metrics} every second; waits until it is
+   * ready.
+   */
   public static TestPrometheus scraping(int targetPort) throws IOException {
     Path binary = find();
-    Assumptions.assumeTrue(binary != null, "no prometheus binary (set REDLINE_PROMETHEUS or install Debian's prometheus)");
+    Assumptions.assumeTrue(
+        binary != null,
+        "no prometheus binary (set REDLINE_PROMETHEUS or install Debian's prometheus)");
     Path directory = Files.createTempDirectory("redline-prometheus-");
     Path config = directory.resolve("prometheus.yml");
-    Files.writeString(config, String.join("\n",
-        "global:",
-        "  scrape_interval: 1s",
-        "  scrape_timeout: 900ms",
-        "scrape_configs:",
-        "  - job_name: redline",
-        "    static_configs:",
-        "      - targets: ['127.0.0.1:" + targetPort + "']",
-        ""));
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "global:",
+            "  scrape_interval: 1s",
+            "  scrape_timeout: 900ms",
+            "scrape_configs:",
+            "  - job_name: redline",
+            "    static_configs:",
+            "      - targets: ['127.0.0.1:" + targetPort + "']",
+            ""));
     int port = TestRedisServer.freePort();
-    Process process = new ProcessBuilder(binary.toString(), "--config.file=" + config,
-        "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-        .redirectErrorStream(true).redirectOutput(directory.resolve("prometheus.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(
+                binary.toString(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + directory.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(directory.resolve("prometheus.log").toFile())
+            .start();
     TestPrometheus prometheus = new TestPrometheus(process, directory, port);
     Await.until("Prometheus ready on port " + port, Duration.ofSeconds(30), prometheus::ready);
     return prometheus;
@@ -77,7 +91,10 @@ public final class TestPrometheus implements AutoCloseable {
 
   private HttpResponse<String> get(String path) throws IOException {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(5))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A redis-server 7 or newer for tests of Redis 7 commands (FCALL): {@code REDLINE_REDIS7_SERVER},
  * else the {@code redis-server} on the PATH when it is 7+. Without one the test is skipped and says
- * why (the embedded binary is 6.2); {@code .ci/run} installs Debian's redis-server 7, so CI runs it.
+ * why (the embedded binary is 6.2); {@code .ci/run} installs Debian's redis-server 7, so CI runs
+ * it.
  */
 public final class TestRedis7 {
   private TestRedis7() {}
@@ -17,7 +18,9 @@ public final class TestRedis7 {
   /** Starts a redis-server 7+ on a free port, or skips the calling test. */
   public static TestRedisServer start() throws IOException, InterruptedException {
     Path binary = find();
-    Assumptions.assumeTrue(binary != null, "no redis-server 7 or newer (set REDLINE_REDIS7_SERVER or put Debian's redis-server on the PATH)");
+    Assumptions.assumeTrue(
+        binary != null,
+        "no redis-server 7 or newer (set REDLINE_REDIS7_SERVER or put Debian's redis-server on the PATH)");
     String before = System.getProperty("redline.redis.server");
     System.setProperty("redline.redis.server", binary.toString());
     try {
@@ -46,7 +49,8 @@ public final class TestRedis7 {
   }
 
   private static int majorVersion(Path binary) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor(10, TimeUnit.SECONDS);
     var m = java.util.regex.Pattern.compile("v=(\\d+)\\.").matcher(out);

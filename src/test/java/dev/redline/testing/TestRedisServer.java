@@ -13,7 +13,8 @@ import java.util.List;
 public final class TestRedisServer extends RedisServerProcess {
   private final List<String> sentinelConfig;
 
-  private TestRedisServer(int port, List<String> extraArguments, List<String> sentinelConfig) throws IOException {
+  private TestRedisServer(int port, List<String> extraArguments, List<String> sentinelConfig)
+      throws IOException {
     super(port, extraArguments);
     this.sentinelConfig = List.copyOf(sentinelConfig);
   }
@@ -30,7 +31,8 @@ public final class TestRedisServer extends RedisServerProcess {
 
   /**
    * Starts a sentinel (the same binary in sentinel mode) on a free port with these lines in its
-   * config file, e.g. {@code sentinel monitor mymaster 127.0.0.1 6379 2}; waits until it answers PING.
+   * config file, e.g. {@code sentinel monitor mymaster 127.0.0.1 6379 2}; waits until it answers
+   * PING.
    */
   public static TestRedisServer startSentinel(List<String> configLines) {
     return startOnFreePort(port -> new TestRedisServer(port, List.of(), configLines));
@@ -43,7 +45,8 @@ public final class TestRedisServer extends RedisServerProcess {
       server.launch();
       return server;
     } catch (IOException e) {
-      throw new IllegalStateException("could not start redis-server on port " + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not start redis-server on port " + port + ": " + e.getMessage(), e);
     }
   }
 

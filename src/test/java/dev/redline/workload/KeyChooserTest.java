@@ -26,7 +26,9 @@ class KeyChooserTest {
   @Test
   void sequentialGoesRoundTheRange() {
     KeyChooser chooser = KeyChooser.of("sequential", 3);
-    assertArrayEquals(new int[] {0, 1, 2, 0, 1}, new int[] {chooser.next(), chooser.next(), chooser.next(), chooser.next(), chooser.next()});
+    assertArrayEquals(
+        new int[] {0, 1, 2, 0, 1},
+        new int[] {chooser.next(), chooser.next(), chooser.next(), chooser.next(), chooser.next()});
   }
 
   @Test

@@ -43,7 +43,7 @@ final class RedlineLoad {
     Function<io.gatling.javaapi.core.Session, String> randomKey =
         session -> Setting.key(ThreadLocalRandom.current().nextInt(s.keyspace()));
     RedisCommand one =
-        s.command().equals("SET") ? set(randomKey, session -> value) : get(randomKey);
+        s.command().equals("SET") ? cmd.set(randomKey, session -> value) : cmd.get(randomKey);
     ActionBuilder action =
         s.pipeline() == 1
             ? one
@@ -64,13 +64,13 @@ final class RedlineLoad {
     double cpu;
     // the run's live count of commands sent (the recorder of the run that starts below)
     java.util.Optional<dev.redline.protocol.RedlineRun> before =
-        dev.redline.protocol.RedlineRun.lastStarted();
+        dev.redline.testing.ObservedRuns.lastStarted();
     try (CpuPerCommand sampler =
         new CpuPerCommand(
             2000,
             millis,
             () ->
-                dev.redline.protocol.RedlineRun
+                dev.redline.testing.ObservedRuns
                     .lastStarted() // from 2 s: Gatling takes about a second to start the load
                     .filter(r -> before.isEmpty() || r != before.get())
                     .map(RedlineLoad::commandsSent)

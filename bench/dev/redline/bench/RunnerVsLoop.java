@@ -96,10 +96,10 @@ final class RunnerVsLoop {
 
   private static RedisCommand command(Operation op, Function<Session, String> key, String value) {
     return switch (op) {
-      case SET -> set(key, s -> value);
-      case GET -> get(key);
-      case DEL -> del(key);
-      case INCR -> incr(key);
+      case SET -> cmd.set(key, s -> value);
+      case GET -> cmd.get(key);
+      case DEL -> cmd.del(key);
+      case INCR -> cmd.incr(key);
       default -> throw new IllegalArgumentException("no hand-written form for " + op);
     };
   }

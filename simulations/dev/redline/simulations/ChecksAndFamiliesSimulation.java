@@ -3,6 +3,7 @@ package dev.redline.simulations;
 import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
+import dev.redline.javaapi.RunSettings;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
@@ -151,17 +152,17 @@ public class ChecksAndFamiliesSimulation extends Simulation {
           .exec(
               redis("BATCH")
                   .pipeline(
-                      xadd("events:#{userId}", "in", "pipeline"),
-                      xlen("events:#{userId}").check(reply().gte(2)),
-                      eval(INCR_SCRIPT, List.of("e:#{userId}"), List.of("1")),
-                      hincrBy("h:#{userId}", "visits", 1),
-                      pfcount("visitors").check(reply().gte(1))))
+                      cmd.xadd("events:#{userId}", "in", "pipeline"),
+                      cmd.xlen("events:#{userId}").check(reply().gte(2)),
+                      cmd.eval(INCR_SCRIPT, List.of("e:#{userId}"), List.of("1")),
+                      cmd.hincrBy("h:#{userId}", "visits", 1),
+                      cmd.pfcount("visitors").check(reply().gte(1))))
           .exec(
               redis("MULTI/EXEC")
                   .transaction(
-                      hincrBy("{t#{userId}}:h", "f", 1),
-                      setex("{t#{userId}}:s", 10, "x"),
-                      getdel("{t#{userId}}:s").check(reply().is("x"))));
+                      cmd.hincrBy("{t#{userId}}:h", "f", 1),
+                      cmd.setex("{t#{userId}}:s", 10, "x"),
+                      cmd.getdel("{t#{userId}}:s").check(reply().is("x"))));
 
   private final ScenarioBuilder tour =
       scenario("checks and families")

@@ -3,6 +3,7 @@ package dev.redline.simulations;
 import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
+import dev.redline.javaapi.RunSettings;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
@@ -34,17 +35,18 @@ public class DeploymentSimulation extends Simulation {
       scenario("deployment")
           .during(duration)
           .on(
-              exec(set("{user#{userId}}:name", "value-#{userId}"))
-                  .exec(get("{user#{userId}}:name").check(reply().isEL("value-#{userId}")))
-                  .exec(mset("{user#{userId}}:a", "1", "{user#{userId}}:b", "2"))
+              exec(cmd.set("{user#{userId}}:name", "value-#{userId}"))
+                  .exec(cmd.get("{user#{userId}}:name").check(reply().isEL("value-#{userId}")))
+                  .exec(cmd.mset("{user#{userId}}:a", "1", "{user#{userId}}:b", "2"))
                   .exec(
                       transaction(
-                          incr("{user#{userId}}:visits"), expire("{user#{userId}}:visits", 600)))
+                          cmd.incr("{user#{userId}}:visits"),
+                          cmd.expire("{user#{userId}}:visits", 600)))
                   .exec(
                       pipeline(
-                          set("spread:#{userId}:1", "x"),
-                          set("spread:#{userId}:2", "y"),
-                          get("spread:#{userId}:1"))));
+                          cmd.set("spread:#{userId}:1", "x"),
+                          cmd.set("spread:#{userId}:2", "y"),
+                          cmd.get("spread:#{userId}:1"))));
 
   {
     setUp(anywhere.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))

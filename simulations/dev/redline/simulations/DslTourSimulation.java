@@ -4,6 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import dev.redline.javaapi.RedisProtocolBuilder;
+import dev.redline.javaapi.RunSettings;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public class DslTourSimulation extends Simulation {
 
   private final ScenarioBuilder tour =
       scenario("dsl tour")
-          .exec(subscribe("tour-news")) // SUBSCRIBE, then DELIVERY records
+          .exec(cmd.subscribe("tour-news")) // SUBSCRIBE, then DELIVERY records
           .during(duration)
           .on(
               exec(redis("SET session").set("session:#{userId}", "token-#{userId}", ex(60)))
@@ -43,31 +44,34 @@ public class DslTourSimulation extends Simulation {
                       redis("GET session")
                           .get("session:#{userId}")
                           .check(reply().isEL("token-#{userId}")))
-                  .exec(set(s -> "fn:" + s.userId(), s -> "computed-" + s.userId(), nx()))
-                  .exec(get("fn:#{userId}").check(reply().exists()))
-                  .exec(incr("visits:#{userId}").check(reply().saveAs("visits")))
-                  .exec(set("last-visit:#{userId}", "#{visits}"))
-                  .exec(hset("user:#{userId}", "name", "user-#{userId}"))
+                  .exec(cmd.set(s -> "fn:" + s.userId(), s -> "computed-" + s.userId(), nx()))
+                  .exec(cmd.get("fn:#{userId}").check(reply().exists()))
+                  .exec(cmd.incr("visits:#{userId}").check(reply().saveAs("visits")))
+                  .exec(cmd.set("last-visit:#{userId}", "#{visits}"))
+                  .exec(cmd.hset("user:#{userId}", "name", "user-#{userId}"))
                   .exec(
-                      hgetAll("user:#{userId}")
+                      cmd.hgetAll("user:#{userId}")
                           .check(reply().ofMap().transform(m -> m.containsKey("name")).is(true)))
-                  .exec(lpush("events:#{userId}", "e-#{visits}"), ltrim("events:#{userId}", 0, 99))
-                  .exec(llen("events:#{userId}").check(reply().lte(100)))
                   .exec(
-                      zadd("board", 1.0, "user-#{userId}"),
-                      zscore("board", "user-#{userId}").check(reply().exists()))
+                      cmd.lpush("events:#{userId}", "e-#{visits}"),
+                      cmd.ltrim("events:#{userId}", 0, 99))
+                  .exec(cmd.llen("events:#{userId}").check(reply().lte(100)))
+                  .exec(
+                      cmd.zadd("board", 1.0, "user-#{userId}"),
+                      cmd.zscore("board", "user-#{userId}").check(reply().exists()))
                   .exec(
                       redis("BATCH")
                           .pipeline(
-                              incr("hits"),
-                              get("session:#{userId}"),
-                              del("tmp:#{userId}"),
-                              sadd("online", "#{userId}")))
+                              cmd.incr("hits"),
+                              cmd.get("session:#{userId}"),
+                              cmd.del("tmp:#{userId}"),
+                              cmd.sadd("online", "#{userId}")))
                   .exec(
                       redis("checkout")
-                          .transaction(decrBy("{stock}:apples", 1), incrBy("{stock}:sold", 1)))
+                          .transaction(
+                              cmd.decrBy("{stock}:apples", 1), cmd.incrBy("{stock}:sold", 1)))
                   .exec(redis("HINCRBY visits").command("HINCRBY", "user:#{userId}", "visits", "1"))
-                  .exec(trackedPublish(s -> "tour-news", 64))
+                  .exec(cmd.trackedPublish(s -> "tour-news", 64))
                   .pause(Duration.ofMillis(1)));
 
   {

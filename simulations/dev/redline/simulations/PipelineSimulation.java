@@ -4,6 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import dev.redline.javaapi.RedisProtocolBuilder;
+import dev.redline.javaapi.RunSettings;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
@@ -29,16 +30,16 @@ public class PipelineSimulation extends Simulation {
               exec(
                   redis("BATCH")
                       .pipeline(
-                          set("pipe:#{userId}:a", "value-a"),
-                          set("pipe:#{userId}:b", "value-b"),
-                          set("pipe:#{userId}:c", "value-c"),
-                          get("pipe:#{userId}:a").check(reply().is("value-a")),
-                          get("pipe:#{userId}:b"),
-                          get("pipe:#{userId}:c"),
-                          incr("pipe:#{userId}:n"),
-                          incr("pipe:#{userId}:n"),
-                          set("pipe:#{userId}:d", "value-d"),
-                          get("pipe:#{userId}:d"))));
+                          cmd.set("pipe:#{userId}:a", "value-a"),
+                          cmd.set("pipe:#{userId}:b", "value-b"),
+                          cmd.set("pipe:#{userId}:c", "value-c"),
+                          cmd.get("pipe:#{userId}:a").check(reply().is("value-a")),
+                          cmd.get("pipe:#{userId}:b"),
+                          cmd.get("pipe:#{userId}:c"),
+                          cmd.incr("pipe:#{userId}:n"),
+                          cmd.incr("pipe:#{userId}:n"),
+                          cmd.set("pipe:#{userId}:d", "value-d"),
+                          cmd.get("pipe:#{userId}:d"))));
 
   {
     setUp(pipelined.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))

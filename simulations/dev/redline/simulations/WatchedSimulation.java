@@ -4,6 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
 import dev.redline.javaapi.RedisProtocolBuilder;
+import dev.redline.javaapi.RunSettings;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public class WatchedSimulation extends Simulation {
           .on(
               exec(redis("SET").set("user:#{userId}", "v-#{userId}"))
                   .exec(redis("GET").get("user:#{userId}").check(reply().isEL("v-#{userId}")))
-                  .exec(redis("BATCH").pipeline(incr("hits"), get("user:#{userId}"))));
+                  .exec(redis("BATCH").pipeline(cmd.incr("hits"), cmd.get("user:#{userId}"))));
 
   {
     setUp(cache.injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())))

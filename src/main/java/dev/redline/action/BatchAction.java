@@ -26,7 +26,7 @@ import redis.clients.jedis.commands.ProtocolCommand;
  * trip marks all N commands and the batch KO. When the protocol asks for batch-only Gatling
  * records, the per-command entries go to the microsecond recorder only.
  */
-public final class BatchAction extends RedisAction {
+public final class BatchAction extends RedisAction<String[][]> {
   private final BatchKind kind;
   private final List<CommandSpec> commands;
   private final ProtocolCommand[] wireCommands;
@@ -85,17 +85,25 @@ public final class BatchAction extends RedisAction {
   }
 
   @Override
-  protected void run(Session session, ClientInstance client, long dueNanos) {
+  protected String[][] prepare(Session session) {
+    String[][] arguments = new String[commands.size()][];
+    for (int i = 0; i < arguments.length; i++) {
+      arguments[i] = commands.get(i).resolveArguments(session);
+    }
+    return arguments;
+  }
+
+  @Override
+  protected void run(Session session, String[][] arguments, ClientInstance client, long dueNanos) {
     int n = commands.size();
-    long startMillis = clock.nowMillis();
+    long startMillis = clock().nowMillis();
     long startNanos = System.nanoTime();
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     Response<Object>[] replies = new Response[n];
     RuntimeException roundTripError = null;
-    String[][] arguments = new String[n][];
     try {
       for (int i = 0; i < n; i++) {
-        arguments[i] = argumentsFor(commands.get(i), session);
+        components.pubsub().stamp(commands.get(i), arguments[i]);
       }
       onConnection(
           client,
@@ -127,7 +135,7 @@ public final class BatchAction extends RedisAction {
       for (int i = 0; i < n; i++) {
         try {
           Object reply = replies[i].get(); // throws the command's error reply
-          answered(commands.get(i), arguments[i]);
+          components.pubsub().answered(commands.get(i), arguments[i]);
           current = commands.get(i).applyChecks(reply, current);
         } catch (RuntimeException e) {
           if (failures == null) {

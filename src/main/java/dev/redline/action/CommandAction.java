@@ -12,7 +12,7 @@ import io.gatling.core.structure.ScenarioContext;
 import java.util.concurrent.atomic.LongAdder;
 
 /** One Redis command, one round trip, one record under the request's name. */
-public final class CommandAction extends RedisAction {
+public final class CommandAction extends RedisAction<String[]> {
   private final CommandSpec command;
   private final RequestSeries series;
   private final LongAdder sent;
@@ -26,15 +26,18 @@ public final class CommandAction extends RedisAction {
   }
 
   @Override
-  protected void run(Session session, ClientInstance client, long dueNanos) {
-    long startMillis = clock.nowMillis();
+  protected String[] prepare(Session session) {
+    return command.resolveArguments(session);
+  }
+
+  @Override
+  protected void run(Session session, String[] arguments, ClientInstance client, long dueNanos) {
+    long startMillis = clock().nowMillis();
     long startNanos = System.nanoTime();
     Object reply = null;
-    String[] arguments = null;
     RuntimeException error = null;
     try {
-      arguments = argumentsFor(command, session);
-      String[] resolved = arguments;
+      components.pubsub().stamp(command, arguments);
       reply =
           onConnection(
               client,
@@ -42,8 +45,8 @@ public final class CommandAction extends RedisAction {
                 sent.increment();
                 long block = command.blockMillis();
                 return block > 0
-                    ? link.sendBlocking(command.command(), resolved, block)
-                    : link.send(command.command(), resolved);
+                    ? link.sendBlocking(command.command(), arguments, block)
+                    : link.send(command.command(), arguments);
               });
     } catch (RuntimeException e) {
       error = e;
@@ -54,7 +57,7 @@ public final class CommandAction extends RedisAction {
     Session checked = session;
     if (error == null) {
       try {
-        answered(command, arguments);
+        components.pubsub().answered(command, arguments);
         checked = command.applyChecks(reply, session);
       } catch (RuntimeException e) {
         error = e;

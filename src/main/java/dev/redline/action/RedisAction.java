@@ -1,120 +1,89 @@
 package dev.redline.action;
 
-import com.typesafe.scalalogging.Logger;
 import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.client.RedisLink;
-import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.protocol.ResultRecorder;
-import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
-import io.gatling.core.actor.ActorRef;
-import io.gatling.core.controller.throttle.Throttler;
-import io.gatling.core.controller.throttle.Throttler$Command$ThrottledRequest;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.Option;
-import scala.runtime.BoxedUnit;
 
 /**
- * The common way of every Redline action: Gatling hands it a session ({@code !}); the request is
- * due from then. It goes through Gatling's throttler when the scenario is throttled (then it is due
- * at its slot), then to the worker thread of the user's client, where {@link #run} makes the
- * blocking Jedis call, records it (service time, and the wait since it was due), and passes the
- * session on.
+ * The common way of every Redline action. Gatling hands it a session ({@link GatlingRequestAction}:
+ * block rules first); the request is due from then. Its arguments are resolved where it arrives (a
+ * missing attribute is a crash, as for HTTP); it goes through Gatling's throttler when the scenario
+ * is throttled (then it is due at its slot), then to the worker thread of the user's client, where
+ * {@link #run} makes the blocking Jedis call, records it (service time, and the wait since it was
+ * due), and passes the session on with {@link #proceed}.
  *
- * <p>Passing on: when the next action is also a Redline action, it is queued on the same worker (no
- * thread hand-off); anything else goes back to the user's event loop through {@code next !
- * session}.
+ * <p>A Jedis call never runs on a Gatling event loop. When the next action is also Redline's, the
+ * worker runs it at once (bounded, see {@link ClientInstance#execute}); anything else goes back to
+ * the session's event loop through Gatling's {@code !}.
+ *
+ * @param <P> what a request is made of once resolved against the session (its arguments)
  */
-public abstract class RedisAction implements Action {
-  private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(RedisAction.class));
+public abstract class RedisAction<P> extends GatlingRequestAction {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisAction.class);
 
-  private final String name;
-  private final Action next;
   protected final RedisComponents components;
   protected final ResultRecorder results;
-  protected final Clock clock;
-  private final Option<ActorRef<Throttler.Command>> throttler;
-  private final boolean throttled;
   private final long backoffMinNanos;
   private final long backoffMaxNanos;
   private final int retryAttempts;
+  private final LoadStop loadStop;
 
   protected RedisAction(String name, ScenarioContext ctx, RedisComponents components, Action next) {
-    this.name = name;
-    this.next = next;
+    super(name, ctx, next);
     this.components = components;
     this.results = components.results();
-    this.clock = ctx.coreComponents().clock();
-    this.throttler = ctx.coreComponents().throttler();
-    this.throttled = ctx.throttled() && throttler.isDefined();
     this.backoffMinNanos = components.protocol().backoffMin().toNanos();
     this.backoffMaxNanos = components.protocol().backoffMax().toNanos();
     this.retryAttempts = components.protocol().retryAttempts();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Logger logger() {
-    return LOGGER;
-  }
-
-  @Override
-  public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
-    // the logger is fixed; Scala's trait initializer is never called for Java classes
+    this.loadStop = new LoadStop(ctx, "Redline: the run was asked to stop");
   }
 
   /**
-   * Gatling hands a session over: the request is due now. Gatling's own {@code !} would queue the
-   * session on the user's loop first (a Redline worker, when users live there) and the time spent
-   * in that queue would vanish from every measurement; here it is counted as the request's wait.
+   * Resolves the request against the session, where the session arrived.
+   *
+   * @throws RuntimeException saying why the request cannot be built (a missing attribute, a session
+   *     function that failed): the request is not sent
    */
+  protected abstract P prepare(Session session);
+
+  /**
+   * Runs the request on the client's worker thread, records it, and calls {@link #proceed}. {@code
+   * dueNanos} is when it was due; the time from then until this call is its wait.
+   */
+  protected abstract void run(Session session, P request, ClientInstance client, long dueNanos);
+
+  /** Not for callers: Gatling's {@code !} calls it (see {@link GatlingRequestAction}). */
   @Override
-  public void $bang(Session session) {
-    long dueNanos = System.nanoTime();
-    io.netty.channel.EventLoop loop = session.eventLoop();
-    if (loop.inEventLoop()) {
-      executeDue(session, dueNanos);
-    } else if (!loop.isShutdown()) {
-      loop.execute(() -> executeDue(session, dueNanos));
+  public final String send(Session session, long arrivedNanos) {
+    if (components.stopping()) {
+      loadStop.stopWith(session); // Gatling's own graceful stop: both reports are written
+      return null;
     }
-  }
-
-  @Override
-  public final void execute(Session session) {
-    executeDue(session, System.nanoTime());
-  }
-
-  /**
-   * Runs the request for a session that was due at {@code dueNanos} ({@code System.nanoTime()}):
-   * through Gatling's throttler when the scenario is throttled (then it is due at its slot), then
-   * on the user's worker. Whatever it waits before the worker starts it is recorded as its wait.
-   */
-  private void executeDue(Session session, long dueNanos) {
+    P request;
+    try {
+      request = prepare(session);
+    } catch (RuntimeException e) {
+      String reason = RedisFailure.of(e).message();
+      components.recorder().crashed(name(), reason);
+      return reason;
+    }
     ClientInstance client = components.clients().clientFor(session.userId());
-    if (throttled) {
-      throttler
-          .get()
-          .$bang(
-              new Throttler$Command$ThrottledRequest(
-                  session.scenario(),
-                  () -> {
-                    dispatch(session, client, System.nanoTime());
-                    return BoxedUnit.UNIT;
-                  }));
+    if (throttled()) {
+      throttle(session, () -> dispatch(session, request, client, System.nanoTime()));
     } else {
-      dispatch(session, client, dueNanos);
+      dispatch(session, request, client, arrivedNanos);
     }
+    return null;
   }
 
   /**
@@ -122,67 +91,27 @@ public abstract class RedisAction implements Action {
    * backoff is part of the request's wait). A cluster client does not back off as a whole: see
    * {@link ClientInstance#backsOffAsOne()}.
    */
-  private void dispatch(Session session, ClientInstance client, long dueNanos) {
+  private void dispatch(Session session, P request, ClientInstance client, long dueNanos) {
     long backoff =
         client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
+    Runnable task = () -> runSafely(session, request, client, dueNanos);
     if (backoff > 0) {
-      client.schedule(session.userId(), () -> runSafely(session, client, dueNanos), backoff);
+      client.schedule(session.userId(), task, backoff);
     } else {
-      client.execute(session.userId(), () -> runSafely(session, client, dueNanos));
+      client.execute(session.userId(), task);
     }
   }
 
-  private void runSafely(Session arrived, ClientInstance client, long dueNanos) {
-    Session session = arrived;
+  private void runSafely(Session session, P request, ClientInstance client, long dueNanos) {
     try {
-      session = components.onItsWorker(arrived, client);
-      run(session, client, dueNanos);
+      run(session, request, client, dueNanos);
     } catch (Throwable unexpected) {
       // run() records its own failures; this is a bug guard so that no user is ever lost
-      LOGGER
-          .underlying()
-          .error(
-              "Redline action '{}' failed unexpectedly; the user goes on as failed",
-              name,
-              unexpected);
-      next.$bang(session.markAsFailed());
-    }
-  }
-
-  /**
-   * Runs the request on the client's worker thread, records it, and calls {@link #proceed}. {@code
-   * dueNanos} is when it was due; the time from then until this call is its wait.
-   */
-  protected abstract void run(Session session, ClientInstance client, long dueNanos);
-
-  /**
-   * The command's arguments for this request; a tracked PUBLISH gets the run's next numbered
-   * message.
-   */
-  protected final String[] argumentsFor(CommandSpec command, Session session) {
-    String[] arguments = command.resolveArguments(session);
-    if (command.tracksDelivery()) {
-      arguments[1] = components.pubsub().nextMessage(command.deliveryPadding());
-    }
-    return arguments;
-  }
-
-  /**
-   * Redis answered the command (not with an error): a tracked PUBLISH's subscribers now owe its
-   * message.
-   */
-  protected final void answered(CommandSpec command, String[] arguments) {
-    if (command.tracksDelivery()) {
-      components.pubsub().published(arguments[0], arguments[1]);
-    }
-  }
-
-  /** Passes the session to the next action (see the class comment). */
-  protected final void proceed(Session session) {
-    if (next instanceof RedisAction redis) {
-      redis.executeDue(session, System.nanoTime());
-    } else {
-      next.$bang(session);
+      LOG.error(
+          "Redline action '{}' failed unexpectedly; the user goes on as failed",
+          name(),
+          unexpected);
+      proceed(session.markAsFailed());
     }
   }
 

@@ -2,12 +2,14 @@ package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
 import dev.redline.command.RedisFailure;
+import dev.redline.command.SessionValue;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.pubsub.Subscriber;
 import dev.redline.report.RequestSeries;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,14 +17,14 @@ import java.util.List;
  * records the SUBSCRIBE round trip. Deliveries are then recorded as DELIVERY until the run ends and
  * the subscriber is closed.
  */
-public final class SubscribeAction extends RedisAction {
+public final class SubscribeAction extends RedisAction<List<String>> {
   private final RequestSeries series;
   private final Subscriber.Counters sent;
-  private final List<String> channels;
+  private final List<SessionValue<String>> channels;
 
   public SubscribeAction(
       String requestName,
-      List<String> channels,
+      List<SessionValue<String>> channels,
       ScenarioContext ctx,
       RedisComponents components,
       Action next) {
@@ -35,8 +37,17 @@ public final class SubscribeAction extends RedisAction {
   }
 
   @Override
-  protected void run(Session session, ClientInstance client, long dueNanos) {
-    long startMillis = clock.nowMillis();
+  protected List<String> prepare(Session session) {
+    List<String> resolved = new ArrayList<>(channels.size());
+    for (SessionValue<String> channel : channels) {
+      resolved.add(channel.resolve(session));
+    }
+    return resolved;
+  }
+
+  @Override
+  protected void run(Session session, List<String> channels, ClientInstance client, long dueNanos) {
+    long startMillis = clock().nowMillis();
     long startNanos = System.nanoTime();
     RedisFailure failure = null;
     try {

@@ -1,8 +1,8 @@
 package dev.redline.client;
 
+import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.HashSet;
 import java.util.List;
@@ -59,9 +59,7 @@ public final class ClientInstance implements AutoCloseable {
         task ->
             new WorkerThread(
                 task, "redline-client-" + index + "-worker-" + threads.getAndIncrement());
-    this.workerGroup =
-        new MultiThreadIoEventLoopGroup(
-            settings.workersPerClient(), named, settings.transport().ioHandlers());
+    this.workerGroup = new DefaultEventLoopGroup(settings.workersPerClient(), named);
     this.workers = new EventLoop[settings.workersPerClient()];
     int i = 0;
     for (EventExecutor loop : workerGroup) {
@@ -134,24 +132,23 @@ public final class ClientInstance implements AutoCloseable {
   }
 
   /**
-   * The worker thread a virtual user is pinned to. Users are spread evenly: user {@code u} of
-   * client {@code u % clientInstances} runs on worker {@code (u / clientInstances) %
-   * threadsPerClient}. A worker is a single-threaded netty I/O event loop of Gatling's transport
-   * ({@link LoopTransport}): it hosts its virtual users, runs their blocking Jedis calls, and the
-   * I/O of any other netty-based protocol (HTTP) they use.
+   * The worker thread that runs a virtual user's requests. Users are spread evenly: user {@code u}
+   * of client {@code u % clientInstances} goes to worker {@code (u / clientInstances) %
+   * threadsPerClient}. A worker is a single thread with a task queue; it makes its users' blocking
+   * Jedis calls, and never runs on one of Gatling's event loops (the users themselves live there).
    */
   public EventLoop workerFor(long userId) {
-    return workers[(int) ((userId / clientInstances) % workers.length)];
+    return workers[workerIndex(userId)];
   }
 
-  /** True when the event loop is one of this client's workers. */
-  boolean ownsWorker(EventLoop loop) {
-    for (EventLoop worker : workers) {
-      if (worker == loop) {
-        return true;
-      }
-    }
-    return false;
+  /** The position of a user's worker among this client's workers. */
+  public int workerIndex(long userId) {
+    return (int) ((userId / clientInstances) % workers.length);
+  }
+
+  /** This client's workers, in order. */
+  public List<EventLoop> workers() {
+    return List.of(workers);
   }
 
   /**

@@ -72,16 +72,6 @@ public final class ClientPool implements AutoCloseable {
     return List.of(clients);
   }
 
-  /** True when the event loop is one of this pool's worker threads. */
-  public boolean ownsWorker(io.netty.channel.EventLoop loop) {
-    for (ClientInstance client : clients) {
-      if (client.ownsWorker(loop)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   public void close() {
     List<RuntimeException> failures = new ArrayList<>();

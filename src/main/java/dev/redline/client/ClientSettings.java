@@ -12,7 +12,6 @@ import java.time.Duration;
  *     (RESP2)
  * @param backoffMin first delay before retrying a server (or, in a cluster, a node) in an outage
  * @param backoffMax largest such delay
- * @param transport the netty transport of the worker threads' event loops (Gatling's own)
  */
 public record ClientSettings(
     RedisEndpoint endpoint,
@@ -26,8 +25,7 @@ public record ClientSettings(
     TlsSettings tls,
     int respVersion,
     Duration backoffMin,
-    Duration backoffMax,
-    LoopTransport transport) {
+    Duration backoffMax) {
 
   public ClientSettings {
     positive("clientInstances", clientInstances);

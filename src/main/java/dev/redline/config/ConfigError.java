@@ -10,4 +10,9 @@ public final class ConfigError extends RuntimeException {
   public ConfigError(String message) {
     super("Redline configuration error: " + message, null, false, false);
   }
+
+  @Override
+  public String toString() {
+    return getMessage(); // the JVM prints this when the error ends Gatling's main thread
+  }
 }

@@ -4,37 +4,65 @@ import dev.redline.command.CommandSpec;
 import dev.redline.command.SessionValue;
 import dev.redline.command.SessionValues;
 import io.gatling.javaapi.core.Session;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The root of Redline's command catalog: how a command method turns its arguments — Gatling EL
- * strings, or functions of the session, always the same number of them — into a {@link
- * RedisCommand}. The catalog is written once, one family per class ({@link StreamCommands}, {@link
- * ScriptCommands}, {@link BlockingCommands}, {@link CountingCommands}, then {@link
- * RedisCommandSet}); a request ({@code redis("name")}) names the command, the static forms in
- * {@link RedisDsl} name it by its command.
+ * How the command families turn a method's arguments — Gatling EL strings, functions of the
+ * session, fixed words and numbers — into a {@link RedisCommand}, named by the request that made it
+ * ({@code redis("name")}) or by its command ({@code cmd}).
  */
-abstract class CommandBuilding {
+final class CommandBuilding {
+  private CommandBuilding() {}
 
-  CommandBuilding() {}
-
-  /** Makes the command (named, or by its command name). */
-  abstract RedisCommand make(CommandSpec spec);
-
-  final RedisCommand build(String name, List<SessionValue<String>> arguments) {
-    return make(CommandSpec.of(name, arguments));
+  /** The command, named as {@code maker} names commands. */
+  static RedisCommand build(Object maker, String command, List<SessionValue<String>> arguments) {
+    return named(maker, CommandSpec.of(command, complete(command, arguments)));
   }
 
-  final RedisCommand blocking(String name, List<SessionValue<String>> arguments, Duration timeout) {
-    return make(CommandSpec.of(name, arguments).blockingFor(timeout));
+  /** A blocking command that waits up to {@code timeout} on the server. */
+  static RedisCommand blocking(
+      Object maker, String command, List<SessionValue<String>> arguments, Duration timeout) {
+    return named(maker, CommandSpec.of(command, complete(command, arguments)).blockingFor(timeout));
   }
 
-  /** Arguments: EL strings and constants, in order. */
+  /** The arguments, refused with the command's name when one of them is missing. */
+  private static List<SessionValue<String>> complete(
+      String command, List<SessionValue<String>> arguments) {
+    for (int i = 0; i < arguments.size(); i++) {
+      if (arguments.get(i) instanceof Missing) {
+        throw new RedisDslError(
+            command
+                + ": argument "
+                + (i + 1)
+                + " is null; give a value, an EL string or a function of the session");
+      }
+    }
+    return arguments;
+  }
+
+  /** A null where an argument should be: refused when the command is built. */
+  private record Missing() implements SessionValue<String> {
+    @Override
+    public String resolve(io.gatling.core.session.Session session) {
+      throw new IllegalStateException("a missing argument is refused before any request");
+    }
+  }
+
+  /** The spec named by the request builder that made it, or by its command. */
+  static RedisCommand named(Object maker, CommandSpec spec) {
+    return new RedisCommand(
+        maker instanceof RedisRequestBuilder request ? spec.named(request.requestName()) : spec);
+  }
+
+  /**
+   * Arguments, in order: EL strings, session functions, words, and arrays or lists of them. A null
+   * argument is refused, naming its position.
+   */
   static List<SessionValue<String>> args(Object... parts) {
     List<SessionValue<String>> all = new ArrayList<>();
     for (Object part : parts) {
@@ -45,6 +73,10 @@ abstract class CommandBuilding {
 
   @SuppressWarnings("unchecked")
   private static void add(List<SessionValue<String>> all, Object part) {
+    if (part == null) {
+      all.add(new Missing());
+      return;
+    }
     if (part instanceof String text) {
       all.add(SessionValues.el(text));
     } else if (part instanceof Function<?, ?> f) {
@@ -53,14 +85,14 @@ abstract class CommandBuilding {
       all.add(SessionValues.constant(word.text()));
     } else if (part instanceof Object[] many) {
       for (Object one : many) {
-        add(all, Objects.requireNonNull(one, "a Redis argument must not be null"));
+        add(all, one);
       }
     } else if (part instanceof List<?> many) {
       for (Object one : many) {
-        add(all, Objects.requireNonNull(one, "a Redis argument must not be null"));
+        add(all, one);
       }
     } else {
-      throw new IllegalArgumentException("not a Redis argument: " + part);
+      throw new RedisDslError("not a Redis argument: " + part);
     }
   }
 
@@ -81,39 +113,61 @@ abstract class CommandBuilding {
 
   /** A key count, for EVAL, EVALSHA and FCALL. */
   static Word count(List<?> keys) {
-    return new Word(Integer.toString(Objects.requireNonNull(keys, "keys").size()));
+    return new Word(Integer.toString(RedisDslError.notNull(keys, "keys").size()));
   }
 
   /** A blocking command's timeout, in seconds as Redis reads it (decimals allowed). */
   static Word seconds(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
+    RedisDslError.notNull(timeout, "timeout");
     if (timeout.isNegative()) {
-      throw new IllegalArgumentException("a blocking timeout must not be negative, got " + timeout);
+      throw new RedisDslError("a blocking timeout must not be negative, got " + timeout);
     }
-    return new Word(
-        java.math.BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString());
+    return new Word(BigDecimal.valueOf(timeout.toMillis(), 3).stripTrailingZeros().toPlainString());
   }
 
   /** At least one value (keys, members, fields). */
   static <T> T[] some(T[] values, String what) {
-    Objects.requireNonNull(values, what);
+    RedisDslError.notNull(values, what);
     if (values.length == 0) {
-      throw new IllegalArgumentException("at least one " + what + " is needed");
+      throw new RedisDslError("at least one " + what + " is needed");
+    }
+    return values;
+  }
+
+  /** At least one value (keys, members, fields). */
+  static <T> List<T> some(List<T> values, String what) {
+    RedisDslError.notNull(values, what);
+    if (values.isEmpty()) {
+      throw new RedisDslError("at least one " + what + " is needed");
     }
     return values;
   }
 
   /** field, value, field, value, ... */
   static <T> T[] pairs(T[] values, String command) {
+    pairs(Arrays.asList(some(values, "field and value")), command);
+    return values;
+  }
+
+  /** field, value, field, value, ... */
+  static <T> List<T> pairs(List<T> values, String command) {
     some(values, "field and value");
-    if (values.length % 2 != 0) {
-      throw new IllegalArgumentException(
-          command
-              + " takes field, value pairs; got "
-              + values.length
-              + " arguments: "
-              + Arrays.toString(values));
+    if (values.size() % 2 != 0) {
+      throw new RedisDslError(
+          command + " takes field, value pairs; got " + values.size() + " arguments: " + values);
     }
     return values;
+  }
+
+  /** SET's arguments followed by its options' words. */
+  static List<SessionValue<String>> withOptions(
+      List<SessionValue<String>> arguments, SetOption... options) {
+    List<SessionValue<String>> all = new ArrayList<>(arguments);
+    for (SetOption option : options) {
+      RedisDslError.notNull(option, "SET option")
+          .words()
+          .forEach(word -> all.add(SessionValues.constant(word)));
+    }
+    return all;
   }
 }

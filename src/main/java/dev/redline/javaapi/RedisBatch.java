@@ -7,7 +7,6 @@ import dev.redline.protocol.RedisProtocol;
 import io.gatling.javaapi.core.ActionBuilder;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A batch of commands sent in one round trip — a pipeline, or a MULTI/EXEC transaction — made by
@@ -17,7 +16,8 @@ import java.util.Objects;
  * command (named by the command, or its {@link RedisCommand#named name}) with the round-trip time
  * divided by the number of commands.
  *
- * <pre>{@code exec(redis("BATCH").pipeline(incr("hits"), get("user:#{id}"), del("tmp:#{id}")))}
+ * <pre>
+ * {@code exec(redis("BATCH").pipeline(cmd.incr("hits"), cmd.get("user:#{id}"), cmd.del("tmp:#{id}")))}
  * </pre>
  */
 public final class RedisBatch implements ActionBuilder {
@@ -26,23 +26,23 @@ public final class RedisBatch implements ActionBuilder {
   private final List<CommandSpec> commands;
 
   RedisBatch(String name, BatchKind kind, RedisCommand... commands) {
-    this.name = Objects.requireNonNull(name, "name");
+    this.name = RedisDslError.notNull(name, "name");
     this.kind = kind;
     if (commands.length == 0) {
-      throw new IllegalArgumentException(
+      throw new RedisDslError(
           "a "
               + (kind == BatchKind.PIPELINE ? "pipeline" : "transaction")
               + " needs at least one command");
     }
     this.commands =
-        Arrays.stream(commands).map(c -> Objects.requireNonNull(c, "command").spec()).toList();
+        Arrays.stream(commands).map(c -> RedisDslError.notNull(c, "command").spec()).toList();
   }
 
   /**
    * Reports the batch under another name (default BATCH for pipelines, MULTI/EXEC for
    * transactions).
    *
-   * <pre>{@code pipeline(set("a", "1"), get("a")).named("warm-up batch")}</pre>
+   * <pre>{@code pipeline(cmd.set("a", "1"), cmd.get("a")).named("warm-up batch")}</pre>
    *
    * @param batchName the batch entry's name
    * @return a new batch

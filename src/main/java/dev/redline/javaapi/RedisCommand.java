@@ -12,8 +12,8 @@ import io.gatling.javaapi.core.ActionBuilder;
  *
  * <pre>{@code
  * exec(redis("GET user").get("user:#{id}").check(reply().isEL("v-#{id}")))
- * exec(incr("hits"))                                   // reported as INCR
- * exec(pipeline(set("a", "1"), get("a").named("GET a")))
+ * exec(cmd.incr("hits"))                                   // reported as INCR
+ * exec(pipeline(cmd.set("a", "1"), cmd.get("a").named("GET a")))
  * }</pre>
  */
 public final class RedisCommand implements ActionBuilder {
@@ -26,7 +26,7 @@ public final class RedisCommand implements ActionBuilder {
   /**
    * Reports this command under another request name (default: the command name, e.g. GET).
    *
-   * <pre>{@code get("user:#{id}").named("GET user")}</pre>
+   * <pre>{@code cmd.get("user:#{id}").named("GET user")}</pre>
    *
    * @param requestName the name shown in Gatling's and Redline's reports
    * @return a new command
@@ -39,7 +39,7 @@ public final class RedisCommand implements ActionBuilder {
    * Adds Gatling checks on the reply (made with {@link RedisDsl#reply()}); all must pass for the
    * request to be OK, and a failed one makes it KO with code CHECK (VERIFY for data verification).
    *
-   * <pre>{@code get("k:#{id}").check(reply().isEL("v-#{id}"), reply().saveAs("value"))}</pre>
+   * <pre>{@code cmd.get("k:#{id}").check(reply().isEL("v-#{id}"), reply().saveAs("value"))}</pre>
    *
    * @param checks the checks, applied in order
    * @return a new command

@@ -64,8 +64,7 @@ public final class RedisMetricsBuilder {
    */
   public RedisMetricsBuilder every(Duration interval) {
     if (interval == null || interval.toMillis() < 100) {
-      throw new IllegalArgumentException(
-          "metrics interval must be at least 100 ms, got " + interval);
+      throw new RedisDslError("metrics interval must be at least 100 ms, got " + interval);
     }
     return new RedisMetricsBuilder(
         new MetricsConfig.Overrides(
@@ -86,7 +85,7 @@ public final class RedisMetricsBuilder {
    */
   public RedisMetricsBuilder serviceName(String serviceName) {
     if (serviceName == null || serviceName.isBlank()) {
-      throw new IllegalArgumentException("metrics service name must not be empty");
+      throw new RedisDslError("metrics service name must not be empty");
     }
     return new RedisMetricsBuilder(
         new MetricsConfig.Overrides(
@@ -107,7 +106,7 @@ public final class RedisMetricsBuilder {
    */
   public RedisMetricsBuilder prometheus(int port) {
     if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("Prometheus port must be 1 to 65535, got " + port);
+      throw new RedisDslError("Prometheus port must be 1 to 65535, got " + port);
     }
     return new RedisMetricsBuilder(
         new MetricsConfig.Overrides(

@@ -204,7 +204,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     positive("backoff min", min);
     positive("backoff max", max);
     if (min.compareTo(max) > 0) {
-      throw new IllegalArgumentException("backoff min " + min + " is larger than max " + max);
+      throw new RedisDslError("backoff min " + min + " is larger than max " + max);
     }
     return edit(
         e -> {
@@ -223,7 +223,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder retryAttempts(int attempts) {
     if (attempts < 0) {
-      throw new IllegalArgumentException("retryAttempts must be 0 or more, got " + attempts);
+      throw new RedisDslError("retryAttempts must be 0 or more, got " + attempts);
     }
     return edit(e -> e.retryAttempts = attempts);
   }
@@ -251,7 +251,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder warmup(Duration warmup) {
     if (warmup == null || warmup.isNegative()) {
-      throw new IllegalArgumentException("warmup must be zero or more, got " + warmup);
+      throw new RedisDslError("warmup must be zero or more, got " + warmup);
     }
     return edit(e -> e.warmup = warmup);
   }
@@ -308,7 +308,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
               .endpoint()
               .orElseThrow(
                   () ->
-                      new IllegalArgumentException(
+                      new RedisDslError(
                           "cluster() without nodes takes the seed node from url() or host()/port(); give one of them first, or the nodes"));
       seeds = List.of(new HostAndPort(e.host(), e.port()));
     } else {
@@ -346,7 +346,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder sentinelCredentials(String username, String password) {
     if (!(protocol.deployment() instanceof Deployment.Sentinel sentinel)) {
-      throw new IllegalArgumentException(
+      throw new RedisDslError(
           "sentinelCredentials() applies to a sentinel deployment: call sentinel(...) first");
     }
     return edit(e -> e.deployment = sentinel.withSentinelCredentials(username, password));
@@ -419,7 +419,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder protocolVersion(int version) {
     if (version != 2 && version != 3) {
-      throw new IllegalArgumentException("protocolVersion must be 2 or 3, got " + version);
+      throw new RedisDslError("protocolVersion must be 2 or 3, got " + version);
     }
     return edit(e -> e.respVersion = version);
   }
@@ -443,14 +443,14 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
 
   private static int atLeastOne(String name, int value) {
     if (value < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+      throw new RedisDslError(name + " must be at least 1, got " + value);
     }
     return value;
   }
 
   private static Duration positive(String name, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+      throw new RedisDslError(name + " must be a positive duration, got " + value);
     }
     return value;
   }

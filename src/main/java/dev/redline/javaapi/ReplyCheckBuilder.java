@@ -1,5 +1,7 @@
 package dev.redline.javaapi;
 
+import static io.gatling.javaapi.core.internal.Expressions.*;
+
 import dev.redline.command.SessionValue;
 import dev.redline.command.SessionValues;
 import io.gatling.commons.validation.Success;
@@ -19,11 +21,11 @@ import scala.Option;
  * HTTP body:
  *
  * <pre>{@code
- * get("user:#{id}").check(reply().isEL("v-#{id}"))
- * get("gone:#{id}").check(reply().notExists())
- * incr("hits").check(reply().gt(0), reply().saveAs("hits"))
- * lrange("q", 0, -1).check(reply().transform(r -> ((List<?>) r).size()).gte(1))
- * hgetAll("h").check(reply().ofMap().transform(m -> m.get("name")).is("Ada"))
+ * cmd.get("user:#{id}").check(reply().isEL("v-#{id}"))
+ * cmd.get("gone:#{id}").check(reply().notExists())
+ * cmd.incr("hits").check(reply().gt(0), reply().saveAs("hits"))
+ * cmd.lrange("q", 0, -1).check(reply().transform(r -> ((List<?>) r).size()).gte(1))
+ * cmd.hgetAll("h").check(reply().ofMap().transform(m -> m.get("name")).is("Ada"))
  * }</pre>
  *
  * <p>{@code lt}, {@code lte}, {@code gt} and {@code gte} compare the reply as the type of the
@@ -42,7 +44,7 @@ public final class ReplyCheckBuilder
   /**
    * The reply as text: strings as they are, integers and doubles in decimal; an array fails.
    *
-   * <pre>{@code incr("n").check(reply().ofString().is("1"))}</pre>
+   * <pre>{@code cmd.incr("n").check(reply().ofString().is("1"))}</pre>
    *
    * @return a check builder on the reply as a {@code String}
    */
@@ -57,7 +59,7 @@ public final class ReplyCheckBuilder
   /**
    * The reply as an integer: integer replies, and strings holding one ({@code GET} of a counter).
    *
-   * <pre>{@code get("counter").check(reply().ofLong().gte(10L))}</pre>
+   * <pre>{@code cmd.get("counter").check(reply().ofLong().gte(10L))}</pre>
    *
    * @return a check builder on the reply as a {@code Long}
    */
@@ -72,7 +74,7 @@ public final class ReplyCheckBuilder
   /**
    * The reply as a number: integers, RESP3 doubles, and strings holding one ({@code ZSCORE}).
    *
-   * <pre>{@code zscore("board", "ada").check(reply().ofDouble().gt(0.0))}</pre>
+   * <pre>{@code cmd.zscore("board", "ada").check(reply().ofDouble().gt(0.0))}</pre>
    *
    * @return a check builder on the reply as a {@code Double}
    */
@@ -87,7 +89,7 @@ public final class ReplyCheckBuilder
   /**
    * The reply as an array.
    *
-   * <pre>{@code lrange("q", 0, -1).check(reply().ofList().transform(List::size).is(3))}</pre>
+   * <pre>{@code cmd.lrange("q", 0, -1).check(reply().ofList().transform(List::size).is(3))}</pre>
    *
    * @return a check builder on the reply as a {@code List}
    */
@@ -103,7 +105,8 @@ public final class ReplyCheckBuilder
   /**
    * The reply as a map: a RESP3 map, or a RESP2 array of field, value pairs ({@code HGETALL}).
    *
-   * <pre>{@code hgetAll("user:1").check(reply().ofMap().transform(m -> m.get("name")).is("Ada"))}
+   * <pre>
+   * {@code cmd.hgetAll("user:1").check(reply().ofMap().transform(m -> m.get("name")).is("Ada"))}
    * </pre>
    *
    * @return a check builder on the reply as a {@code Map}
@@ -112,6 +115,81 @@ public final class ReplyCheckBuilder
   public CheckBuilder.Find<Map<Object, Object>> ofMap() {
     return new CheckBuilder.Find.Default<>(
         ReplyViews.find("reply.ofMap", ReplyViews::asMap), RedisCheckType.REPLY, Map.class, null);
+  }
+
+  /**
+   * The reply is {@code expected} as Redis sees values: the bulk string "1" and the integer 1 are
+   * one value, so {@code reply().is(1)} and {@code reply().is("1")} both hold for GET of a counter.
+   * A typed view ({@link #ofLong()}, {@link #ofString()}) compares strictly.
+   *
+   * <pre>{@code cmd.incr("n:#{userId}").check(reply().is(1))}</pre>
+   */
+  @Override
+  public CheckBuilder.Final is(Object expected) {
+    return ReplyEquality.compare("is(" + expected + ")", toStaticValueExpression(expected), true);
+  }
+
+  /**
+   * The reply is the value of a Gatling EL string, as Redis sees values (see {@link #is(Object)}):
+   * a number saved from an INCR equals the same number read back with GET.
+   *
+   * <pre>{@code cmd.get("n:#{userId}").check(reply().isEL("#{n}"))}</pre>
+   */
+  @Override
+  public CheckBuilder.Final isEL(String expected) {
+    return ReplyEquality.compare(
+        "is(" + expected + ")", toExpression(expected, Object.class), true);
+  }
+
+  /** The reply is the value of a function of the session, as Redis sees values. */
+  @Override
+  public CheckBuilder.Final is(Function<io.gatling.javaapi.core.Session, Object> expected) {
+    return ReplyEquality.compare("is(<function>)", javaFunctionToExpression(expected), true);
+  }
+
+  /** The reply is not {@code expected}, as Redis sees values (see {@link #is(Object)}). */
+  @Override
+  public CheckBuilder.Final not(Object expected) {
+    return ReplyEquality.compare("not(" + expected + ")", toStaticValueExpression(expected), false);
+  }
+
+  /** The reply is not the value of a Gatling EL string, as Redis sees values. */
+  @Override
+  public CheckBuilder.Final notEL(String expected) {
+    return ReplyEquality.compare(
+        "not(" + expected + ")", toExpression(expected, Object.class), false);
+  }
+
+  /** The reply is not the value of a function of the session, as Redis sees values. */
+  @Override
+  public CheckBuilder.Final not(Function<io.gatling.javaapi.core.Session, Object> expected) {
+    return ReplyEquality.compare("not(<function>)", javaFunctionToExpression(expected), false);
+  }
+
+  /** The reply is one of the values, as Redis sees values: {@code reply().in(0, 1)}. */
+  @Override
+  public CheckBuilder.Final in(Object... expected) {
+    return in(List.of(expected));
+  }
+
+  /** The reply is one of the values, as Redis sees values. */
+  @Override
+  public CheckBuilder.Final in(List<Object> expected) {
+    return ReplyEquality.in(
+        "in" + expected,
+        toStaticValueExpression(scala.jdk.javaapi.CollectionConverters.asScala(expected).toSeq()));
+  }
+
+  /** The reply is one of the values of a Gatling EL string (a list attribute). */
+  @Override
+  public CheckBuilder.Final inEL(String expected) {
+    return ReplyEquality.in("in(" + expected + ")", toSeqExpression(expected));
+  }
+
+  /** The reply is one of the values a function of the session gives. */
+  @Override
+  public CheckBuilder.Final in(Function<io.gatling.javaapi.core.Session, List<Object>> expected) {
+    return ReplyEquality.in("in(<function>)", javaListFunctionToExpression(expected));
   }
 
   /** Less than {@code expected}, compared as the expected value's type: {@code reply().lt(100)}. */
@@ -172,7 +250,7 @@ public final class ReplyCheckBuilder
     if (expected instanceof String s) {
       return new Typed<>(ofString(), s);
     }
-    throw new IllegalArgumentException(
+    throw new RedisDslError(
         "a reply compares with an integer, a number or a string, not " + expected);
   }
 
@@ -181,7 +259,7 @@ public final class ReplyCheckBuilder
    * an EL string. Anything else is KO with code VERIFY, and Gatling's error table shows one row for
    * every mismatch (Redline's report keeps examples).
    *
-   * <pre>{@code get("user:#{id}").check(reply().isNilOr("v-#{id}"))}</pre>
+   * <pre>{@code cmd.get("user:#{id}").check(reply().isNilOr("v-#{id}"))}</pre>
    *
    * @param expected the value that was written, as Gatling EL
    * @return a check on the reply
@@ -194,7 +272,7 @@ public final class ReplyCheckBuilder
    * Data verification against a value computed from the session (see {@link #isNilOr(String)}).
    *
    * <pre>
-   * {@code get(s -> "k:" + s.userId()).check(reply().isNilOr(s -> expectedValueFor("k:" + s.userId())))}
+   * {@code cmd.get(s -> "k:" + s.userId()).check(reply().isNilOr(s -> expectedValueFor("k:" + s.userId())))}
    * </pre>
    *
    * @param expected the value that was written

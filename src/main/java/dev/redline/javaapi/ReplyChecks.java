@@ -28,9 +28,9 @@ final class ReplyChecks {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static ReplyCheck build(CheckBuilder builder) {
-    java.util.Objects.requireNonNull(builder, "check");
+    RedisDslError.notNull(builder, "check");
     if (!(builder.type() instanceof RedisCheckType type)) {
-      throw new IllegalArgumentException(
+      throw new RedisDslError(
           "a Redis request takes checks on its reply (reply().is(...), reply().saveAs(...)); "
               + builder.type()
               + " is a check of another protocol");

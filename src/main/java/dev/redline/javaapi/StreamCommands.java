@@ -1,33 +1,35 @@
 package dev.redline.javaapi;
 
+import static dev.redline.javaapi.CommandBuilding.*;
+
 import io.gatling.javaapi.core.Session;
+import java.util.List;
 import java.util.function.Function;
 
-/** Streams: XADD, XLEN, XRANGE, XREAD, XREADGROUP, XACK, XGROUP CREATE. */
-// @SafeVarargs methods only read their arrays (copied into the command), never store or expose them
-@SuppressWarnings("varargs")
-abstract class StreamCommands extends CommandBuilding {
-
-  StreamCommands() {}
-
+/**
+ * Streams: XADD, XLEN, XRANGE, XREAD, XREADGROUP, XACK, XGROUP CREATE.
+ *
+ * <p>Every method takes Gatling EL strings or functions of the session, and returns a command:
+ * named by the request ({@code redis("name")}) or by its command ({@code cmd}).
+ */
+public sealed interface StreamCommands permits RedisCommands {
   /**
    * XADD with id {@code *}: appends an entry of field, value pairs; replies its id.
    *
    * <pre>{@code redis("XADD").xadd("events", "user", "#{userId}", "action", "login")}</pre>
    */
-  public RedisCommand xadd(String key, String... fieldsAndValues) {
-    return build("XADD", args(key, word("*"), pairs(fieldsAndValues, "XADD")));
+  default RedisCommand xadd(String key, String... fieldsAndValues) {
+    return build(this, "XADD", args(key, word("*"), pairs(fieldsAndValues, "XADD")));
   }
 
   /**
    * XADD with id {@code *}, key, fields and values from the session.
    *
-   * <pre>{@code xadd(s -> "events", s -> "user", s -> String.valueOf(s.userId()))}</pre>
+   * <pre>{@code cmd.xadd(s -> "events", s -> "user", s -> String.valueOf(s.userId()))}</pre>
    */
-  @SafeVarargs
-  public final RedisCommand xadd(
-      Function<Session, String> key, Function<Session, String>... fieldsAndValues) {
-    return build("XADD", args(key, word("*"), pairs(fieldsAndValues, "XADD")));
+  default RedisCommand xadd(
+      Function<Session, String> key, List<Function<Session, String>> fieldsAndValues) {
+    return build(this, "XADD", args(key, word("*"), pairs(fieldsAndValues, "XADD")));
   }
 
   /**
@@ -35,13 +37,13 @@ abstract class StreamCommands extends CommandBuilding {
    *
    * <pre>{@code redis("XLEN").xlen("events")}</pre>
    */
-  public RedisCommand xlen(String key) {
-    return build("XLEN", args(key));
+  default RedisCommand xlen(String key) {
+    return build(this, "XLEN", args(key));
   }
 
-  /** XLEN with the key from the session: {@code xlen(s -> "events:" + s.userId())}. */
-  public RedisCommand xlen(Function<Session, String> key) {
-    return build("XLEN", args(key));
+  /** XLEN with the key from the session: {@code cmd.xlen(s -> "events:" + s.userId())}. */
+  default RedisCommand xlen(Function<Session, String> key) {
+    return build(this, "XLEN", args(key));
   }
 
   /**
@@ -50,18 +52,19 @@ abstract class StreamCommands extends CommandBuilding {
    *
    * <pre>{@code redis("XRANGE").xrange("events", "-", "+")}</pre>
    */
-  public RedisCommand xrange(String key, String start, String end) {
-    return build("XRANGE", args(key, start, end));
+  default RedisCommand xrange(String key, String start, String end) {
+    return build(this, "XRANGE", args(key, start, end));
   }
 
   /**
-   * XRANGE with key and ids from the session: {@code xrange(s -> "events", s -> "-", s -> "+")}.
+   * XRANGE with key and ids from the session: {@code cmd.xrange(s -> "events", s -> "-", s ->
+   * "+")}.
    */
-  public RedisCommand xrange(
+  default RedisCommand xrange(
       Function<Session, String> key,
       Function<Session, String> start,
       Function<Session, String> end) {
-    return build("XRANGE", args(key, start, end));
+    return build(this, "XRANGE", args(key, start, end));
   }
 
   /**
@@ -69,13 +72,13 @@ abstract class StreamCommands extends CommandBuilding {
    *
    * <pre>{@code redis("XREAD").xread("events", "0")}</pre>
    */
-  public RedisCommand xread(String key, String id) {
-    return build("XREAD", args(word("STREAMS"), key, id));
+  default RedisCommand xread(String key, String id) {
+    return build(this, "XREAD", args(word("STREAMS"), key, id));
   }
 
-  /** XREAD with key and id from the session: {@code xread(s -> "events", s -> "0")}. */
-  public RedisCommand xread(Function<Session, String> key, Function<Session, String> id) {
-    return build("XREAD", args(word("STREAMS"), key, id));
+  /** XREAD with key and id from the session: {@code cmd.xread(s -> "events", s -> "0")}. */
+  default RedisCommand xread(Function<Session, String> key, Function<Session, String> id) {
+    return build(this, "XREAD", args(word("STREAMS"), key, id));
   }
 
   /**
@@ -84,17 +87,19 @@ abstract class StreamCommands extends CommandBuilding {
    *
    * <pre>{@code redis("XREADGROUP").xreadGroup("workers", "c-#{userId}", "jobs", ">")}</pre>
    */
-  public RedisCommand xreadGroup(String group, String consumer, String key, String id) {
-    return build("XREADGROUP", args(word("GROUP"), group, consumer, word("STREAMS"), key, id));
+  default RedisCommand xreadGroup(String group, String consumer, String key, String id) {
+    return build(
+        this, "XREADGROUP", args(word("GROUP"), group, consumer, word("STREAMS"), key, id));
   }
 
   /** XREADGROUP with every argument from the session. */
-  public RedisCommand xreadGroup(
+  default RedisCommand xreadGroup(
       Function<Session, String> group,
       Function<Session, String> consumer,
       Function<Session, String> key,
       Function<Session, String> id) {
-    return build("XREADGROUP", args(word("GROUP"), group, consumer, word("STREAMS"), key, id));
+    return build(
+        this, "XREADGROUP", args(word("GROUP"), group, consumer, word("STREAMS"), key, id));
   }
 
   /**
@@ -102,17 +107,27 @@ abstract class StreamCommands extends CommandBuilding {
    *
    * <pre>{@code redis("XACK").xack("jobs", "workers", "#{jobId}")}</pre>
    */
-  public RedisCommand xack(String key, String group, String... ids) {
-    return build("XACK", args(key, group, some(ids, "id")));
+  default RedisCommand xack(String key, String group, String... ids) {
+    return build(this, "XACK", args(key, group, some(ids, "id")));
   }
 
   /** XACK with key, group and ids from the session. */
-  @SafeVarargs
-  public final RedisCommand xack(
+  default RedisCommand xack(
       Function<Session, String> key,
       Function<Session, String> group,
-      Function<Session, String>... ids) {
-    return build("XACK", args(key, group, some(ids, "id")));
+      List<Function<Session, String>> ids) {
+    return build(this, "XACK", args(key, group, some(ids, "id")));
+  }
+
+  /**
+   * XACK with one id from the session: {@code cmd.xack(s -> "events", s -> "workers", s ->
+   * s.getString("id"))}.
+   */
+  default RedisCommand xack(
+      Function<Session, String> key,
+      Function<Session, String> group,
+      Function<Session, String> id) {
+    return xack(key, group, List.of(id));
   }
 
   /**
@@ -122,15 +137,15 @@ abstract class StreamCommands extends CommandBuilding {
    *
    * <pre>{@code redis("XGROUP CREATE").xgroupCreate("jobs", "workers", "0")}</pre>
    */
-  public RedisCommand xgroupCreate(String key, String group, String id) {
-    return build("XGROUP", args(word("CREATE"), key, group, id, word("MKSTREAM")));
+  default RedisCommand xgroupCreate(String key, String group, String id) {
+    return build(this, "XGROUP", args(word("CREATE"), key, group, id, word("MKSTREAM")));
   }
 
   /** XGROUP CREATE with key, group and id from the session. */
-  public RedisCommand xgroupCreate(
+  default RedisCommand xgroupCreate(
       Function<Session, String> key,
       Function<Session, String> group,
       Function<Session, String> id) {
-    return build("XGROUP", args(word("CREATE"), key, group, id, word("MKSTREAM")));
+    return build(this, "XGROUP", args(word("CREATE"), key, group, id, word("MKSTREAM")));
   }
 }

@@ -16,10 +16,11 @@ import scala.collection.immutable.List;
  * drained by an actor that is already awake. The records keep their own timestamps, so the report
  * is the same.
  *
- * <p>A buffer belongs to one worker thread and is touched only there. It is flushed when it holds
- * {@value #CAPACITY} records, {@value #MAX_DELAY_MILLIS} ms after its first record (well inside
- * Gatling's 5 s console period), and when a virtual user running on the worker exits (before
- * Gatling learns of the exit, so no record of a user comes after its end).
+ * <p>A buffer belongs to one worker thread, which fills it. It is flushed when it holds {@value
+ * #CAPACITY} records, {@value #MAX_DELAY_MILLIS} ms after its first record (well inside Gatling's 5
+ * s console period), and when a virtual user whose requests the worker runs exits (on that user's
+ * Gatling event loop, before Gatling learns of the exit, so no record of a user comes after its
+ * end): it is locked for that, uncontended but for that moment.
  */
 final class GatlingRecordBuffer {
   static final int CAPACITY = 1024;
@@ -49,7 +50,7 @@ final class GatlingRecordBuffer {
     this.worker = worker;
   }
 
-  void add(
+  synchronized void add(
       String scenario,
       List<String> group,
       String name,
@@ -76,7 +77,7 @@ final class GatlingRecordBuffer {
   }
 
   /** Hands every buffered record to Gatling. */
-  void flush() {
+  synchronized void flush() {
     for (int i = 0; i < size; i++) {
       stats.logResponse(
           scenarios[i],

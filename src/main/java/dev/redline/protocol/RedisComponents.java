@@ -24,6 +24,7 @@ public final class RedisComponents implements ProtocolComponents {
 
   private final PubSubTracker pubsub;
   private final Consumer<Subscriber> subscribers;
+  private final java.util.function.BooleanSupplier stopping;
 
   RedisComponents(
       RedisProtocol protocol,
@@ -32,7 +33,9 @@ public final class RedisComponents implements ProtocolComponents {
       StatsEngine stats,
       Consumer<String> scenarioStarted,
       PubSubTracker pubsub,
-      Consumer<Subscriber> subscribers) {
+      Consumer<Subscriber> subscribers,
+      java.util.function.BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.pubsub = pubsub;
     this.subscribers = subscribers;
     this.protocol = protocol;
@@ -72,11 +75,13 @@ public final class RedisComponents implements ProtocolComponents {
     return recorder;
   }
 
+  /** Whether the run was asked to stop (Ctrl+C, a signal, the launching process gone). */
+  public boolean stopping() {
+    return stopping.getAsBoolean();
+  }
+
   /**
    * Puts the user's id into the session as {@code userId}, so that {@code "#{userId}"} works in EL.
-   * The user starts on Gatling's event loop; its first Redis request moves it onto its worker
-   * ({@link #onItsWorker}), so that the time it waits for that worker is measured from when the
-   * request was due.
    */
   @Override
   public Function1<Session, Session> onStart() {
@@ -87,32 +92,12 @@ public final class RedisComponents implements ProtocolComponents {
   }
 
   /**
-   * The session as it lives on its Redis worker thread from now on: Gatling then runs the user's
-   * chain there, and a request costs no thread hand-off. The worker is an I/O event loop of
-   * Gatling's own transport, so an HTTP request (or any netty-based protocol's) of the same user
-   * runs there too. Called on the user's worker; a copy only the first time.
-   */
-  public Session onItsWorker(Session session, dev.redline.client.ClientInstance client) {
-    if (session.eventLoop().inEventLoop()) {
-      return session;
-    }
-    return session.copy(
-        session.scenario(),
-        session.userId(),
-        session.attributes(),
-        session.baseStatus(),
-        session.blockStack(),
-        session.onExit(),
-        client.workerFor(session.userId()));
-  }
-
-  /**
-   * Hands the worker's buffered Gatling records to Gatling before Gatling learns the user exited.
+   * Hands the Gatling records its worker holds to Gatling before Gatling learns the user exited.
    */
   @Override
   public Function1<Session, BoxedUnit> onExit() {
     return session -> {
-      results.flushWorker();
+      results.flushFor(session.userId());
       return BoxedUnit.UNIT;
     };
   }

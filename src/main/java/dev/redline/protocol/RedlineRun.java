@@ -2,7 +2,6 @@ package dev.redline.protocol;
 
 import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
-import dev.redline.client.LoopTransport;
 import dev.redline.client.RedisEndpoint;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.pubsub.Subscriber;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +39,6 @@ import scala.runtime.BoxedUnit;
  */
 public final class RedlineRun {
   private static final Logger LOG = LoggerFactory.getLogger(RedlineRun.class);
-  private static volatile RedlineRun lastStarted;
-  private static final java.util.concurrent.atomic.AtomicBoolean REPORT_PATH_HOOK =
-      new java.util.concurrent.atomic.AtomicBoolean();
-  private static volatile String lastReportLine;
 
   private final String runId = RunIdentity.newRunId();
   private final LatencyRecorder recorder = new LatencyRecorder();
@@ -65,18 +61,18 @@ public final class RedlineRun {
   private final long startEpochMillis = System.currentTimeMillis();
   private volatile long endEpochMillis;
   private volatile Optional<dev.redline.metrics.RunMetrics> metrics = Optional.empty();
-  private volatile Optional<Path> gatlingRunFolder = Optional.empty();
   private boolean metricsStarted;
   private volatile Path reportIndex;
   private boolean finished;
   private boolean refused;
 
   private final StatsEngine statsEngine;
-  private final LoopTransport transport;
+  private final RunStop stop = new RunStop();
+  private final List<RunObserver> observers = new ArrayList<>();
+  private boolean observed;
 
-  private RedlineRun(StatsEngine statsEngine, LoopTransport transport) {
+  private RedlineRun(StatsEngine statsEngine) {
     this.statsEngine = statsEngine;
-    this.transport = transport;
     sampler.scheduleAtFixedRate(this::sampleAndReportErrors, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -97,35 +93,29 @@ public final class RedlineRun {
                       kind,
                       recorder.exampleMessage(kind)));
       metrics.ifPresent(dev.redline.metrics.RunMetrics::sampleClients);
-      if (gatlingRunFolder.isEmpty()) {
-        gatlingRunFolder =
-            ReportFolder.openRunFolder(
-                startEpochMillis); // where our report goes, while Gatling holds its log open
-      }
     } catch (RuntimeException e) {
       LOG.warn("Redline sampler failed", e);
     }
   }
 
+  /**
+   * The run Gatling is building on the calling thread (when it first asks for Redline's
+   * components); it finishes when Gatling's actor system terminates, after the load.
+   */
   static RedlineRun start(CoreComponents core) {
-    var netty = core.configuration().netty();
-    RedlineRun run =
-        new RedlineRun(
-            core.statsEngine(), new LoopTransport(netty.useNativeTransport(), netty.useIoUring()));
-    dev.redline.config.RunControl.watchParent(java.time.Duration.ofSeconds(8));
+    RedlineRun run = new RedlineRun(core.statsEngine());
     core.actorSystem()
         .registerOnTermination(
             () -> {
               run.finish();
               return BoxedUnit.UNIT;
             });
-    lastStarted = run;
     return run;
   }
 
-  /** The run started most recently in this JVM, if any (for embedding and tests). */
-  public static Optional<RedlineRun> lastStarted() {
-    return Optional.ofNullable(lastStarted);
+  /** Whether the run was asked to stop early (Ctrl+C, a signal, its launching process gone). */
+  boolean stopRequested() {
+    return stop.requested();
   }
 
   /** When the run finished (epoch ms), 0 while it runs. */
@@ -150,31 +140,28 @@ public final class RedlineRun {
 
   /**
    * The components of one protocol: its client pool, checked against the server. A setting that
-   * cannot work or a server that cannot be used refuses the run ({@link RunRefusal}): one line, no
-   * report.
+   * cannot work or a server that cannot be used refuses the run: the exception's message is the one
+   * line that says why (it carries no stack trace), and no report is written.
    */
   synchronized RedisComponents components(RedisProtocol protocol) {
     try {
-      return connect(protocol);
+      RedisComponents made = connect(protocol);
+      if (!observed) {
+        observed = true;
+        ServiceLoader.load(RunObserver.class).forEach(observers::add);
+        observers.forEach(observer -> observer.started(this));
+      }
+      return made;
     } catch (RuntimeException e) {
       refused = true;
+      stop.abandon();
       metrics.ifPresent(dev.redline.metrics.RunMetrics::close);
       closePoolsAndEndpoints();
       sampler.shutdownNow();
-      if (!(e instanceof RedlineStartupException
-          || e instanceof dev.redline.config.ConfigError
-          || e instanceof IllegalArgumentException)) {
-        throw e; // not a mistake of the user's: Gatling's crash report keeps its stack trace
+      if (e instanceof IllegalArgumentException) {
+        throw new RedlineStartupException(e.getMessage());
       }
-      RuntimeException error =
-          e instanceof IllegalArgumentException ? new RedlineStartupException(e.getMessage()) : e;
-      throw RunRefusal.refuse(
-          error,
-          ProcessHandle.current()
-              .info()
-              .startInstant()
-              .map(java.time.Instant::toEpochMilli)
-              .orElse(startEpochMillis));
+      throw e; // a mistake of the user's is one line; anything else keeps its stack trace
     }
   }
 
@@ -216,8 +203,7 @@ public final class RedlineRun {
             protocol.tls(),
             protocol.respVersion(),
             protocol.backoffMin(),
-            protocol.backoffMax(),
-            transport);
+            protocol.backoffMax());
     settings.add(echo(clientSettings, protocol));
     ClientPool pool = StartupCheck.connect(clientSettings, protocol.startDuringOutage());
     pools.add(pool);
@@ -244,7 +230,14 @@ public final class RedlineRun {
     startWarmup(protocol.warmup());
     RedisComponents made =
         new RedisComponents(
-            protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add);
+            protocol,
+            pool,
+            recorder,
+            statsEngine,
+            scenarios::add,
+            pubsub,
+            subscribers::add,
+            stop::requested);
     components.add(made);
     return made;
   }
@@ -280,11 +273,19 @@ public final class RedlineRun {
       return;
     }
     finished = true;
-    dev.redline.config.RunControl.loadEnded();
     endEpochMillis = System.currentTimeMillis();
     if (refused) {
       return; // nothing ran: no report, no summary that would look like a result
     }
+    try {
+      writeReports();
+    } finally {
+      stop.loadEnded(gatlingRecords());
+      observers.forEach(observer -> observer.finished(this));
+    }
+  }
+
+  private void writeReports() {
     finishPubSub();
     sampler.shutdownNow();
     recorder.sample();
@@ -331,24 +332,13 @@ public final class RedlineRun {
     try {
       Path index =
           CompanionReport.write(
-              ReportFolder.locate(startEpochMillis, runId, gatlingRunFolder),
-              facts,
-              recorder,
-              crossCheck);
+              ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
       reportIndex = index;
-      String line = "Redline report: " + index.toAbsolutePath().toUri();
-      System.out.println(line);
-      // Gatling prints its own report's path after this hook; say ours last too
-      lastReportLine = line;
+      System.out.println("Redline report: " + index.toAbsolutePath().toUri());
       boolean perOpBatches = components.stream().anyMatch(c -> c.results().perOpBatchRecords());
       GatlingReportHint.forRun(
               gatlingRecords(), (endEpochMillis - measuredFrom) / 1000.0, perOpBatches)
           .ifPresent(System.out::println);
-      if (REPORT_PATH_HOOK.compareAndSet(false, true)) {
-        Runtime.getRuntime()
-            .addShutdownHook(
-                new Thread(() -> System.out.println(lastReportLine), "redline-report-path"));
-      }
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
     }

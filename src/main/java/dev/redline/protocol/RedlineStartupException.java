@@ -7,4 +7,9 @@ public final class RedlineStartupException extends RuntimeException {
   public RedlineStartupException(String message) {
     super("Redline: " + message, null, false, false);
   }
+
+  @Override
+  public String toString() {
+    return getMessage(); // the JVM prints this when the error ends Gatling's main thread
+  }
 }

@@ -1,17 +1,14 @@
 package dev.redline.protocol;
 
+import dev.redline.action.RequestStatus;
+import dev.redline.client.ClientInstance;
 import dev.redline.client.ClientPool;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.LatencyRecorder;
 import dev.redline.report.RequestSeries;
-import io.gatling.commons.stats.KO$;
-import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.internal.ThreadExecutorMap;
 import java.util.concurrent.atomic.LongAdder;
 import scala.Option;
 
@@ -20,26 +17,29 @@ import scala.Option;
  * shows) and in Redline's microsecond recorder. One per protocol per run.
  *
  * <p>When virtual users run on the Redis worker threads, Gatling records go through a per-worker
- * {@link GatlingRecordBuffer}; call {@link #flushWorker()} when a user exits.
+ * {@link GatlingRecordBuffer}; call {@link #flushFor(long)} when a user exits.
  */
 public final class ResultRecorder {
   private final StatsEngine stats;
   private final LatencyRecorder micros;
-  private final ThreadLocal<GatlingRecordBuffer> buffers;
+  private final ClientPool clients;
+  // by client, then by worker: the records of the users a worker runs
+  private final GatlingRecordBuffer[][] buffers;
   private final LongAdder gatlingRecords = new LongAdder();
   private volatile boolean perOpBatchRecords;
 
   public ResultRecorder(StatsEngine stats, LatencyRecorder micros, ClientPool clients) {
     this.stats = stats;
     this.micros = micros;
-    this.buffers =
-        ThreadLocal.withInitial(
-            () -> {
-              EventExecutor current = ThreadExecutorMap.currentExecutor();
-              return current instanceof EventLoop loop && clients.ownsWorker(loop)
-                  ? new GatlingRecordBuffer(stats, gatlingRecords, loop)
-                  : null;
-            });
+    this.clients = clients;
+    this.buffers = new GatlingRecordBuffer[clients.clients().size()][];
+    for (ClientInstance client : clients.clients()) {
+      GatlingRecordBuffer[] ofClient = new GatlingRecordBuffer[client.workers().size()];
+      for (int w = 0; w < ofClient.length; w++) {
+        ofClient[w] = new GatlingRecordBuffer(stats, gatlingRecords, client.workers().get(w));
+      }
+      buffers[client.index()] = ofClient;
+    }
   }
 
   /** Where a request name's microsecond records go (an action looks it up once). */
@@ -113,7 +113,7 @@ public final class ResultRecorder {
       long nanos,
       int count) {
     if (request.recordOkMany(nanos, count)) {
-      GatlingRecordBuffer buffer = buffers.get();
+      GatlingRecordBuffer buffer = bufferFor(session.userId());
       for (int i = 0; i < count; i++) {
         gatling(
             buffer,
@@ -121,7 +121,7 @@ public final class ResultRecorder {
             request.name(),
             startMillis,
             endMillis,
-            OK$.MODULE$,
+            RequestStatus.ok(),
             Option.empty(),
             Option.empty());
       }
@@ -142,7 +142,8 @@ public final class ResultRecorder {
   }
 
   private void gatlingOk(Session session, RequestSeries request, long start, long end) {
-    gatling(session, request.name(), start, end, OK$.MODULE$, Option.empty(), Option.empty());
+    gatling(
+        session, request.name(), start, end, RequestStatus.ok(), Option.empty(), Option.empty());
   }
 
   private void gatlingKo(
@@ -152,7 +153,7 @@ public final class ResultRecorder {
         request.name(),
         start,
         end,
-        KO$.MODULE$,
+        RequestStatus.ko(),
         Option.apply(failure.kind()),
         Option.apply(failure.kind() + ": " + failure.summary()));
   }
@@ -178,12 +179,17 @@ public final class ResultRecorder {
     return perOpBatchRecords;
   }
 
-  /** Hands the calling worker's buffered Gatling records to Gatling (no-op elsewhere). */
-  public void flushWorker() {
-    GatlingRecordBuffer buffer = buffers.get();
-    if (buffer != null) {
-      buffer.flush();
-    }
+  /**
+   * Hands the Gatling records of the worker that runs {@code userId}'s requests to Gatling (when
+   * the user exits: before Gatling learns of it). Called from any thread.
+   */
+  public void flushFor(long userId) {
+    bufferFor(userId).flush();
+  }
+
+  private GatlingRecordBuffer bufferFor(long userId) {
+    ClientInstance client = clients.clientFor(userId);
+    return buffers[client.index()][client.workerIndex(userId)];
   }
 
   private void gatling(
@@ -194,7 +200,7 @@ public final class ResultRecorder {
       Status status,
       Option<String> code,
       Option<String> message) {
-    gatling(buffers.get(), session, name, start, end, status, code, message);
+    gatling(bufferFor(session.userId()), session, name, start, end, status, code, message);
   }
 
   private void gatling(
@@ -206,12 +212,6 @@ public final class ResultRecorder {
       Status status,
       Option<String> code,
       Option<String> message) {
-    if (buffer != null) {
-      buffer.add(session.scenario(), session.groups(), name, start, end, status, code, message);
-    } else {
-      stats.logResponse(
-          session.scenario(), session.groups(), name, start, end, status, code, message);
-      gatlingRecords.increment();
-    }
+    buffer.add(session.scenario(), session.groups(), name, start, end, status, code, message);
   }
 }

@@ -47,6 +47,26 @@ public final class PubSubTracker {
   }
 
   /**
+   * Gives a tracked PUBLISH its message, just before it is sent: the run's next numbered,
+   * timestamped payload. Other commands are left as they are.
+   */
+  public void stamp(dev.redline.command.CommandSpec command, String[] arguments) {
+    if (command.tracksDelivery()) {
+      arguments[1] = nextMessage(command.deliveryPadding());
+    }
+  }
+
+  /**
+   * Redis answered {@code command} (not with an error): for a tracked PUBLISH, its subscribers now
+   * owe its message.
+   */
+  public void answered(dev.redline.command.CommandSpec command, String[] arguments) {
+    if (command.tracksDelivery()) {
+      published(arguments[0], arguments[1]);
+    }
+  }
+
+  /**
    * A PUBLISH of {@code payload} on {@code channel} was answered: the subscribers listening now owe
    * it.
    */

@@ -16,10 +16,15 @@ import java.util.concurrent.atomic.LongAdder;
  * Writers are wait-free; {@link #sample()} folds what was recorded into totals and a time series.
  */
 public final class LatencyRecorder {
+  /** The error kind of requests that could not be built. */
+  public static final String CRASH = "CRASH";
+
   private final MeasuringWindow window = new MeasuringWindow();
   private final Map<String, RequestSeries> series = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> sentCommands = new ConcurrentHashMap<>();
   private final LongAdder retries = new LongAdder();
+  private final Map<String, LongAdder> crashes = new ConcurrentHashMap<>();
+  private volatile String firstCrash;
   private final Map<String, Long> errorsAtLastSample = new java.util.HashMap<>();
   private final IntervalLog intervalLog = new IntervalLog();
   private volatile SecondListener metrics;
@@ -91,6 +96,25 @@ public final class LatencyRecorder {
     return copy;
   }
 
+  /**
+   * Counts a request that could not be built (a missing session attribute, a session function that
+   * failed): not sent, not a request in either report, an error in both, as Gatling counts an HTTP
+   * request it cannot build.
+   */
+  public void crashed(String requestName, String reason) {
+    if (firstCrash == null) {
+      firstCrash = requestName + ": " + reason;
+    }
+    crashes.computeIfAbsent(requestName, k -> new LongAdder()).increment();
+  }
+
+  /** Requests that could not be built, by request name. */
+  public Map<String, Long> crashes() {
+    Map<String, Long> copy = new TreeMap<>();
+    crashes.forEach((k, v) -> copy.put(k, v.sum()));
+    return copy;
+  }
+
   /** Counts one retry of a request that failed on the connection. */
   public void retried() {
     retries.increment();
@@ -112,6 +136,7 @@ public final class LatencyRecorder {
       s.sample(second, this::second);
       s.errorsByKind().forEach((kind, n) -> now.merge(kind, n, Long::sum));
     }
+    crashes.values().forEach(n -> now.merge(CRASH, n.sum(), Long::sum));
     Map<String, Long> thisSecond = new TreeMap<>();
     now.forEach(
         (kind, n) -> {
@@ -127,6 +152,9 @@ public final class LatencyRecorder {
 
   /** An example message of an error kind (the first one seen), or "". */
   public String exampleMessage(String kind) {
+    if (kind.equals(CRASH)) {
+      return firstCrash == null ? "" : firstCrash;
+    }
     for (RequestSeries s : series.values()) {
       String message = s.firstMessageByKind().get(kind);
       if (message != null) {

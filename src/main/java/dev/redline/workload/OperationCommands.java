@@ -27,38 +27,38 @@ final class OperationCommands {
         values.verifying() ? s -> values.expected(key.apply(s)) : s -> values.random();
     Function<Session, String> member = s -> "m" + Math.floorMod(key.apply(s).hashCode(), 100);
     return switch (operation) {
-      case SET -> set(key, value);
+      case SET -> cmd.set(key, value);
       case GET ->
           values.verifying()
-              ? get(key).check(reply().isNilOr(s -> values.expected(key.apply(s))))
-              : get(key);
-      case DEL -> del(key);
-      case EXISTS -> exists(key);
-      case EXPIRE -> expire(key, 300);
-      case TTL -> ttl(key);
-      case APPEND -> append(key, s -> "+");
-      case STRLEN -> strlen(key);
-      case INCR -> incr(key);
-      case LPUSH -> lpush(key, value);
-      case RPUSH -> rpush(key, value);
-      case LPOP -> lpop(key);
-      case RPOP -> rpop(key);
-      case LRANGE -> lrange(key, 0, 9);
-      case LLEN -> llen(key);
-      case HSET -> hset(key, member, value);
-      case HGET -> hget(key, member);
-      case HGETALL -> hgetAll(key);
-      case SADD -> sadd(key, member);
-      case SMEMBERS -> smembers(key);
-      case SCARD -> scard(key);
-      case ZADD -> zadd(key, 1.0, member);
-      case ZRANGE -> zrange(key, 0, 9);
-      case PUBLISH -> publish(key, value);
+              ? cmd.get(key).check(reply().isNilOr(s -> values.expected(key.apply(s))))
+              : cmd.get(key);
+      case DEL -> cmd.del(key);
+      case EXISTS -> cmd.exists(key);
+      case EXPIRE -> cmd.expire(key, 300);
+      case TTL -> cmd.ttl(key);
+      case APPEND -> cmd.append(key, s -> "+");
+      case STRLEN -> cmd.strlen(key);
+      case INCR -> cmd.incr(key);
+      case LPUSH -> cmd.lpush(key, value);
+      case RPUSH -> cmd.rpush(key, value);
+      case LPOP -> cmd.lpop(key);
+      case RPOP -> cmd.rpop(key);
+      case LRANGE -> cmd.lrange(key, 0, 9);
+      case LLEN -> cmd.llen(key);
+      case HSET -> cmd.hset(key, member, value);
+      case HGET -> cmd.hget(key, member);
+      case HGETALL -> cmd.hgetAll(key);
+      case SADD -> cmd.sadd(key, member);
+      case SMEMBERS -> cmd.smembers(key);
+      case SCARD -> cmd.scard(key);
+      case ZADD -> cmd.zadd(key, 1.0, member);
+      case ZRANGE -> cmd.zrange(key, 0, 9);
+      case PUBLISH -> cmd.publish(key, value);
     };
   }
 
   /** The LTRIM that keeps a list bounded after a push. */
   static RedisCommand trim(Function<Session, String> listKey) {
-    return ltrim(listKey, 0, Operation.LIST_MAX_LENGTH - 1);
+    return cmd.ltrim(listKey, 0, Operation.LIST_MAX_LENGTH - 1);
   }
 }

@@ -75,12 +75,12 @@ public final class Workload {
         doIfOrElse(s -> s.contains("redlineSubscribed"))
             .then(pause(java.time.Duration.ofMillis(100)))
             .orElse(
-                exec(RedisDsl.subscribe(channels.toArray(String[]::new)))
+                exec(RedisDsl.cmd.subscribe(channels.toArray(String[]::new)))
                     .exec(s -> s.set("redlineSubscribed", true)));
     ChainBuilder publisher =
         drawKeys(1)
             .exec(
-                RedisDsl.trackedPublish(
+                RedisDsl.cmd.trackedPublish(
                     s -> channels.get(s.getInt(attribute(0)) % channels.size()),
                     config.valueSizeMax()));
     return doIfOrElse(s -> s.userId() % 4 == 1).then(subscriber).orElse(publisher);

@@ -27,7 +27,10 @@ class AclUserTest extends RedisServerTest {
             duration.plusSeconds(30),
             scenario("acl")
                 .during(duration)
-                .on(exec(set("k:#{userId}", "v")).exec(incr("n")).exec(get("k:#{userId}")))
+                .on(
+                    exec(cmd.set("k:#{userId}", "v"))
+                        .exec(cmd.incr("n"))
+                        .exec(cmd.get("k:#{userId}")))
                 .injectOpen(atOnceUsers(2)));
 
     assertEquals(Map.of(), run.recorder().series("SET").errorsByKind());

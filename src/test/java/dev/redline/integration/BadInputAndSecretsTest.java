@@ -41,7 +41,7 @@ class BadInputAndSecretsTest {
             GatlingRun.run(
                 redis().url(url).connectTimeout(Duration.ofMillis(500)),
                 Duration.ofSeconds(10),
-                scenario("never").exec(get("k")).injectOpen(atOnceUsers(1)));
+                scenario("never").exec(cmd.get("k")).injectOpen(atOnceUsers(1)));
       } catch (Exception e) {
         StringBuilder all = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -94,10 +94,12 @@ class ChecksAndFamiliesTest {
       // op)
       assertEquals(
           gatling.get("XADD")[1], streamed, "each XADD, alone or pipelined, added one entry");
-      assertEquals(
-          2 * gatling.get("BATCH")[1],
-          gatling.get("XADD")[1],
-          "one XADD alone and one in the pipeline per iteration");
+      // Gatling's during() exits as soon as its time is up: a user's last iteration may stop
+      // between its XADD alone and its pipeline
+      long unpaired = gatling.get("XADD")[1] - 2 * gatling.get("BATCH")[1];
+      assertTrue(
+          unpaired >= 0 && unpaired <= 2,
+          "one XADD alone and one in the pipeline per iteration, but a user's last: " + unpaired);
     }
   }
 

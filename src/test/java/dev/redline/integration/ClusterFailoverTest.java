@@ -69,7 +69,7 @@ class ClusterFailoverTest {
                 true,
                 scenario("failover")
                     .during(RUN)
-                    .on(exec(set(key, s -> "v"), get(key)))
+                    .on(exec(cmd.set(key, s -> "v"), cmd.get(key)))
                     .injectOpen(atOnceUsers(6)));
       } finally {
         watch.shutdownNow();

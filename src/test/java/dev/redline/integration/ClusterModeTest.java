@@ -56,37 +56,37 @@ class ClusterModeTest {
     ScenarioBuilder scn =
         scenario("cluster families")
             .exec(
-                set("s:#{userId}", "v").check(reply().is("OK")),
-                get("s:#{userId}").check(reply().is("v")),
-                incr("n:#{userId}").check(reply().is(1L)),
-                expire("s:#{userId}", 500).check(reply().is(1L)),
-                mset("{m#{userId}}:a", "1", "{m#{userId}}:b", "2").check(reply().is("OK")),
-                mget("{m#{userId}}:a", "{m#{userId}}:b")
+                cmd.set("s:#{userId}", "v").check(reply().is("OK")),
+                cmd.get("s:#{userId}").check(reply().is("v")),
+                cmd.incr("n:#{userId}").check(reply().is(1L)),
+                cmd.expire("s:#{userId}", 500).check(reply().is(1L)),
+                cmd.mset("{m#{userId}}:a", "1", "{m#{userId}}:b", "2").check(reply().is("OK")),
+                cmd.mget("{m#{userId}}:a", "{m#{userId}}:b")
                     .check(reply().is(java.util.List.of("1", "2"))),
-                del("{m#{userId}}:a", "{m#{userId}}:b").check(reply().is(2L)),
-                rpush("l:#{userId}", "a", "b").check(reply().is(2L)),
-                lpop("l:#{userId}").check(reply().is("a")),
-                hset("h:#{userId}", "f", "v").check(reply().is(1L)),
-                hget("h:#{userId}", "f").check(reply().is("v")),
-                sadd("set:#{userId}", "a", "b").check(reply().is(2L)),
-                scard("set:#{userId}").check(reply().is(2L)),
-                zadd("z:#{userId}", 1.5, "m").check(reply().is(1L)),
-                zscore("z:#{userId}", "m").check(reply().is("1.5")),
-                publish("news", "hello"),
-                command("EVAL", "return KEYS[1] .. ARGV[1]", "1", "e:#{userId}", "!")
+                cmd.del("{m#{userId}}:a", "{m#{userId}}:b").check(reply().is(2L)),
+                cmd.rpush("l:#{userId}", "a", "b").check(reply().is(2L)),
+                cmd.lpop("l:#{userId}").check(reply().is("a")),
+                cmd.hset("h:#{userId}", "f", "v").check(reply().is(1L)),
+                cmd.hget("h:#{userId}", "f").check(reply().is("v")),
+                cmd.sadd("set:#{userId}", "a", "b").check(reply().is(2L)),
+                cmd.scard("set:#{userId}").check(reply().is(2L)),
+                cmd.zadd("z:#{userId}", 1.5, "m").check(reply().is(1L)),
+                cmd.zscore("z:#{userId}", "m").check(reply().is("1.5")),
+                cmd.publish("news", "hello"),
+                cmd.command("EVAL", "return KEYS[1] .. ARGV[1]", "1", "e:#{userId}", "!")
                     .check(reply().is(s -> "e:" + s.userId() + "!")),
                 transaction(
-                    incr("{t#{userId}}:n"),
-                    incr("{t#{userId}}:n"),
-                    get("{t#{userId}}:n").check(reply().is("2"))),
+                    cmd.incr("{t#{userId}}:n"),
+                    cmd.incr("{t#{userId}}:n"),
+                    cmd.get("{t#{userId}}:n").check(reply().is("2"))),
                 // keys on different slots (and nodes): Jedis splits the pipeline by node
                 pipeline(
-                    set("p:#{userId}:a", "1"),
-                    set("p:#{userId}:b", "2"),
-                    set("p:#{userId}:c", "3"),
-                    get("p:#{userId}:a").check(reply().is("1"))))
+                    cmd.set("p:#{userId}:a", "1"),
+                    cmd.set("p:#{userId}:b", "2"),
+                    cmd.set("p:#{userId}:c", "3"),
+                    cmd.get("p:#{userId}:a").check(reply().is("1"))))
             .repeat(50, "i")
-            .on(exec(set("spread:#{userId}:#{i}", "v")));
+            .on(exec(cmd.set("spread:#{userId}:#{i}", "v")));
 
     Map<String, Long> before = cluster.commandCallsSummed();
     GatlingRun.Result run =
@@ -179,8 +179,8 @@ class ClusterModeTest {
                               slot); // Redline's cluster clients still have the old slot map
                       return session;
                     }),
-                exec(set(key, "v").check(reply().is("OK"))),
-                exec(get(key).check(reply().is("v"))));
+                exec(cmd.set(key, "v").check(reply().is("OK"))),
+                exec(cmd.get(key).check(reply().is("v"))));
 
     GatlingRun.Result run =
         GatlingRun.run(
@@ -256,12 +256,12 @@ class ClusterModeTest {
     cluster.configSetAll("client-output-buffer-limit", "pubsub 1024 0 0");
     try {
       ScenarioBuilder subscriber =
-          scenario("subscriber").exec(subscribe("lossy")).pause(Duration.ofSeconds(2));
+          scenario("subscriber").exec(cmd.subscribe("lossy")).pause(Duration.ofSeconds(2));
       ScenarioBuilder publisher =
           scenario("publisher")
               .pause(Duration.ofMillis(500))
               .repeat(10)
-              .on(exec(trackedPublish(s -> "lossy", 64_000)).pause(Duration.ofMillis(20)));
+              .on(exec(cmd.trackedPublish(s -> "lossy", 64_000)).pause(Duration.ofMillis(20)));
 
       GatlingRun.Result run =
           GatlingRun.run(
@@ -286,9 +286,9 @@ class ClusterModeTest {
     ScenarioBuilder scn =
         scenario("crossslot")
             .exec(
-                mset("a", "1", "b", "2"),
-                transaction(incr("x"), incr("y")),
-                transaction(incr("{same}:x"), incr("{same}:y")));
+                cmd.mset("a", "1", "b", "2"),
+                transaction(cmd.incr("x"), cmd.incr("y")),
+                transaction(cmd.incr("{same}:x"), cmd.incr("{same}:y")));
 
     GatlingRun.Result run =
         GatlingRun.run(

@@ -50,12 +50,12 @@ class ClusterTlsTest {
             .repeat(100, "i")
             .on(
                 exec(
-                    set("k:#{userId}:#{i}", "v").check(reply().is("OK")),
-                    get("k:#{userId}:#{i}").check(reply().is("v")),
+                    cmd.set("k:#{userId}:#{i}", "v").check(reply().is("OK")),
+                    cmd.get("k:#{userId}:#{i}").check(reply().is("v")),
                     pipeline(
-                        incr("a:#{userId}:#{i}"),
-                        incr("b:#{userId}:#{i}"),
-                        incr("c:#{userId}:#{i}"))));
+                        cmd.incr("a:#{userId}:#{i}"),
+                        cmd.incr("b:#{userId}:#{i}"),
+                        cmd.incr("c:#{userId}:#{i}"))));
 
     GatlingRun.Result run =
         GatlingRun.run(

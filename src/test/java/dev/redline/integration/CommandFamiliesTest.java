@@ -24,69 +24,71 @@ class CommandFamiliesTest extends RedisServerTest {
         scenario("families")
             .exec(
                 // strings and keys
-                set("s:k", "v").check(reply().is("OK")),
-                set("s:nx", "1", nx()),
-                set("s:nx", "2", nx()).named("SET NX again").check(reply().notExists()),
-                set("s:xx", "1", xx()).named("SET XX missing").check(reply().notExists()),
-                set("s:ex", "v", ex(100)),
-                set("s:px", "v", px(100_000)),
-                ttl("s:ex").check(reply().gt(0), reply().lte(100)),
-                get("s:k").check(reply().is("v")),
-                exists("s:k").check(reply().is(1L)),
-                expire("s:k", 500).check(reply().is(1L)),
-                incr("s:n").check(reply().is(1L)),
-                incrBy("s:n", 10).check(reply().is(11L)),
-                decr("s:n").check(reply().is(10L)),
-                decrBy("s:n", 4).check(reply().is(6L)),
-                append("s:k", "w").check(reply().is(2L)),
-                strlen("s:k").check(reply().is(2L)),
-                mset("s:a", "1", "s:b", "2").check(reply().is("OK")),
-                mget("s:a", "s:b", "s:none")
+                cmd.set("s:k", "v").check(reply().is("OK")),
+                cmd.set("s:nx", "1", nx()),
+                cmd.set("s:nx", "2", nx()).named("SET NX again").check(reply().notExists()),
+                cmd.set("s:xx", "1", xx()).named("SET XX missing").check(reply().notExists()),
+                cmd.set("s:ex", "v", ex(100)),
+                cmd.set("s:px", "v", px(100_000)),
+                cmd.ttl("s:ex").check(reply().gt(0), reply().lte(100)),
+                cmd.get("s:k").check(reply().is("v")),
+                cmd.exists("s:k").check(reply().is(1L)),
+                cmd.expire("s:k", 500).check(reply().is(1L)),
+                cmd.incr("s:n").check(reply().is(1L)),
+                cmd.incrBy("s:n", 10).check(reply().is(11L)),
+                cmd.decr("s:n").check(reply().is(10L)),
+                cmd.decrBy("s:n", 4).check(reply().is(6L)),
+                cmd.append("s:k", "w").check(reply().is(2L)),
+                cmd.strlen("s:k").check(reply().is(2L)),
+                cmd.mset("s:a", "1", "s:b", "2").check(reply().is("OK")),
+                cmd.mget("s:a", "s:b", "s:none")
                     .check(reply().is(java.util.Arrays.asList("1", "2", null))),
-                del("s:a", "s:b").check(reply().is(2L)),
+                cmd.del("s:a", "s:b").check(reply().is(2L)),
                 // lists
-                rpush("l", "a", "b", "c").check(reply().is(3L)),
-                lpush("l", "z").check(reply().is(4L)),
-                lrange("l", 0, -1).check(reply().is(List.of("z", "a", "b", "c"))),
-                llen("l").check(reply().is(4L)),
-                lpop("l").check(reply().is("z")),
-                rpop("l").check(reply().is("c")),
-                ltrim("l", 0, 0).check(reply().is("OK")),
+                cmd.rpush("l", "a", "b", "c").check(reply().is(3L)),
+                cmd.lpush("l", "z").check(reply().is(4L)),
+                cmd.lrange("l", 0, -1).check(reply().is(List.of("z", "a", "b", "c"))),
+                cmd.llen("l").check(reply().is(4L)),
+                cmd.lpop("l").check(reply().is("z")),
+                cmd.rpop("l").check(reply().is("c")),
+                cmd.ltrim("l", 0, 0).check(reply().is("OK")),
                 // hashes
-                hset("h", "f", "v").check(reply().is(1L)),
-                hset("h", "g", "w"),
-                hget("h", "f").check(reply().is("v")),
-                hgetAll("h").check(reply().ofMap().is(Map.of("f", "v", "g", "w"))),
-                hdel("h", "g").check(reply().is(1L)),
-                hlen("h").check(reply().is(1L)),
+                cmd.hset("h", "f", "v").check(reply().is(1L)),
+                cmd.hset("h", "g", "w"),
+                cmd.hget("h", "f").check(reply().is("v")),
+                cmd.hgetAll("h").check(reply().ofMap().is(Map.of("f", "v", "g", "w"))),
+                cmd.hdel("h", "g").check(reply().is(1L)),
+                cmd.hlen("h").check(reply().is(1L)),
                 // sets
-                sadd("set", "a", "b", "c").check(reply().is(3L)),
-                srem("set", "c").check(reply().is(1L)),
-                scard("set").check(reply().is(2L)),
-                smembers("set")
+                cmd.sadd("set", "a", "b", "c").check(reply().is(3L)),
+                cmd.srem("set", "c").check(reply().is(1L)),
+                cmd.scard("set").check(reply().is(2L)),
+                cmd.smembers("set")
                     .check(
                         reply()
                             .transform(r -> Set.copyOf((List<?>) r).equals(Set.of("a", "b")))
                             .is(true)),
                 // sorted sets
-                zadd("z", 1.5, "m").check(reply().is(1L)),
-                zadd("z", 0.5, "n"),
-                zscore("z", "m").check(reply().is("1.5")),
-                zrange("z", 0, -1).check(reply().is(List.of("n", "m"))),
-                zrem("z", "n").check(reply().is(1L)),
-                zcard("z").check(reply().is(1L)),
+                cmd.zadd("z", 1.5, "m").check(reply().is(1L)),
+                cmd.zadd("z", 0.5, "n"),
+                cmd.zscore("z", "m").check(reply().is("1.5")),
+                cmd.zrange("z", 0, -1).check(reply().is(List.of("n", "m"))),
+                cmd.zrem("z", "n").check(reply().is(1L)),
+                cmd.zcard("z").check(reply().is(1L)),
                 // pub/sub, any command
-                publish("news", "hello").check(reply().is(0L)),
-                command("PING").check(reply().is("PONG")),
-                command("HINCRBY", "h", "count", "5").check(reply().is(5L)),
+                cmd.publish("news", "hello").check(reply().is(0L)),
+                cmd.command("PING").check(reply().is("PONG")),
+                cmd.command("HINCRBY", "h", "count", "5").check(reply().is(5L)),
                 // session functions, saveAs, EL
-                set(s -> "fn:" + s.userId(), s -> "from-fn"),
-                get("fn:#{userId}").check(reply().is(s -> "from-fn")),
-                incr("saved").check(reply().saveAs("n")),
-                set("copy", "#{n}"),
+                cmd.set(s -> "fn:" + s.userId(), s -> "from-fn"),
+                cmd.get("fn:#{userId}").check(reply().is(s -> "from-fn")),
+                cmd.incr("saved").check(reply().saveAs("n")),
+                cmd.set("copy", "#{n}"),
                 // batches
-                transaction(incr("t:n"), incr("t:n"), get("t:n").check(reply().is("2"))),
-                pipeline(set("p:a", "1"), incr("p:a"), get("p:a").check(reply().is("2"))));
+                transaction(
+                    cmd.incr("t:n"), cmd.incr("t:n"), cmd.get("t:n").check(reply().is("2"))),
+                pipeline(
+                    cmd.set("p:a", "1"), cmd.incr("p:a"), cmd.get("p:a").check(reply().is("2"))));
 
     GatlingRun.Result run =
         GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));

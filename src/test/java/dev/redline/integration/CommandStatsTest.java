@@ -24,13 +24,16 @@ class CommandStatsTest extends RedisServerTest {
         scenario("mix")
             .during(duration)
             .on(
-                exec(set("k:#{userId}", "v"))
-                    .exec(get("k:#{userId}"))
-                    .exec(incr("n:#{userId}"))
-                    .exec(del("gone:#{userId}"))
+                exec(cmd.set("k:#{userId}", "v"))
+                    .exec(cmd.get("k:#{userId}"))
+                    .exec(cmd.incr("n:#{userId}"))
+                    .exec(cmd.del("gone:#{userId}"))
                     .exec(
-                        pipeline(set("p:#{userId}", "1"), get("p:#{userId}"), incr("pn:#{userId}")))
-                    .exec(transaction(incr("{t}:#{userId}"), get("{t}:#{userId}"))));
+                        pipeline(
+                            cmd.set("p:#{userId}", "1"),
+                            cmd.get("p:#{userId}"),
+                            cmd.incr("pn:#{userId}")))
+                    .exec(transaction(cmd.incr("{t}:#{userId}"), cmd.get("{t}:#{userId}"))));
 
     Map<String, Long> before;
     try (Jedis jedis = jedis()) {

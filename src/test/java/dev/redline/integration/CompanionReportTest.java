@@ -33,9 +33,9 @@ class CompanionReportTest extends RedisServerTest {
         scenario("report")
             .during(duration)
             .on(
-                exec(set("k:#{userId}", "v"))
-                    .exec(get("k:#{userId}"))
-                    .exec(pipeline(incr("n:#{userId}"), get("k:#{userId}"))));
+                exec(cmd.set("k:#{userId}", "v"))
+                    .exec(cmd.get("k:#{userId}"))
+                    .exec(pipeline(cmd.incr("n:#{userId}"), cmd.get("k:#{userId}"))));
     Map<String, Long> before;
     try (Jedis jedis = jedis()) {
       before = ServerStats.commandCalls(jedis);
@@ -114,10 +114,10 @@ class CompanionReportTest extends RedisServerTest {
     ScenarioBuilder scn =
         scenario("errors")
             .exec(
-                rpush("a-list", "x"),
-                get("a-list"),
-                get("nothing").check(reply().exists()),
-                set("fine", "1"))
+                cmd.rpush("a-list", "x"),
+                cmd.get("a-list"),
+                cmd.get("nothing").check(reply().exists()),
+                cmd.set("fine", "1"))
             .pause(Duration.ofMillis(20));
     GatlingRun.Result run =
         GatlingRun.run(protocol(), Duration.ofSeconds(30), true, scn.injectOpen(atOnceUsers(1)));

@@ -1,8 +1,6 @@
 package dev.redline.integration;
 
-import static dev.redline.javaapi.RedisDsl.get;
-import static dev.redline.javaapi.RedisDsl.incr;
-import static dev.redline.javaapi.RedisDsl.set;
+import static dev.redline.javaapi.RedisDsl.cmd;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -66,10 +64,10 @@ class HttpBesideRedisTest extends RedisServerTest {
           scenario("api and cache")
               .during(duration)
               .on(
-                  exec(set("page:#{userId}", "cached page"))
+                  exec(cmd.set("page:#{userId}", "cached page"))
                       .exec(http("page").get("/page").check(status().is(200)))
-                      .exec(get("page:#{userId}"))
-                      .exec(incr("pages")));
+                      .exec(cmd.get("page:#{userId}"))
+                      .exec(cmd.incr("pages")));
       setUp(scn.injectClosed(constantConcurrentUsers(8).during(duration)))
           .protocols(
               RedisDsl.redis()

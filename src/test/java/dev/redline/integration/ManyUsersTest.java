@@ -36,7 +36,7 @@ class ManyUsersTest extends RedisServerTest {
                 .during(duration)
                 .on(
                     exec(
-                        get("k"),
+                        cmd.get("k"),
                         exec(
                             session -> {
                               workers.add(Thread.currentThread().getName());

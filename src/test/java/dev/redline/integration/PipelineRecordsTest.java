@@ -24,10 +24,10 @@ class PipelineRecordsTest extends RedisServerTest {
         .on(
             exec(
                 pipeline(
-                    set("a:#{userId}", "1"),
-                    set("b:#{userId}", "2"),
-                    get("a:#{userId}"),
-                    incr("n:#{userId}"))));
+                    cmd.set("a:#{userId}", "1"),
+                    cmd.set("b:#{userId}", "2"),
+                    cmd.get("a:#{userId}"),
+                    cmd.incr("n:#{userId}"))));
   }
 
   @Test

@@ -24,7 +24,7 @@ class QueueingLatencyTest extends RedisServerTest {
             protocol(),
             Duration.ofSeconds(120),
             scenario("arrivals")
-                .exec(get("k"))
+                .exec(cmd.get("k"))
                 .injectOpen(
                     constantUsersPerSec(usersPerSecond).during(Duration.ofSeconds(seconds))));
     assertEquals(0, run.exitCode());

@@ -69,14 +69,14 @@ class ReplyCheckSemanticsTest extends RedisServerTest {
 
     List<io.gatling.javaapi.core.ChainBuilder> steps = new ArrayList<>();
     steps.add(exec(session -> session.set("expected", "v")));
-    steps.add(exec(set("present", "v")));
-    steps.add(exec(set("number", "42")));
+    steps.add(exec(cmd.set("present", "v")));
+    steps.add(exec(cmd.set("number", "42")));
     for (Case c : cases) {
       steps.add(
           exec(
               c.key().equals("number")
-                  ? incrBy("number", 0).named(c.name()).check(c.check())
-                  : get(c.key()).named(c.name()).check(c.check())));
+                  ? cmd.incrBy("number", 0).named(c.name()).check(c.check())
+                  : cmd.get(c.key()).named(c.name()).check(c.check())));
     }
     ScenarioBuilder scn = scenario("semantics").exec(steps);
 
@@ -95,5 +95,60 @@ class ReplyCheckSemanticsTest extends RedisServerTest {
               : String.join(",", series.errorsByKind().keySet()));
     }
     assertEquals(expected, actual);
+  }
+
+  /**
+   * The bulk string "1" and the integer 1 are one Redis value: a number saved from INCR equals the
+   * same number read back with GET, in is, isEL, in and their negations; typed views stay strict,
+   * and a failure shows both values with their types.
+   */
+  @Test
+  void aNumberAndItsTextAreOneRedisValue() throws Exception {
+    List<Case> cases =
+        List.of(
+            new Case("GET isEL saved INCR", "counter", reply().isEL("#{n}"), "OK"),
+            new Case("GET is integer", "counter", reply().is(1), "OK"),
+            new Case("GET is long", "counter", reply().is(1L), "OK"),
+            new Case("GET is text", "counter", reply().is("1"), "OK"),
+            new Case("GET not integer", "counter", reply().not(1), "CHECK"),
+            new Case("GET notEL saved", "counter", reply().notEL("#{n}"), "CHECK"),
+            new Case("GET in", "counter", reply().in(0, 1L, "2"), "OK"),
+            new Case("GET not in", "counter", reply().in(0, 2), "CHECK"),
+            new Case("GET is 01", "counter", reply().is("01"), "CHECK"),
+            new Case("GET ofString strict", "counter", reply().ofString().is("1"), "OK"),
+            new Case("GET ofLong strict", "counter", reply().ofLong().is(2L), "CHECK"),
+            new Case("INCRBY is text", "incrby", reply().is("1"), "OK"),
+            new Case("GET is 5", "counter", reply().is(5), "CHECK"));
+
+    List<io.gatling.javaapi.core.ChainBuilder> steps = new ArrayList<>();
+    steps.add(exec(cmd.incr("counter").check(reply().saveAs("n"))));
+    for (Case c : cases) {
+      steps.add(
+          exec(
+              c.key().equals("incrby")
+                  ? cmd.incrBy("counter", 0).named(c.name()).check(c.check())
+                  : cmd.get(c.key()).named(c.name()).check(c.check())));
+    }
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol(),
+            Duration.ofSeconds(30),
+            scenario("redis values").exec(steps).injectOpen(atOnceUsers(1)));
+
+    Map<String, String> expected = new LinkedHashMap<>();
+    Map<String, String> actual = new LinkedHashMap<>();
+    for (Case c : cases) {
+      RequestSeries series = run.recorder().series(c.name());
+      expected.put(c.name(), c.outcome());
+      actual.put(
+          c.name(),
+          series.okHistogram().getTotalCount() == 1
+              ? "OK"
+              : String.join(",", series.errorsByKind().keySet()));
+    }
+    assertEquals(expected, actual);
+    assertEquals(
+        "reply.find.is(5), found \"1\", expected 5 (an integer)",
+        run.recorder().series("GET is 5").firstMessageByKind().get("CHECK"));
   }
 }

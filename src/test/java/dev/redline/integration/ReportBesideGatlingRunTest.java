@@ -13,9 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redline's report goes into the run folder Gatling writes, wherever {@code -rf} puts it, even a
- * path that a command line split on spaces would cut (the folder is read from the simulation.log
- * Gatling holds open, not parsed from the command line).
+ * Redline's report goes into the run folder Gatling writes, wherever {@code -rf} puts it when
+ * {@code redline.results.dir} says the same folder, even a path with a space in it.
  */
 class ReportBesideGatlingRunTest extends RedisServerTest {
 

@@ -23,14 +23,14 @@ class RespProtocolTest extends RedisServerTest {
     ScenarioBuilder scn =
         scenario("resp3")
             .exec(
-                command("HELLO").check(reply().ofMap().transform(m -> m.get("proto")).is(3L)),
-                hset("h", "f", "v"),
-                hgetAll("h")
+                cmd.command("HELLO").check(reply().ofMap().transform(m -> m.get("proto")).is(3L)),
+                cmd.hset("h", "f", "v"),
+                cmd.hgetAll("h")
                     .check(
                         reply().transform(r -> r instanceof Map<?, ?>).is(true),
                         reply().is(Map.of("f", "v"))),
-                get("missing").check(reply().notExists()),
-                incr("n").check(reply().is(1L)));
+                cmd.get("missing").check(reply().notExists()),
+                cmd.incr("n").check(reply().is(1L)));
 
     GatlingRun.Result run =
         GatlingRun.run(
@@ -47,7 +47,7 @@ class RespProtocolTest extends RedisServerTest {
   void byDefaultConnectionsSpeakResp2() throws Exception {
     ScenarioBuilder scn =
         scenario("resp2")
-            .exec(hset("h", "f", "v"), hgetAll("h").check(reply().is(List.of("f", "v"))));
+            .exec(cmd.hset("h", "f", "v"), cmd.hgetAll("h").check(reply().is(List.of("f", "v"))));
 
     GatlingRun.Result run =
         GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));

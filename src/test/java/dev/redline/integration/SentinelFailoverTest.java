@@ -49,7 +49,7 @@ class SentinelFailoverTest {
                         .sentinelCredentials(null, "not-it")
                         .password(TestSentinels.DATA_PASSWORD),
                     Duration.ofSeconds(30),
-                    scenario("never").exec(get("k")).injectOpen(atOnceUsers(1))));
+                    scenario("never").exec(cmd.get("k")).injectOpen(atOnceUsers(1))));
     String all = GatlingRun.messages(error);
     assertTrue(all.contains("cannot use Redis primary 'mymaster' via sentinels"), all);
     assertTrue(all.contains("The sentinels say: 127.0.0.1:") && all.contains("WRONGPASS"), all);
@@ -64,8 +64,9 @@ class SentinelFailoverTest {
           scenario("through failover")
               .during(duration)
               .on(
-                  exec(set(s -> "k:" + s.userId(), s -> Long.toString(System.currentTimeMillis())))
-                      .exec(get("k:#{userId}"))
+                  exec(cmd.set(
+                          s -> "k:" + s.userId(), s -> Long.toString(System.currentTimeMillis())))
+                      .exec(cmd.get("k:#{userId}"))
                       .pace(Duration.ofMillis(5)));
 
       CompletableFuture<Void> failover =

@@ -35,7 +35,10 @@ class ServerFaultsTest {
     // build
     return scenario("faults")
         .during(duration)
-        .on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")).pause(Duration.ofMillis(2)));
+        .on(
+            exec(cmd.set("k:#{userId}", "v"))
+                .exec(cmd.get("k:#{userId}"))
+                .pause(Duration.ofMillis(2)));
   }
 
   /**
@@ -173,11 +176,11 @@ class ServerFaultsTest {
       ScheduledExecutorService faults =
           killAndRestart(server, 2_500, 4_000, new AtomicLong(), restartedAt);
       ScenarioBuilder subscriber =
-          scenario("subscriber").exec(subscribe("restarts")).pause(duration);
+          scenario("subscriber").exec(cmd.subscribe("restarts")).pause(duration);
       ScenarioBuilder publisher =
           scenario("publisher")
               .during(duration)
-              .on(exec(trackedPublish(s -> "restarts", 100)).pause(Duration.ofMillis(5)));
+              .on(exec(cmd.trackedPublish(s -> "restarts", 100)).pause(Duration.ofMillis(5)));
       GatlingRun.Result run =
           GatlingRun.run(
               redis().url(server.url()).socketTimeout(Duration.ofMillis(500)),

@@ -15,7 +15,7 @@ class StartupTest {
   @Test
   void unreachableServerFailsTheRunFastWithAClearError() throws Exception {
     int closedPort = TestRedisServer.freePort();
-    var scn = scenario("never").exec(get("k"));
+    var scn = scenario("never").exec(cmd.get("k"));
     long start = System.nanoTime();
     // in Gatling's own JVM the refusal is one line and exit 1 (OneLineErrorsTest); run inside
     // another JVM (this test, an IDE), the refusal is thrown to the caller, naming the server

@@ -29,7 +29,7 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
         scenario("threads")
             .during(duration)
             .on(
-                exec(set("k:#{userId}", "v")
+                exec(cmd.set("k:#{userId}", "v")
                         .check(
                             reply()
                                 .transform(
@@ -37,7 +37,7 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
                                 .is(true)))
                     .exec(
                         pipeline(
-                            get("k:#{userId}")
+                            cmd.get("k:#{userId}")
                                 .check(
                                     reply()
                                         .transform(
@@ -69,7 +69,7 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
     int chained = 5_000;
     AtomicInteger deepestStack = new AtomicInteger();
     var step =
-        incr(
+        cmd.incr(
             session -> {
               deepestStack.accumulateAndGet(
                   Thread.currentThread().getStackTrace().length, Math::max);
@@ -93,7 +93,7 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
   @Test
   void aThrottledScenarioGoesThroughGatlingsThrottler() throws Exception {
     Duration duration = Duration.ofSeconds(4);
-    ScenarioBuilder scn = scenario("throttled").during(duration).on(exec(incr("throttled")));
+    ScenarioBuilder scn = scenario("throttled").during(duration).on(exec(cmd.incr("throttled")));
     GatlingRun.Result run =
         GatlingRun.runThrottled(
             protocol().threadsPerClient(2), duration, 200, scn.injectOpen(atOnceUsers(2)));
@@ -110,9 +110,9 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
         scenario("pool bound")
             .during(duration)
             .on(
-                exec(set("k:#{userId}", "v"))
-                    .exec(get("k:#{userId}"))
-                    .exec(pipeline(incr("n"), incr("n"))));
+                exec(cmd.set("k:#{userId}", "v"))
+                    .exec(cmd.get("k:#{userId}"))
+                    .exec(pipeline(cmd.incr("n"), cmd.incr("n"))));
     AtomicInteger most = new AtomicInteger();
     ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
     Jedis observer = jedis();

@@ -24,7 +24,7 @@ class TimeoutsTest extends RedisServerTest {
     ScenarioBuilder scn =
         scenario("frozen")
             .during(duration)
-            .on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}")));
+            .on(exec(cmd.set("k:#{userId}", "v")).exec(cmd.get("k:#{userId}")));
     ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
     faults.schedule(() -> signal(server, "STOP"), 1500, TimeUnit.MILLISECONDS);
     faults.schedule(() -> signal(server, "CONT"), 3000, TimeUnit.MILLISECONDS);
@@ -88,7 +88,7 @@ class TimeoutsTest extends RedisServerTest {
               Duration.ofSeconds(60),
               scenario("paused")
                   .during(duration)
-                  .on(exec(set("k:#{userId}", "v")))
+                  .on(exec(cmd.set("k:#{userId}", "v")))
                   .injectOpen(atOnceUsers(2)));
     } finally {
       faults.shutdown();
@@ -111,11 +111,12 @@ class TimeoutsTest extends RedisServerTest {
   void aRunWithSubscribersEndsPromptlyWhenTheServerIsFrozenAtTheEnd() throws Exception {
     Duration duration = Duration.ofSeconds(4);
     int subscribers = 8;
-    ScenarioBuilder subscribe = scenario("subscribers").exec(subscribe("frozen")).pause(duration);
+    ScenarioBuilder subscribe =
+        scenario("subscribers").exec(cmd.subscribe("frozen")).pause(duration);
     ScenarioBuilder publish =
         scenario("publishers")
             .during(duration)
-            .on(exec(trackedPublish(s -> "frozen", 100)).pause(Duration.ofMillis(10)));
+            .on(exec(cmd.trackedPublish(s -> "frozen", 100)).pause(Duration.ofMillis(10)));
     ScheduledExecutorService faults = Executors.newSingleThreadScheduledExecutor();
     faults.schedule(() -> signal(server, "STOP"), 2500, TimeUnit.MILLISECONDS);
     GatlingRun.Result run;

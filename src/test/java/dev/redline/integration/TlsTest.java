@@ -81,7 +81,9 @@ class TlsTest {
   private static final ScenarioBuilder SET_GET =
       scenario("tls")
           .repeat(200)
-          .on(exec(set("k:#{userId}", "v")).exec(get("k:#{userId}").check(reply().is("v"))));
+          .on(
+              exec(cmd.set("k:#{userId}", "v"))
+                  .exec(cmd.get("k:#{userId}").check(reply().is("v"))));
 
   @Test
   void aRunOverTlsVerifiesTheServerAgainstTheGivenCa() throws Exception {

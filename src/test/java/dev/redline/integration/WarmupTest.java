@@ -31,7 +31,7 @@ class WarmupTest extends RedisServerTest {
             true,
             scenario("warm")
                 .during(Duration.ofSeconds(4))
-                .on(exec(incr("n").check(reply().saveAs("n"))))
+                .on(exec(cmd.incr("n").check(reply().saveAs("n"))))
                 .injectOpen(atOnceUsers(1)));
 
     assertEquals(0, run.exitCode());

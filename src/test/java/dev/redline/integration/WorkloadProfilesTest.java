@@ -97,12 +97,17 @@ class WorkloadProfilesTest extends RedisServerTest {
                     "LPUSH:0.6,RPUSH:0.3,LRANGE:0.1")),
             4);
     long pushes = ok(run, "LPUSH") + ok(run, "RPUSH");
-    assertEquals(pushes, ok(run, "LTRIM"), "every push is trimmed");
+    // Gatling's during() exits as soon as its time is up, between a push and its trim too
+    long untrimmed = pushes - ok(run, "LTRIM");
+    assertTrue(
+        untrimmed >= 0 && untrimmed <= 4, "every push but a user's last is trimmed: " + untrimmed);
     assertTrue(pushes > 3000, "enough pushes to overflow an unbounded list: " + pushes);
     try (Jedis jedis = jedis()) {
       for (int i = 0; i < 3; i++) {
         long length = jedis.llen("redline:list:" + i);
-        assertTrue(length <= 1000, "list " + i + " stays at most 1000 long, is " + length);
+        assertTrue(
+            length <= 1004,
+            "list " + i + " stays at most 1000 long (+ a user's last push), is " + length);
       }
     }
   }

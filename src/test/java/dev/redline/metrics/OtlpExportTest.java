@@ -45,9 +45,9 @@ class OtlpExportTest extends RedisServerTest {
                   .during(Duration.ofSeconds(3))
                   .on(
                       exec(
-                          set("k:#{userId}", "v"),
-                          get("k:#{userId}"),
-                          pipeline(incr("n"), get("k:#{userId}").named("GET in batch"))))
+                          cmd.set("k:#{userId}", "v"),
+                          cmd.get("k:#{userId}"),
+                          pipeline(cmd.incr("n"), cmd.get("k:#{userId}").named("GET in batch"))))
                   .injectOpen(atOnceUsers(2)));
       assertEquals(0, run.exitCode());
       assertTrue(
@@ -131,7 +131,7 @@ class OtlpExportTest extends RedisServerTest {
               Duration.ofSeconds(30),
               scenario("down")
                   .during(Duration.ofSeconds(2))
-                  .on(exec(incr("n")))
+                  .on(exec(cmd.incr("n")))
                   .injectOpen(atOnceUsers(2)));
       console = capture.text();
     }

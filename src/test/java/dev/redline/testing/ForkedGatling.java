@@ -61,6 +61,8 @@ public final class ForkedGatling {
     for (String property : systemProperties) {
       command.add("-D" + property);
     }
+    // Gatling does not tell a protocol its results folder: a run with -rf says it to Redline too
+    command.add("-Dredline.results.dir=" + results.toAbsolutePath());
     command.addAll(
         List.of(
             "-cp",

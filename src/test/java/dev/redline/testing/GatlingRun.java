@@ -2,7 +2,7 @@ package dev.redline.testing;
 
 import dev.redline.protocol.RedlineRun;
 import dev.redline.report.LatencyRecorder;
-import io.gatling.app.Gatling$;
+import io.gatling.app.InProcessGatling;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ProtocolBuilder;
 import java.io.IOException;
@@ -54,14 +54,14 @@ public final class GatlingRun {
       String simulationClass, java.util.Map<String, String> properties) throws IOException {
     Path results = Files.createDirectories(Path.of("target", "gatling-it"));
     Path folder = Files.createTempDirectory(results, "run-");
-    Optional<RedlineRun> before = RedlineRun.lastStarted();
+    Optional<RedlineRun> before = ObservedRuns.lastStarted();
     properties.forEach(System::setProperty);
     System.setProperty("redline.results.dir", folder.toAbsolutePath().toString());
     long start = System.nanoTime();
     int exit;
     try {
       exit =
-          Gatling$.MODULE$.fromArgs(
+          InProcessGatling.run(
               new String[] {"-s", simulationClass, "-rf", folder.toAbsolutePath().toString()});
     } finally {
       properties.keySet().forEach(System::clearProperty);
@@ -69,7 +69,7 @@ public final class GatlingRun {
     }
     long wall = (System.nanoTime() - start) / 1_000_000;
     RedlineRun run =
-        RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
+        ObservedRuns.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
     return new Result(exit, wall, folder, run);
   }
 
@@ -89,7 +89,7 @@ public final class GatlingRun {
       boolean reports,
       PopulationBuilder... populations)
       throws IOException {
-    return run(protocol, maxDuration, reports, 0, populations);
+    return run(List.of(protocol), maxDuration, reports, 0, populations);
   }
 
   /**
@@ -99,22 +99,40 @@ public final class GatlingRun {
   public static Result runThrottled(
       ProtocolBuilder protocol, Duration duration, int rps, PopulationBuilder... populations)
       throws IOException {
-    return run(protocol, duration, false, rps, populations);
+    return run(List.of(protocol), duration, false, rps, populations);
   }
 
-  private static synchronized Result run(
-      ProtocolBuilder protocol,
+  /**
+   * Runs the populations against several protocols (Redis beside HTTP); {@code reports} also writes
+   * Gatling's HTML report.
+   */
+  public static synchronized Result run(
+      List<ProtocolBuilder> protocols,
       Duration maxDuration,
       boolean reports,
       int throttleRps,
       PopulationBuilder... populations)
       throws IOException {
+    return run(() -> protocols, maxDuration, reports, throttleRps, () -> List.of(populations));
+  }
+
+  /**
+   * The same with protocols and populations built inside the simulation, as Gatling builds a
+   * simulation's (some of Gatling's DSL works only there: its HTTP protocol, session functions).
+   */
+  public static synchronized Result run(
+      java.util.function.Supplier<List<ProtocolBuilder>> protocols,
+      Duration maxDuration,
+      boolean reports,
+      int throttleRps,
+      java.util.function.Supplier<List<PopulationBuilder>> populations)
+      throws IOException {
     Path results = Files.createDirectories(Path.of("target", "gatling-it"));
     Path folder = Files.createTempDirectory(results, "run-");
     PlannedSimulation.next =
-        new PlannedSimulation.Plan(List.of(populations), protocol, maxDuration, throttleRps);
+        new PlannedSimulation.Plan(populations, protocols, maxDuration, throttleRps);
     System.setProperty("redline.results.dir", folder.toAbsolutePath().toString());
-    Optional<RedlineRun> before = RedlineRun.lastStarted();
+    Optional<RedlineRun> before = ObservedRuns.lastStarted();
     long start = System.nanoTime();
     int exit;
     try {
@@ -130,14 +148,14 @@ public final class GatlingRun {
                 folder.toAbsolutePath().toString(),
                 "-nr"
               };
-      exit = Gatling$.MODULE$.fromArgs(args);
+      exit = InProcessGatling.run(args);
     } finally {
       PlannedSimulation.next = null;
       System.clearProperty("redline.results.dir");
     }
     long wall = (System.nanoTime() - start) / 1_000_000;
     RedlineRun run =
-        RedlineRun.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
+        ObservedRuns.lastStarted().filter(r -> before.isEmpty() || r != before.get()).orElse(null);
     return new Result(exit, wall, folder, run);
   }
 }

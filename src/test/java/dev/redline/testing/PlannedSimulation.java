@@ -14,8 +14,8 @@ public class PlannedSimulation extends Simulation {
 
   /** What the next run executes. */
   public record Plan(
-      List<PopulationBuilder> populations,
-      ProtocolBuilder protocol,
+      java.util.function.Supplier<List<PopulationBuilder>> populations,
+      java.util.function.Supplier<List<ProtocolBuilder>> protocols,
       Duration maxDuration,
       int throttleRps) {}
 
@@ -27,15 +27,17 @@ public class PlannedSimulation extends Simulation {
       throw new IllegalStateException("PlannedSimulation runs only through GatlingRun");
     }
     if (plan.throttleRps() > 0) {
-      setUp(plan.populations())
-          .protocols(plan.protocol())
+      setUp(plan.populations().get())
+          .protocols(plan.protocols().get())
           .maxDuration(plan.maxDuration().plusSeconds(30))
           .throttle(
               io.gatling.javaapi.core.CoreDsl.reachRps(plan.throttleRps())
                   .in(Duration.ofSeconds(1)),
               io.gatling.javaapi.core.CoreDsl.holdFor(plan.maxDuration()));
     } else {
-      setUp(plan.populations()).protocols(plan.protocol()).maxDuration(plan.maxDuration());
+      setUp(plan.populations().get())
+          .protocols(plan.protocols().get())
+          .maxDuration(plan.maxDuration());
     }
   }
 }

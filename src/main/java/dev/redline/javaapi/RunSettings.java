@@ -1,0 +1,214 @@
+package dev.redline.javaapi;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.holdFor;
+import static io.gatling.javaapi.core.CoreDsl.reachRps;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import dev.redline.config.DeploymentConfig;
+import dev.redline.config.RedlineConfig;
+import dev.redline.workload.RedisWorkloads;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.ThrottleStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of a config-driven run, as Redline's ready simulations read them, mapped onto the
+ * DSL: {@code -Dredline.test.duration=60s}, {@code -Dredline.test.client_instances=2}, {@code
+ * -Dredline.url=...}, the old runner's {@code TEST_*} and {@code REDIS_*} variables, or the YAML
+ * file of {@code -Dredline.config} (see docs/configuration.md). A simulation of your own can read
+ * them the same way:
+ *
+ * <pre>{@code
+ * public class MyRun extends Simulation {
+ *   RunSettings settings = RunSettings.load();
+ *   {
+ *     setUp(settings.population()).protocols(settings.protocol());
+ *   }
+ * }
+ * }</pre>
+ *
+ * A wrong setting is a {@link dev.redline.config.ConfigError} whose message is the one line that
+ * says what is wrong and what is allowed.
+ */
+public final class RunSettings {
+  /**
+   * How long an {@code unlimited} run lasts unless stopped: a year, so in practice until Ctrl+C.
+   */
+  public static final Duration UNLIMITED = Duration.ofDays(365);
+
+  private final RedlineConfig config;
+
+  private RunSettings(RedlineConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * The settings of this run: system properties over environment over YAML over the profile's own
+   * settings over defaults.
+   *
+   * <pre>{@code RunSettings settings = RunSettings.load();}</pre>
+   *
+   * @return validated settings
+   */
+  public static RunSettings load() {
+    return new RunSettings(RedlineConfig.load());
+  }
+
+  /**
+   * How long the load runs: the warm-up, then {@code test.duration} (default 30 s); {@link
+   * #UNLIMITED} for {@code unlimited}.
+   *
+   * <pre>{@code scenario("rw").during(settings.duration()).on(chain)}</pre>
+   *
+   * @return the load's duration, warm-up included
+   */
+  public Duration duration() {
+    return config.duration().map(d -> d.plus(config.warmup())).orElse(UNLIMITED);
+  }
+
+  /**
+   * Virtual users: client_instances × threads_per_client.
+   *
+   * <pre>
+   * {@code scn.injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration()))}
+   * </pre>
+   *
+   * @return the number of virtual users
+   */
+  public int users() {
+    return config.virtualUsers();
+  }
+
+  /**
+   * The protocol: client_instances, threads_per_client, connections_per_client, the Redis named
+   * (else {@code redline.url}, {@code REDIS_URL} or an embedded one), the deployment (cluster nodes
+   * or sentinels, TLS, RESP), retries, warm-up, start during an outage, Gatling records, and the
+   * echo of every effective setting at the start.
+   *
+   * <pre>{@code setUp(population).protocols(settings.protocol())}</pre>
+   *
+   * @return a protocol builder
+   */
+  public RedisProtocolBuilder protocol() {
+    RedisProtocolBuilder protocol =
+        RedisDsl.redis()
+            .clientInstances(config.clientInstances())
+            .threadsPerClient(config.threadsPerClient())
+            .connectionsPerClient(config.connectionsPerClient())
+            .retryAttempts(config.retryAttempts())
+            .warmup(config.warmup())
+            .settingsEcho(echo());
+    if (config.endpoint().isPresent()) {
+      protocol = protocol.url(config.endpoint().get().toUrl(), config.endpointOrigin());
+    }
+    if (config.startDuringOutage()) {
+      protocol = protocol.startDuringOutage();
+    }
+    if (config.batchOnlyGatlingRecords()) {
+      protocol = protocol.batchOnlyGatlingRecords();
+    }
+    return deployment(protocol, config.deployment());
+  }
+
+  /**
+   * One iteration of the configured workload profile (test.workload.*).
+   *
+   * <pre>{@code scenario("rw").during(settings.duration()).on(settings.workload())}</pre>
+   *
+   * @return a chain of Redis requests
+   */
+  public ChainBuilder workload() {
+    return RedisWorkloads.of(config.workload());
+  }
+
+  /**
+   * The ready runner's population: the profile's iteration looped for the duration by {@link
+   * #users()} virtual users, all started at once.
+   *
+   * <pre>{@code setUp(settings.population()).protocols(settings.protocol())}</pre>
+   *
+   * @return the population to set up
+   */
+  public PopulationBuilder population() {
+    ScenarioBuilder workload =
+        scenario(config.workload().profile()).during(duration()).on(workload());
+    return workload.injectOpen(atOnceUsers(users()));
+  }
+
+  /**
+   * Gatling's throttle for {@code test.target_ops_per_second}: reach that rate in a second and hold
+   * it for the duration; empty when no rate is set.
+   *
+   * <pre>{@code if (!settings.throttle().isEmpty()) setUp.throttle(settings.throttle());}</pre>
+   *
+   * @return the throttle steps, or an empty list
+   */
+  public List<ThrottleStep> throttle() {
+    if (config.targetOpsPerSecond() <= 0) {
+      return List.of();
+    }
+    return List.of(
+        reachRps(config.targetOpsPerSecond()).in(Duration.ofSeconds(1)), holdFor(duration()));
+  }
+
+  /**
+   * The whole configuration (workload, warm-up, target rate, deployment, ...).
+   *
+   * <pre>{@code settings.config().workload().profile()}</pre>
+   *
+   * @return the validated configuration
+   */
+  public RedlineConfig config() {
+    return config;
+  }
+
+  private List<String> echo() {
+    List<String> echo = new ArrayList<>();
+    echo.add(
+        "Redline settings (highest layer wins: system properties > environment > YAML > profile >"
+            + " defaults):");
+    echo.addAll(config.echo());
+    return echo;
+  }
+
+  /**
+   * Mode (cluster nodes, sentinels), TLS and RESP from the config, through the same DSL a
+   * simulation uses.
+   */
+  private static RedisProtocolBuilder deployment(
+      RedisProtocolBuilder protocol, DeploymentConfig d) {
+    RedisProtocolBuilder p = protocol;
+    if (d.mode().equals("cluster")) {
+      p = p.cluster(d.clusterNodes().toArray(String[]::new));
+    } else if (d.mode().equals("sentinel")) {
+      p = p.sentinel(d.sentinelMaster(), d.sentinelNodes().toArray(String[]::new));
+      if (d.sentinelUsername() != null || d.sentinelPassword() != null) {
+        p = p.sentinelCredentials(d.sentinelUsername(), d.sentinelPassword());
+      }
+    }
+    if (d.tls()) {
+      p = p.tls();
+    }
+    if (d.tlsCaFile() != null) {
+      p = p.tlsCaFile(d.tlsCaFile().toString());
+    }
+    if (d.tlsCertFile() != null) {
+      p = p.tlsClientCertificate(d.tlsCertFile().toString(), d.tlsKeyFile().toString());
+    }
+    if (!d.tlsVerifyHostname()) {
+      p = p.tlsVerifyHostname(false);
+    }
+    if (!d.tlsVersions().isEmpty()) {
+      p = p.tlsVersions(d.tlsVersions().toArray(String[]::new));
+    }
+    if (d.respVersion() != 0) {
+      p = p.protocolVersion(d.respVersion());
+    }
+    return p;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.redline.protocol;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * How one run stops early and still writes both reports: on Ctrl+C or SIGTERM (the JVM's shutdown
+ * hooks), and when the process that started the JVM (Maven) has ended ({@link ProcessHandle}).
+ *
+ * <p>A stop is a request: the next Redis request of any user hands its session to Gatling's own
+ * {@code stopLoadGenerator}, which ends the run as maxDuration does. Requests in flight finish,
+ * Gatling flushes its stats, Redline writes its report when the load has ended, then Gatling writes
+ * its own. During a shutdown the JVM ends when its shutdown hooks return, so this run's hook holds
+ * it while that happens: until the load has ended (at most {@link #STOP_DEADLINE}), then until the
+ * thread that runs Gatling has finished its report (it then calls {@code System.exit}, which waits
+ * for the hooks). Redline never ends the JVM itself.
+ */
+final class RunStop {
+  /** How long a stopped load may take to end before the JVM is let go without Gatling's report. */
+  static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
+
+  /** Gatling reads about a million records a second when it writes its report; a margin on top. */
+  private static final long REPORT_NANOS_PER_RECORD = 3_000;
+
+  private static final long REPORT_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  /**
+   * How long Gatling's thread must stay parked before its report step counts as over: right after a
+   * stopped load it parks while its actors and event loops shut down; once the load had ended
+   * before the shutdown began, a parked thread is one that called {@code System.exit} itself.
+   */
+  private static final long PARKED_AFTER_STOPPED_LOAD_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  private static final long PARKED_AFTER_ENDED_LOAD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  private final Thread gatling = Thread.currentThread();
+  private final Thread hook = new Thread(this::onJvmShutdown, "redline-graceful-stop");
+  private final AtomicBoolean said = new AtomicBoolean();
+  private final CountDownLatch loadEnded = new CountDownLatch(1);
+  private volatile boolean requested;
+  private volatile long reportDeadlineNanos;
+
+  /**
+   * Watches this JVM's shutdown and its launching process for the run that Gatling's current thread
+   * is building.
+   */
+  RunStop() {
+    Runtime.getRuntime().addShutdownHook(hook);
+    ProcessHandle.current()
+        .parent()
+        .filter(ProcessHandle::isAlive)
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () ->
+                            request(
+                                "the process that started this run (pid "
+                                    + parent.pid()
+                                    + ", e.g. Maven) has ended: stopping the load; Gatling and"
+                                    + " Redline go on writing their reports in this process (pid "
+                                    + ProcessHandle.current().pid()
+                                    + ")")));
+  }
+
+  /** Whether the run was asked to stop. */
+  boolean requested() {
+    return requested;
+  }
+
+  /** Asks the run to stop, saying why once. */
+  void request(String why) {
+    if (loadEnded.getCount() == 0) {
+      return;
+    }
+    requested = true;
+    if (said.compareAndSet(false, true)) {
+      System.out.println("\nRedline: " + why);
+    }
+  }
+
+  /**
+   * The load has ended and Redline's report is written; Gatling writes its report next, about a
+   * microsecond per record it was given.
+   */
+  void loadEnded(long gatlingRecords) {
+    reportDeadlineNanos =
+        System.nanoTime() + REPORT_MARGIN_NANOS + gatlingRecords * REPORT_NANOS_PER_RECORD;
+    loadEnded.countDown();
+  }
+
+  /** The run was refused before any load: nothing to wait for at shutdown. */
+  void abandon() {
+    reportDeadlineNanos = System.nanoTime();
+    loadEnded.countDown();
+  }
+
+  private void onJvmShutdown() {
+    long parkedNanos = PARKED_AFTER_ENDED_LOAD_NANOS;
+    if (loadEnded.getCount() > 0) {
+      parkedNanos = PARKED_AFTER_STOPPED_LOAD_NANOS;
+      request(
+          "the JVM is shutting down (Ctrl+C or a signal): stopping the load; requests in flight"
+              + " finish, then Gatling and Redline write their reports");
+      try {
+        if (!loadEnded.await(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
+          System.out.printf(
+              Locale.ROOT,
+              "Redline: the load did not stop within %d s; the JVM ends without the reports%n",
+              STOP_DEADLINE.toSeconds());
+          return;
+        }
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+    awaitGatlingsReport(parkedNanos);
+  }
+
+  /**
+   * Waits while the thread that runs Gatling is still busy after the load: it is done when it ends,
+   * blocks in {@code System.exit} (a shutdown is under way), or stays parked (it called {@code
+   * System.exit} itself and waits for the hooks, or it went on to other work); at most until the
+   * report deadline.
+   */
+  private void awaitGatlingsReport(long parkedNanos) {
+    long parkedSince = -1;
+    while (System.nanoTime() < reportDeadlineNanos) {
+      Thread.State state = gatling.getState();
+      if (state == Thread.State.TERMINATED || state == Thread.State.BLOCKED) {
+        return;
+      }
+      if (state == Thread.State.RUNNABLE) {
+        parkedSince = -1;
+      } else if (parkedSince < 0) {
+        parkedSince = System.nanoTime();
+      } else if (System.nanoTime() - parkedSince > parkedNanos) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+}

@@ -45,7 +45,7 @@ final class ReplyViews {
             });
     Validation<Extractor<Object, X>> always = new Success<>(extractor);
     Function1<Session, Validation<Extractor<Object, X>>> expression = session -> always;
-    return new io.gatling.core.check.CheckBuilder$Find$Default<>(expression, true);
+    return dev.redline.action.ReplyFind.of(expression);
   }
 
   /**

@@ -36,8 +36,23 @@ public final class MergeRuns {
 
   private MergeRuns() {}
 
+  /** Why the runs could not be merged: the one line a user reads. */
+  static final class CannotMerge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CannotMerge(String reason) {
+      super("Redline: cannot merge: " + reason, null, false, false);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+
   /**
-   * Command line: run folders, then {@code --out <folder>}. A mistake prints one line and exits 1.
+   * Command line: run folders, then {@code --out <folder>}. A mistake is one line: an exception
+   * without a stack trace, which {@code mvn exec:java} reports before its BUILD FAILURE.
    */
   public static void main(String[] args) {
     try {
@@ -60,8 +75,7 @@ public final class MergeRuns {
       System.out.println(
           "Redline merged report of " + runs.size() + " runs: " + index.toAbsolutePath().toUri());
     } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
-      System.err.println("Redline: cannot merge: " + e.getMessage());
-      System.exit(1);
+      throw new CannotMerge(e.getMessage());
     }
   }
 

@@ -9,5 +9,5 @@ import io.gatling.core.session.Expression
 /** Gatling's find-one check builder over an extractor, showing the actual value on failure. */
 object ReplyFind {
   def of[T, P, X](extractor: Expression[Extractor[P, X]]): CheckBuilder.Find[T, P, X] =
-    new CheckBuilder.Find.Default[T, P, X](extractor, displayActualValue = true)
+    new CheckBuilder.Find.Default[T, P, X](extractor, logActualValueInError = true)
 }

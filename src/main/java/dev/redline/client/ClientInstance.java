@@ -27,9 +27,8 @@ public final class ClientInstance implements AutoCloseable {
   /**
    * How often the cluster client tries a command: once, and once more after a redirection (MOVED,
    * ASK) or, for a node that failed, after reading the slot map again. Jedis's default (5 tries,
-   * sleeping between them, for up to 5 socket timeouts) held a worker for seconds on every request
-   * for a dead primary's slots, which stalled the users of the healthy primaries on that worker
-   * too.
+   * sleeping between them, for up to 5 socket timeouts) holds a worker for seconds on every request
+   * for a dead primary's slots, which stalls the users of the healthy primaries on that worker too.
    */
   private static final int CLUSTER_MAX_ATTEMPTS = 2;
 

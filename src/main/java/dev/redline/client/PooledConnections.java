@@ -120,8 +120,8 @@ final class PooledConnections implements Connections {
 
   /**
    * Returns a connection to the pool. A broken one is disconnected first: the pool would otherwise
-   * say QUIT on it and wait for the reply — a second socket timeout on a frozen server, which made
-   * a TIMEOUT KO take twice the socket timeout.
+   * say QUIT on it and wait for the reply — a second socket timeout on a frozen server, so that a
+   * TIMEOUT KO would take twice the socket timeout.
    */
   private static void giveBack(Connection connection) {
     if (connection.isBroken()) {

@@ -5,13 +5,11 @@ import java.util.Locale;
 /**
  * What Redline promises to run on one machine, and keeps.
  *
- * <p>Each worker is a platform thread making blocking Jedis calls. Measured on a 2-core machine
- * (WorkloadSimulation basic_rw, 5 s; README, "How many threads"): at 100 workers the run ends on
- * time; at 250, 1,000 and 5,000 the runnable threads starve Gatling's own two event loops (777 of
- * 1,000 users had not even started 11 s into a 5 s run, which then took 42 s) and redis-server
- * itself. So at most {@link #WORKERS_PER_CORE} workers per core run: more virtual users than that
- * share them, and the time a user waits for its worker is recorded as its WAIT (it never vanishes).
- * Users and connections have a ceiling of their own.
+ * <p>Each worker is a platform thread making blocking Jedis calls. Too many runnable workers starve
+ * Gatling's own event loops and redis-server itself: users start late and the run overruns its
+ * duration (measured in docs/performance.md). So at most {@link #WORKERS_PER_CORE} workers per core
+ * run: more virtual users than that share them, and the time a user waits for its worker is
+ * recorded as its WAIT (it never vanishes). Users and connections have a ceiling of their own.
  */
 public final class WorkerBudget {
   /** Worker threads per core that still leave Gatling and the machine responsive. */

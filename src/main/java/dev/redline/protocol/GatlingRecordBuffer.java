@@ -12,9 +12,8 @@ import scala.collection.immutable.List;
  * Gatling records of one worker thread, handed to Gatling's stats engine in bursts instead of one
  * by one. Each record Gatling is given is a message to each of its data-writer actors; an idle
  * actor is woken through a thread pool, so records that trickle in cost a thread wake-up and park
- * apiece (measured: two thirds of the data writers' CPU at 64-record bursts), while a burst is
- * drained by an actor that is already awake. The records keep their own timestamps, so the report
- * is the same.
+ * apiece (most of the data writers' CPU, see docs/performance.md), while a burst is drained by an
+ * actor that is already awake. The records keep their own timestamps, so the report is the same.
  *
  * <p>A buffer belongs to one worker thread, which fills it. It is flushed when it holds {@value
  * #CAPACITY} records, {@value #MAX_DELAY_MILLIS} ms after its first record (well inside Gatling's 5

@@ -22,7 +22,7 @@ final class RunStop {
   /** How long a stopped load may take to end before the JVM is let go without Gatling's report. */
   static final Duration STOP_DEADLINE = Duration.ofSeconds(10);
 
-  /** Gatling reads about a million records a second when it writes its report; a margin on top. */
+  /** Gatling's report step per record: its measured cost (docs/performance.md), with a margin. */
   private static final long REPORT_NANOS_PER_RECORD = 3_000;
 
   private static final long REPORT_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -84,8 +84,8 @@ final class RunStop {
   }
 
   /**
-   * The load has ended and Redline's report is written; Gatling writes its report next, about a
-   * microsecond per record it was given.
+   * The load has ended and Redline's report is written; Gatling writes its report next, which takes
+   * time in proportion to the records it was given.
    */
   void loadEnded(long gatlingRecords) {
     reportDeadlineNanos =

@@ -7,12 +7,11 @@ import java.util.Optional;
  * What to tell a user whose run gave Gatling so many records that Gatling's report step, which
  * starts when the run ends and reads every record twice, will keep them waiting a good while. Said
  * before Gatling starts it, with the wait estimated from what that step was measured to cost on
- * Gatling 3.16 (docs/performance.md): about a microsecond per record on this project's 2-core
- * machine, whatever Redline does, plus up to a second to write the pages (0.2–0.3 s in the JVM that
- * ran the load, 1.2 s in a fresh one).
+ * Gatling 3.16 (docs/performance.md): a fixed cost per record, whatever Redline does, plus up to a
+ * second to write the pages.
  */
 public final class GatlingReportHint {
-  /** Gatling 3.16's report step per record, forked JVM on 2 cores (0.75–1.05 µs measured). */
+  /** Gatling 3.16's report step per record, in µs: its measured cost, rounded. */
   static final double MICROS_PER_RECORD = 1.0;
 
   /** Below this estimate nobody waits long enough to wonder. */

@@ -182,6 +182,14 @@ public class RedisServerProcess implements AutoCloseable {
       }
       return path;
     }
+    if (!EmbeddedBinary.available()) {
+      throw new dev.redline.config.ConfigError(
+          "no Redis is named (redis().url(...), -Dredline.url or REDIS_URL) and there is no"
+              + " embedded redis-server to start: name one, or add "
+              + EmbeddedBinary.ARTIFACT
+              + " (test scope) to the project for a redis-server started for each run, or set"
+              + " -Dredline.redis.server to a redis-server binary");
+    }
     return EmbeddedBinary.path();
   }
 
@@ -223,8 +231,23 @@ public class RedisServerProcess implements AutoCloseable {
   }
 
   /** The redis-server binary shipped in the embedded-redis jar, extracted once per JVM. */
+  /**
+   * The redis-server binaries of the embedded-redis jar, an optional dependency of Redline: this
+   * repository's own runs have it, a project that depends on Redline only when it adds it.
+   */
   private static final class EmbeddedBinary {
+    static final String ARTIFACT = "com.github.codemonstur:embedded-redis:1.4.3";
     private static Path extracted;
+
+    static boolean available() {
+      try {
+        Class.forName(
+            "redis.embedded.core.ExecutableProvider", false, EmbeddedBinary.class.getClassLoader());
+        return true;
+      } catch (ClassNotFoundException e) {
+        return false;
+      }
+    }
 
     static synchronized Path path() throws IOException {
       if (extracted == null) {

@@ -3,7 +3,6 @@ package dev.redline.metrics;
 import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.config.MetricsConfig;
-import dev.redline.report.SecondListener;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -35,7 +34,7 @@ import org.HdrHistogram.HistogramIterationValue;
  * <p>Fed by the recorder's sampler once a second ({@link #second}); {@link #close()} records and
  * pushes the last second, so a run loses nothing at its end.
  */
-public final class RunMetrics implements SecondListener, AutoCloseable {
+final class RunMetrics implements LiveMetrics {
   /** Latency buckets in ms: fine below a millisecond, where Redis answers. */
   static final List<Double> LATENCY_BUCKETS_MS =
       List.of(
@@ -155,25 +154,22 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
   }
 
   /**
-   * Starts the run's metrics, or nothing when they go nowhere.
+   * Starts the run's metrics (see {@link LiveMetrics#start}).
    *
    * @param labels app_name, instance_id, run_id and version, put on every point
    * @param clients the run's clients (their connection health and opened connections are read once
    *     a second)
    */
-  public static Optional<RunMetrics> start(
+  static RunMetrics start(
       MetricsConfig config, Map<String, String> labels, Supplier<List<ClientInstance>> clients) {
-    if (!config.enabled()) {
-      return Optional.empty();
-    }
     var attributes = Attributes.builder();
     labels.forEach(attributes::put);
-    return Optional.of(
-        new RunMetrics(
-            config, attributes.build(), labels.getOrDefault("version", "unknown"), clients));
+    return new RunMetrics(
+        config, attributes.build(), labels.getOrDefault("version", "unknown"), clients);
   }
 
   /** Records how long a client pool took to open and pass its start check. */
+  @Override
   public void clientInitialized(long nanos) {
     clientInit.record(nanos / 1e6, run);
   }
@@ -220,6 +216,7 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
   /**
    * Once a second after the requests' seconds: reconnections that completed since the last call.
    */
+  @Override
   public synchronized void sampleClients() {
     for (ClientInstance client : clients.get()) {
       ConnectionHealth health = client.health();
@@ -250,6 +247,7 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
   }
 
   /** What the summary says about the metrics: where they went and how that went. */
+  @Override
   public Map<String, Object> summary() {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("service_name", config.serviceName());
@@ -259,6 +257,7 @@ public final class RunMetrics implements SecondListener, AutoCloseable {
   }
 
   /** One line for the console about where the metrics go. */
+  @Override
   public String describe() {
     return config.describe();
   }

@@ -60,7 +60,7 @@ public final class RedlineRun {
           });
   private final long startEpochMillis = System.currentTimeMillis();
   private volatile long endEpochMillis;
-  private volatile Optional<dev.redline.metrics.RunMetrics> metrics = Optional.empty();
+  private volatile Optional<dev.redline.metrics.LiveMetrics> metrics = Optional.empty();
   private boolean metricsStarted;
   private volatile Path reportIndex;
   private boolean finished;
@@ -92,7 +92,7 @@ public final class RedlineRun {
                       count,
                       kind,
                       recorder.exampleMessage(kind)));
-      metrics.ifPresent(dev.redline.metrics.RunMetrics::sampleClients);
+      metrics.ifPresent(dev.redline.metrics.LiveMetrics::sampleClients);
     } catch (RuntimeException e) {
       LOG.warn("Redline sampler failed", e);
     }
@@ -155,7 +155,7 @@ public final class RedlineRun {
     } catch (RuntimeException e) {
       refused = true;
       stop.abandon();
-      metrics.ifPresent(dev.redline.metrics.RunMetrics::close);
+      metrics.ifPresent(dev.redline.metrics.LiveMetrics::close);
       closePoolsAndEndpoints();
       sampler.shutdownNow();
       if (e instanceof IllegalArgumentException) {
@@ -181,7 +181,7 @@ public final class RedlineRun {
     labels.put("instance_id", RunIdentity.instanceId());
     labels.put("run_id", runId);
     labels.put("version", RunIdentity.version());
-    metrics = dev.redline.metrics.RunMetrics.start(config, labels, this::clients);
+    metrics = dev.redline.metrics.LiveMetrics.start(config, labels, this::clients);
     metrics.ifPresent(m -> recorder.onEverySecond(m));
   }
 
@@ -327,7 +327,7 @@ public final class RedlineRun {
             reconnections,
             reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections,
             pubsub.facts(),
-            metrics.map(dev.redline.metrics.RunMetrics::summary).orElse(Map.of()),
+            metrics.map(dev.redline.metrics.LiveMetrics::summary).orElse(Map.of()),
             0);
     try {
       Path index =

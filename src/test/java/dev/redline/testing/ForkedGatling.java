@@ -28,6 +28,11 @@ public final class ForkedGatling {
 
   /** The classpath of this test JVM (surefire's, or the plain one). */
   static String classpath() {
+    return classpath(entry -> true);
+  }
+
+  /** The classpath of this test JVM, without the entries {@code keep} refuses. */
+  static String classpath(java.util.function.Predicate<String> keep) {
     String surefire = System.getProperty("surefire.test.class.path");
     String all =
         surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
@@ -37,6 +42,7 @@ public final class ForkedGatling {
         .filter(
             entry ->
                 entry.endsWith(".jar") || entry.endsWith("classes") || entry.endsWith("classes/"))
+        .filter(keep)
         .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
@@ -54,6 +60,11 @@ public final class ForkedGatling {
   /** Gatling's main on this build's classpath, as the Gatling plugin launches it. */
   private static List<String> command(
       String simulationClass, List<String> systemProperties, Path results) {
+    return command(simulationClass, systemProperties, results, classpath());
+  }
+
+  private static List<String> command(
+      String simulationClass, List<String> systemProperties, Path results, String classpath) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1G");
@@ -66,7 +77,7 @@ public final class ForkedGatling {
     command.addAll(
         List.of(
             "-cp",
-            classpath(),
+            classpath,
             "io.gatling.app.Gatling",
             "-s",
             simulationClass,
@@ -93,6 +104,20 @@ public final class ForkedGatling {
     return runInto(newResultsFolder(), simulationClass, systemProperties, environment, timeout);
   }
 
+  /**
+   * Runs {@code simulationClass} on this build's classpath without the jars whose path contains one
+   * of {@code leftOut}: what a project that depends on Redline receives.
+   */
+  public static Result runWithout(
+      List<String> leftOut, String simulationClass, List<String> systemProperties, Duration timeout)
+      throws IOException, InterruptedException {
+    String classpath = classpath(entry -> leftOut.stream().noneMatch(entry::contains));
+    return execute(
+        command(simulationClass, systemProperties, newResultsFolder(), classpath),
+        Map.of(),
+        timeout);
+  }
+
   /** The same, with Gatling's results folder ({@code -rf}) given. */
   public static Result runInto(
       Path results,
@@ -101,7 +126,13 @@ public final class ForkedGatling {
       Map<String, String> environment,
       Duration timeout)
       throws IOException, InterruptedException {
-    List<String> command = command(simulationClass, systemProperties, results);
+    return execute(command(simulationClass, systemProperties, results), environment, timeout);
+  }
+
+  private static Result execute(
+      List<String> command, Map<String, String> environment, Duration timeout)
+      throws IOException, InterruptedException {
+    Path results = Path.of(command.get(command.size() - 1));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder
         .environment()

@@ -117,6 +117,11 @@ final class RunStop {
       } catch (InterruptedException e) {
         return;
       }
+    } else if (gatling.getState() == Thread.State.RUNNABLE
+        && System.nanoTime() < reportDeadlineNanos) {
+      System.out.println(
+          "\nRedline: the JVM is shutting down while Gatling writes its report: it ends when the"
+              + " report is written (kill -9 ends it at once)");
     }
     awaitGatlingsReport(parkedNanos);
   }

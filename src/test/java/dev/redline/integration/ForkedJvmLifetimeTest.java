@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,6 +141,62 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
       } finally {
         jvm.destroyForcibly();
       }
+    }
+  }
+
+  /**
+   * Ctrl+C in a terminal reaches Maven and its forked JVM together, and Maven returns at once: the
+   * JVM, with its parent gone and in the middle of Gatling's report step, still writes Gatling's
+   * report before it ends.
+   */
+  @Test
+  void ctrlCDuringGatlingsReportStepWithMavenGoneKeepsGatlingsReport() throws Exception {
+    Path log = Files.createTempFile("redline-report-step", ".log");
+    Path results =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "gatling-forked")), "rs-");
+    String java =
+        ForkedGatling.javaCommand(
+                "dev.redline.simulations.WorkloadSimulation",
+                List.of(
+                    "redline.redis.url=" + server.url(),
+                    "redline.test.duration=8s",
+                    "redline.test.workload.profile=high_throughput",
+                    "redline.test.client_instances=2"))
+            .replaceAll("'-rf' '[^']*'", "'-rf' '" + results.toAbsolutePath() + "'")
+            .replaceAll(
+                "'-Dredline.results.dir=[^']*'",
+                "'-Dredline.results.dir=" + results.toAbsolutePath() + "'");
+    // the shell stays the JVM's parent ("; true" keeps it from exec-ing java), as Maven does
+    Process shell =
+        new ProcessBuilder(
+                "bash", "-c", "env --default-signal=INT " + java + " > " + log + " 2>&1; true")
+            .start();
+    try {
+      ProcessHandle jvm = awaitChild(shell.toHandle());
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (!Files.readString(log).contains("Parsing log file(s)...")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(Files.readString(log).contains("Parsing log file(s)..."), Files.readString(log));
+      new ProcessBuilder("kill", "-INT", Long.toString(jvm.pid())).start().waitFor(); // Ctrl+C
+      shell.destroyForcibly(); // Maven returns at once
+      assertTrue(
+          jvm.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).join() != null
+              || !jvm.isAlive(),
+          "the JVM ended");
+      String output = Files.readString(log);
+      assertTrue(output.contains("Reports generated"), "Gatling's report was written:\n" + output);
+      assertTrue(
+          output.contains("while Gatling writes its report"), "the user is told:\n" + output);
+      try (Stream<Path> runs = Files.list(results)) {
+        Path run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+        assertTrue(Files.isRegularFile(run.resolve("index.html")), output);
+        assertTrue(Files.isRegularFile(run.resolve("redline/index.html")), output);
+      }
+    } finally {
+      shell.descendants().forEach(ProcessHandle::destroyForcibly);
     }
   }
 

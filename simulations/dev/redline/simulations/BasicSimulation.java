@@ -34,8 +34,11 @@ public class BasicSimulation extends Simulation {
                   .exec(redis("DEL").del("basic:tmp:#{userId}")));
 
   {
-    setUp(basic.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))
+    setUp(
+            settings.gated(
+                basic.injectClosed(constantConcurrentUsers(settings.users()).during(duration))))
         .protocols(redisProtocol)
+        .assertions(settings.assertions())
         .assertions(global().failedRequests().percent().lt(1.0));
   }
 }

@@ -171,8 +171,9 @@ public class ChecksAndFamiliesSimulation extends Simulation {
           .on(exec(checks).exec(families));
 
   {
-    setUp(tour.injectOpen(atOnceUsers(settings.users())))
+    setUp(settings.gated(tour.injectOpen(atOnceUsers(settings.users()))))
         .protocols(settings.protocol())
+        .assertions(settings.assertions())
         .assertions(global().failedRequests().count().is(0L));
   }
 

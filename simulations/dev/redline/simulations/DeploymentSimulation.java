@@ -49,8 +49,11 @@ public class DeploymentSimulation extends Simulation {
                           cmd.get("spread:#{userId}:1"))));
 
   {
-    setUp(anywhere.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))
+    setUp(
+            settings.gated(
+                anywhere.injectClosed(constantConcurrentUsers(settings.users()).during(duration))))
         .protocols(settings.protocol())
+        .assertions(settings.assertions())
         .assertions(global().failedRequests().percent().lt(1.0));
   }
 }

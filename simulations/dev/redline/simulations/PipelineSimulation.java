@@ -42,8 +42,11 @@ public class PipelineSimulation extends Simulation {
                           cmd.get("pipe:#{userId}:d"))));
 
   {
-    setUp(pipelined.injectClosed(constantConcurrentUsers(settings.users()).during(duration)))
+    setUp(
+            settings.gated(
+                pipelined.injectClosed(constantConcurrentUsers(settings.users()).during(duration))))
         .protocols(redisProtocol)
+        .assertions(settings.assertions())
         .assertions(global().failedRequests().percent().lt(1.0));
   }
 }

@@ -41,7 +41,11 @@ public class WatchedSimulation extends Simulation {
                   .exec(redis("BATCH").pipeline(cmd.incr("hits"), cmd.get("user:#{userId}"))));
 
   {
-    setUp(cache.injectClosed(constantConcurrentUsers(settings.users()).during(settings.duration())))
-        .protocols(redisProtocol);
+    setUp(
+            settings.gated(
+                cache.injectClosed(
+                    constantConcurrentUsers(settings.users()).during(settings.duration()))))
+        .protocols(redisProtocol)
+        .assertions(settings.assertions());
   }
 }

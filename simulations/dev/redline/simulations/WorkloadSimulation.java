@@ -14,13 +14,17 @@ import io.gatling.javaapi.core.Simulation;
  * mvn gatling:test -Dredline.test.workload.profile=high_throughput -Dredline.test.duration=60s
  * mvn gatling:test -Dredline.test.warmup=5s -Dredline.test.duration=15s        # 5 s unmeasured, then 15 s
  * TEST_WORKLOAD_PROFILE=list_operations TEST_THREADS_PER_CLIENT=4 mvn gatling:test
+ * mvn gatling:test -Dredline.assertions="GET p99 < 500us; * failed_pct < 0.1%"     # a CI gate
  * </pre>
  */
 public class WorkloadSimulation extends Simulation {
   private final RunSettings settings = RunSettings.load();
 
   {
-    SetUp run = setUp(settings.population()).protocols(settings.protocol());
+    SetUp run =
+        setUp(settings.population())
+            .protocols(settings.protocol())
+            .assertions(settings.assertions());
     if (!settings.throttle().isEmpty()) {
       run.throttle(settings.throttle());
     }

@@ -62,6 +62,9 @@ public final class BatchAction extends RedisAction<String[][]> {
     this.batch = results.batchSeries(batchName);
     this.ops =
         commands.stream().map(c -> results.series(c.requestName())).toArray(RequestSeries[]::new);
+    for (int i = 0; i < ops.length; i++) {
+      ops[i].sends(LatencyRecorder.serverName(commands.get(i).commandName()));
+    }
     LongAdder[] sent =
         commands.stream()
             .map(c -> results.sentCounter(LatencyRecorder.serverName(c.commandName())))

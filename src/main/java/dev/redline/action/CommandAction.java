@@ -22,6 +22,7 @@ public final class CommandAction extends RedisAction<String[]> {
     super(command.requestName(), ctx, components, next);
     this.command = command;
     this.series = results.series(command.requestName());
+    series.sends(LatencyRecorder.serverName(command.commandName()));
     this.sent = results.sentCounter(LatencyRecorder.serverName(command.commandName()));
   }
 

@@ -32,6 +32,7 @@ public final class ClientInstance implements AutoCloseable {
    */
   private static final int CLUSTER_MAX_ATTEMPTS = 2;
 
+  private final int concurrency;
   private final int index;
   private final int clientInstances;
   private final JedisClientConfig config;
@@ -40,6 +41,7 @@ public final class ClientInstance implements AutoCloseable {
   private final EventLoopGroup workerGroup;
   private final EventLoop[] workers;
   private final ConnectionHealth health = new ConnectionHealth();
+  private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final boolean backsOffAsOne;
 
   ClientInstance(
@@ -55,9 +57,14 @@ public final class ClientInstance implements AutoCloseable {
     this.backsOffAsOne = !(settings.deployment() instanceof Deployment.Cluster);
     AtomicInteger threads = new AtomicInteger();
     ThreadFactory named =
-        task ->
-            new WorkerThread(
-                task, "redline-client-" + index + "-worker-" + threads.getAndIncrement());
+        task -> {
+          Thread worker =
+              new WorkerThread(
+                  task, "redline-client-" + index + "-worker-" + threads.getAndIncrement());
+          workerThreads.add(worker);
+          return worker;
+        };
+    this.concurrency = Math.min(settings.workersPerClient(), settings.connectionsPerClient());
     this.workerGroup = new DefaultEventLoopGroup(settings.workersPerClient(), named);
     this.workers = new EventLoop[settings.workersPerClient()];
     int i = 0;
@@ -143,6 +150,18 @@ public final class ClientInstance implements AutoCloseable {
   /** The position of a user's worker among this client's workers. */
   public int workerIndex(long userId) {
     return (int) ((userId / clientInstances) % workers.length);
+  }
+
+  /**
+   * How many requests this client serves at once: one per worker, as long as each has a connection.
+   */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** The worker threads started so far (for their CPU time). */
+  public List<Thread> workerThreads() {
+    return List.copyOf(workerThreads);
   }
 
   /** This client's workers, in order. */

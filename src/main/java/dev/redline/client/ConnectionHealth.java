@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ConnectionHealth {
   private static final Set<String> CONNECTION_KINDS =
-      Set.of("CONNECTION", "TIMEOUT", "POOL_TIMEOUT", "LOADING");
+      Set.of("CONNECTION", "MAXCLIENTS", "TIMEOUT", "POOL_TIMEOUT", "LOADING");
 
   private final AtomicLong downSinceNanos = new AtomicLong();
   private final LongAdder reconnections = new LongAdder();
@@ -90,6 +90,20 @@ public final class ConnectionHealth {
   /** Outages this client recovered from. */
   public long reconnections() {
     return reconnections.sum();
+  }
+
+  /**
+   * Time this client could not reach Redis, in nanoseconds: every recovered outage, and one still
+   * open at {@code nowNanos}.
+   */
+  public long unreachableNanos(long nowNanos) {
+    long since = downSinceNanos.get();
+    return downNanos.sum() + (since == 0 ? 0 : Math.max(0, nowNanos - since));
+  }
+
+  /** Outages this client had, one still open included. */
+  public long outages() {
+    return reconnections.sum() + (downSinceNanos.get() == 0 ? 0 : 1);
   }
 
   /** Total time from first failure to first success over all recovered outages, in nanoseconds. */

@@ -62,6 +62,55 @@ public final class ServerStats {
     return errors;
   }
 
+  /** The connections the server refused for its maxclients so far ({@code INFO stats}). */
+  public static long rejectedConnections(Jedis jedis) {
+    for (String line : jedis.info("stats").split("\r?\n")) {
+      if (line.startsWith("rejected_connections:")) {
+        return Long.parseLong(line.substring("rejected_connections:".length()).strip());
+      }
+    }
+    return 0;
+  }
+
+  /** The server's maxclients, or "unknown" when CONFIG GET is not allowed. */
+  public static String maxClients(Jedis jedis) {
+    try {
+      return jedis.configGet("maxclients").getOrDefault("maxclients", "unknown");
+    } catch (RuntimeException notAllowed) {
+      return "unknown";
+    }
+  }
+
+  /**
+   * When the server will not take {@code wanted} more connections (its maxclients less the clients
+   * already connected), what that means, in words; null when there is room or it cannot tell.
+   */
+  public static String clientRoom(Jedis jedis, long wanted) {
+    String max = maxClients(jedis);
+    long connected = 0;
+    for (String line : jedis.info("clients").split("\r?\n")) {
+      if (line.startsWith("connected_clients:")) {
+        connected = Long.parseLong(line.substring("connected_clients:".length()).strip());
+      }
+    }
+    try {
+      long room = Long.parseLong(max) - connected;
+      return room >= wanted
+          ? null
+          : "takes "
+              + Math.max(0, room)
+              + " more clients (maxclients "
+              + max
+              + ", "
+              + connected
+              + " connected) and Redline opens up to "
+              + wanted
+              + " connections: the rest will be refused (max number of clients reached)";
+    } catch (NumberFormatException unknown) {
+      return null;
+    }
+  }
+
   /** {@code after - before} per command, leaving out commands whose count did not change. */
   public static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> delta = new TreeMap<>();

@@ -12,10 +12,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
  *
  * <p>Kinds: the Redis error prefix for error replies ({@code WRONGTYPE}, {@code NOAUTH}, {@code
  * ERR}, ...); {@code TIMEOUT} when the socket timeout expired; {@code CONNECTION} when the server
- * could not be reached or dropped the connection; {@code POOL_TIMEOUT} when no pooled connection
- * became free in time; {@code TLS} when the TLS handshake failed (certificate not trusted, hostname
- * not matching, no TLS on the other side); {@code CHECK} for a failed check; {@code EL} for an
- * argument that could not be resolved; {@code CLIENT} for anything else.
+ * could not be reached or dropped the connection; {@code MAXCLIENTS} when the server refused a new
+ * connection because it has its maxclients; {@code POOL_TIMEOUT} when no pooled connection became
+ * free in time; {@code TLS} when the TLS handshake failed (certificate not trusted, hostname not
+ * matching, no TLS on the other side); {@code CHECK} for a failed check; {@code EL} for an argument
+ * that could not be resolved; {@code CLIENT} for anything else.
  *
  * <p>{@code summary} is what Gatling's error table gets: the message itself, or — where each
  * failure's message differs (a verification mismatch names the values) — one line for the kind, so
@@ -39,7 +40,15 @@ public record RedisFailure(String kind, String message, String summary) {
     }
     if (error instanceof JedisDataException) {
       String message = firstLine(error.getMessage());
-      return new RedisFailure(errorPrefix(message), message);
+      if (message.contains("max number of clients reached")) {
+        return new RedisFailure("MAXCLIENTS", message);
+      }
+      // one row per error in Gatling's table, not one per key: "ERR unknown command 'GET', with
+      // args beginning with: 'user:1'" names its arguments
+      return new RedisFailure(
+          errorPrefix(message),
+          message,
+          message.replaceFirst(",? with args beginning with:.*$", ""));
     }
     Throwable tls = findCause(error, javax.net.ssl.SSLException.class);
     if (tls != null) {
@@ -63,7 +72,9 @@ public record RedisFailure(String kind, String message, String summary) {
           return new RedisFailure("TIMEOUT", firstLine(deepestMessage(connection)));
         }
       }
-      return new RedisFailure("CONNECTION", firstLine(deepestMessage(connection)));
+      String message = firstLine(deepestMessage(connection));
+      return new RedisFailure(
+          message.contains("max number of clients reached") ? "MAXCLIENTS" : "CONNECTION", message);
     }
     if (hasCause(error, NoSuchElementException.class)) {
       return new RedisFailure("POOL_TIMEOUT", "no pooled connection became free in time");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -174,7 +175,7 @@ public record ConfigKey(
           new ConfigKey(
               "test.duration",
               "TEST_DURATION",
-              "a duration such as 60s, 5m, 1h, or unlimited",
+              "a duration of at least 1s, such as 60s, 5m, 1h, or unlimited",
               ConfigKey::duration,
               false),
           new ConfigKey(
@@ -291,6 +292,24 @@ public record ConfigKey(
           new ConfigKey(
               "metrics.service_name", "OTEL_SERVICE_NAME", "a name", ConfigKey::text, false),
           new ConfigKey(
+              "assertions",
+              "REDLINE_ASSERTIONS",
+              "microsecond assertions separated by ';' (or a YAML list), e.g. 'GET p99 < 500us'",
+              ConfigKey::assertions,
+              false),
+          new ConfigKey(
+              "baseline",
+              "REDLINE_BASELINE",
+              "an earlier run's folder, its summary.json or its histograms.hlog",
+              ConfigKey::text,
+              false),
+          new ConfigKey(
+              "baseline_threshold",
+              "REDLINE_BASELINE_THRESHOLD",
+              "a change in percent from 0 to 1000, e.g. 10",
+              ConfigKey::percent,
+              false),
+          new ConfigKey(
               "metrics.prometheus_port",
               "REDLINE_PROMETHEUS_PORT",
               "a port from 1 to 65535, or 0 for none",
@@ -344,6 +363,27 @@ public record ConfigKey(
     return s;
   }
 
+  private static Object assertions(Object v) {
+    String all =
+        v instanceof java.util.Collection<?> list
+            ? String.join(";", list.stream().map(String::valueOf).toList())
+            : String.valueOf(v);
+    return dev.redline.assertions.MicrosAssertion.parseAll(all, "redline.assertions");
+  }
+
+  private static Object percent(Object v) {
+    double pct;
+    try {
+      pct = Double.parseDouble(String.valueOf(v).strip().replace("%", "").strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a number");
+    }
+    if (pct < 0 || pct > 1000) {
+      throw new IllegalArgumentException(pct < 0 ? "below 0" : "above 1000");
+    }
+    return pct;
+  }
+
   private static Object httpUrl(Object v) {
     String s = (String) text(v);
     java.net.URI uri;
@@ -394,7 +434,13 @@ public record ConfigKey(
   }
 
   private static Object duration(Object v) {
-    return Durations.parse(String.valueOf(v));
+    Optional<java.time.Duration> d = Durations.parse(String.valueOf(v));
+    if (d.isPresent() && d.get().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "a load shorter than a second sends nothing to measure (Gatling's own loop would end"
+              + " before its first request)");
+    }
+    return d;
   }
 
   private static Object warmup(Object v) {

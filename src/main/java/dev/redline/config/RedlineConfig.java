@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param deployment the deployment mode, TLS and RESP settings
  * @param origins where each effective setting came from, by path (for the echo)
  * @param echo the effective settings as text lines, secrets redacted
+ * @param gate the microsecond assertions and the baseline to compare with
  */
 public record RedlineConfig(
     Optional<RedisEndpoint> endpoint,
@@ -48,7 +49,8 @@ public record RedlineConfig(
     WorkloadConfig workload,
     DeploymentConfig deployment,
     Map<String, String> origins,
-    List<String> echo) {
+    List<String> echo,
+    GateConfig gate) {
 
   /** Built-in defaults, the lowest layer. */
   static final Map<String, Object> DEFAULTS =
@@ -81,7 +83,10 @@ public record RedlineConfig(
   /** Loads from the given system properties and environment (tests pass their own). */
   public static RedlineConfig load(
       java.util.Properties properties, Map<String, String> environment) {
-    return build(mergedLayers(properties, environment));
+    List<String> notes = new ArrayList<>();
+    RedlineConfig config = build(mergedLayers(properties, environment, notes));
+    config.echo.addAll(0, notes);
+    return config;
   }
 
   /**
@@ -89,10 +94,21 @@ public record RedlineConfig(
    */
   static Map<String, ConfigValue> mergedLayers(
       java.util.Properties properties, Map<String, String> environment) {
+    return mergedLayers(properties, environment, new ArrayList<>());
+  }
+
+  private static Map<String, ConfigValue> mergedLayers(
+      java.util.Properties properties, Map<String, String> environment, List<String> notes) {
     List<ConfigLayer> layers = new ArrayList<>();
     layers.add(ConfigLayer.fromMap("built-in default", DEFAULTS));
     String file = properties.getProperty("redline.config", environment.get("REDLINE_CONFIG"));
     ConfigLayer yaml = file == null || file.isBlank() ? null : YamlConfigFile.read(Path.of(file));
+    if (yaml != null && yaml.values().isEmpty()) {
+      notes.add(
+          "  "
+              + Path.of(file).toAbsolutePath()
+              + " holds no settings (all commented out?): the values below come from elsewhere");
+    }
     ConfigLayer env = ConfigLayer.fromEnvironment(environment);
     ConfigLayer system = ConfigLayer.fromSystemProperties(properties);
 
@@ -118,6 +134,7 @@ public record RedlineConfig(
     return merged;
   }
 
+  @SuppressWarnings("unchecked")
   private static RedlineConfig build(Map<String, ConfigValue> merged) {
     Map<String, Object> typed = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
@@ -169,7 +186,11 @@ public record RedlineConfig(
         workload,
         DeploymentConfig.from(typed, origins),
         origins,
-        echo);
+        echo,
+        GateConfig.of(
+            (List<dev.redline.assertions.MicrosAssertion>) typed.get("assertions"),
+            (String) typed.get("baseline"),
+            (Double) typed.get("baseline_threshold")));
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {
@@ -196,11 +217,18 @@ public record RedlineConfig(
   }
 
   private static String show(Object value) {
+    if (value instanceof List<?> list
+        && !list.isEmpty()
+        && list.get(0) instanceof dev.redline.assertions.MicrosAssertion) {
+      return String.join(
+          "; ",
+          list.stream().map(a -> ((dev.redline.assertions.MicrosAssertion) a).text()).toList());
+    }
     if (value instanceof Duration d) {
       return d.isZero() ? "0 (none)" : Durations.describe(d);
     }
     if (value instanceof Optional<?> o) {
-      return o.map(d -> ((Duration) d).toSeconds() + "s").orElse("unlimited");
+      return o.map(d -> Durations.describe((Duration) d)).orElse("unlimited");
     }
     return String.valueOf(value);
   }

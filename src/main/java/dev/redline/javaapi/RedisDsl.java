@@ -1,6 +1,9 @@
 package dev.redline.javaapi;
 
 import dev.redline.action.BatchKind;
+import dev.redline.assertions.MicrosAssertion;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Redline's entry points, to import statically beside Gatling's {@code CoreDsl}.
@@ -120,6 +123,39 @@ public final class RedisDsl {
   /** SET option KEEPTTL: keep the key's time to live: {@code cmd.set("k", "v", keepTtl())}. */
   public static SetOption keepTtl() {
     return new SetOption("KEEPTTL");
+  }
+
+  // ---- assertions ----
+
+  /**
+   * Microsecond assertions on Redline's histograms that fail the run as Gatling's own assertions do
+   * (Gatling's exit code 2, BUILD FAILURE, both reports written): {@code <request name or *>
+   * [ok|rt|wait] <stat> <op> <value><unit>}, with stat {@code mean}, {@code max}, {@code
+   * p50}…{@code p99.99}, {@code ops_per_sec}, {@code failed_pct} or {@code failed_count}; or
+   * against the baseline run, {@code GET p99 vs baseline < +20%}. Start the gate's population after
+   * the load and add its assertions to Gatling's.
+   *
+   * <pre>{@code
+   * RedisAssertions gates = redisAssertions("GET p99 < 500us", "* failed_pct < 0.1%");
+   * setUp(scn.injectOpen(atOnceUsers(6)).andThen(gates.population()))
+   *     .protocols(redisProtocol)
+   *     .assertions(gates.assertions());
+   * }</pre>
+   *
+   * @param assertions the assertions, each a string or several separated by {@code ;}
+   * @return the gate and its Gatling assertions
+   */
+  public static RedisAssertions redisAssertions(String... assertions) {
+    List<MicrosAssertion> all = new ArrayList<>();
+    for (String list : assertions) {
+      all.addAll(
+          MicrosAssertion.parseAll(
+              RedisDslError.notNull(list, "an assertion"), "redisAssertions(...)"));
+    }
+    if (all.isEmpty()) {
+      throw new RedisDslError("redisAssertions needs at least one assertion");
+    }
+    return new RedisAssertions(all);
   }
 
   // ---- checks ----

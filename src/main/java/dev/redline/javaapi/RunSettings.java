@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import dev.redline.config.DeploymentConfig;
 import dev.redline.config.RedlineConfig;
 import dev.redline.workload.RedisWorkloads;
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -137,7 +138,42 @@ public final class RunSettings {
   public PopulationBuilder population() {
     ScenarioBuilder workload =
         scenario(config.workload().profile()).during(duration()).on(workload());
-    return workload.injectOpen(atOnceUsers(users()));
+    return gated(workload.injectOpen(atOnceUsers(users())));
+  }
+
+  /**
+   * The load, followed by the gate of {@code redline.assertions} when there are any (see {@link
+   * RedisDsl#redisAssertions}); the load as it is otherwise.
+   *
+   * <pre>
+   * {@code setUp(settings.gated(scn.injectOpen(atOnceUsers(6)))).assertions(settings.assertions())}
+   * </pre>
+   *
+   * @param load the load's population
+   * @return the population to set up
+   */
+  public PopulationBuilder gated(PopulationBuilder load) {
+    return gate().map(g -> load.andThen(g.population())).orElse(load);
+  }
+
+  /**
+   * Gatling's assertions on the gate of {@code redline.assertions}: a failed microsecond assertion
+   * fails the run as a Gatling assertion does; none without assertions.
+   *
+   * <pre>
+   * {@code setUp(settings.population()).protocols(settings.protocol()).assertions(settings.assertions())}
+   * </pre>
+   *
+   * @return the assertions to add to the simulation's
+   */
+  public List<Assertion> assertions() {
+    return gate().map(RedisAssertions::assertions).orElse(List.of());
+  }
+
+  private java.util.Optional<RedisAssertions> gate() {
+    return config.gate().assertions().isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new RedisAssertions(config.gate().assertions()));
   }
 
   /**

@@ -25,7 +25,8 @@ public sealed interface StreamCommands permits RedisCommands {
   /**
    * XADD with id {@code *}, key, fields and values from the session.
    *
-   * <pre>{@code cmd.xadd(s -> "events", s -> "user", s -> String.valueOf(s.userId()))}</pre>
+   * <pre>{@code cmd.xadd(s -> "events", List.of(s -> "user", s -> String.valueOf(s.userId())))}
+   * </pre>
    */
   default RedisCommand xadd(
       Function<Session, String> key, List<Function<Session, String>> fieldsAndValues) {

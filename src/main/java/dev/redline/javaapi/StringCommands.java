@@ -248,7 +248,7 @@ public sealed interface StringCommands permits RedisCommands {
     return build(this, "MGET", args((Object) some(keys, "key")));
   }
 
-  /** MGET with one key from the session: {@code cmd.mget(s -> "a", s -> "b", s -> "c")}. */
+  /** MGET with one key from the session: {@code cmd.mget(s -> "user:" + s.userId())}. */
   default RedisCommand mget(Function<Session, String> key) {
     return mget(List.of(key));
   }

@@ -61,6 +61,9 @@ public interface LiveMetrics extends SecondListener, AutoCloseable {
   /** Records how long a client pool took to open and pass its start check. */
   void clientInitialized(long nanos);
 
+  /** Publishes which side held the run back, with its figures (gauges of the last interval). */
+  void limits(dev.redline.limits.LimitVerdict verdict);
+
   /** Reads the clients' connection health and opened connections. */
   void sampleClients();
 

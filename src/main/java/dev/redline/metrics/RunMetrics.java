@@ -61,6 +61,7 @@ final class RunMetrics implements LiveMetrics {
   private final Map<ConnectionHealth, long[]> healthSeen = new IdentityHashMap<>();
   private final Supplier<List<ClientInstance>> clients;
   private boolean closed;
+  private volatile dev.redline.limits.LimitVerdict limits;
 
   private RunMetrics(
       MetricsConfig config,
@@ -134,6 +135,33 @@ final class RunMetrics implements LiveMetrics {
             .setDescription("Time from a client's first failure to its next success")
             .build();
     meter
+        .gaugeBuilder("redline_server_main_thread_busy")
+        .setUnit("1")
+        .setDescription(
+            "Share of the measured window the busiest server's main thread was on a CPU (at the end)")
+        .buildWithCallback(m -> limitFigure(m, "server_main_thread_busy"));
+    meter
+        .gaugeBuilder("redline_client_cores_busy")
+        .setUnit("1")
+        .setDescription("Share of its cores the load generator used in the window (at the end)")
+        .buildWithCallback(m -> limitFigure(m, "client_cores_busy"));
+    meter
+        .gaugeBuilder("redline_server_cpu_seconds")
+        .setUnit("s")
+        .setDescription("CPU seconds the servers spent in the window (at the end)")
+        .buildWithCallback(m -> limitFigure(m, "server_cpu_seconds"));
+    meter
+        .gaugeBuilder("redline_limit")
+        .setUnit("1")
+        .setDescription("1 for the side that held the run back: server, load_generator or neither")
+        .buildWithCallback(
+            m -> {
+              dev.redline.limits.LimitVerdict v = limits;
+              if (v != null) {
+                m.record(1, run.toBuilder().put("verdict", v.verdict()).build());
+              }
+            });
+    meter
         .counterBuilder("redis_reconnections_total")
         .setUnit("1")
         .setDescription("Outages clients recovered from")
@@ -166,6 +194,19 @@ final class RunMetrics implements LiveMetrics {
     labels.forEach(attributes::put);
     return new RunMetrics(
         config, attributes.build(), labels.getOrDefault("version", "unknown"), clients);
+  }
+
+  @Override
+  public void limits(dev.redline.limits.LimitVerdict verdict) {
+    limits = verdict;
+  }
+
+  private void limitFigure(
+      io.opentelemetry.api.metrics.ObservableDoubleMeasurement m, String name) {
+    dev.redline.limits.LimitVerdict v = limits;
+    if (v != null && v.figures().get(name) instanceof Number n) {
+      m.record(n.doubleValue(), run);
+    }
   }
 
   /** Records how long a client pool took to open and pass its start check. */

@@ -24,7 +24,7 @@ public final class RedisComponents implements ProtocolComponents {
 
   private final PubSubTracker pubsub;
   private final Consumer<Subscriber> subscribers;
-  private final java.util.function.BooleanSupplier stopping;
+  private final RedlineRun run;
 
   RedisComponents(
       RedisProtocol protocol,
@@ -34,8 +34,8 @@ public final class RedisComponents implements ProtocolComponents {
       Consumer<String> scenarioStarted,
       PubSubTracker pubsub,
       Consumer<Subscriber> subscribers,
-      java.util.function.BooleanSupplier stopping) {
-    this.stopping = stopping;
+      RedlineRun run) {
+    this.run = run;
     this.pubsub = pubsub;
     this.subscribers = subscribers;
     this.protocol = protocol;
@@ -77,7 +77,28 @@ public final class RedisComponents implements ProtocolComponents {
 
   /** Whether the run was asked to stop (Ctrl+C, a signal, the launching process gone). */
   public boolean stopping() {
-    return stopping.getAsBoolean();
+    return run.stopRequested();
+  }
+
+  /** Virtual users of the run's Redis protocols that have started and not yet exited. */
+  public long activeUsers() {
+    return run.activeUsers();
+  }
+
+  /** Runs {@code task} on the run's own scheduler thread after {@code delayMillis}. */
+  public void later(Runnable task, long delayMillis) {
+    run.later(task, delayMillis);
+  }
+
+  /** The run will decide these assertions: at its gate, else when it ends. */
+  public void expectAssertions(java.util.List<dev.redline.assertions.MicrosAssertion> assertions) {
+    run.expectAssertions(assertions);
+  }
+
+  /** Decides assertions now, on everything measured so far. */
+  public java.util.List<dev.redline.assertions.AssertionOutcome> decideAssertions(
+      java.util.List<dev.redline.assertions.MicrosAssertion> assertions) {
+    return run.decideAssertions(assertions);
   }
 
   /**
@@ -87,6 +108,7 @@ public final class RedisComponents implements ProtocolComponents {
   public Function1<Session, Session> onStart() {
     return session -> {
       scenarioStarted.accept(session.scenario());
+      run.userStarted();
       return session.set("userId", session.userId());
     };
   }
@@ -98,6 +120,7 @@ public final class RedisComponents implements ProtocolComponents {
   public Function1<Session, BoxedUnit> onExit() {
     return session -> {
       results.flushFor(session.userId());
+      run.userEnded();
       return BoxedUnit.UNIT;
     };
   }

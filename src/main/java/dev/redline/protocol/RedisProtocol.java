@@ -42,6 +42,9 @@ import scala.Function1;
  *     either report or the summary); zero to measure from the first request
  * @param metrics what the simulation named of the live metrics' settings (the rest comes from
  *     {@code redline.metrics.*}, the environment and the YAML file)
+ * @param baseline the earlier run to compare with, or empty for {@code redline.baseline}
+ * @param baselineThresholdPct the smallest change worth a verdict, or empty for {@code
+ *     redline.baseline_threshold}
  */
 public record RedisProtocol(
     Optional<RedisEndpoint> endpoint,
@@ -62,7 +65,9 @@ public record RedisProtocol(
     String endpointOrigin,
     java.util.List<String> settingsEcho,
     Duration warmup,
-    dev.redline.config.MetricsConfig.Overrides metrics)
+    dev.redline.config.MetricsConfig.Overrides metrics,
+    Optional<String> baseline,
+    java.util.OptionalDouble baselineThresholdPct)
     implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
@@ -86,7 +91,9 @@ public record RedisProtocol(
         "named by the simulation",
         java.util.List.of(),
         Duration.ZERO,
-        dev.redline.config.MetricsConfig.Overrides.NONE);
+        dev.redline.config.MetricsConfig.Overrides.NONE,
+        Optional.empty(),
+        java.util.OptionalDouble.empty());
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -115,6 +122,8 @@ public record RedisProtocol(
     public java.util.List<String> settingsEcho;
     public Duration warmup;
     public dev.redline.config.MetricsConfig.Overrides metrics;
+    public Optional<String> baseline;
+    public java.util.OptionalDouble baselineThresholdPct;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -136,6 +145,8 @@ public record RedisProtocol(
       settingsEcho = p.settingsEcho;
       warmup = p.warmup;
       metrics = p.metrics;
+      baseline = p.baseline;
+      baselineThresholdPct = p.baselineThresholdPct;
     }
 
     /** The protocol with the changed settings. */
@@ -159,7 +170,9 @@ public record RedisProtocol(
           endpointOrigin,
           settingsEcho,
           warmup,
-          metrics);
+          metrics,
+          baseline,
+          baselineThresholdPct);
     }
   }
 

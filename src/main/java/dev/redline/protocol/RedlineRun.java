@@ -65,6 +65,15 @@ public final class RedlineRun {
   private volatile Path reportIndex;
   private boolean finished;
   private boolean refused;
+  private final java.util.concurrent.atomic.AtomicLong activeUsers =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final List<dev.redline.assertions.MicrosAssertion> expectedAssertions =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+  private List<dev.redline.assertions.AssertionOutcome> decided; // guarded by this
+  private RunGate gate = RunGate.NONE; // set with the first protocol's components
+  private volatile dev.redline.limits.ClientWindow.Reading clientAtStart;
+  private volatile long userSeconds; // active users summed once a second while measuring
+  private volatile long userSamples;
 
   private final StatsEngine statsEngine;
   private final RunStop stop = new RunStop();
@@ -93,6 +102,10 @@ public final class RedlineRun {
                       kind,
                       recorder.exampleMessage(kind)));
       metrics.ifPresent(dev.redline.metrics.LiveMetrics::sampleClients);
+      if (recorder.window().isOpen()) {
+        userSeconds += activeUsers.get();
+        userSamples++;
+      }
     } catch (RuntimeException e) {
       LOG.warn("Redline sampler failed", e);
     }
@@ -116,6 +129,74 @@ public final class RedlineRun {
   /** Whether the run was asked to stop early (Ctrl+C, a signal, its launching process gone). */
   boolean stopRequested() {
     return stop.requested();
+  }
+
+  void userStarted() {
+    activeUsers.incrementAndGet();
+  }
+
+  void userEnded() {
+    activeUsers.decrementAndGet();
+  }
+
+  /** Virtual users of the run's Redis protocols that have started and not yet exited. */
+  long activeUsers() {
+    return activeUsers.get();
+  }
+
+  /** Runs {@code task} on the run's scheduler thread after {@code delayMillis}. */
+  void later(Runnable task, long delayMillis) {
+    sampler.schedule(
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.error("Redline: a scheduled task failed", e);
+          }
+        },
+        delayMillis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** These assertions will be decided: at the run's gate, else when the run ends. */
+  /** The clients' unreachable time when the load ended; null while it runs. */
+  private volatile dev.redline.report.UnreachableTime finalUnreachable;
+
+  void expectAssertions(List<dev.redline.assertions.MicrosAssertion> assertions) {
+    for (dev.redline.assertions.MicrosAssertion assertion : assertions) {
+      if (!expectedAssertions.contains(assertion)) {
+        expectedAssertions.add(assertion);
+      }
+    }
+  }
+
+  /**
+   * Decides assertions on everything measured so far (the recorder sampled first); the outcomes of
+   * every expected assertion are kept for the report.
+   */
+  synchronized List<dev.redline.assertions.AssertionOutcome> decideAssertions(
+      List<dev.redline.assertions.MicrosAssertion> assertions) {
+    recorder.sample();
+    dev.redline.report.UnreachableTime unreachable =
+        finalUnreachable != null
+            ? finalUnreachable
+            : dev.redline.report.UnreachableTime.of(clientHealth(), System.nanoTime());
+    List<dev.redline.assertions.AssertionOutcome> all =
+        dev.redline.assertions.AssertionCheck.evaluate(
+            expectedAssertions,
+            recorder,
+            spanSeconds(),
+            unreachable.longestSeconds() * 1e6,
+            gate.comparison(recorder, spanSeconds()));
+    decided = all;
+    return all.stream().filter(o -> assertions.contains(o.assertion())).toList();
+  }
+
+  private double spanSeconds() {
+    return recorder
+        .span()
+        .map(span -> Math.max(1, span[1] - span[0]) / 1000.0)
+        .orElse(Math.max(1, System.currentTimeMillis() - startEpochMillis) / 1000.0);
   }
 
   /** When the run finished (epoch ms), 0 while it runs. */
@@ -187,6 +268,10 @@ public final class RedlineRun {
 
   private RedisComponents connect(RedisProtocol protocol) {
     startMetrics(protocol);
+    if (components.isEmpty()) {
+      gate = RunGate.of(dev.redline.config.GateConfig.load(), protocol);
+      expectedAssertions.addAll(gate.config().assertions());
+    }
     long initStart = System.nanoTime();
     RedisEndpoint endpoint =
         endpoints.resolve(protocol.endpoint(), protocol.endpointOrigin(), protocol.deployment());
@@ -228,16 +313,12 @@ public final class RedlineRun {
           Runtime.getRuntime().availableProcessors());
     }
     startWarmup(protocol.warmup());
+    if (recorder.window().isOpen()) {
+      measuringStarted();
+    }
     RedisComponents made =
         new RedisComponents(
-            protocol,
-            pool,
-            recorder,
-            statsEngine,
-            scenarios::add,
-            pubsub,
-            subscribers::add,
-            stop::requested);
+            protocol, pool, recorder, statsEngine, scenarios::add, pubsub, subscribers::add, this);
     components.add(made);
     return made;
   }
@@ -258,6 +339,7 @@ public final class RedlineRun {
     sampler.schedule(
         () -> {
           recorder.window().open();
+          measuringStarted();
           System.out.printf(
               java.util.Locale.ROOT,
               "Redline: warm-up over (%s); measuring from now%n",
@@ -265,6 +347,41 @@ public final class RedlineRun {
         },
         warmup.toNanos(),
         TimeUnit.NANOSECONDS);
+  }
+
+  /** The servers' own time and this JVM's CPU, read as measuring starts. */
+  private synchronized void measuringStarted() {
+    servers.measuringStarted(recorder);
+    clientAtStart = dev.redline.limits.ClientWindow.Reading.now(workerThreads());
+    userSeconds = 0;
+    userSamples = 0;
+  }
+
+  private List<Thread> workerThreads() {
+    List<Thread> all = new ArrayList<>();
+    clients().forEach(client -> all.addAll(client.workerThreads()));
+    return all;
+  }
+
+  /**
+   * Which side held the run back, from the servers' and this JVM's time over the measured window;
+   * read once the load has ended.
+   */
+  private dev.redline.limits.LimitVerdict limits() {
+    dev.redline.limits.ClientWindow client =
+        dev.redline.limits.ClientWindow.between(
+            clientAtStart == null
+                ? dev.redline.limits.ClientWindow.Reading.now(List.of())
+                : clientAtStart,
+            dev.redline.limits.ClientWindow.Reading.now(workerThreads()));
+    return dev.redline.limits.LimitVerdict.decide(
+        servers.windows(),
+        client,
+        recorder,
+        spanSeconds(),
+        userSamples == 0 ? activeUsers.get() : (double) userSeconds / userSamples,
+        clients().stream().mapToInt(dev.redline.client.ClientInstance::concurrency).sum(),
+        servers.onThisMachine());
   }
 
   /** Ends the run: last sample, cross-check, pools closed, report written. Idempotent. */
@@ -289,27 +406,38 @@ public final class RedlineRun {
     finishPubSub();
     sampler.shutdownNow();
     recorder.sample();
+    CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
+    // after the cross-check's own reading: these reads are not among the commands it compares
+    dev.redline.limits.LimitVerdict limits = limits();
+    String refused = servers.refusedConnections();
+    servers.close();
     metrics.ifPresent(
         m -> {
           m.sampleClients();
+          m.limits(limits);
           m.close(); // the last interval is pushed now, not lost
         });
-    CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
     long reconnections = 0;
     long downNanos = 0;
     for (dev.redline.client.ConnectionHealth health : clientHealth()) {
       reconnections += health.reconnections();
       downNanos += health.downNanos();
     }
+    finalUnreachable = dev.redline.report.UnreachableTime.of(clientHealth(), System.nanoTime());
     closePoolsAndEndpoints();
     System.out.println(LatencyTable.render(recorder));
     if (!crossCheck.allMatch() || crossCheck.redirectionCount() > 0) {
       System.out.println("Redline: " + crossCheck.verdict());
     }
+    if (refused != null) {
+      System.out.println("Redline: " + refused);
+    }
+    finalUnreachable.console().ifPresent(System.out::println);
     if (recorder.window().hadWarmup()) {
       System.out.println(
           "Redline: the commandstats cross-check covers the whole run, warm-up included; the reports and the summary cover only what came after it");
     }
+    CompanionReport.Extras extras = verdicts(limits);
     long measuredFrom =
         recorder.window().isOpen() ? recorder.window().openedEpochMillis() : endEpochMillis;
     RunFacts facts =
@@ -328,11 +456,12 @@ public final class RedlineRun {
             reconnections == 0 ? 0 : downNanos / 1_000_000.0 / reconnections,
             pubsub.facts(),
             metrics.map(dev.redline.metrics.LiveMetrics::summary).orElse(Map.of()),
-            0);
+            0,
+            recorder.span());
     try {
       Path index =
           CompanionReport.write(
-              ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck);
+              ReportFolder.locate(startEpochMillis, runId), facts, recorder, crossCheck, extras);
       reportIndex = index;
       System.out.println("Redline report: " + index.toAbsolutePath().toUri());
       boolean perOpBatches = components.stream().anyMatch(c -> c.results().perOpBatchRecords());
@@ -341,10 +470,58 @@ public final class RedlineRun {
           .ifPresent(System.out::println);
     } catch (Exception e) {
       System.out.println("Redline: could not write the companion report: " + e);
+    } finally {
+      recorder.intervalLog().discard();
     }
   }
 
+  /**
+   * The assertions' outcomes and the comparison with the baseline, said on the console and kept for
+   * the report. Assertions that no gate decided during the run are decided now: they are in
+   * Redline's report, summary and JUnit XML, but not in Gatling's run result.
+   */
+  private CompanionReport.Extras verdicts(dev.redline.limits.LimitVerdict limits) {
+    Map<String, Object> summaryFields = new LinkedHashMap<>();
+    List<String> sections = new ArrayList<>();
+    Map<String, String> files = new LinkedHashMap<>();
+    summaryFields.put("limit", dev.redline.limits.LimitReport.summary(limits));
+    summaryFields.put("unreachable", finalUnreachable.summary());
+    Optional<dev.redline.compare.BaselineComparison> comparison =
+        gate.comparison(recorder, spanSeconds());
+    comparison.ifPresent(
+        c -> {
+          System.out.print(dev.redline.compare.ComparisonReport.console(c));
+          summaryFields.put("baseline", dev.redline.compare.ComparisonReport.summary(c));
+          sections.add(dev.redline.compare.ComparisonReport.html(c));
+        });
+    if (!expectedAssertions.isEmpty()) {
+      boolean decidedAtTheGate = decided != null;
+      if (!decidedAtTheGate) {
+        decideAssertions(List.of());
+      }
+      List<dev.redline.assertions.AssertionOutcome> outcomes = decided;
+      System.out.print(dev.redline.assertions.AssertionsReport.console(outcomes));
+      if (!decidedAtTheGate) {
+        System.out.println(
+            "Redline: the assertions were decided after the load, so Gatling's result does not"
+                + " include them; to fail the run on them, start RedisAssertions' population after"
+                + " the load and add its assertions (docs/ci-gates.md)");
+      }
+      summaryFields.put("assertions", dev.redline.assertions.AssertionsReport.summary(outcomes));
+      sections.add(0, dev.redline.assertions.AssertionsReport.html(outcomes));
+      files.put("assertions.xml", dev.redline.assertions.JUnitXml.of(outcomes, spanSeconds()));
+    }
+    System.out.print(dev.redline.limits.LimitReport.console(limits));
+    sections.add(0, dev.redline.limits.LimitReport.html(limits));
+    return new CompanionReport.Extras(
+        summaryFields,
+        sections,
+        files,
+        dev.redline.limits.LimitReport.perRequest(limits, recorder));
+  }
+
   private void closePoolsAndEndpoints() {
+    servers.close();
     for (ClientPool pool : pools) {
       try {
         pool.close();

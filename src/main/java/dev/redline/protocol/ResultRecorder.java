@@ -72,6 +72,7 @@ public final class ResultRecorder {
       long nanos,
       long waitNanos) {
     if (request.recordOk(nanos, waitNanos)) {
+      micros.ran(startMillis, endMillis);
       gatlingOk(session, request, startMillis - roundedMillis(waitNanos), endMillis);
     }
   }
@@ -86,6 +87,7 @@ public final class ResultRecorder {
       long waitNanos,
       RedisFailure failure) {
     if (request.recordKo(nanos, waitNanos, failure.kind(), failure.message())) {
+      micros.ran(startMillis, endMillis);
       gatlingKo(session, request, startMillis - roundedMillis(waitNanos), endMillis, failure);
     }
   }

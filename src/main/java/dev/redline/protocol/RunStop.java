@@ -36,6 +36,11 @@ final class RunStop {
 
   private static final long PARKED_AFTER_ENDED_LOAD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+  /**
+   * How long Gatling's thread must run on after a shutdown began to count as writing its report.
+   */
+  private static final long STILL_WRITING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+
   private final Thread gatling = Thread.currentThread();
   private final Thread hook = new Thread(this::onJvmShutdown, "redline-graceful-stop");
   private final AtomicBoolean said = new AtomicBoolean();
@@ -52,19 +57,41 @@ final class RunStop {
     ProcessHandle.current()
         .parent()
         .filter(ProcessHandle::isAlive)
-        .ifPresent(
-            parent ->
-                parent
-                    .onExit()
-                    .thenRun(
-                        () ->
-                            request(
-                                "the process that started this run (pid "
-                                    + parent.pid()
-                                    + ", e.g. Maven) has ended: stopping the load; Gatling and"
-                                    + " Redline go on writing their reports in this process (pid "
-                                    + ProcessHandle.current().pid()
-                                    + ")")));
+        .ifPresent(parent -> parent.onExit().thenRun(() -> parentEnded(parent.pid())));
+  }
+
+  /**
+   * The launching process (Maven) has ended: on Ctrl+C it returns the prompt at once, while this
+   * JVM goes on writing the reports, so its further lines need saying where they come from.
+   */
+  private void parentEnded(long parentPid) {
+    String where =
+        "Gatling and Redline go on writing their reports in this process (pid "
+            + ProcessHandle.current().pid()
+            + "), which then ends by itself";
+    if (loadEnded.getCount() > 0 && said.compareAndSet(false, true)) {
+      requested = true;
+      System.out.println(
+          "\nRedline: the process that started this run (pid "
+              + parentPid
+              + ", e.g. Maven) has ended: stopping the load; "
+              + where);
+    } else if (gatlingStillBusy()) {
+      requested = true;
+      System.out.println(
+          "\nRedline: the process that started this run (pid "
+              + parentPid
+              + ") has ended; "
+              + where);
+    }
+  }
+
+  /** Whether Gatling's thread has yet to finish the run (its load or its report). */
+  private boolean gatlingStillBusy() {
+    Thread.State state = gatling.getState();
+    return state != Thread.State.TERMINATED
+        && state != Thread.State.BLOCKED // in System.exit: the run is over
+        && (loadEnded.getCount() > 0 || System.nanoTime() < reportDeadlineNanos);
   }
 
   /** Whether the run was asked to stop. */
@@ -117,13 +144,32 @@ final class RunStop {
       } catch (InterruptedException e) {
         return;
       }
-    } else if (gatling.getState() == Thread.State.RUNNABLE
-        && System.nanoTime() < reportDeadlineNanos) {
+    } else if (staysRunnable(STILL_WRITING_NANOS) && System.nanoTime() < reportDeadlineNanos) {
       System.out.println(
           "\nRedline: the JVM is shutting down while Gatling writes its report: it ends when the"
               + " report is written (kill -9 ends it at once)");
     }
     awaitGatlingsReport(parkedNanos);
+  }
+
+  /**
+   * Whether Gatling's thread keeps running for {@code nanos}: one that called {@code System.exit}
+   * itself (the run is over) is still runnable for the moment it takes to start the hooks, then
+   * waits for them; one that writes its report runs on.
+   */
+  private boolean staysRunnable(long nanos) {
+    long until = System.nanoTime() + nanos;
+    while (System.nanoTime() < until) {
+      if (gatling.getState() != Thread.State.RUNNABLE) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -33,6 +33,15 @@ final class ServerWatch {
   private final List<ClientPool> pools = new ArrayList<>();
   private final List<List<HostAndPort>> primariesAtStart = new ArrayList<>();
   private String problem;
+  private final Map<HostAndPort, dev.redline.client.ServerTime> timesAtStart =
+      new LinkedHashMap<>();
+  private final Map<HostAndPort, Long> rejectedBefore = new LinkedHashMap<>();
+
+  /**
+   * One connection per server, opened at the start and kept to the end: a server that has its
+   * maxclients by then still answers the final reads (a new connection would be refused).
+   */
+  private final Map<HostAndPort, Jedis> kept = new LinkedHashMap<>();
 
   /** Reads the versions and counts of a pool's primaries before any load (once per server). */
   synchronized void start(ClientPool pool) {
@@ -45,11 +54,20 @@ final class ServerWatch {
           continue;
         }
         JedisClientConfig config = JedisConfigs.crossCheck(pool.settings());
-        try (Jedis jedis = new Jedis(node, config)) {
-          versions.put(node, ServerStats.version(jedis));
-          errorsBefore.put(node, ServerStats.errorCounts(jedis));
-          before.put(node, ServerStats.commandCalls(jedis));
+        Jedis jedis = new Jedis(node, config);
+        kept.put(node, jedis);
+        versions.put(node, ServerStats.version(jedis));
+        errorsBefore.put(node, ServerStats.errorCounts(jedis));
+        rejectedBefore.put(node, ServerStats.rejectedConnections(jedis));
+        String room =
+            ServerStats.clientRoom(
+                jedis,
+                (long) pool.settings().clientInstances() * pool.settings().connectionsPerClient());
+        if (room != null) {
+          System.out.println("Redline: " + node + " " + room);
         }
+        // last: the reads above are not among the commands the cross-check compares
+        before.put(node, ServerStats.commandCalls(jedis));
         configs.put(node, config);
       }
     } catch (RuntimeException e) {
@@ -61,6 +79,84 @@ final class ServerWatch {
               + failure.kind()
               + " "
               + failure.message();
+    }
+  }
+
+  /**
+   * Reads every server's own time (commandstats, latency histograms, CPU) as measuring starts: at
+   * the start of the load, or when its warm-up is over. A server that cannot be read is left out.
+   */
+  synchronized void measuringStarted(dev.redline.report.LatencyRecorder sent) {
+    timesAtStart.clear();
+    for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
+      try {
+        dev.redline.client.ServerTime time = read(e.getKey(), dev.redline.client.ServerTime::read);
+        timesAtStart.put(e.getKey(), time);
+        // the cross-check counts what Redline itself sent: INFO commandstats and cpu, LATENCY
+        sent.sent("info");
+        sent.sent("info");
+        sent.sent(time.histogramsAvailable() ? "latency|histogram" : "latency");
+      } catch (RuntimeException unreadable) {
+        // the verdict says which servers it read
+      }
+    }
+  }
+
+  /** What each server read at the start spent since then (read now, as the load has ended). */
+  synchronized List<dev.redline.limits.ServerWindow> windows() {
+    List<dev.redline.limits.ServerWindow> windows = new ArrayList<>();
+    for (Map.Entry<HostAndPort, dev.redline.client.ServerTime> e : timesAtStart.entrySet()) {
+      try {
+        windows.add(
+            new dev.redline.limits.ServerWindow(
+                e.getKey().toString(),
+                e.getValue(),
+                read(e.getKey(), dev.redline.client.ServerTime::read)));
+      } catch (RuntimeException gone) {
+        // a primary that failed over is gone with its figures
+      }
+    }
+    return windows;
+  }
+
+  /**
+   * The connections the servers refused during the run because they had their maxclients, said in
+   * one line; null when none did.
+   */
+  synchronized String refusedConnections() {
+    long refused = 0;
+    List<String> where = new ArrayList<>();
+    for (Map.Entry<HostAndPort, Long> e : rejectedBefore.entrySet()) {
+      try {
+        long n = read(e.getKey(), ServerStats::rejectedConnections) - e.getValue();
+        if (n > 0) {
+          refused += n;
+          where.add(e.getKey() + " (maxclients " + read(e.getKey(), ServerStats::maxClients) + ")");
+        }
+      } catch (RuntimeException gone) {
+        // a server that cannot be read says nothing here
+      }
+    }
+    return refused == 0
+        ? null
+        : "the server refused "
+            + refused
+            + " new connections during the run: max number of clients reached at "
+            + String.join(", ", where)
+            + "; the requests that needed them are KO CONNECTION or MAXCLIENTS";
+  }
+
+  /** Whether every server read runs on this machine (a loopback address). */
+  synchronized boolean onThisMachine() {
+    return !configs.isEmpty()
+        && configs.keySet().stream().allMatch(node -> isLoopback(node.getHost()));
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 
@@ -86,10 +182,10 @@ final class ServerWatch {
     Map<String, Long> delta = new TreeMap<>();
     Map<String, Long> errors = new TreeMap<>();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
-      try (Jedis jedis = new Jedis(e.getKey(), e.getValue())) {
-        ServerStats.delta(before.get(e.getKey()), ServerStats.commandCalls(jedis))
+      try {
+        ServerStats.delta(before.get(e.getKey()), read(e.getKey(), ServerStats::commandCalls))
             .forEach((command, n) -> delta.merge(command, n, Long::sum));
-        ServerStats.delta(errorsBefore.get(e.getKey()), ServerStats.errorCounts(jedis))
+        ServerStats.delta(errorsBefore.get(e.getKey()), read(e.getKey(), ServerStats::errorCounts))
             .forEach((code, n) -> errors.merge(code, n, Long::sum));
       } catch (RuntimeException ex) {
         RedisFailure failure = RedisFailure.of(ex);
@@ -102,11 +198,31 @@ final class ServerWatch {
                 + failure.message());
       }
     }
-    Map<String, Long> redirections = new TreeMap<>();
-    for (String code : new String[] {"MOVED", "ASK"}) {
-      redirections.put(code, errors.getOrDefault(code, 0L));
+    return CommandCrossCheck.compare(sent, delta, configs.size()).withErrorReplies(errors);
+  }
+
+  /**
+   * Reads a server on the connection kept since the start; when that one broke (a restart, a
+   * failover), on a new one.
+   */
+  private <T> T read(HostAndPort node, java.util.function.Function<Jedis, T> reading) {
+    Jedis connection = kept.get(node);
+    if (connection != null) {
+      try {
+        return reading.apply(connection);
+      } catch (redis.clients.jedis.exceptions.JedisConnectionException broken) {
+        kept.remove(node).close();
+      }
     }
-    return CommandCrossCheck.compare(sent, delta, configs.size()).withRedirections(redirections);
+    try (Jedis fresh = new Jedis(node, configs.get(node))) {
+      return reading.apply(fresh);
+    }
+  }
+
+  /** Closes the connections kept for the final reads. */
+  synchronized void close() {
+    kept.values().forEach(Jedis::close);
+    kept.clear();
   }
 
   /** Null when every pool still writes to the primaries it started with; else what changed. */

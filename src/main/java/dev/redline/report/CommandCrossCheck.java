@@ -22,13 +22,16 @@ import java.util.TreeSet;
  * @param reason why the cross-check is unavailable, or null
  * @param redirections in a cluster, the MOVED and ASK replies the primaries gave during the run
  *     ({@code INFO errorstats}); empty otherwise
+ * @param errorReplies every error reply the servers gave during the run, by error code ({@code INFO
+ *     errorstats}): a command the server does not know is counted only there
  */
 public record CommandCrossCheck(
     boolean available,
     List<Row> rows,
     List<Row> connectionSetup,
     String reason,
-    Map<String, Long> redirections) {
+    Map<String, Long> redirections,
+    Map<String, Long> errorReplies) {
 
   /**
    * Server-side names of the commands the client sends on its own: when it opens a connection, and,
@@ -67,7 +70,7 @@ public record CommandCrossCheck(
 
   /** A cross-check that could not be made. */
   public static CommandCrossCheck unavailable(String reason) {
-    return new CommandCrossCheck(false, List.of(), List.of(), reason, Map.of());
+    return new CommandCrossCheck(false, List.of(), List.of(), reason, Map.of(), Map.of());
   }
 
   /**
@@ -95,12 +98,33 @@ public record CommandCrossCheck(
         rows.add(new Row(name, redline, counted));
       }
     }
-    return new CommandCrossCheck(true, rows, setup, null, Map.of());
+    return new CommandCrossCheck(true, rows, setup, null, Map.of(), Map.of());
   }
 
-  /** The same cross-check with the redirections the servers answered. */
-  public CommandCrossCheck withRedirections(Map<String, Long> counts) {
-    return new CommandCrossCheck(available, rows, connectionSetup, reason, Map.copyOf(counts));
+  /**
+   * The same cross-check with the error replies the servers gave (MOVED and ASK are its
+   * redirections).
+   */
+  public CommandCrossCheck withErrorReplies(Map<String, Long> byCode) {
+    Map<String, Long> redirections = new java.util.TreeMap<>();
+    for (String code : new String[] {"MOVED", "ASK"}) {
+      redirections.put(code, byCode.getOrDefault(code, 0L));
+    }
+    return new CommandCrossCheck(
+        available, rows, connectionSetup, reason, redirections, Map.copyOf(byCode));
+  }
+
+  /** Commands Redline sent that the servers did not count as calls. */
+  public long shortfall() {
+    return rows.stream().mapToLong(r -> Math.max(0, -r.difference())).sum();
+  }
+
+  /** Error replies the servers gave, redirections aside. */
+  public long refusals() {
+    return errorReplies.entrySet().stream()
+        .filter(e -> !e.getKey().equals("MOVED") && !e.getKey().equals("ASK"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   /** How many redirections (MOVED + ASK) the primaries answered. */
@@ -140,6 +164,20 @@ public record CommandCrossCheck(
           + redirectionCount()
           + " more commands than Redline sent: exactly the MOVED/ASK"
           + " redirections, each counted once as rejected by the node that redirected it and once where it ran.";
+    }
+    if (shortfall() > 0
+        && shortfall() <= refusals()
+        && rows.stream().allMatch(r -> r.difference() <= 0)) {
+      return "The servers counted "
+          + shortfall()
+          + " fewer commands than Redline sent, and answered "
+          + refusals()
+          + " with an error reply "
+          + errorReplies.keySet().stream()
+              .filter(c -> !c.equals("MOVED") && !c.equals("ASK"))
+              .toList()
+          + ": a server counts a command it refuses before running it (one it does not know, a"
+          + " renamed one) only among its errors, not as a call.";
     }
     return "Some counts differ. The server counting more than Redline sent usually means other "
         + "clients used the same server during the run; counting less means commands were lost "

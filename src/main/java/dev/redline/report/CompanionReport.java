@@ -27,12 +27,51 @@ public final class CompanionReport {
 
   private CompanionReport() {}
 
+  /**
+   * What the report says beyond the run itself (its assertions, its comparison with a baseline): a
+   * field of {@code summary.json}'s Redline detail each, an HTML section each (shown at the top),
+   * and files of their own.
+   *
+   * @param summaryFields fields of the summary's {@code redline} detail
+   * @param htmlSections sections of {@code index.html}, in order
+   * @param files file name → content
+   * @param requestFields per request name, fields of its entry in the summary's requests
+   */
+  public record Extras(
+      Map<String, Object> summaryFields,
+      List<String> htmlSections,
+      Map<String, String> files,
+      Map<String, Map<String, Object>> requestFields) {
+    /** Nothing beyond the run. */
+    public static final Extras NONE = new Extras(Map.of(), List.of(), Map.of(), Map.of());
+  }
+
   /** Writes every file; returns the path of {@code index.html}. */
   public static Path write(
       Path folder, RunFacts facts, LatencyRecorder recorder, CommandCrossCheck crossCheck)
       throws IOException {
+    return write(folder, facts, recorder, crossCheck, Extras.NONE);
+  }
+
+  /** Writes every file, with the extras; returns the path of {@code index.html}. */
+  @SuppressWarnings("unchecked")
+  public static Path write(
+      Path folder,
+      RunFacts facts,
+      LatencyRecorder recorder,
+      CommandCrossCheck crossCheck,
+      Extras extras)
+      throws IOException {
     Files.createDirectories(folder);
     Map<String, Object> summary = RunSummary.build(facts, recorder, crossCheck);
+    Map<String, Object> detail = (Map<String, Object>) summary.get("redline");
+    for (Map<String, Object> request : (List<Map<String, Object>>) detail.get("requests")) {
+      request.putAll(extras.requestFields().getOrDefault(request.get("name"), Map.of()));
+    }
+    detail.putAll(extras.summaryFields());
+    for (Map.Entry<String, String> file : extras.files().entrySet()) {
+      Files.writeString(folder.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+    }
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(folder.resolve("summary.json").toFile(), summary);
@@ -47,7 +86,7 @@ public final class CompanionReport {
     Path index = folder.resolve("index.html");
     Files.writeString(
         index,
-        HtmlReport.render(facts, recorder, crossCheck, summary, hgrm),
+        HtmlReport.render(facts, recorder, crossCheck, summary, hgrm, extras.htmlSections()),
         StandardCharsets.UTF_8);
     return index;
   }

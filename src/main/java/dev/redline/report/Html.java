@@ -1,10 +1,11 @@
 package dev.redline.report;
 
 /** HTML escaping for the companion report. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  /** The text, safe inside HTML. */
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }

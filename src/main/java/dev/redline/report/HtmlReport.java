@@ -27,7 +27,8 @@ final class HtmlReport {
       LatencyRecorder recorder,
       CommandCrossCheck crossCheck,
       Map<String, Object> summary,
-      List<String> hgrmFiles) {
+      List<String> hgrmFiles,
+      List<String> extraSections) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Redline — ")
         .append(Html.escape(facts.workloadName()))
@@ -59,6 +60,7 @@ final class HtmlReport {
         .append(Html.escape(facts.instanceId()))
         .append("</p>");
     cards(h, summary);
+    extraSections.forEach(h::append);
     requestTable(h, recorder, facts.durationSeconds());
     errors(h, recorder);
     charts(h, recorder);

@@ -57,7 +57,11 @@ public final class IntervalLog {
     }
     try {
       file = Files.createTempFile("redline-", ".hlog");
-      file.toFile().deleteOnExit();
+      try {
+        file.toFile().deleteOnExit(); // for a run that never reaches discard()
+      } catch (IllegalStateException shutdownInProgress) {
+        // first written during a JVM shutdown (Ctrl+C): discard() deletes it after the report
+      }
       out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
       unavailable = true;
@@ -88,6 +92,36 @@ public final class IntervalLog {
       in.transferTo(copy);
     }
     return true;
+  }
+
+  /** Deletes the temporary file once the report holds its copy. */
+  public synchronized void discard() {
+    if (out != null) {
+      out.close();
+    }
+    writer = null;
+    unavailable = true;
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // a temporary file; the JVM's exit removes it where it can
+      }
+    }
+  }
+
+  /**
+   * Every second logged so far, read back (request name → second → kind → histogram); empty when
+   * nothing was logged.
+   */
+  public java.util.Map<String, java.util.Map<Long, java.util.Map<String, Histogram>>> readBack()
+      throws IOException {
+    Path copy = Files.createTempFile("redline-", ".hlog");
+    try {
+      return copyTo(copy) ? IntervalLogReader.read(copy) : java.util.Map.of();
+    } finally {
+      Files.deleteIfExists(copy);
+    }
   }
 
   /** The tag of a request name's histogram of one kind. */

@@ -24,6 +24,11 @@ public final class LatencyRecorder {
   private final Map<String, LongAdder> sentCommands = new ConcurrentHashMap<>();
   private final LongAdder retries = new LongAdder();
   private final Map<String, LongAdder> crashes = new ConcurrentHashMap<>();
+  // the span in which measured requests ran (epoch ms): throughput is counted over it
+  private final java.util.concurrent.atomic.LongAccumulator firstStart =
+      new java.util.concurrent.atomic.LongAccumulator(Math::min, Long.MAX_VALUE);
+  private final java.util.concurrent.atomic.LongAccumulator lastEnd =
+      new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
   private volatile String firstCrash;
   private final Map<String, Long> errorsAtLastSample = new java.util.HashMap<>();
   private final IntervalLog intervalLog = new IntervalLog();
@@ -113,6 +118,24 @@ public final class LatencyRecorder {
     Map<String, Long> copy = new TreeMap<>();
     crashes.forEach((k, v) -> copy.put(k, v.sum()));
     return copy;
+  }
+
+  /**
+   * Widens the measured span to a request that ran from {@code startMillis} to {@code endMillis}.
+   */
+  public void ran(long startMillis, long endMillis) {
+    firstStart.accumulate(startMillis);
+    lastEnd.accumulate(endMillis);
+  }
+
+  /**
+   * The span in which measured requests ran, {@code [first start, last end]} in epoch ms; empty
+   * when none did.
+   */
+  public java.util.Optional<long[]> span() {
+    long from = firstStart.get();
+    long to = lastEnd.get();
+    return from > to ? java.util.Optional.empty() : java.util.Optional.of(new long[] {from, to});
   }
 
   /** Counts one retry of a request that failed on the connection. */

@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 /**
  * Merges the runs of many injectors of one test into one companion report and one summary.json:
@@ -153,21 +151,8 @@ public final class MergeRuns {
   private static void readIntervals(
       Optional<Path> log, Map<String, Map<Long, Map<String, Histogram>>> bySecond)
       throws IOException {
-    if (log.isEmpty()) {
-      return; // a run that recorded nothing
-    }
-    HistogramLogReader reader = new HistogramLogReader(log.get().toFile());
-    EncodableHistogram next;
-    while ((next = reader.nextIntervalHistogram()) != null) {
-      Histogram histogram = (Histogram) next;
-      String name = IntervalLog.requestName(histogram.getTag());
-      String kind = IntervalLog.kind(histogram.getTag());
-      long second = Math.round(histogram.getEndTimeStamp() / 1000.0);
-      bySecond
-          .computeIfAbsent(name, n -> new TreeMap<>())
-          .computeIfAbsent(second, s -> new TreeMap<>())
-          .computeIfAbsent(kind, k -> new Histogram(3))
-          .add(histogram);
+    if (log.isPresent()) { // a run that recorded nothing has no log
+      IntervalLogReader.addTo(log.get(), bySecond);
     }
   }
 
@@ -184,7 +169,9 @@ public final class MergeRuns {
     long measuredFrom = Long.MAX_VALUE;
     long reconnections = 0;
     double reconnectionMillis = 0;
-    List<long[]> spans = new ArrayList<>();
+    List<long[]> requestSpans = new ArrayList<>();
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
     for (Run run : runs) {
       Map<String, Object> s = run.summary;
       Map<String, Object> detail = (Map<String, Object>) s.get("redline");
@@ -200,7 +187,17 @@ public final class MergeRuns {
       start = Math.min(start, runStart);
       end = Math.max(end, runEnd);
       measuredFrom = Math.min(measuredFrom, runMeasured);
-      spans.add(new long[] {runMeasured, runEnd});
+      // the span in which requests ran; runs from before it was kept: measured start to end
+      Map<String, Object> span = (Map<String, Object>) detail.get("request_span");
+      long[] ran =
+          span == null
+              ? new long[] {runMeasured, runEnd}
+              : new long[] {
+                millis(span.get("first_request_start")), millis(span.get("last_request_end"))
+              };
+      requestSpans.add(ran);
+      first = Math.min(first, ran[0]);
+      last = Math.max(last, ran[1]);
       long n = ((Number) s.get("reconnection_count")).longValue();
       reconnections += n;
       reconnectionMillis += n * ((Number) s.get("avg_reconnection_duration_ms")).doubleValue();
@@ -220,7 +217,8 @@ public final class MergeRuns {
         reconnections == 0 ? 0 : reconnectionMillis / reconnections,
         Optional.empty(),
         Map.of(),
-        gaps(spans, measuredFrom, end));
+        gaps(requestSpans, first, last),
+        first <= last ? Optional.of(new long[] {first, last}) : Optional.empty());
   }
 
   /** The time between {@code from} and {@code to} that no span covers. */
@@ -248,6 +246,9 @@ public final class MergeRuns {
     Map<String, Object> detail = (Map<String, Object>) summary.get("redline");
     Map<String, Long> sent = new TreeMap<>();
     List<Map<String, Object>> merged = new ArrayList<>();
+    double clientCpu = 0;
+    double serverCpu = 0;
+    List<String> verdicts = new ArrayList<>();
     for (Run run : runs) {
       Map<String, Object> s = run.summary;
       Map<String, Object> check =
@@ -265,11 +266,38 @@ public final class MergeRuns {
       one.put("run_id", s.get("run_id"));
       one.put("instance_id", s.get("instance_id"));
       one.put("total_commands_count", s.get("total_commands_count"));
+      Map<String, Object> limit =
+          (Map<String, Object>) ((Map<String, Object>) s.get("redline")).get("limit");
+      if (limit != null) {
+        one.put("limit", limit.get("verdict"));
+        one.put("limit_reasons", limit.get("reasons"));
+        clientCpu += number(limit.get("client_cpu_seconds"));
+        serverCpu = Math.max(serverCpu, number(limit.get("server_cpu_seconds")));
+        verdicts.add(String.valueOf(limit.get("verdict")));
+      }
       merged.add(one);
+    }
+    if (!verdicts.isEmpty()) {
+      Map<String, Object> limit = new LinkedHashMap<>();
+      limit.put(
+          "verdict",
+          verdicts.contains("server")
+              ? "server"
+              : verdicts.contains("load_generator") ? "load_generator" : "neither");
+      limit.put("per_injector", "see merged_runs: each injector's own verdict and reasons");
+      limit.put("client_cpu_seconds", Math.round(clientCpu * 1000) / 1000.0);
+      limit.put(
+          "server_cpu_seconds",
+          Math.round(serverCpu * 1000) / 1000.0); // every injector read the same servers
+      detail.put("limit", limit);
     }
     detail.put("sent_commands", sent);
     detail.put("merged_runs", merged);
     JSON.enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+  }
+
+  private static double number(Object value) {
+    return value instanceof Number n ? n.doubleValue() : 0;
   }
 
   /** One run's files. */

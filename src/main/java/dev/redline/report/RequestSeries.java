@@ -44,6 +44,7 @@ public final class RequestSeries {
   private Histogram waitInterval;
 
   private volatile boolean batch;
+  private volatile String command;
 
   RequestSeries(String name, MeasuringWindow window) {
     this.name = name;
@@ -63,6 +64,21 @@ public final class RequestSeries {
   /** The request name. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The Redis command this request name sends, as the server names it ({@code get}), or null for a
+   * batch round trip or a name used for several commands.
+   */
+  public String command() {
+    return command;
+  }
+
+  /** Says which command this request name sends (the first action to use the name decides). */
+  public void sends(String serverCommandName) {
+    if (command == null) {
+      command = serverCommandName;
+    }
   }
 
   /**

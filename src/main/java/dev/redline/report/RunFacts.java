@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param metrics where the live metrics went and how that went; empty when they were off
  * @param gapMillis time between the measured start and the end when nothing was measured: 0 for a
  *     run; for merged runs, the gaps between runs that did not overlap
+ * @param requestSpan the span in which measured requests ran, {@code [first start, last end]} in
+ *     epoch ms; empty when none ran
  */
 public record RunFacts(
     String appName,
@@ -40,12 +42,20 @@ public record RunFacts(
     double avgReconnectionMillis,
     Optional<PubSubFacts> pubsub,
     Map<String, Object> metrics,
-    long gapMillis) {
+    long gapMillis,
+    Optional<long[]> requestSpan) {
 
-  /** The measured part of the run in seconds, warm-up left out (at least a millisecond). */
+  /**
+   * How long measured requests ran, in seconds (at least a millisecond): from the first measured
+   * request's start to the last one's end, gaps between merged runs left out; throughput is counted
+   * over it. Without requests, the measured part of the run.
+   */
   public double durationSeconds() {
-    return Math.max(1, runEndMillis - Math.max(runStartMillis, measureStartMillis) - gapMillis)
-        / 1000.0;
+    long span =
+        requestSpan
+            .map(s -> s[1] - s[0] - gapMillis)
+            .orElse(runEndMillis - Math.max(runStartMillis, measureStartMillis) - gapMillis);
+    return Math.max(1, span) / 1000.0;
   }
 
   /** How long the run warmed up before measuring, in seconds (0 without a warm-up). */

@@ -72,7 +72,17 @@ public final class RunSummary {
 
     Map<String, Object> detail = new LinkedHashMap<>();
     detail.put("latency_unit", "microseconds");
+    // throughput and the duration are over the span in which requests ran
     detail.put("duration_seconds", round(facts.durationSeconds(), 3));
+    facts
+        .requestSpan()
+        .ifPresent(
+            span ->
+                detail.put(
+                    "request_span",
+                    Map.of(
+                        "first_request_start", java.math.BigDecimal.valueOf(span[0], 3),
+                        "last_request_end", java.math.BigDecimal.valueOf(span[1], 3))));
     detail.put(
         "measured_from",
         java.math.BigDecimal.valueOf(

@@ -44,6 +44,19 @@ class RedisFailureTest {
   }
 
   @Test
+  void anErrorThatQuotesItsArgumentsIsSummedUpWithoutThem() {
+    try (Jedis jedis = TestRedis.connect(server)) {
+      jedis.auth("pw");
+      RedisFailure unknown =
+          classify(() -> jedis.sendCommand(() -> "NOPE".getBytes(), "user:1", "x"));
+      assertEquals("ERR", unknown.kind());
+      assertTrue(unknown.message().contains("user:1"), unknown.message());
+      // Redis 6 quotes with `, Redis 7 with '
+      assertTrue(unknown.summary().matches("ERR unknown command [`']NOPE[`']"), unknown.summary());
+    }
+  }
+
+  @Test
   void refusedAndSilentServersAreConnectionAndTimeout() throws Exception {
     int closed = TestRedisServer.freePort();
     RedisFailure refused = classify(() -> new Jedis("127.0.0.1", closed, 300).ping());

@@ -138,7 +138,7 @@ class CompanionReportTest extends RedisServerTest {
   void aDifferenceOfExactlyTheClusterRedirectionsIsRecognised() {
     CommandCrossCheck redirected =
         CommandCrossCheck.compare(Map.of("set", 10L), Map.of("set", 12L, "info", 3L), 3)
-            .withRedirections(Map.of("MOVED", 1L, "ASK", 1L));
+            .withErrorReplies(Map.of("MOVED", 1L, "ASK", 1L));
     assertFalse(redirected.allMatch());
     assertTrue(redirected.differenceIsTheRedirections());
     assertTrue(
@@ -146,7 +146,7 @@ class CompanionReportTest extends RedisServerTest {
 
     CommandCrossCheck other =
         CommandCrossCheck.compare(Map.of("set", 10L), Map.of("set", 13L, "info", 3L), 3)
-            .withRedirections(Map.of("MOVED", 1L, "ASK", 1L));
+            .withErrorReplies(Map.of("MOVED", 1L, "ASK", 1L));
     assertFalse(
         other.differenceIsTheRedirections(), "one more than the redirections: other traffic");
     assertTrue(other.verdict().contains("other clients"));

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code mvn gatling:enterprisePackage} builds a package that runs the way a Gatling Enterprise
  * injector runs it: the package on a classpath with Gatling's own jars only, started through {@code
- * io.gatling.app.Gatling}. Proves the package carries everything Redline needs (Jedis,
- * HdrHistogram, SnakeYAML, OpenTelemetry, the embedded redis-server, the simulations).
+ * io.gatling.app.Gatling}. Proves this repository's package carries everything its simulations need
+ * (Jedis, HdrHistogram, SnakeYAML, and its optional OpenTelemetry and embedded redis-server). What
+ * a project that depends on Redline packages is checked by .ci/run (examples/own-project).
  */
 class EnterprisePackageTest extends RedisServerTest {
 
@@ -90,6 +91,8 @@ class EnterprisePackageTest extends RedisServerTest {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-Dredline.redis.url=" + server.url(),
                 "-Dredline.test.duration=3s",
+                // an injector that moves Gatling's results folder tells Redline too
+                "-Dredline.results.dir=" + results.toAbsolutePath(),
                 "-cp",
                 pack.toAbsolutePath()
                     + File.pathSeparator

@@ -35,13 +35,13 @@ class ManyUsersTest extends RedisServerTest {
             scenario("many")
                 .during(duration)
                 .on(
+                    // a reply's checks run on the worker that made the request
                     exec(
-                        cmd.get("k"),
-                        exec(
-                            session -> {
-                              workers.add(Thread.currentThread().getName());
-                              return session;
-                            })))
+                        cmd.get("k")
+                            .check(
+                                reply()
+                                    .transform(r -> workers.add(Thread.currentThread().getName()))
+                                    .optional())))
                 .injectOpen(atOnceUsers(5000)));
 
     assertEquals(0, run.exitCode());
@@ -51,7 +51,11 @@ class ManyUsersTest extends RedisServerTest {
         loadMillis < duration.toMillis() + 2_000 + 5_000,
         "the load ended " + loadMillis + " ms after it began");
     assertTrue(
-        workers.size() <= WorkerBudget.maxWorkers(), workers.size() + " worker threads ran users");
+        workers.size() <= WorkerBudget.maxWorkers(),
+        workers.size() + " worker threads made requests");
+    assertTrue(
+        workers.stream().allMatch(name -> name.startsWith("redline-client-")),
+        "every request ran on a Redline worker, never a Gatling event loop: " + workers);
     RequestSeries get = run.recorder().series("GET");
     assertTrue(get.okHistogram().getTotalCount() >= 5000, "every user made its requests");
     assertTrue(

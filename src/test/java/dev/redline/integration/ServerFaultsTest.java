@@ -154,6 +154,24 @@ class ServerFaultsTest {
               .contains("class=\"outage\""),
           "outage window on the charts");
 
+      // the 5 s outage is said per client, in seconds: a failed-request share cannot show it
+      JsonNode unreachable = summary.get("redline").get("unreachable");
+      for (JsonNode seconds : unreachable.get("by_client_seconds")) {
+        assertTrue(
+            seconds.asDouble() > 3 && seconds.asDouble() < 9,
+            "each client could not reach Redis for about 5 s: " + unreachable);
+      }
+      assertEquals(
+          unreachable.get("longest_client_seconds").asDouble(),
+          Math.max(
+              unreachable.get("by_client_seconds").get(0).asDouble(),
+              unreachable.get("by_client_seconds").get(1).asDouble()),
+          1e-9);
+      assertTrue(
+          console.text().contains("Redline: Redis could not be reached by client 1 for ")
+              && console.text().contains(", client 2 for "),
+          "the outage is one console line naming each client");
+
       // an error storm is one line per kind per second, not a line per failed request
       Matcher lines =
           Pattern.compile("Redline: ([\\d,]+) x CONNECTION in the last second")

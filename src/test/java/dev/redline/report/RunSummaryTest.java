@@ -45,7 +45,8 @@ class RunSummaryTest {
             1500.0,
             java.util.Optional.empty(),
             java.util.Map.of(),
-            0);
+            0,
+            java.util.Optional.empty());
     Map<String, Object> summary =
         RunSummary.build(facts, recorder, CommandCrossCheck.unavailable("not in this test"));
 

@@ -17,6 +17,12 @@ public final class TestRedis7 {
 
   /** Starts a redis-server 7+ on a free port, or skips the calling test. */
   public static TestRedisServer start() throws IOException, InterruptedException {
+    return start(new String[0]);
+  }
+
+  /** The same, with redis-server arguments ({@code "--appendonly", "yes"}). */
+  public static TestRedisServer start(String... arguments)
+      throws IOException, InterruptedException {
     Path binary = find();
     Assumptions.assumeTrue(
         binary != null,
@@ -24,7 +30,7 @@ public final class TestRedis7 {
     String before = System.getProperty("redline.redis.server");
     System.setProperty("redline.redis.server", binary.toString());
     try {
-      return TestRedisServer.start();
+      return TestRedisServer.start(arguments);
     } finally {
       if (before == null) {
         System.clearProperty("redline.redis.server");

@@ -1,0 +1,96 @@
+package dev.redline.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This run against a baseline run, request name by request name: throughput, p50, p90, p99, p99.9
+ * and the failed share, their change in percent, the noise the two runs' own per-window values
+ * show, and a verdict for each.
+ *
+ * @param baselineLabel where the baseline came from (its folder)
+ * @param thresholdPct the smallest change worth a verdict
+ * @param requests per request name present in both runs, its changes
+ * @param onlyInBaseline request names the baseline had and this run did not
+ * @param onlyNow request names this run had and the baseline did not
+ * @param baseline the baseline's measures (for charts)
+ * @param current this run's measures (for charts)
+ */
+public record BaselineComparison(
+    String baselineLabel,
+    double thresholdPct,
+    Map<String, List<MetricChange>> requests,
+    List<String> onlyInBaseline,
+    List<String> onlyNow,
+    RunMeasures baseline,
+    RunMeasures current) {
+
+  /** Compares {@code current} with {@code baseline}. */
+  public static BaselineComparison of(
+      String baselineLabel, RunMeasures baseline, RunMeasures current, double thresholdPct) {
+    Map<String, List<MetricChange>> requests = new LinkedHashMap<>();
+    List<String> onlyInBaseline = new ArrayList<>();
+    List<String> onlyNow = new ArrayList<>();
+    for (String name : current.requests().keySet()) {
+      if (!baseline.requests().containsKey(name)) {
+        onlyNow.add(name);
+        continue;
+      }
+      List<MetricChange> changes = new ArrayList<>();
+      for (Metric metric : Metric.values()) {
+        changes.add(change(metric, name, baseline, current, thresholdPct));
+      }
+      requests.put(name, changes);
+    }
+    for (String name : baseline.requests().keySet()) {
+      if (!current.requests().containsKey(name)) {
+        onlyInBaseline.add(name);
+      }
+    }
+    return new BaselineComparison(
+        baselineLabel, thresholdPct, requests, onlyInBaseline, onlyNow, baseline, current);
+  }
+
+  private static MetricChange change(
+      Metric metric, String name, RunMeasures baseline, RunMeasures current, double thresholdPct) {
+    List<RunMeasures.Second> before = baseline.requests().get(name);
+    List<RunMeasures.Second> now = current.requests().get(name);
+    double was = metric.of(before, baseline.spanSeconds());
+    double is = metric.of(now, current.spanSeconds());
+    double change =
+        was == 0 || Double.isNaN(was) || Double.isNaN(is)
+            ? (was == 0 && is == 0 ? 0 : Double.NaN)
+            : (is - was) / was * 100;
+    double[] interval = Noise.intervalPct(metric.windows(before), metric.windows(now));
+    return new MetricChange(
+        metric,
+        was,
+        is,
+        change,
+        interval == null ? Double.NaN : interval[0],
+        interval == null ? Double.NaN : interval[1],
+        thresholdPct);
+  }
+
+  /** One metric's change for a request name, or null when the name is not in both runs. */
+  public MetricChange change(String name, Metric metric) {
+    List<MetricChange> changes = requests.get(name);
+    return changes == null ? null : changes.get(metric.ordinal());
+  }
+
+  /** A request name's verdict: slower when any metric is, else faster when any is, else noise. */
+  public Verdict verdict(String name) {
+    List<MetricChange> changes = requests.get(name);
+    if (changes.stream().anyMatch(c -> c.verdict() == Verdict.SLOWER)) {
+      return Verdict.SLOWER;
+    }
+    if (changes.stream().anyMatch(c -> c.verdict() == Verdict.FASTER)) {
+      return Verdict.FASTER;
+    }
+    return changes.stream().allMatch(c -> c.verdict() == Verdict.UNKNOWN)
+        ? Verdict.UNKNOWN
+        : Verdict.WITHIN_NOISE;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.redline.compare;
+
+import java.util.Locale;
+
+/**
+ * One metric of one request name, in the baseline and now.
+ *
+ * @param metric what is compared
+ * @param baseline its value in the baseline run
+ * @param current its value in this run
+ * @param changePct (current − baseline) / baseline in percent; NaN when the baseline is 0 or
+ *     missing
+ * @param noiseLowPct the low end of the 99 % interval the change lies in, given the two runs' own
+ *     spread (see {@link Noise}); NaN when unknown
+ * @param noiseHighPct its high end
+ * @param thresholdPct the smallest change worth a verdict (the user's threshold)
+ */
+public record MetricChange(
+    Metric metric,
+    double baseline,
+    double current,
+    double changePct,
+    double noiseLowPct,
+    double noiseHighPct,
+    double thresholdPct) {
+
+  /**
+   * Slower (or faster) only when the change beats the threshold and its interval lies wholly on
+   * that side of zero; for throughput a drop is slower; for the failed share, more failures count
+   * as slower.
+   */
+  public Verdict verdict() {
+    if (Double.isNaN(changePct)) {
+      return baseline == current ? Verdict.WITHIN_NOISE : Verdict.UNKNOWN;
+    }
+    if (Double.isNaN(noiseLowPct)) {
+      return Verdict.UNKNOWN;
+    }
+    boolean up = changePct > thresholdPct && noiseLowPct > 0;
+    boolean down = changePct < -thresholdPct && noiseHighPct < 0;
+    if (up || down) {
+      return up == metric.higherIsWorse() ? Verdict.SLOWER : Verdict.FASTER;
+    }
+    return Verdict.WITHIN_NOISE;
+  }
+
+  /** Whether the two runs' spread rules out no change at all: the interval excludes zero. */
+  public boolean beyondNoise() {
+    return !Double.isNaN(noiseLowPct) && (noiseLowPct > 0 || noiseHighPct < 0);
+  }
+
+  /** {@code +23.4 % (99 % interval +8.0 … +41.2 %)}. */
+  public String describeChange() {
+    if (Double.isNaN(changePct)) {
+      return "—";
+    }
+    return Double.isNaN(noiseLowPct)
+        ? String.format(Locale.ROOT, "%+.1f %%", changePct)
+        : String.format(
+            Locale.ROOT,
+            "%+.1f %% (99 %% interval %+.1f … %+.1f %%)",
+            changePct,
+            noiseLowPct,
+            noiseHighPct);
+  }
+}

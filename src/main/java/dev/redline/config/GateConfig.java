@@ -1,0 +1,51 @@
+package dev.redline.config;
+
+import dev.redline.assertions.MicrosAssertion;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a run is gated on: its microsecond assertions ({@code redline.assertions}) and the earlier
+ * run it is compared with ({@code redline.baseline}, and {@code redline.baseline_threshold}, the
+ * smallest change in percent worth a "slower" or "faster"). Read from the same layers as every
+ * setting, whatever the simulation; a simulation's protocol can name the baseline on top.
+ *
+ * @param assertions the assertions, in order
+ * @param baseline the baseline's path, or empty
+ * @param baselineThresholdPct the smallest change worth a verdict, in percent
+ */
+public record GateConfig(
+    List<MicrosAssertion> assertions, Optional<String> baseline, double baselineThresholdPct) {
+
+  /** The threshold when none is set: below it a change is not worth a verdict. */
+  public static final double DEFAULT_BASELINE_THRESHOLD_PCT = 10;
+
+  /** This JVM's settings (system properties, environment, the YAML file). */
+  public static GateConfig load() {
+    return load(System.getProperties(), System.getenv());
+  }
+
+  /** The settings of these system properties and this environment (and their YAML file). */
+  @SuppressWarnings("unchecked")
+  public static GateConfig load(java.util.Properties properties, Map<String, String> environment) {
+    Map<String, ConfigValue> merged = RedlineConfig.mergedLayers(properties, environment);
+    return of(
+        (List<MicrosAssertion>) parsed(merged, "assertions"),
+        (String) parsed(merged, "baseline"),
+        (Double) parsed(merged, "baseline_threshold"));
+  }
+
+  /** From parsed values, any of them null for not set. */
+  static GateConfig of(List<MicrosAssertion> assertions, String baseline, Double threshold) {
+    return new GateConfig(
+        assertions == null ? List.of() : List.copyOf(assertions),
+        Optional.ofNullable(baseline),
+        threshold == null ? DEFAULT_BASELINE_THRESHOLD_PCT : threshold);
+  }
+
+  private static Object parsed(Map<String, ConfigValue> merged, String path) {
+    ConfigValue value = merged.get(path);
+    return value == null ? null : ConfigKey.at(path).parse(value);
+  }
+}

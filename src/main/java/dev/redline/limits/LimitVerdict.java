@@ -1,0 +1,297 @@
+package dev.redline.limits;
+
+import dev.redline.client.ServerTime;
+import dev.redline.report.LatencyRecorder;
+import dev.redline.report.RequestSeries;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Which side held the run back, and the figures that say so. The server was the limit when its main
+ * thread, which runs every command, was busy nearly all the window ({@value #BUSY} or more); the
+ * load generator was, when its process used nearly all its cores, or when requests waited for a
+ * worker or a pooled connection at least as long as they took to serve while the workers were busy
+ * at least half the window (with idle workers a wait is the hand-off, not a queue); otherwise
+ * neither was (the offered load was below both). Little's law (users = throughput × time per
+ * request) gives how long each user's loop took per round trip, against what Redline measured of
+ * it: the rest is time no interval measured (Gatling, thread hand-offs, threads waiting for a CPU,
+ * pauses).
+ *
+ * @param verdict {@code server}, {@code load_generator} or {@code neither}
+ * @param reasons why, in words, with the figures
+ * @param figures the figures, by name
+ * @param commands per command, the servers' time beside Redline's
+ * @param nodes per server
+ * @param serverLatency null when every server reported its latency histograms; else why not
+ */
+public record LimitVerdict(
+    String verdict,
+    List<String> reasons,
+    Map<String, Object> figures,
+    List<CommandTime> commands,
+    List<NodeTime> nodes,
+    String serverLatency) {
+
+  /** Busy at or above this share of the window is "the limit". */
+  public static final double BUSY = 0.80;
+
+  /**
+   * Workers busy less than this share of the window cannot hold a queue: their requests' waits are
+   * hand-offs.
+   */
+  public static final double QUEUE_BUSY = 0.5;
+
+  /**
+   * Decides.
+   *
+   * @param servers each server's window
+   * @param client the load generator's window
+   * @param recorder what Redline measured
+   * @param spanSeconds how long requests ran
+   * @param averageUsers the virtual users active on average in the window
+   * @param concurrency how many requests the clients serve at once (workers that have a connection)
+   * @param sharedMachine whether the servers run on this machine (loopback)
+   */
+  public static LimitVerdict decide(
+      List<ServerWindow> servers,
+      ClientWindow client,
+      LatencyRecorder recorder,
+      double spanSeconds,
+      double averageUsers,
+      int concurrency,
+      boolean sharedMachine) {
+    List<NodeTime> nodes = new ArrayList<>();
+    Map<String, long[]> calls = new TreeMap<>();
+    Map<String, List<ServerTime.Cumulative>> histograms = new TreeMap<>();
+    double serverCpu = 0;
+    double busiest = 0;
+    String busiestNode = "";
+    boolean allHistograms = !servers.isEmpty();
+    for (ServerWindow server : servers) {
+      long nodeCalls = 0;
+      for (Map.Entry<String, long[]> c : server.commands().entrySet()) {
+        calls.merge(c.getKey(), c.getValue(), (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        nodeCalls += c.getValue()[0];
+      }
+      Map<String, ServerTime.Cumulative> latency = server.latency();
+      allHistograms &= server.end().histogramsAvailable();
+      latency.forEach((c, h) -> histograms.computeIfAbsent(c, k -> new ArrayList<>()).add(h));
+      serverCpu += server.cpuSeconds();
+      if (server.mainThreadBusy() > busiest) {
+        busiest = server.mainThreadBusy();
+        busiestNode = server.node();
+      }
+      nodes.add(
+          new NodeTime(
+              server.node(),
+              nodeCalls,
+              server.cpuSeconds(),
+              server.mainThreadBusy(),
+              latency.isEmpty() ? null : sum(List.copyOf(latency.values())).bucketOf(99)));
+    }
+
+    Map<String, Histogram> clientByCommand = new TreeMap<>();
+    Histogram waits = new Histogram(3);
+    Histogram services = new Histogram(3);
+    long roundTrips = 0;
+    long commandsSent = 0;
+    for (RequestSeries series : recorder.series()) {
+      Histogram ok = series.okHistogram();
+      if (series.command() != null) {
+        clientByCommand.computeIfAbsent(series.command(), c -> new Histogram(3)).add(ok);
+        commandsSent += ok.getTotalCount() + series.koHistogram().getTotalCount();
+      }
+      Histogram wait = series.waitHistogram();
+      if (wait.getTotalCount() > 0) { // a round trip of its own: a command alone, or a batch
+        waits.add(wait);
+        services.add(ok);
+        roundTrips += wait.getTotalCount();
+      }
+    }
+    List<CommandTime> commands = new ArrayList<>();
+    for (String command : new TreeSet<>(calls.keySet())) {
+      long[] c = calls.get(command);
+      List<ServerTime.Cumulative> hs = histograms.get(command);
+      ServerTime.Cumulative h = hs == null ? null : sum(hs);
+      Histogram mine = clientByCommand.get(command);
+      boolean measured = mine != null && mine.getTotalCount() > 0;
+      commands.add(
+          new CommandTime(
+              command,
+              c[0],
+              (double) c[1] / c[0],
+              h == null ? null : h.bucketOf(50),
+              h == null ? null : h.bucketOf(99),
+              h == null ? null : h.bucketOf(99.9),
+              measured ? mine.getMean() / 1000 : Double.NaN,
+              measured ? mine.getValueAtPercentile(50) / 1000.0 : Double.NaN,
+              measured ? mine.getValueAtPercentile(99) / 1000.0 : Double.NaN));
+    }
+
+    double meanWait = waits.getTotalCount() == 0 ? 0 : waits.getMean() / 1000;
+    double meanService = services.getTotalCount() == 0 ? 0 : services.getMean() / 1000;
+    double roundTripsPerSecond = roundTrips / Math.max(1e-3, spanSeconds);
+    double loopMicros =
+        roundTripsPerSecond == 0 ? Double.NaN : averageUsers / roundTripsPerSecond * 1e6;
+    double unmeasuredMicros = loopMicros - meanWait - meanService;
+    double clientBusy = client.busy();
+
+    // a queue forms only where the workers are busy: at a light load a request's wait is the
+    // hand-off to an idle worker (a thread wake-up), not a queue
+    double workersBusy =
+        concurrency == 0 ? Double.NaN : roundTripsPerSecond * meanService / 1e6 / concurrency;
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("server_main_thread_busy", round(busiest, 3));
+    figures.put("busiest_server", busiestNode);
+    figures.put("server_cpu_seconds", round(serverCpu, 3));
+    figures.put("client_cpu_seconds", round(client.processCpuSeconds(), 3));
+    figures.put("client_worker_cpu_seconds", round(client.workerCpuSeconds(), 3));
+    figures.put("client_cores", client.cores());
+    figures.put("client_cores_busy", round(clientBusy, 3));
+    figures.put("window_seconds", round(client.wallSeconds(), 3));
+    figures.put(
+        "server_cpu_ms_per_1000_commands",
+        commandsSent == 0 ? null : round(serverCpu * 1e6 / commandsSent, 3));
+    figures.put(
+        "client_cpu_ms_per_1000_commands",
+        commandsSent == 0 ? null : round(client.processCpuSeconds() * 1e6 / commandsSent, 3));
+    figures.put("mean_wait_us", round(meanWait, 1));
+    figures.put("workers_busy", Double.isNaN(workersBusy) ? null : round(workersBusy, 3));
+    figures.put("mean_service_us", round(meanService, 1));
+    figures.put("average_users", round(averageUsers, 1));
+    figures.put("round_trips_per_second", round(roundTripsPerSecond, 1));
+    figures.put("loop_time_per_round_trip_us", round(loopMicros, 1));
+    figures.put("unmeasured_per_round_trip_us", round(unmeasuredMicros, 1));
+    figures.put("shared_machine", sharedMachine);
+
+    List<String> reasons = new ArrayList<>();
+    String verdict;
+    boolean generatorBusy = !Double.isNaN(clientBusy) && clientBusy >= BUSY;
+    boolean queued = meanWait >= 100 && meanWait >= meanService && !(workersBusy < QUEUE_BUSY);
+    if (busiest >= BUSY) {
+      verdict = "server";
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "the server's main thread, which runs every command, was busy %.0f %% of the window"
+                  + " (%s)",
+              busiest * 100,
+              busiestNode));
+    } else if (generatorBusy || queued) {
+      verdict = "load_generator";
+      if (generatorBusy) {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "the load generator used %.0f %% of its %d cores",
+                clientBusy * 100,
+                client.cores()));
+      }
+      if (queued) {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "requests waited %.0f µs on average for a worker or a pooled connection, as long"
+                    + " as or longer than the %.0f µs they took to serve",
+                meanWait,
+                meanService));
+      }
+    } else {
+      verdict = "neither";
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "the server's main thread was busy %.0f %% of the window and the load generator"
+                  + " used %.0f %% of its cores; requests waited %.0f µs on average: the offered"
+                  + " load was below what either side could do",
+              busiest * 100,
+              clientBusy * 100,
+              meanWait));
+    }
+    if (!Double.isNaN(loopMicros) && unmeasuredMicros > Math.max(50, meanWait + meanService)) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "by Little's law each user's loop took %.0f µs per round trip (%.1f users at %,.0f"
+                  + " round trips/s), of which Redline measured %.0f µs (wait and service): %.0f"
+                  + " µs went outside every measured interval (Gatling, thread hand-offs, threads"
+                  + " waiting for a CPU, pauses)",
+              loopMicros,
+              averageUsers,
+              roundTripsPerSecond,
+              meanWait + meanService,
+              unmeasuredMicros));
+    }
+    if (sharedMachine) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "client and server share this machine: together they used %.1f of its %d cores",
+              (client.processCpuSeconds() + serverCpu) / Math.max(1e-3, client.wallSeconds()),
+              client.cores()));
+    }
+    String latencyNote =
+        allHistograms
+            ? null
+            : servers.isEmpty()
+                ? "no server was read"
+                : "server-side latency is not available: LATENCY HISTOGRAM needs Redis 7 or later ("
+                    + String.join(
+                        ", ",
+                        servers.stream()
+                            .filter(s -> !s.end().histogramsAvailable())
+                            .map(ServerWindow::node)
+                            .toList())
+                    + ")";
+    return new LimitVerdict(verdict, reasons, figures, commands, nodes, latencyNote);
+  }
+
+  /** The line the console ends with. */
+  public String headline() {
+    String who =
+        switch (verdict) {
+          case "server" -> "the server was the limit";
+          case "load_generator" ->
+              "the load generator was the limit: these figures measure the generator as much as"
+                  + " Redis";
+          default -> "neither side was the limit";
+        };
+    return "Redline: " + who + " — " + String.join("; ", reasons);
+  }
+
+  private static ServerTime.Cumulative sum(List<ServerTime.Cumulative> histograms) {
+    if (histograms.size() == 1) {
+      return histograms.get(0);
+    }
+    TreeSet<Long> bounds = new TreeSet<>();
+    histograms.forEach(h -> bounds.addAll(h.atMost().keySet()));
+    TreeMap<Long, Long> atMost = new TreeMap<>();
+    long calls = 0;
+    for (ServerTime.Cumulative h : histograms) {
+      calls += h.calls();
+    }
+    for (long bound : bounds) {
+      long n = 0;
+      for (ServerTime.Cumulative h : histograms) {
+        Map.Entry<Long, Long> e = h.atMost().floorEntry(bound);
+        n += e == null ? 0 : e.getValue();
+      }
+      atMost.put(bound, n);
+    }
+    return new ServerTime.Cumulative(calls, atMost);
+  }
+
+  private static Object round(double value, int places) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return null;
+    }
+    double scale = Math.pow(10, places);
+    return Math.round(value * scale) / scale;
+  }
+}

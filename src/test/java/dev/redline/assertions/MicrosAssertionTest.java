@@ -1,0 +1,90 @@
+package dev.redline.assertions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redline.config.ConfigError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How assertions are written, and the one line a malformed one gets. */
+class MicrosAssertionTest {
+
+  @Test
+  void theFormsOfTheIssueParse() {
+    List<MicrosAssertion> all =
+        MicrosAssertion.parseAll(
+            "GET p99 < 500us; * failed_pct < 0.1%; SET rt p99.9 <= 2ms; GET user wait max < 1 s;"
+                + " \"GET ok\" mean < 90µs; * ops_per_sec >= 1000; GET failed_count < 5;"
+                + " GET p99 vs baseline < +20%",
+            "test");
+    assertEquals(8, all.size());
+    MicrosAssertion p99 = all.get(0);
+    assertEquals("GET", p99.target());
+    assertEquals(99.0, p99.stat().percentile());
+    assertEquals(MicrosAssertion.Op.LT, p99.op());
+    assertEquals(500.0, p99.threshold());
+    assertEquals(MicrosAssertion.Measure.SERVICE, p99.measure());
+    assertEquals("*", all.get(1).target());
+    assertEquals(0.1, all.get(1).threshold());
+    assertEquals(MicrosAssertion.Measure.RESPONSE, all.get(2).measure());
+    assertEquals(2_000.0, all.get(2).threshold());
+    assertEquals(99.9, all.get(2).stat().percentile());
+    assertEquals("GET user", all.get(3).target());
+    assertEquals(MicrosAssertion.Measure.WAIT, all.get(3).measure());
+    assertEquals(1_000_000.0, all.get(3).threshold());
+    assertEquals("GET ok", all.get(4).target());
+    assertEquals(MicrosAssertion.Op.GE, all.get(5).op());
+    assertTrue(all.get(7).vsBaseline());
+    assertEquals(20.0, all.get(7).threshold());
+  }
+
+  @Test
+  void aMalformedAssertionIsOneLineNamingItAndTheForm() {
+    for (String bad :
+        List.of(
+            "GET p99 < 500",
+            "GET p99 << 5ms",
+            "GET p100 < 5ms",
+            "GET rt ops_per_sec > 5",
+            "GET p99 vs baseline < 20ms",
+            "GET ops_per_sec > 5ms",
+            "p99 < 5ms",
+            "GET failed_count vs baseline < +5%")) {
+      ConfigError e = assertThrows(ConfigError.class, () -> MicrosAssertion.parse(bad, "test"));
+      assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+      assertTrue(e.getMessage().contains("expected '<request name or *>"), e.getMessage());
+      assertEquals(1, e.getMessage().lines().count());
+    }
+  }
+
+  @Test
+  void anOutageIsAssertedAsTheTimeAClientCouldNotReachRedis() {
+    MicrosAssertion unreachable = MicrosAssertion.parse("* unreachable < 1s", "test");
+    assertTrue(unreachable.stat().isTime());
+    assertEquals(1_000_000.0, unreachable.threshold());
+    dev.redline.report.LatencyRecorder nothing = new dev.redline.report.LatencyRecorder();
+    List<AssertionOutcome> fiveSeconds =
+        AssertionCheck.evaluate(
+            List.of(unreachable), nothing, 10, 5_000_000, java.util.Optional.empty());
+    assertTrue(!fiveSeconds.get(0).passed(), fiveSeconds.toString());
+    assertTrue(fiveSeconds.get(0).actual().startsWith("5.000 s"), fiveSeconds.toString());
+    List<AssertionOutcome> none =
+        AssertionCheck.evaluate(List.of(unreachable), nothing, 10, 0, java.util.Optional.empty());
+    assertTrue(none.get(0).passed());
+    for (String bad : List.of("GET unreachable < 1s", "* unreachable vs baseline < +5%")) {
+      ConfigError e = assertThrows(ConfigError.class, () -> MicrosAssertion.parse(bad, "test"));
+      assertTrue(e.getMessage().contains("'* unreachable < 1s'"), e.getMessage());
+    }
+  }
+
+  @Test
+  void comparisonsHoldAsWritten() {
+    assertTrue(MicrosAssertion.Op.LT.holds(1, 2));
+    assertTrue(!MicrosAssertion.Op.LT.holds(2, 2));
+    assertTrue(MicrosAssertion.Op.LE.holds(2, 2));
+    assertTrue(MicrosAssertion.Op.GT.holds(3, 2));
+    assertTrue(MicrosAssertion.Op.GE.holds(2, 2));
+  }
+}

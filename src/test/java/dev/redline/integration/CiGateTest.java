@@ -1,0 +1,53 @@
+package dev.redline.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redline.testing.ForkedGatling;
+import dev.redline.testing.RedisServerTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A microsecond assertion that fails fails the run the way a Gatling assertion does: Gatling's exit
+ * code 2 (the Gatling Maven plugin's BUILD FAILURE), the console lists each assertion with its
+ * actual value, both reports are written, and the JUnit XML lists every assertion; one that holds
+ * beside it holds.
+ */
+class CiGateTest extends RedisServerTest {
+
+  @Test
+  void aFailedMicrosecondAssertionFailsTheRunAsGatlingsOwnDo() throws Exception {
+    ForkedGatling.Result run =
+        ForkedGatling.run(
+            "dev.redline.simulations.WorkloadSimulation",
+            List.of(
+                "redline.redis.url=" + server.url(),
+                "redline.test.duration=3s",
+                "redline.assertions=GET p99 < 10s; GET p50 < 1us"),
+            Map.of(),
+            Duration.ofMinutes(2));
+
+    String output = run.output();
+    assertEquals(2, run.exitCode(), "Gatling's exit code for failed assertions:\n" + output);
+    assertTrue(output.contains("GET p99 < 10s: OK (actual "), output);
+    assertTrue(output.contains("GET p50 < 1us: KO (actual "), output);
+    assertTrue(
+        output.contains("Redline: GET p50 < 1us"), "Gatling's own assertion line:\n" + output);
+    Path runFolder;
+    try (Stream<Path> runs = Files.list(run.resultsFolder())) {
+      runFolder = runs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    assertTrue(Files.isRegularFile(runFolder.resolve("index.html")), "Gatling's report");
+    Path xml = runFolder.resolve("redline/assertions.xml");
+    assertTrue(Files.isRegularFile(xml), "Redline's JUnit XML");
+    String junit = Files.readString(xml);
+    assertTrue(junit.contains("tests=\"2\" failures=\"1\""), junit);
+    assertTrue(junit.contains("name=\"GET p50 &lt; 1us\""), junit);
+  }
+}

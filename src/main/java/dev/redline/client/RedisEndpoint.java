@@ -39,9 +39,20 @@ public record RedisEndpoint(
     Objects.requireNonNull(url, "Redis URL");
     String form =
         "expected redis://[user:password@]host:port[/db] or rediss://..."
-            + (url.indexOf('@') >= 0
-                ? " (in a user name or password, write @ as %40, : as %3A, / as %2F, % as %25)"
+            + (url.indexOf('@') >= 0 || url.indexOf('#') >= 0 || url.indexOf(' ') >= 0
+                ? " (in a user name or password, write @ as %40, : as %3A, / as %2F, # as %23,"
+                    + " % as %25, a space as %20)"
                 : "");
+    if (!url.contains("://")) {
+      throw new IllegalArgumentException(
+          "malformed Redis URL '"
+              + maskCredentials(url)
+              + "': no scheme; write redis://"
+              + maskCredentials(url.strip())
+              + " ("
+              + form
+              + ")");
+    }
     URI uri;
     try {
       uri = new URI(url.strip());
@@ -116,10 +127,10 @@ public record RedisEndpoint(
     StringBuilder s = new StringBuilder(tls ? "rediss://" : "redis://");
     if (username != null || password != null) {
       if (username != null) {
-        s.append(java.net.URLEncoder.encode(username, StandardCharsets.UTF_8));
+        s.append(encode(username));
       }
       if (password != null) {
-        s.append(':').append(java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+        s.append(':').append(encode(password));
       }
       s.append('@');
     }
@@ -172,6 +183,11 @@ public record RedisEndpoint(
       return null;
     }
     return url.replaceAll("(?<=://)([^:@/]*):[^@/]*@", "$1:***@");
+  }
+
+  /** Percent-encoding for a URL's user part: a space is %20 (URLEncoder's '+' would stay a '+'). */
+  private static String encode(String part) {
+    return java.net.URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String decode(String part) {

@@ -55,9 +55,7 @@ public final class ConfigLayer {
         throw new ConfigError(
             "unknown system property -D"
                 + name
-                + "; did you mean -Dredline."
-                + NearestName.suggest(path, ConfigKey.paths())
-                + "?");
+                + NearestName.hint(path, ConfigKey.paths(), p -> "-Dredline." + p));
       }
     }
     return new ConfigLayer("system properties", values);

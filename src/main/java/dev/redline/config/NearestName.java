@@ -1,11 +1,16 @@
 package dev.redline.config;
 
 import java.util.Collection;
+import java.util.Set;
 
-/** Suggests the known name closest to a misspelt one (edit distance). */
+/**
+ * Suggests the known name closest to a misspelt one (edit distance) — only when it is close enough
+ * to be the name the user meant; a far-off "did you mean" misleads more than it helps.
+ */
 final class NearestName {
   private NearestName() {}
 
+  /** The closest known name, or null when none is within a typo's reach of {@code wrong}. */
   static String suggest(String wrong, Collection<String> known) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -16,7 +21,44 @@ final class NearestName {
         best = candidate;
       }
     }
-    return best;
+    if (best != null && bestDistance <= reach(wrong)) {
+      return best;
+    }
+    // "basic" for basic_rw: the start of a name (or a name and more) is that name
+    String onlyPrefix = null;
+    for (String candidate : known) {
+      boolean prefix =
+          wrong.length() >= 3 && (candidate.startsWith(wrong) || wrong.startsWith(candidate));
+      if (prefix) {
+        if (onlyPrefix != null) {
+          return null;
+        }
+        onlyPrefix = candidate;
+      }
+    }
+    return onlyPrefix;
+  }
+
+  /**
+   * "; did you mean X?" with the nearest name spelt as the user writes it, or what there is to
+   * choose from when no name is near.
+   */
+  static String hint(
+      String wrong, Collection<String> known, java.util.function.UnaryOperator<String> spelt) {
+    String nearest = suggest(wrong, known);
+    if (nearest != null) {
+      return "; did you mean " + spelt.apply(nearest) + "?";
+    }
+    Set<String> tops = new java.util.TreeSet<>();
+    known.forEach(k -> tops.add(k.split("[.:]", 2)[0]));
+    return "; Redline's settings begin with one of "
+        + String.join(", ", tops)
+        + " (docs/configuration.md lists them all)";
+  }
+
+  /** Typos a person makes: up to a third of the name, at least two edits. */
+  private static int reach(String wrong) {
+    return Math.max(2, wrong.length() / 3);
   }
 
   private static int distance(String a, String b) {

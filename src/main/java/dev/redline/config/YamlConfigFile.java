@@ -42,8 +42,11 @@ public final class YamlConfigFile {
     Object root;
     try (Reader reader = new java.io.StringReader(text)) {
       LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(
-          false); // a key given twice is a mistake, not "the last one wins"
+      // a key given twice is a mistake, not "the last one wins"
+      options.setAllowDuplicateKeys(false);
+      // SnakeYAML refuses documents over 3 M code points as if malformed; a file this JVM could
+      // read is read whole, however many comments it holds
+      options.setCodePointLimit(Math.max(options.getCodePointLimit(), text.length() + 1));
       root = new Yaml(new SafeConstructor(options)).load(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -79,17 +82,44 @@ public final class YamlConfigFile {
         }
       } else if (e.getValue() instanceof Map<?, ?> nested && isSection(path)) {
         flatten(file, path + ".", nested, values);
+      } else if (e.getValue() == null && isSection(path)) {
+        // "redis:" followed only by comments: a section with nothing set, as the README shows
+        continue;
+      } else if (isSection(path)) {
+        throw new ConfigError(
+            "'"
+                + path
+                + "' in "
+                + file
+                + " is a section: its settings go beneath it, indented (e.g. "
+                + ConfigKey.paths().stream()
+                    .filter(p -> p.startsWith(path + "."))
+                    .findFirst()
+                    .orElseThrow()
+                + "), not "
+                + e.getValue());
       } else {
         throw new ConfigError(
             "unknown key '"
                 + path
                 + "' in "
                 + file
-                + "; did you mean '"
-                + NearestName.suggest(path, ConfigKey.paths())
-                + "'?");
+                + NearestName.hint(path, namesAt(prefix), p -> "'" + p + "'"));
       }
     }
+  }
+
+  /** Keys and sections that may stand beside a key at this level, by full path. */
+  private static java.util.Set<String> namesAt(String prefix) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (String p : ConfigKey.paths()) {
+      if (p.startsWith(prefix)) {
+        int dot = p.indexOf('.', prefix.length());
+        names.add(dot < 0 ? p : p.substring(0, dot) + ":");
+      }
+    }
+    names.addAll(ConfigKey.paths());
+    return names;
   }
 
   private static boolean isSection(String path) {

@@ -34,19 +34,24 @@ final class CommandBuilding {
   private static List<SessionValue<String>> complete(
       String command, List<SessionValue<String>> arguments) {
     for (int i = 0; i < arguments.size(); i++) {
-      if (arguments.get(i) instanceof Missing) {
+      if (arguments.get(i) instanceof Missing missing) {
         throw new RedisDslError(
             command
-                + ": argument "
-                + (i + 1)
+                + ": "
+                + (missing.parameter() != null
+                    ? "the " + missing.parameter() + " (argument " + (i + 1) + ")"
+                    : "argument " + (i + 1))
                 + " is null; give a value, an EL string or a function of the session");
       }
     }
     return arguments;
   }
 
-  /** A null where an argument should be: refused when the command is built. */
-  private record Missing() implements SessionValue<String> {
+  /**
+   * A null where an argument should be: refused when the command is built, naming the catalog
+   * method's parameter ({@code key}, {@code value}) when it is known.
+   */
+  private record Missing(String parameter) implements SessionValue<String> {
     @Override
     public String resolve(io.gatling.core.session.Session session) {
       throw new IllegalStateException("a missing argument is refused before any request");
@@ -65,8 +70,12 @@ final class CommandBuilding {
    */
   static List<SessionValue<String>> args(Object... parts) {
     List<SessionValue<String>> all = new ArrayList<>();
-    for (Object part : parts) {
-      add(all, part);
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] == null) {
+        all.add(new Missing(CatalogParameter.nameAt(i)));
+      } else {
+        add(all, parts[i]);
+      }
     }
     return all;
   }
@@ -74,7 +83,7 @@ final class CommandBuilding {
   @SuppressWarnings("unchecked")
   private static void add(List<SessionValue<String>> all, Object part) {
     if (part == null) {
-      all.add(new Missing());
+      all.add(new Missing(null));
       return;
     }
     if (part instanceof String text) {

@@ -47,7 +47,12 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * @throws IllegalArgumentException if the URL is malformed, naming what is wrong
    */
   public RedisProtocolBuilder url(String url) {
-    return with(Optional.of(RedisEndpoint.parse(url)));
+    RedisDslError.notNull(url, "redis().url(...)");
+    try {
+      return with(Optional.of(RedisEndpoint.parse(url)));
+    } catch (IllegalArgumentException e) {
+      throw new RedisDslError("redis().url(...): " + e.getMessage());
+    }
   }
 
   /**
@@ -254,6 +259,40 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
       throw new RedisDslError("warmup must be zero or more, got " + warmup);
     }
     return edit(e -> e.warmup = warmup);
+  }
+
+  /**
+   * Compares this run with an earlier one, request by request (throughput, p50, p90, p99, p99.9,
+   * failed share), in Redline's report, on the console and in {@code summary.json}; a change is
+   * "slower" or "faster" only when it is larger than both the threshold and the noise the two runs'
+   * own per-second values show. Assertions can then read the change: {@code GET p99 vs baseline <
+   * +20%}. Unset, {@code redline.baseline} (or {@code REDLINE_BASELINE}) names it.
+   *
+   * <pre>{@code redis().baseline("target/baseline/redline")}</pre>
+   *
+   * @param runFolder an earlier run's folder, Redline's report folder, its summary.json or its
+   *     histograms.hlog (a merged run's too)
+   * @return a new protocol builder
+   */
+  public RedisProtocolBuilder baseline(String runFolder) {
+    RedisDslError.notNull(runFolder, "the baseline's folder");
+    return edit(e -> e.baseline = java.util.Optional.of(runFolder));
+  }
+
+  /**
+   * The smallest change, in percent, that the comparison with the baseline calls "slower" or
+   * "faster" (default 10, or {@code redline.baseline_threshold}).
+   *
+   * <pre>{@code redis().baseline("target/baseline").baselineThreshold(15)}</pre>
+   *
+   * @param percent from 0 to 1000
+   * @return a new protocol builder
+   */
+  public RedisProtocolBuilder baselineThreshold(double percent) {
+    if (!(percent >= 0 && percent <= 1000)) {
+      throw new RedisDslError("baselineThreshold is a percentage from 0 to 1000, got " + percent);
+    }
+    return edit(e -> e.baselineThresholdPct = java.util.OptionalDouble.of(percent));
   }
 
   /**

@@ -58,6 +58,20 @@ class RedisEndpointTest {
   }
 
   @Test
+  void aUserNameAndPasswordWithSpacesSurviveTheWayBackToAUrl() {
+    RedisEndpoint pieces = new RedisEndpoint("h", 1, "u ser", "sp ace-Pw1+", 0, false);
+    RedisEndpoint again = RedisEndpoint.parse(pieces.toUrl());
+    assertEquals("u ser", again.username());
+    assertEquals("sp ace-Pw1+", again.password());
+  }
+
+  @Test
+  void aUrlWithoutItsSchemeIsToldWhatToWrite() {
+    assertMessage("localhost:7413", "write redis://localhost:7413");
+    assertMessage("redis://:pw#1@h:1", "# as %23");
+  }
+
+  @Test
   void aPlusInAPasswordStaysAPlus() {
     assertEquals("a+b c", RedisEndpoint.parse("redis://:a+b%20c@h:1").password());
   }

@@ -232,6 +232,46 @@ class RedlineConfigTest {
   }
 
   @Test
+  void aSectionWithEverythingCommentedOutIsEmptyAndAFarOffKeyGetsNoWrongGuess() throws IOException {
+    RedlineConfig readme = RedlineConfig.load(props("redline.config", "redline.yaml"), Map.of());
+    assertEquals(2, readme.clientInstances(), "the README's redline.yaml loads as it reads");
+    Path onlyComments = yaml("redis:\n  # url: redis://localhost:6379\ntest:\n  duration: 5s\n");
+    assertEquals(
+        Duration.ofSeconds(5),
+        RedlineConfig.load(props("redline.config", onlyComments.toString()), Map.of())
+            .duration()
+            .orElseThrow());
+    Path accent = yaml("tést:\n  duration: 5s\n");
+    assertError(
+        props("redline.config", accent.toString()), Map.of(), "unknown key 'tést'", "'test:'");
+    Path farOff = yaml("zzzzzzzz: 1\n");
+    ConfigError e =
+        assertThrows(
+            ConfigError.class,
+            () -> RedlineConfig.load(props("redline.config", farOff.toString()), Map.of()));
+    assertFalse(e.getMessage().contains("did you mean"), e.getMessage());
+    assertTrue(e.getMessage().contains("begin with one of"), e.getMessage());
+    Path section = yaml("redis: localhost\n");
+    assertError(props("redline.config", section.toString()), Map.of(), "is a section", "redis.");
+    Path empty = yaml("# nothing set yet\n");
+    RedlineConfig none = RedlineConfig.load(props("redline.config", empty.toString()), Map.of());
+    assertTrue(none.echo().get(0).contains("holds no settings"), none.echo().toString());
+  }
+
+  @Test
+  void aDurationUnderASecondIsRefusedAndMillisecondsAreEchoedAsGiven() {
+    assertError(
+        props("redline.test.duration", "1ms"), Map.of(), "test.duration = '1ms'", "at least 1s");
+    assertError(props("redline.test.duration", "250ms"), Map.of(), "test.duration", "at least 1s");
+    RedlineConfig oneAndAHalf =
+        RedlineConfig.load(props("redline.test.duration", "1500ms"), Map.of());
+    assertTrue(
+        oneAndAHalf.echo().stream()
+            .anyMatch(l -> l.contains("test.duration") && l.contains("1500ms")),
+        oneAndAHalf.echo().toString());
+  }
+
+  @Test
   void deploymentModesComeFromTheOldRunnersVariablesOrTheYaml() throws IOException {
     RedlineConfig cluster =
         RedlineConfig.load(

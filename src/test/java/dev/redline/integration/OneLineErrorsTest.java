@@ -39,9 +39,29 @@ class OneLineErrorsTest {
   private static TestRedisServer plain;
   private static Path files;
 
-  /** A bad input: its settings, environment, and a word the one line must contain. */
+  /**
+   * A bad input: the simulation it runs (WorkloadSimulation unless a user's own), its settings,
+   * environment, and a word the one line must contain.
+   */
   record Mistake(
-      String name, List<String> properties, Map<String, String> environment, String mustSay) {}
+      String name,
+      String simulation,
+      List<String> properties,
+      Map<String, String> environment,
+      String mustSay) {
+    Mistake(String name, List<String> properties, Map<String, String> environment, String mustSay) {
+      this(name, SIMULATION, properties, environment, mustSay);
+    }
+  }
+
+  private static Mistake inOwnSimulation(String mistake, String mustSay, int port) {
+    return new Mistake(
+        "DSL: " + mistake,
+        "dev.redline.testing.DslMistakeSimulation",
+        List.of("dsl.mistake=" + mistake, "dsl.url=redis://127.0.0.1:" + port),
+        Map.of(),
+        mustSay);
+  }
 
   @BeforeAll
   static void start() throws IOException {
@@ -52,6 +72,7 @@ class OneLineErrorsTest {
     Files.writeString(files.resolve("duplicate.yaml"), "test:\n  duration: 5s\n  duration: 10s\n");
     Files.writeString(files.resolve("list-password.yaml"), "redis:\n  password: [a, b]\n");
     Files.writeString(files.resolve("unknown-key.yaml"), "test:\n  threads_per_clint: 4\n");
+    Files.writeString(files.resolve("accent-key.yaml"), "tést:\n  duration: 5s\n");
     Files.write(
         files.resolve("binary.yaml"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x01});
   }
@@ -176,6 +197,21 @@ class OneLineErrorsTest {
                     "no password",
                     "NOAUTH",
                     "redline.redis.url=redis://127.0.0.1:" + guarded.port())));
+    all.add(property("duration of 1ms", "at least 1s", "redline.test.duration=1ms"));
+    all.add(property("duration of 250ms", "at least 1s", "redline.test.duration=250ms"));
+    all.add(
+        property(
+            "YAML key with an accent",
+            "did you mean 'test:'",
+            "redline.config=" + files.resolve("accent-key.yaml")));
+    all.add(
+        property(
+            "raw # in the password",
+            "%23",
+            "redline.redis.url=redis://:Zq9Lx#keCq@127.0.0.1:7802"));
+    all.add(inOwnSimulation("url without scheme", "write redis://localhost:", plain.port()));
+    all.add(inOwnSimulation("no connections", "connectionsPerClient", plain.port()));
+    all.add(inOwnSimulation("null key", "SET: the key (argument 1) is null", plain.port()));
     all.add(
         property(
             "sentinels that are plain servers",
@@ -213,7 +249,7 @@ class OneLineErrorsTest {
             pool.submit(
                 () ->
                     ForkedGatling.run(
-                        SIMULATION, m.properties(), m.environment(), Duration.ofSeconds(60))));
+                        m.simulation(), m.properties(), m.environment(), Duration.ofSeconds(60))));
       }
       List<String> problems = new ArrayList<>();
       for (int i = 0; i < mistakes.size(); i++) {

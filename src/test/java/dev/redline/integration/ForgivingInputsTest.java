@@ -1,0 +1,171 @@
+package dev.redline.integration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.redline.testing.ForkedGatling;
+import dev.redline.testing.TestRedisServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs that are not mistakes run, as the user meant them: the README's own YAML file, a password
+ * with a space in every form a user has, a YAML file with nothing set (said so), a huge YAML file
+ * of comments. Each runs WorkloadSimulation the way {@code mvn gatling:test} does.
+ */
+class ForgivingInputsTest {
+  private static final String SIMULATION = "dev.redline.simulations.WorkloadSimulation";
+  private static final String PASSWORD = "sp ace-Pw1";
+
+  /** A run: its settings, environment, and what its console must say. */
+  record Input(
+      String name, List<String> properties, Map<String, String> environment, String says) {}
+
+  /**
+   * A server whose password has a space, checked with a plain AUTH (Redis 7 takes the argument as
+   * it is; Redis 6 splits its command line again, so it needs the quotes).
+   */
+  private static TestRedisServer withPassword(String password) {
+    for (String written : List.of(password, "\"" + password + "\"")) {
+      TestRedisServer server = TestRedisServer.start("--requirepass", written);
+      try (redis.clients.jedis.Jedis jedis =
+          new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+        if ("OK".equals(jedis.auth(password))) {
+          return server;
+        }
+      } catch (RuntimeException wrongPass) {
+        // the other spelling
+      }
+      server.close();
+    }
+    throw new IllegalStateException("no redis-server took a password with a space");
+  }
+
+  @Test
+  void eachInputRunsAsMeant() throws Exception {
+    Path files = Files.createTempDirectory("redline-inputs");
+    try (TestRedisServer plain = TestRedisServer.start();
+        TestRedisServer guarded = withPassword(PASSWORD)) {
+      String plainUrl = "redline.redis.url=" + plain.url();
+      Files.writeString(files.resolve("empty.yaml"), "# nothing yet\n");
+      Files.writeString(
+          files.resolve("password.yaml"),
+          "redis:\n  host: 127.0.0.1\n  port: "
+              + guarded.port()
+              + "\n  password: '"
+              + PASSWORD
+              + "'\n");
+      Path huge = files.resolve("huge.yaml");
+      String comment = "# " + "x".repeat(1020) + "\n";
+      StringBuilder text = new StringBuilder(31 * 1024 * 1024);
+      while (text.length() < 30 * 1024 * 1024) {
+        text.append(comment);
+      }
+      text.append("test:\n  threads_per_client: 2\n");
+      Files.writeString(huge, text);
+      List<String> short1s = List.of("redline.test.duration=2s");
+
+      List<Input> inputs =
+          List.of(
+              new Input(
+                  "the README's redline.yaml",
+                  List.of(
+                      "redline.config=" + Path.of("redline.yaml").toAbsolutePath(),
+                      plainUrl,
+                      "redline.test.duration=2s"),
+                  Map.of(),
+                  "redline.yaml key test.client_instances"),
+              new Input(
+                  "a password with a space in REDIS_PASSWORD",
+                  short1s,
+                  Map.of(
+                      "REDIS_HOST",
+                      "127.0.0.1",
+                      "REDIS_PORT",
+                      String.valueOf(guarded.port()),
+                      "REDIS_PASSWORD",
+                      PASSWORD),
+                  "environment variable REDIS_PASSWORD"),
+              new Input(
+                  "a password with a space as %20 in the URL",
+                  List.of(
+                      "redline.redis.url=redis://:sp%20ace-Pw1@127.0.0.1:" + guarded.port(),
+                      "redline.test.duration=2s"),
+                  Map.of(),
+                  "system property redline.redis.url"),
+              new Input(
+                  "a password with a space in YAML",
+                  List.of(
+                      "redline.config=" + files.resolve("password.yaml"),
+                      "redline.test.duration=2s"),
+                  Map.of(),
+                  "password.yaml key redis.password"),
+              new Input(
+                  "a YAML file with nothing set",
+                  List.of(
+                      "redline.config=" + files.resolve("empty.yaml"),
+                      plainUrl,
+                      "redline.test.duration=2s"),
+                  Map.of(),
+                  "empty.yaml holds no settings"),
+              new Input(
+                  "a 30 MB YAML file of comments",
+                  List.of("redline.config=" + huge, plainUrl, "redline.test.duration=2s"),
+                  Map.of(),
+                  "huge.yaml key test.threads_per_client"));
+
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<ForkedGatling.Result>> runs = new ArrayList<>();
+        for (Input input : inputs) {
+          runs.add(
+              pool.submit(
+                  () ->
+                      ForkedGatling.run(
+                          SIMULATION,
+                          input.properties(),
+                          input.environment(),
+                          Duration.ofSeconds(90))));
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+          Input input = inputs.get(i);
+          ForkedGatling.Result r = runs.get(i).get();
+          List<String> why = new ArrayList<>();
+          if (r.exitCode() != 0) {
+            why.add("exit code " + r.exitCode());
+          }
+          if (!r.output().contains(input.says())) {
+            why.add("does not say '" + input.says() + "'");
+          }
+          if (r.output().contains("WRONGPASS") || r.output().contains("NOAUTH")) {
+            why.add("could not log in");
+          }
+          if (r.output().contains(PASSWORD) || r.output().contains("sp%20ace")) {
+            why.add("shows the password");
+          }
+          if (!why.isEmpty()) {
+            List<String> lines = r.lines();
+            problems.add(
+                input.name()
+                    + ": "
+                    + String.join(", ", why)
+                    + "\n    "
+                    + String.join(
+                        "\n    ", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
+          }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+}

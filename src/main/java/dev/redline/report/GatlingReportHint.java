@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public final class GatlingReportHint {
   /** Gatling 3.16's report step per record, in µs: its measured cost, rounded. */
-  static final double MICROS_PER_RECORD = 1.0;
+  static final double MICROS_PER_RECORD = 1.5;
 
   /** Below this estimate nobody waits long enough to wonder. */
   static final double NOTABLE_SECONDS = 5;

@@ -10,13 +10,13 @@ class GatlingReportHintTest {
 
   @Test
   void saysNothingWhenTheReportStepIsShortInSeconds() {
-    // 3 million records: about 4 s of report step, most of a 10 s run but nothing to wait for
-    assertEquals(Optional.empty(), GatlingReportHint.forRun(3_000_000, 10, true));
+    // 2 million records: about 4 s of report step, most of a 10 s run but nothing to wait for
+    assertEquals(Optional.empty(), GatlingReportHint.forRun(2_000_000, 10, true));
   }
 
   @Test
   void saysNothingWhenTheReportStepIsASmallShareOfALongRun() {
-    // 20 million records over 10 minutes: about 21 s after 600 s
+    // 20 million records over 10 minutes: about 31 s after 600 s
     assertEquals(Optional.empty(), GatlingReportHint.forRun(20_000_000, 600, true));
   }
 
@@ -25,7 +25,7 @@ class GatlingReportHintTest {
     // what a 20 s high_throughput run at 2 x 3 users gave Gatling on 2 cores (2026-12-02)
     String hint = GatlingReportHint.forRun(6_881_820, 20, true).orElseThrow();
     assertTrue(hint.contains("6,881,820 records in 20 s"), hint);
-    assertTrue(hint.contains("about 8 s more"), hint);
+    assertTrue(hint.contains("about 11 s more"), hint);
     assertFalse(hint.contains("longer than the run"), hint);
   }
 

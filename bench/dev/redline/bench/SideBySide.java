@@ -192,7 +192,7 @@ public final class SideBySide {
     static String measure(int port, Setting s, int seconds) throws Exception {
       StringBuilder out =
           new StringBuilder(
-              "| Gatling records | run s | commands | Gatling records written | report step s | report step / run | µs per record |\n|---|---|---|---|---|---|---|\n");
+              "| Gatling records | run s | commands | Gatling records written | report step s | report step / run | µs per record | Redline's server reads, ms (start and end, off the request path) |\n|---|---|---|---|---|---|---|---|\n");
       for (boolean batchOnly : new boolean[] {false, true}) {
         RedlineLoad.run(port, s, seconds * 1000L, batchOnly, true);
         GatlingRun.Result run = RedlineLoad.lastRun;
@@ -216,14 +216,15 @@ public final class SideBySide {
         out.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %d | %,d | %,d | %.1f | %.0f %% | %.2f |%n",
+                "| %s | %d | %,d | %,d | %.1f | %.0f %% | %.2f | %.1f |%n",
                 batchOnly ? "BATCH only" : "per op + BATCH",
                 seconds,
                 commands,
                 records,
                 step,
                 100 * step / seconds,
-                step * 1e6 / records));
+                step * 1e6 / records,
+                run.redline().serverReadMillis()));
       }
       return out.toString();
     }

@@ -486,6 +486,7 @@ public final class RedlineRun {
     Map<String, String> files = new LinkedHashMap<>();
     summaryFields.put("limit", dev.redline.limits.LimitReport.summary(limits));
     summaryFields.put("unreachable", finalUnreachable.summary());
+    summaryFields.put("server_reads_ms", Math.round(servers.readMillis() * 10) / 10.0);
     Optional<dev.redline.compare.BaselineComparison> comparison =
         gate.comparison(recorder, spanSeconds());
     comparison.ifPresent(
@@ -530,6 +531,15 @@ public final class RedlineRun {
       }
     }
     endpoints.close(); // the pools stay listed: their clients' health is read after the run
+  }
+
+  /**
+   * Milliseconds Redline spent reading the servers' own figures (versions, commandstats,
+   * errorstats, latency histograms, CPU, maxclients), at the start and the end of the run: none on
+   * a request's path.
+   */
+  public double serverReadMillis() {
+    return servers.readMillis();
   }
 
   /** How many records this run has given Gatling's stats engine, over every protocol. */

@@ -43,8 +43,12 @@ final class ServerWatch {
    */
   private final Map<HostAndPort, Jedis> kept = new LinkedHashMap<>();
 
+  /** Time spent in this watch's own reads of the servers, none of it on a request's path. */
+  private long readNanos;
+
   /** Reads the versions and counts of a pool's primaries before any load (once per server). */
   synchronized void start(ClientPool pool) {
+    long started = System.nanoTime();
     try {
       List<HostAndPort> primaries = pool.primaries();
       pools.add(pool);
@@ -79,6 +83,8 @@ final class ServerWatch {
               + failure.kind()
               + " "
               + failure.message();
+    } finally {
+      readNanos += System.nanoTime() - started;
     }
   }
 
@@ -206,6 +212,20 @@ final class ServerWatch {
    * failover), on a new one.
    */
   private <T> T read(HostAndPort node, java.util.function.Function<Jedis, T> reading) {
+    long started = System.nanoTime();
+    try {
+      return readOn(node, reading);
+    } finally {
+      readNanos += System.nanoTime() - started;
+    }
+  }
+
+  /** Milliseconds spent reading the servers so far (at the start and the end of the run). */
+  synchronized double readMillis() {
+    return readNanos / 1e6;
+  }
+
+  private <T> T readOn(HostAndPort node, java.util.function.Function<Jedis, T> reading) {
     Jedis connection = kept.get(node);
     if (connection != null) {
       try {

@@ -177,8 +177,13 @@ public record MicrosAssertion(
       if (!unit.equals("%")) {
         throw invalid(text, origin, "a change from the baseline is a percentage, e.g. < +20%");
       }
-      if (stat.name().equals("failed_count")) {
-        throw invalid(text, origin, "failed_count has no baseline comparison; use failed_pct");
+      if (dev.redline.compare.Metric.of(stat.name()) == null
+          || m.group("measure") != null && !m.group("measure").equals("ok")) {
+        throw invalid(
+            text,
+            origin,
+            "a baseline compares ops_per_sec, p50, p90, p99, p99.9 and failed_pct (in percentage"
+                + " points) of service times");
       }
       threshold = value;
     } else if (stat.isLatency() || stat.isTime()) {

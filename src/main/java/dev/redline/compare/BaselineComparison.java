@@ -59,11 +59,19 @@ public record BaselineComparison(
     List<RunMeasures.Second> now = current.requests().get(name);
     double was = metric.of(before, baseline.spanSeconds());
     double is = metric.of(now, current.spanSeconds());
-    double change =
-        was == 0 || Double.isNaN(was) || Double.isNaN(is)
-            ? (was == 0 && is == 0 ? 0 : Double.NaN)
-            : (is - was) / was * 100;
-    double[] interval = Noise.intervalPct(metric.windows(before), metric.windows(now));
+    double change;
+    double[] interval;
+    if (metric == Metric.FAILED_PCT) {
+      // in percentage points: from no failures at all to some is a change, not a division by 0
+      change = Double.isNaN(was) || Double.isNaN(is) ? Double.NaN : is - was;
+      interval = Noise.intervalPoints(metric.windows(before), metric.windows(now));
+    } else {
+      change =
+          was == 0 || Double.isNaN(was) || Double.isNaN(is)
+              ? (was == 0 && is == 0 ? 0 : Double.NaN)
+              : (is - was) / was * 100;
+      interval = Noise.intervalPct(metric.windows(before), metric.windows(now));
+    }
     return new MetricChange(
         metric,
         was,

@@ -107,7 +107,7 @@ public final class ComparisonReport {
                 ". A change is slower or faster only when it beats %.0f %% and its 99 %% bootstrap"
                     + " interval lies wholly on one side of zero: resampling each run's per-window"
                     + " values (a second for throughput; enough seconds for each window to hold 20,"
-                    + " 50, 200 or 2,000 requests for p50, p90, p99, p99.9).</p>",
+                    + " 100, 1,000 or 10,000 requests for p50, p90, p99, p99.9).</p>",
                 c.thresholdPct()));
     c.requests()
         .forEach(

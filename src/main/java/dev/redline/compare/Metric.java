@@ -9,10 +9,12 @@ import org.HdrHistogram.Histogram;
  */
 public enum Metric {
   OPS_PER_SEC("ops/s", -1, 1),
+  // each window holds enough requests for ten of them to lie beyond its percentile: a p99.9 of two
+  // requests is two requests, and moved by 70 % between runs of the same build
   P50("p50 µs", 50, 20),
-  P90("p90 µs", 90, 50),
-  P99("p99 µs", 99, 200),
-  P99_9("p99.9 µs", 99.9, 2_000),
+  P90("p90 µs", 90, 100),
+  P99("p99 µs", 99, 1_000),
+  P99_9("p99.9 µs", 99.9, 10_000),
   FAILED_PCT("failed %", -1, 100);
 
   private final String label;
@@ -72,8 +74,8 @@ public enum Metric {
 
   /**
    * The metric's value in consecutive windows of the run's seconds, each window holding enough
-   * requests for the metric to mean something (a second for throughput; at least 200 requests for a
-   * p99), its first and last seconds left out: the spread of these values is the run's own noise.
+   * requests for the metric to mean something (a second for throughput; at least 1,000 requests for
+   * a p99), its first and last seconds left out: the spread of these values is the run's own noise.
    */
   double[] windows(List<RunMeasures.Second> all) {
     // the run's first and last seconds are cut short by its start and end: a rate over a part of a

@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param baseline its value in the baseline run
  * @param current its value in this run
  * @param changePct (current − baseline) / baseline in percent; NaN when the baseline is 0 or
- *     missing
+ *     missing; for the failed share, current − baseline in percentage points
  * @param noiseLowPct the low end of the 99 % interval the change lies in, given the two runs' own
  *     spread (see {@link Noise}); NaN when unknown
  * @param noiseHighPct its high end
@@ -36,8 +36,10 @@ public record MetricChange(
     if (Double.isNaN(noiseLowPct)) {
       return Verdict.UNKNOWN;
     }
-    boolean up = changePct > thresholdPct && noiseLowPct > 0;
-    boolean down = changePct < -thresholdPct && noiseHighPct < 0;
+    // the failed share changes in points, and any change beyond its noise counts
+    double bar = metric == Metric.FAILED_PCT ? 0 : thresholdPct;
+    boolean up = changePct > bar && noiseLowPct > 0;
+    boolean down = changePct < -bar && noiseHighPct < 0;
     if (up || down) {
       return up == metric.higherIsWorse() ? Verdict.SLOWER : Verdict.FASTER;
     }
@@ -49,18 +51,21 @@ public record MetricChange(
     return !Double.isNaN(noiseLowPct) && (noiseLowPct > 0 || noiseHighPct < 0);
   }
 
-  /** {@code +23.4 % (99 % interval +8.0 … +41.2 %)}. */
+  /** {@code +23.4 % (99 % interval +8.0 … +41.2 %)}; the failed share in points. */
   public String describeChange() {
     if (Double.isNaN(changePct)) {
       return "—";
     }
+    String unit = metric == Metric.FAILED_PCT ? "points" : "%";
     return Double.isNaN(noiseLowPct)
-        ? String.format(Locale.ROOT, "%+.1f %%", changePct)
+        ? String.format(Locale.ROOT, "%+.1f %s", changePct, unit)
         : String.format(
             Locale.ROOT,
-            "%+.1f %% (99 %% interval %+.1f … %+.1f %%)",
+            "%+.1f %s (99 %% interval %+.1f … %+.1f %s)",
             changePct,
+            unit,
             noiseLowPct,
-            noiseHighPct);
+            noiseHighPct,
+            unit);
   }
 }

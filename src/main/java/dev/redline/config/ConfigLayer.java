@@ -32,9 +32,10 @@ public final class ConfigLayer {
   /**
    * System properties {@code redline.<path>} (e.g. {@code -Dredline.test.threads_per_client=4});
    * {@code redline.url} is the same as {@code redline.redis.url}. A property under {@code
-   * redline.test.} or {@code redline.redis.} that names no setting is an error — except {@code
-   * redline.redis.server}, which picks the redis-server binary Redline starts (not a setting of the
-   * run).
+   * redline.test.}, {@code redline.redis.} or {@code redline.metrics.} that names no setting is an
+   * error, and so is one a typo away from a setting ({@code redline.assertion}) — except {@code
+   * redline.redis.server}, {@code redline.config} and {@code redline.results.dir}, which are not
+   * settings of the run.
    */
   public static ConfigLayer fromSystemProperties(Properties properties) {
     Map<String, ConfigValue> values = new LinkedHashMap<>();
@@ -51,7 +52,12 @@ public final class ConfigLayer {
       }
       if (ConfigKey.at(path) != null) {
         values.put(path, new ConfigValue(properties.getProperty(name), "system property " + name));
-      } else if (path.startsWith("test.") || path.startsWith("redis.")) {
+      } else if (path.startsWith("test.")
+          || path.startsWith("redis.")
+          || path.startsWith("metrics.")
+          || (!NOT_SETTINGS.contains(path)
+              && NearestName.suggest(path, ConfigKey.paths()) != null)) {
+        // a misspelt gate (-Dredline.assertion=...) must not pass as a run without one
         throw new ConfigError(
             "unknown system property -D"
                 + name
@@ -60,6 +66,10 @@ public final class ConfigLayer {
     }
     return new ConfigLayer("system properties", values);
   }
+
+  /** System properties under {@code redline.} that are not settings of the run. */
+  private static final java.util.Set<String> NOT_SETTINGS =
+      java.util.Set.of("config", "results.dir", "redis.server");
 
   /** The old runner's environment variables (REDIS_HOST, TEST_THREADS_PER_CLIENT, ...). */
   public static ConfigLayer fromEnvironment(Map<String, String> environment) {

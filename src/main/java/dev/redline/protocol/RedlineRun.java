@@ -70,6 +70,11 @@ public final class RedlineRun {
   private final List<dev.redline.assertions.MicrosAssertion> expectedAssertions =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private List<dev.redline.assertions.AssertionOutcome> decided; // guarded by this
+
+  /** The assertions a gate handed to Gatling as records (its result includes them). */
+  private final java.util.Set<dev.redline.assertions.MicrosAssertion> gated =
+      new java.util.HashSet<>(); // guarded by this
+
   private RunGate gate = RunGate.NONE; // set with the first protocol's components
   private volatile dev.redline.limits.ClientWindow.Reading clientAtStart;
   private volatile long userSeconds; // active users summed once a second while measuring
@@ -189,6 +194,7 @@ public final class RedlineRun {
             unreachable.longestSeconds() * 1e6,
             gate.comparison(recorder, spanSeconds()));
     decided = all;
+    gated.addAll(assertions);
     return all.stream().filter(o -> assertions.contains(o.assertion())).toList();
   }
 
@@ -496,17 +502,25 @@ public final class RedlineRun {
           sections.add(dev.redline.compare.ComparisonReport.html(c));
         });
     if (!expectedAssertions.isEmpty()) {
-      boolean decidedAtTheGate = decided != null;
-      if (!decidedAtTheGate) {
+      if (decided == null) {
         decideAssertions(List.of());
       }
       List<dev.redline.assertions.AssertionOutcome> outcomes = decided;
       System.out.print(dev.redline.assertions.AssertionsReport.console(outcomes));
-      if (!decidedAtTheGate) {
+      List<String> ungated =
+          expectedAssertions.stream().filter(a -> !gated.contains(a)).map(a -> a.text()).toList();
+      if (!ungated.isEmpty()) {
         System.out.println(
-            "Redline: the assertions were decided after the load, so Gatling's result does not"
-                + " include them; to fail the run on them, start RedisAssertions' population after"
-                + " the load and add its assertions (docs/ci-gates.md)");
+            "Redline: "
+                + String.join("; ", ungated)
+                + (ungated.size() == 1 ? " was" : " were")
+                + " decided outside any gate, so Gatling's result does not include "
+                + (ungated.size() == 1 ? "it" : "them")
+                + "; to fail the run on "
+                + (ungated.size() == 1 ? "it" : "them")
+                + ", start a RedisAssertions population that lists "
+                + (ungated.size() == 1 ? "it" : "them")
+                + " after the load and add its assertions (docs/ci-gates.md)");
       }
       summaryFields.put("assertions", dev.redline.assertions.AssertionsReport.summary(outcomes));
       sections.add(0, dev.redline.assertions.AssertionsReport.html(outcomes));

@@ -51,7 +51,9 @@ class MicrosAssertionTest {
             "GET p99 vs baseline < 20ms",
             "GET ops_per_sec > 5ms",
             "p99 < 5ms",
-            "GET failed_count vs baseline < +5%")) {
+            "GET failed_count vs baseline < +5%",
+            "GET mean vs baseline < +5%",
+            "GET rt p99 vs baseline < +5%")) {
       ConfigError e = assertThrows(ConfigError.class, () -> MicrosAssertion.parse(bad, "test"));
       assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
       assertTrue(e.getMessage().contains("expected '<request name or *>"), e.getMessage());

@@ -20,22 +20,31 @@ import org.junit.jupiter.api.Test;
  * A comparison with a baseline does not cry wolf and does not miss a real slowdown: runs of the
  * same build against the same server are "within noise" for every request and break no regression
  * assertion; the same run against a server that syncs every write to disk is "slower" for SET and
- * breaks a 50 % regression assertion. Each run is WorkloadSimulation (basic_rw) in a JVM of its
+ * breaks a 20 % regression assertion. Each run is WorkloadSimulation (basic_rw) in a JVM of its
  * own, as a CI job runs it: runs in one JVM would compare a JIT-cold run with a warm one.
  */
 class BaselineComparisonTest {
   private static final String RUN_SECONDS = "6s";
-  private static final String ASSERTIONS =
-      "SET p99 vs baseline < +50%; GET p50 vs baseline < +50%; * ops_per_sec vs baseline > -50%";
+
+  /**
+   * Runs of the same build: bounds above what two of them differ by on a 2-core machine that client
+   * and server share (up to about 40 % as a whole, measured by this test; docs/ci-gates.md).
+   */
+  private static final String SAME_BUILD =
+      "SET p99 vs baseline < +75%; GET p50 vs baseline < +75%; * ops_per_sec vs baseline > -60%";
+
+  /** The regression gate. */
+  private static final String TWENTY_PERCENT = "SET p99 vs baseline < +20%";
 
   /**
    * Two runs of the same build on a 2-core machine that client and server share differ by up to
-   * about 30 % (measured by this test): the threshold sits above that.
+   * about 40 % (measured by this test): the threshold sits above that.
    */
-  private static final String THRESHOLD_PCT = "35";
+  private static final String THRESHOLD_PCT = "60";
 
   /** One run of basic_rw; its Redline report folder. */
-  private static Path run(TestRedisServer server, String baseline, int expectedExit)
+  private static Path run(
+      TestRedisServer server, String baseline, String assertions, int expectedExit)
       throws Exception {
     List<String> properties =
         new ArrayList<>(
@@ -43,7 +52,7 @@ class BaselineComparisonTest {
                 "redline.redis.url=" + server.url(),
                 "redline.test.threads_per_client=2",
                 "redline.test.duration=" + RUN_SECONDS,
-                "redline.assertions=" + ASSERTIONS,
+                "redline.assertions=" + assertions,
                 "redline.baseline_threshold=" + THRESHOLD_PCT,
                 "gatling.noReports=true"));
     if (baseline != null) {
@@ -78,9 +87,9 @@ class BaselineComparisonTest {
     List<String> cries = new ArrayList<>();
     List<String> spread = new ArrayList<>();
     try (TestRedisServer server = TestRedis7.start()) {
-      Path previous = run(server, null, 0);
-      for (int pair = 1; pair <= 4; pair++) {
-        Path now = run(server, previous.toString(), 0);
+      Path previous = run(server, null, SAME_BUILD, 0);
+      for (int pair = 1; pair <= 5; pair++) {
+        Path now = run(server, previous.toString(), SAME_BUILD, 0);
         Map<String, Object> detail = detail(now);
         Map<String, Object> baseline = (Map<String, Object>) detail.get("baseline");
         for (Map<String, Object> request : (List<Map<String, Object>>) baseline.get("requests")) {
@@ -115,13 +124,13 @@ class BaselineComparisonTest {
   void aServerThatSyncsEveryWriteIsSlowerForSet() throws Exception {
     Path baseline;
     try (TestRedisServer fast = TestRedis7.start()) {
-      baseline = run(fast, null, 0);
+      baseline = run(fast, null, TWENTY_PERCENT, 0);
     }
     Path slow;
     try (TestRedisServer syncing =
         TestRedis7.start("--appendonly", "yes", "--appendfsync", "always")) {
       // the broken regression assertion fails the run as Gatling's own assertions do
-      slow = run(syncing, baseline.toString(), 2);
+      slow = run(syncing, baseline.toString(), TWENTY_PERCENT, 2);
     }
     Map<String, Object> detail = detail(slow);
     Map<String, Object> comparison = (Map<String, Object>) detail.get("baseline");

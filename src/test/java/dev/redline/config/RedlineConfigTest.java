@@ -259,6 +259,24 @@ class RedlineConfigTest {
   }
 
   @Test
+  void aMisspeltGateIsRefusedNotLeftOut() {
+    assertError(
+        props("redline.assertion", "GET p99 < 1ms"),
+        Map.of(),
+        "-Dredline.assertion",
+        "did you mean -Dredline.assertions?");
+    assertError(
+        props("redline.baselin", "target/gatling/run"),
+        Map.of(),
+        "-Dredline.baselin",
+        "-Dredline.baseline?");
+    assertError(
+        props("redline.metrics.intervall", "100"), Map.of(), "metrics.intervall", "interval");
+    // not settings of the run: left alone
+    RedlineConfig.load(props("redline.results.dir", "/tmp/x"), Map.of());
+  }
+
+  @Test
   void aDurationUnderASecondIsRefusedAndMillisecondsAreEchoedAsGiven() {
     assertError(
         props("redline.test.duration", "1ms"), Map.of(), "test.duration = '1ms'", "at least 1s");

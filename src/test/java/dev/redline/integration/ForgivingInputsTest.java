@@ -128,7 +128,7 @@ class ForgivingInputsTest {
           runs.add(
               pool.submit(
                   () ->
-                      ForkedGatling.run(
+                      ForkedGatling.runBrief(
                           SIMULATION,
                           input.properties(),
                           input.environment(),

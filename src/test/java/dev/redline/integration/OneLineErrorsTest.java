@@ -248,7 +248,7 @@ class OneLineErrorsTest {
         runs.add(
             pool.submit(
                 () ->
-                    ForkedGatling.run(
+                    ForkedGatling.runBrief(
                         m.simulation(), m.properties(), m.environment(), Duration.ofSeconds(60))));
       }
       List<String> problems = new ArrayList<>();

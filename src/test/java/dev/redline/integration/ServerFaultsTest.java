@@ -75,13 +75,13 @@ class ServerFaultsTest {
 
   @Test
   void aRestartMidRunIsAnOutageWindowThatEveryClientRecoversFrom() throws Exception {
-    Duration duration = Duration.ofSeconds(30);
+    Duration duration = Duration.ofSeconds(20);
     AtomicLong killedAt = new AtomicLong();
     AtomicLong restartedAt = new AtomicLong();
     try (TestRedisServer server = TestRedisServer.start();
         ConsoleCapture console = new ConsoleCapture()) {
       ScheduledExecutorService faults =
-          killAndRestart(server, 10_000, 15_000, killedAt, restartedAt);
+          killAndRestart(server, 6_000, 11_000, killedAt, restartedAt);
       long start = System.currentTimeMillis();
       GatlingRun.Result run =
           GatlingRun.run(

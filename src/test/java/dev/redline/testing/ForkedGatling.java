@@ -65,9 +65,19 @@ public final class ForkedGatling {
 
   private static List<String> command(
       String simulationClass, List<String> systemProperties, Path results, String classpath) {
+    return command(simulationClass, systemProperties, results, classpath, List.of());
+  }
+
+  private static List<String> command(
+      String simulationClass,
+      List<String> systemProperties,
+      Path results,
+      String classpath,
+      List<String> jvmFlags) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1G");
+    command.addAll(jvmFlags);
     command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     for (String property : systemProperties) {
       command.add("-D" + property);
@@ -102,6 +112,29 @@ public final class ForkedGatling {
       Duration timeout)
       throws IOException, InterruptedException {
     return runInto(newResultsFolder(), simulationClass, systemProperties, environment, timeout);
+  }
+
+  /**
+   * The same for a run that ends at its start or within seconds (a refused setting, a 2 s load):
+   * the JIT's first tier only and the serial collector, which start a JVM on a third less CPU. Not
+   * for runs whose speed is measured.
+   */
+  public static Result runBrief(
+      String simulationClass,
+      List<String> systemProperties,
+      Map<String, String> environment,
+      Duration timeout)
+      throws IOException, InterruptedException {
+    Path results = newResultsFolder();
+    return execute(
+        command(
+            simulationClass,
+            systemProperties,
+            results,
+            classpath(),
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")),
+        environment,
+        timeout);
   }
 
   /**

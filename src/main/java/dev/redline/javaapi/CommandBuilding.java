@@ -35,11 +35,13 @@ final class CommandBuilding {
       String command, List<SessionValue<String>> arguments) {
     for (int i = 0; i < arguments.size(); i++) {
       if (arguments.get(i) instanceof Missing missing) {
+        String parameter =
+            missing.part() < 0 ? null : CatalogParameter.nameAt(command, missing.part());
         throw new RedisDslError(
             command
                 + ": "
-                + (missing.parameter() != null
-                    ? "the " + missing.parameter() + " (argument " + (i + 1) + ")"
+                + (parameter != null
+                    ? "the " + parameter + " (argument " + (i + 1) + ")"
                     : "argument " + (i + 1))
                 + " is null; give a value, an EL string or a function of the session");
       }
@@ -50,8 +52,10 @@ final class CommandBuilding {
   /**
    * A null where an argument should be: refused when the command is built, naming the catalog
    * method's parameter ({@code key}, {@code value}) when it is known.
+   *
+   * @param part its position among the parts given to {@link #args}, or -1 inside an array or list
    */
-  private record Missing(String parameter) implements SessionValue<String> {
+  private record Missing(int part) implements SessionValue<String> {
     @Override
     public String resolve(io.gatling.core.session.Session session) {
       throw new IllegalStateException("a missing argument is refused before any request");
@@ -72,7 +76,7 @@ final class CommandBuilding {
     List<SessionValue<String>> all = new ArrayList<>();
     for (int i = 0; i < parts.length; i++) {
       if (parts[i] == null) {
-        all.add(new Missing(CatalogParameter.nameAt(i)));
+        all.add(new Missing(i));
       } else {
         add(all, parts[i]);
       }
@@ -83,7 +87,7 @@ final class CommandBuilding {
   @SuppressWarnings("unchecked")
   private static void add(List<SessionValue<String>> all, Object part) {
     if (part == null) {
-      all.add(new Missing(null));
+      all.add(new Missing(-1));
       return;
     }
     if (part instanceof String text) {

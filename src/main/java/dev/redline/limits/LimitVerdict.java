@@ -174,16 +174,29 @@ public record LimitVerdict(
     String verdict;
     boolean generatorBusy = !Double.isNaN(clientBusy) && clientBusy >= BUSY;
     boolean queued = meanWait >= 100 && meanWait >= meanService && !(workersBusy < QUEUE_BUSY);
-    if (busiest >= BUSY) {
+    // on a machine that client and server share, the two compete for the same cores: when together
+    // they use nearly all of them, the larger user of CPU is what the other waits for
+    double machineBusy =
+        (Math.max(0, client.processCpuSeconds()) + serverCpu)
+            / Math.max(1e-3, client.wallSeconds())
+            / Math.max(1, client.cores());
+    boolean machineFull = sharedMachine && client.processCpuNanos() >= 0 && machineBusy >= BUSY;
+    boolean serverTakesMachine = machineFull && serverCpu > client.processCpuSeconds();
+    figures.put("machine_cores_busy", sharedMachine ? round(machineBusy, 3) : null);
+    if (busiest >= BUSY || serverTakesMachine) {
       verdict = "server";
-      reasons.add(
-          String.format(
-              Locale.ROOT,
-              "the server's main thread, which runs every command, was busy %.0f %% of the window"
-                  + " (%s)",
-              busiest * 100,
-              busiestNode));
-    } else if (generatorBusy || queued) {
+      if (busiest >= BUSY) {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "the server's main thread, which runs every command, was busy %.0f %% of the"
+                    + " window (%s)",
+                busiest * 100,
+                busiestNode));
+      } else {
+        reasons.add(sharedMachineReason(machineBusy, client, serverCpu, "the server"));
+      }
+    } else if (generatorBusy || queued || machineFull) {
       verdict = "load_generator";
       if (generatorBusy) {
         reasons.add(
@@ -201,6 +214,9 @@ public record LimitVerdict(
                     + " as or longer than the %.0f µs they took to serve",
                 meanWait,
                 meanService));
+      }
+      if (machineFull && !generatorBusy) {
+        reasons.add(sharedMachineReason(machineBusy, client, serverCpu, "the load generator"));
       }
     } else {
       verdict = "neither";
@@ -228,7 +244,7 @@ public record LimitVerdict(
               meanWait + meanService,
               unmeasuredMicros));
     }
-    if (sharedMachine) {
+    if (sharedMachine && !machineFull) {
       reasons.add(
           String.format(
               Locale.ROOT,
@@ -250,6 +266,22 @@ public record LimitVerdict(
                             .toList())
                     + ")";
     return new LimitVerdict(verdict, reasons, figures, commands, nodes, latencyNote);
+  }
+
+  /** Why a full machine that client and server share is held back by {@code who}. */
+  private static String sharedMachineReason(
+      double machineBusy, ClientWindow client, double serverCpu, String who) {
+    double wall = Math.max(1e-3, client.wallSeconds());
+    return String.format(
+        Locale.ROOT,
+        "client and server share this machine and together used %.0f %% of its %d cores"
+            + " (the load generator %.1f cores, the server %.1f): %s, the larger of the two, took"
+            + " the CPU the other needed",
+        machineBusy * 100,
+        client.cores(),
+        client.processCpuSeconds() / wall,
+        serverCpu / wall,
+        who);
   }
 
   /** The line the console ends with. */

@@ -1,0 +1,86 @@
+package dev.redline.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redline.client.ServerTime;
+import dev.redline.report.LatencyRecorder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verdict's rules on a machine that client and server share: when together they use nearly all
+ * its cores, the side that used more CPU is the limit, although neither alone reached its own bar;
+ * on separate machines the same figures hold nobody back. (The runs behind each rule are in
+ * WhereTheTimeWentTest; here the figures are set, so that each rule is seen on any machine.)
+ */
+class LimitVerdictTest {
+  private static final long SECOND = 1_000_000_000L;
+
+  /**
+   * One server over one second: {@code cpu} seconds of its process, {@code main} of its main
+   * thread.
+   */
+  private static ServerWindow server(double cpu, double main) {
+    ServerTime start = new ServerTime(Map.of(), Map.of(), true, 0, 0, 0);
+    ServerTime end = new ServerTime(Map.of(), Map.of(), true, cpu, main, SECOND);
+    return new ServerWindow("127.0.0.1:7000", start, end);
+  }
+
+  /** The load generator over one second on two cores, using {@code cores} of them. */
+  private static ClientWindow client(double cores) {
+    return new ClientWindow((long) (cores * SECOND), (long) (cores * SECOND / 2), SECOND, 2);
+  }
+
+  private static LimitVerdict decide(double clientCores, double serverCpu, boolean shared) {
+    return LimitVerdict.decide(
+        List.of(server(serverCpu, serverCpu * 0.95)),
+        client(clientCores),
+        new LatencyRecorder(),
+        1.0,
+        6,
+        6,
+        shared);
+  }
+
+  @Test
+  void aFullSharedMachineWhoseGeneratorUsesMoreIsHeldBackByTheGenerator() {
+    // as bench/run's SET P1 c6 on two cores: the JVM 1.2 cores, redis-server 0.5
+    LimitVerdict verdict = decide(1.2, 0.5, true);
+    assertEquals("load_generator", verdict.verdict(), verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().stream().anyMatch(r -> r.contains("together used 85 % of its 2 cores")),
+        verdict.reasons().toString());
+    assertEquals(0.85, (Double) verdict.figures().get("machine_cores_busy"), 1e-9);
+  }
+
+  @Test
+  void aFullSharedMachineWhoseServerUsesMoreIsHeldBackByTheServer() {
+    // a server with I/O threads: its process 1.3 cores, its main thread below the bar
+    LimitVerdict verdict =
+        LimitVerdict.decide(
+            List.of(server(1.3, 0.7)), client(0.4), new LatencyRecorder(), 1.0, 6, 6, true);
+    assertEquals("server", verdict.verdict(), verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().stream().anyMatch(r -> r.contains("the server, the larger of the two")),
+        verdict.reasons().toString());
+  }
+
+  @Test
+  void theSameFiguresOnSeparateMachinesHoldNobodyBack() {
+    LimitVerdict verdict = decide(1.2, 0.5, false);
+    assertEquals("neither", verdict.verdict(), verdict.reasons().toString());
+    assertEquals(null, verdict.figures().get("machine_cores_busy"));
+  }
+
+  @Test
+  void aSharedMachineWithRoomHoldsNobodyBackAndSaysWhatBothUsed() {
+    LimitVerdict verdict = decide(0.5, 0.3, true);
+    assertEquals("neither", verdict.verdict(), verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().stream()
+            .anyMatch(r -> r.contains("together they used 0.8 of its 2 cores")),
+        verdict.reasons().toString());
+  }
+}

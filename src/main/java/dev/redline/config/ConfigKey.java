@@ -52,23 +52,24 @@ public record ConfigKey(
   /** The OTLP transports. */
   public static final Set<String> OTLP_PROTOCOLS = Set.of("grpc", "http/protobuf");
 
+  /** The parser of settings that are free text (names, passwords): see {@link #takesText()}. */
+  private static final Function<Object, Object> TEXT = ConfigKey::text;
+
   /** Every key, in YAML order. */
   public static final List<ConfigKey> ALL =
       List.of(
-          new ConfigKey("app_name", "APP_NAME", "a name", ConfigKey::text, false),
+          new ConfigKey("app_name", "APP_NAME", "a name", TEXT, false),
           new ConfigKey(
               "redis.url",
               "REDIS_URL",
               "redis://[user:password@]host:port[/db] or rediss://...",
               ConfigKey::url,
               true),
-          new ConfigKey(
-              "redis.host", "REDIS_HOST", "a host name or address", ConfigKey::text, false),
+          new ConfigKey("redis.host", "REDIS_HOST", "a host name or address", TEXT, false),
           new ConfigKey(
               "redis.port", "REDIS_PORT", "a port from 1 to 65535", v -> range(v, 1, 65535), false),
-          new ConfigKey(
-              "redis.username", "REDIS_USERNAME", "an ACL user name", ConfigKey::text, false),
-          new ConfigKey("redis.password", "REDIS_PASSWORD", "a password", ConfigKey::text, true),
+          new ConfigKey("redis.username", "REDIS_USERNAME", "an ACL user name", TEXT, false),
+          new ConfigKey("redis.password", "REDIS_PASSWORD", "a password", TEXT, true),
           new ConfigKey(
               "redis.db",
               "REDIS_DB",
@@ -97,7 +98,7 @@ public record ConfigKey(
               "redis.sentinel_master",
               "REDIS_SENTINEL_MASTER",
               "the name the sentinels monitor the primary under, e.g. mymaster",
-              ConfigKey::text,
+              TEXT,
               false),
           new ConfigKey(
               "redis.sentinel_nodes",
@@ -109,13 +110,13 @@ public record ConfigKey(
               "redis.sentinel_username",
               "REDIS_SENTINEL_USERNAME",
               "the sentinels' ACL user name",
-              ConfigKey::text,
+              TEXT,
               false),
           new ConfigKey(
               "redis.sentinel_password",
               "REDIS_SENTINEL_PASSWORD",
               "the sentinels' password",
-              ConfigKey::text,
+              TEXT,
               true),
           new ConfigKey("redis.tls", "REDIS_TLS", "true or false", ConfigKey::bool, false),
           new ConfigKey(
@@ -215,12 +216,7 @@ public record ConfigKey(
               "a map of operation to weight, e.g. {SET: 0.4, GET: 0.6}",
               ConfigKey::weights,
               false),
-          new ConfigKey(
-              "test.workload.key_prefix",
-              "TEST_KEY_PREFIX",
-              "a key prefix",
-              ConfigKey::text,
-              false),
+          new ConfigKey("test.workload.key_prefix", "TEST_KEY_PREFIX", "a key prefix", TEXT, false),
           new ConfigKey(
               "test.workload.key_range",
               "TEST_KEY_RANGE",
@@ -289,8 +285,7 @@ public record ConfigKey(
               "milliseconds from 100 to 3600000",
               v -> range(v, 100, 3_600_000),
               false),
-          new ConfigKey(
-              "metrics.service_name", "OTEL_SERVICE_NAME", "a name", ConfigKey::text, false),
+          new ConfigKey("metrics.service_name", "OTEL_SERVICE_NAME", "a name", TEXT, false),
           new ConfigKey(
               "assertions",
               "REDLINE_ASSERTIONS",
@@ -301,7 +296,7 @@ public record ConfigKey(
               "baseline",
               "REDLINE_BASELINE",
               "an earlier run's folder, its summary.json or its histograms.hlog",
-              ConfigKey::text,
+              TEXT,
               false),
           new ConfigKey(
               "baseline_threshold",
@@ -324,6 +319,14 @@ public record ConfigKey(
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the setting is free text, so that a YAML scalar is meant as written: {@code password:
+   * 0123456} is the octal number 42798 to YAML, {@code app_name: 1.10} the number 1.1.
+   */
+  public boolean takesText() {
+    return parser == TEXT;
   }
 
   /** Every path, for suggestions. */
@@ -505,12 +508,25 @@ public record ConfigKey(
     return versions;
   }
 
-  /** {SET: 0.4, GET: 0.6} from YAML, or "SET:0.4,GET:0.6" / "SET,GET" from text. */
+  /**
+   * {SET: 0.4, GET: 0.6} from YAML, a YAML list ([SET, GET], or - SET: 0.4 items), or
+   * "SET:0.4,GET:0.6" / "SET,GET" from text. A name without a weight weighs 1.
+   */
   private static Object weights(Object v) {
     Map<String, Double> weights = new LinkedHashMap<>();
     if (v instanceof Map<?, ?> map) {
       map.forEach(
           (op, w) -> weights.put(String.valueOf(op).strip().toUpperCase(Locale.ROOT), weight(w)));
+    } else if (v instanceof List<?> list) {
+      for (Object item : list) {
+        if (item instanceof Map<?, ?> one) {
+          one.forEach(
+              (op, w) ->
+                  weights.put(String.valueOf(op).strip().toUpperCase(Locale.ROOT), weight(w)));
+        } else if (item != null && !String.valueOf(item).isBlank()) {
+          weights.put(String.valueOf(item).strip().toUpperCase(Locale.ROOT), 1.0);
+        }
+      }
     } else {
       String text = String.valueOf(v).strip();
       if (text.startsWith("{") && text.endsWith("}")) {

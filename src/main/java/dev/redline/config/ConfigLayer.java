@@ -73,6 +73,7 @@ public final class ConfigLayer {
 
   /** The old runner's environment variables (REDIS_HOST, TEST_THREADS_PER_CLIENT, ...). */
   public static ConfigLayer fromEnvironment(Map<String, String> environment) {
+    refuseUnknownRedlineVariables(environment);
     Map<String, ConfigValue> values = new LinkedHashMap<>();
     for (ConfigKey key : ConfigKey.ALL) {
       String variable = key.environmentVariable();
@@ -90,6 +91,39 @@ public final class ConfigLayer {
               "environment variables TEST_OPERATIONS and TEST_OPERATION_WEIGHTS"));
     }
     return new ConfigLayer("environment", values);
+  }
+
+  /** Variables named REDLINE_* that are not settings of the run but are read elsewhere. */
+  private static final java.util.Set<String> OTHER_REDLINE_VARIABLES =
+      java.util.Set.of(
+          "REDLINE_CONFIG", // the YAML file
+          "REDLINE_REDIS_SERVER", // the embedded server's binary
+          "REDLINE_PROMETHEUS"); // the Prometheus binary of this repository's own tests
+
+  /**
+   * The REDLINE_ prefix is Redline's own, so a name under it that Redline does not know is a typo:
+   * a misspelt gate (REDLINE_ASSERTION) must not pass as a run without one. The old runner's names
+   * (REDIS_*, TEST_*) share their prefixes with other tools' variables and are not checked.
+   */
+  private static void refuseUnknownRedlineVariables(Map<String, String> environment) {
+    java.util.Set<String> known = new java.util.TreeSet<>(OTHER_REDLINE_VARIABLES);
+    for (ConfigKey key : ConfigKey.ALL) {
+      String variable = key.environmentVariable();
+      if (variable != null && variable.startsWith("REDLINE_")) {
+        known.add(variable);
+      }
+    }
+    for (String name : new java.util.TreeSet<>(environment.keySet())) {
+      if (name.startsWith("REDLINE_") && !known.contains(name)) {
+        String nearest = NearestName.suggest(name, known);
+        throw new ConfigError(
+            "unknown environment variable "
+                + name
+                + (nearest != null
+                    ? "; did you mean " + nearest + "?"
+                    : "; Redline reads " + String.join(", ", known)));
+      }
+    }
   }
 
   /** A profile's own settings. */

@@ -125,13 +125,29 @@ public record RedlineConfig(
   private static Map<String, ConfigValue> merge(
       List<ConfigLayer> below, ConfigLayer yaml, ConfigLayer env, ConfigLayer system) {
     Map<String, ConfigValue> merged = new LinkedHashMap<>();
-    below.forEach(layer -> merged.putAll(layer.values()));
+    below.forEach(layer -> over(merged, layer));
     if (yaml != null) {
-      merged.putAll(yaml.values());
+      over(merged, yaml);
     }
-    merged.putAll(env.values());
-    merged.putAll(system.values());
+    over(merged, env);
+    over(merged, system);
     return merged;
+  }
+
+  /** The parts of an address that a URL also gives. */
+  private static final List<String> URL_PARTS =
+      List.of("redis.host", "redis.port", "redis.username", "redis.password", "redis.db");
+
+  /**
+   * Puts a layer over those below it. A URL names the whole address: parts set below it (a leftover
+   * REDIS_HOST or REDIS_PASSWORD beneath {@code -Dredline.redis.url}) do not rewrite it; parts set
+   * beside it or above it do.
+   */
+  private static void over(Map<String, ConfigValue> merged, ConfigLayer layer) {
+    if (layer.values().containsKey("redis.url")) {
+      URL_PARTS.forEach(merged::remove);
+    }
+    merged.putAll(layer.values());
   }
 
   @SuppressWarnings("unchecked")

@@ -34,19 +34,32 @@ public final class YamlConfigFile {
               + " is not UTF-8 text (a binary file?); give a YAML file such as redline.yaml");
     } catch (NoSuchFileException e) {
       throw new ConfigError(
-          "config file " + file.toAbsolutePath() + " does not exist (given by redline.config)");
+          "config file "
+              + file.toAbsolutePath()
+              + " does not exist (given by redline.config)"
+              + (file.toString().startsWith("~")
+                  ? "; the shell does not expand ~ after -Dredline.config=: write $HOME/"
+                      + file.toString().substring(1).replaceFirst("^/", "")
+                  : ""));
     } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        throw new ConfigError(
+            "config file "
+                + file.toAbsolutePath()
+                + " is a folder: name the YAML file in it, e.g. "
+                + file.resolve("redline.yaml"));
+      }
       throw new ConfigError(
           "cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage());
     }
     Object root;
+    LoaderOptions options = new LoaderOptions();
+    // a key given twice is a mistake, not "the last one wins"
+    options.setAllowDuplicateKeys(false);
+    // SnakeYAML refuses documents over 3 M code points as if malformed; a file this JVM could
+    // read is read whole, however many comments it holds
+    options.setCodePointLimit(Math.max(options.getCodePointLimit(), text.length() + 1));
     try (Reader reader = new java.io.StringReader(text)) {
-      LoaderOptions options = new LoaderOptions();
-      // a key given twice is a mistake, not "the last one wins"
-      options.setAllowDuplicateKeys(false);
-      // SnakeYAML refuses documents over 3 M code points as if malformed; a file this JVM could
-      // read is read whole, however many comments it holds
-      options.setCodePointLimit(Math.max(options.getCodePointLimit(), text.length() + 1));
       root = new Yaml(new SafeConstructor(options)).load(reader);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -67,6 +80,7 @@ public final class YamlConfigFile {
                 + root.getClass().getSimpleName());
       }
       flatten(file, "", map, values);
+      keepTextAsWritten(text, options, values);
     }
     return new ConfigLayer(file.getFileName().toString(), values);
   }
@@ -100,13 +114,80 @@ public final class YamlConfigFile {
                 + e.getValue());
       } else {
         throw new ConfigError(
-            "unknown key '"
-                + path
-                + "' in "
-                + file
-                + NearestName.hint(path, namesAt(prefix), p -> "'" + p + "'"));
+            "unknown key '" + path + "' in " + file + unknownKeyHint(prefix, path));
       }
     }
+  }
+
+  /**
+   * The nearest key; for a key that is a known setting's last part at the top (duration: beneath a
+   * test: that lost its indent), the setting and its section.
+   */
+  private static String unknownKeyHint(String prefix, String path) {
+    if (prefix.isEmpty()) {
+      java.util.List<String> owners =
+          ConfigKey.paths().stream().filter(p -> p.endsWith("." + path)).toList();
+      if (!owners.isEmpty()) {
+        String owner = owners.get(0);
+        return "; did you mean '"
+            + owner
+            + "'? It goes indented beneath '"
+            + owner.substring(0, owner.lastIndexOf('.')).replace(".", ":' and '")
+            + ":'"
+            + (owners.size() > 1
+                ? " (or " + String.join(", ", owners.subList(1, owners.size())) + ")"
+                : "");
+      }
+    }
+    return NearestName.hint(path, namesAt(prefix), p -> "'" + p + "'");
+  }
+
+  /**
+   * A free-text setting that YAML read as a number, a boolean or a date takes the scalar as written
+   * in the file: {@code password: 0123456} is 0123456, not the octal number 42798.
+   */
+  private static void keepTextAsWritten(
+      String text, LoaderOptions options, Map<String, ConfigValue> values) {
+    org.yaml.snakeyaml.nodes.Node root = null;
+    for (Map.Entry<String, ConfigValue> e : values.entrySet()) {
+      Object raw = e.getValue().raw();
+      boolean readAsOther =
+          raw instanceof Number || raw instanceof Boolean || raw instanceof java.util.Date;
+      if (!readAsOther || !ConfigKey.at(e.getKey()).takesText()) {
+        continue;
+      }
+      if (root == null) {
+        root = new Yaml(options).compose(new java.io.StringReader(text));
+      }
+      org.yaml.snakeyaml.nodes.Node node = find(root, "", e.getKey());
+      if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
+        e.setValue(new ConfigValue(scalar.getValue(), e.getValue().origin()));
+      }
+    }
+  }
+
+  /** The value node of a dotted path, written nested or with dots. */
+  private static org.yaml.snakeyaml.nodes.Node find(
+      org.yaml.snakeyaml.nodes.Node node, String prefix, String path) {
+    if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
+      return null;
+    }
+    for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+      if (!(tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key)) {
+        continue;
+      }
+      String here = prefix + key.getValue();
+      if (here.equals(path)) {
+        return tuple.getValueNode();
+      }
+      if (path.startsWith(here + ".")) {
+        org.yaml.snakeyaml.nodes.Node found = find(tuple.getValueNode(), here + ".", path);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /** Keys and sections that may stand beside a key at this level, by full path. */

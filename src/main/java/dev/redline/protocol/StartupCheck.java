@@ -102,6 +102,15 @@ final class StartupCheck {
    */
   private static String modeMismatch(ClientSettings settings) {
     if (settings.deployment() instanceof Deployment.Cluster cluster) {
+      if (settings.endpoint().database() != 0) {
+        // Jedis would send SELECT, which a cluster refuses, and say only "Could not initialize
+        // cluster slots cache"
+        return "redis.db is "
+            + settings.endpoint().database()
+            + ", but a cluster has only database 0 (it refuses SELECT): drop /"
+            + settings.endpoint().database()
+            + " from the URL, or redis.db (REDIS_DB)";
+      }
       for (HostAndPort seed : cluster.seeds()) {
         String info = info(seed, JedisConfigs.dataNodes(settings, 0), "cluster");
         if (info != null && info.contains("cluster_enabled:0")) {
@@ -206,8 +215,10 @@ final class StartupCheck {
     }
     if (failure.kind().equals("CONNECTION")
         && !settings.usesTls()
-        && failure.message().contains("end of stream")) {
-      return ". The server closed the connection at once: if it speaks TLS, use a rediss:// URL or the TLS options";
+        && (failure.message().contains("end of stream")
+            || failure.message().contains("Connection reset"))) {
+      return ". The server closed the connection at once: if it speaks TLS on this port, use a"
+          + " rediss:// URL or the TLS options";
     }
     if (failure.kind().equals("WRONGPASS") || failure.kind().equals("NOAUTH")) {
       return ". Check the user name and password (redis://user:password@host:port, username()/password(), REDIS_USERNAME/REDIS_PASSWORD)";

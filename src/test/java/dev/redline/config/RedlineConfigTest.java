@@ -131,6 +131,51 @@ class RedlineConfigTest {
   }
 
   @Test
+  void aUrlIsRewrittenByPartsBesideOrAboveItButNotByPartsBelowIt() throws IOException {
+    Map<String, String> leftOver = Map.of("REDIS_HOST", "old-host", "REDIS_PASSWORD", "old");
+    RedlineConfig commandLine =
+        RedlineConfig.load(props("redline.redis.url", "redis://new-host:7000/3"), leftOver);
+    assertEquals("redis://new-host:7000/3", commandLine.endpoint().orElseThrow().toString());
+    assertNull(commandLine.endpoint().orElseThrow().password());
+
+    RedlineConfig sameLayer =
+        RedlineConfig.load(
+            props(), Map.of("REDIS_URL", "redis://cache:7000", "REDIS_PASSWORD", "pw"));
+    assertEquals("pw", sameLayer.endpoint().orElseThrow().password());
+
+    Path file = yaml("redis:\n  url: redis://from-yaml:7000\n");
+    RedlineConfig above =
+        RedlineConfig.load(props("redline.config", file.toString()), Map.of("REDIS_PORT", "7001"));
+    assertEquals("redis://from-yaml:7001", above.endpoint().orElseThrow().toString());
+  }
+
+  @Test
+  void freeTextInYamlIsTakenAsWrittenAndOperationsMayBeAList() throws IOException {
+    Path file =
+        yaml(
+            "app_name: 1.10\nredis:\n  password: 0123456\ntest.workload.operations:"
+                + " [SET, {GET: 3}]\n");
+    RedlineConfig c = RedlineConfig.load(props("redline.config", file.toString()), Map.of());
+    assertEquals("0123456", c.endpoint().orElseThrow().password());
+    assertEquals("1.10", c.appName());
+    assertEquals(Map.of("SET", 1.0, "GET", 3.0), c.workload().operations());
+  }
+
+  @Test
+  void anUnknownRedlineVariableIsRefusedAndOtherToolsVariablesAreNot() {
+    ConfigError typo =
+        assertThrows(
+            ConfigError.class,
+            () -> RedlineConfig.load(props(), Map.of("REDLINE_BASELINE_TRESHOLD", "20")));
+    assertTrue(
+        typo.getMessage().contains("did you mean REDLINE_BASELINE_THRESHOLD?"), typo::getMessage);
+    RedlineConfig others =
+        RedlineConfig.load(
+            props(), Map.of("REDIS_VERSION", "7.0.15", "TEST_RUNNER", "x", "REDLINE_CONFIG", ""));
+    assertTrue(others.endpoint().isEmpty());
+  }
+
+  @Test
   void everyConfigErrorNamesTheKeyTheValueAndWhatIsAllowed() throws IOException {
     assertError(
         props("redline.test.workload.profile", "basic"),

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Inputs that are not mistakes run, as the user meant them: the README's own YAML file, a password
- * with a space in every form a user has, a YAML file with nothing set (said so), a huge YAML file
- * of comments. Each runs WorkloadSimulation the way {@code mvn gatling:test} does.
+ * with a space in every form a user has, a password that YAML would read as a number, operations as
+ * a YAML list, a URL on the command line over address parts left in the environment, a YAML file
+ * with nothing set (said so), a huge YAML file of comments. Each runs WorkloadSimulation the way
+ * {@code mvn gatling:test} does.
  */
 class ForgivingInputsTest {
   private static final String SIMULATION = "dev.redline.simulations.WorkloadSimulation";
@@ -52,7 +54,8 @@ class ForgivingInputsTest {
   void eachInputRunsAsMeant() throws Exception {
     Path files = Files.createTempDirectory("redline-inputs");
     try (TestRedisServer plain = TestRedisServer.start();
-        TestRedisServer guarded = withPassword(PASSWORD)) {
+        TestRedisServer guarded = withPassword(PASSWORD);
+        TestRedisServer digits = TestRedisServer.start("--requirepass", "0123456")) {
       String plainUrl = "redline.redis.url=" + plain.url();
       Files.writeString(files.resolve("empty.yaml"), "# nothing yet\n");
       Files.writeString(
@@ -62,6 +65,13 @@ class ForgivingInputsTest {
               + "\n  password: '"
               + PASSWORD
               + "'\n");
+      // to YAML, 0123456 is the octal number 42798
+      Files.writeString(
+          files.resolve("digits.yaml"),
+          "redis:\n  host: 127.0.0.1\n  port: " + digits.port() + "\n  password: 0123456\n");
+      Files.writeString(
+          files.resolve("list.yaml"),
+          "test:\n  workload:\n    profile: custom\n    operations: [SET, GET]\n");
       Path huge = files.resolve("huge.yaml");
       String comment = "# " + "x".repeat(1020) + "\n";
       StringBuilder text = new StringBuilder(31 * 1024 * 1024);
@@ -115,6 +125,25 @@ class ForgivingInputsTest {
                       "redline.test.duration=2s"),
                   Map.of(),
                   "empty.yaml holds no settings"),
+              new Input(
+                  "a password of digits with a leading 0 in YAML",
+                  List.of(
+                      "redline.config=" + files.resolve("digits.yaml"), "redline.test.duration=2s"),
+                  Map.of(),
+                  "digits.yaml key redis.password"),
+              new Input(
+                  "operations as a YAML list",
+                  List.of(
+                      "redline.config=" + files.resolve("list.yaml"),
+                      plainUrl,
+                      "redline.test.duration=2s"),
+                  Map.of(),
+                  "{SET=1.0, GET=1.0}"),
+              new Input(
+                  "a URL on the command line over REDIS_HOST and REDIS_PASSWORD left in the shell",
+                  List.of(plainUrl, "redline.test.duration=2s"),
+                  Map.of("REDIS_HOST", "no-such-host.invalid", "REDIS_PASSWORD", "left-over"),
+                  "using Redis at redis://127.0.0.1:" + plain.port()),
               new Input(
                   "a 30 MB YAML file of comments",
                   List.of("redline.config=" + huge, plainUrl, "redline.test.duration=2s"),

@@ -73,6 +73,8 @@ class OneLineErrorsTest {
     Files.writeString(files.resolve("list-password.yaml"), "redis:\n  password: [a, b]\n");
     Files.writeString(files.resolve("unknown-key.yaml"), "test:\n  threads_per_clint: 4\n");
     Files.writeString(files.resolve("accent-key.yaml"), "tést:\n  duration: 5s\n");
+    Files.writeString(files.resolve("unindented.yaml"), "test:\nduration: 5s\n");
+    Files.createDirectories(files.resolve("folder"));
     Files.write(
         files.resolve("binary.yaml"), new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x01});
   }
@@ -209,6 +211,26 @@ class OneLineErrorsTest {
             "raw # in the password",
             "%23",
             "redline.redis.url=redis://:Zq9Lx#keCq@127.0.0.1:7802"));
+    all.add(
+        property(
+            "YAML section that lost its indent",
+            "did you mean 'test.duration'? It goes indented beneath 'test:'",
+            "redline.config=" + files.resolve("unindented.yaml")));
+    all.add(
+        property("config a folder", "is a folder", "redline.config=" + files.resolve("folder")));
+    all.add(property("config under ~", "$HOME/redline.yaml", "redline.config=~/redline.yaml"));
+    all.add(
+        new Mistake(
+            "misspelt REDLINE_ variable",
+            List.of(),
+            Map.of("REDLINE_ASSERTION", "* p99 < 1ms"),
+            "did you mean REDLINE_ASSERTIONS?"));
+    all.add(
+        property(
+            "database 1 of a cluster",
+            "only database 0",
+            "redline.redis.mode=cluster",
+            "redline.redis.url=redis://127.0.0.1:" + plain.port() + "/1"));
     all.add(inOwnSimulation("url without scheme", "write redis://localhost:", plain.port()));
     all.add(inOwnSimulation("no connections", "connectionsPerClient", plain.port()));
     all.add(inOwnSimulation("null key", "SET: the key (argument 1) is null", plain.port()));

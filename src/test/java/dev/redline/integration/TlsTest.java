@@ -178,6 +178,13 @@ class TlsTest {
   }
 
   @Test
+  void plainTcpTowardsATlsPortSaysToUseRediss() throws Exception {
+    // Redis 7 resets a connection that does not start with a TLS handshake: "Connection reset"
+    String error = startupError(redis().url("redis://127.0.0.1:" + tlsPort));
+    assertTrue(error.contains("if it speaks TLS on this port, use a rediss:// URL"), error);
+  }
+
+  @Test
   void aKeyInTheOldRsaFormIsRefusedWithTheCommandThatConvertsIt() throws Exception {
     Path oldForm = folder.resolve("old.key");
     Files.writeString(

@@ -52,6 +52,7 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
       assertTrue(millis < 10_500, "the JVM ended " + millis + " ms after its parent");
       assertTrue(output.contains("has ended: stopping the load"), output);
       assertTrue(output.contains("Redline report: "), output);
+      assertEveryRedlineFileWritten(output);
       assertTrue(
           output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
     } finally {
@@ -88,6 +89,7 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
       assertTrue(
           output.contains("the JVM is shutting down") && output.contains("Redline report: "),
           output);
+      assertEveryRedlineFileWritten(output);
       assertTrue(
           output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
     } finally {
@@ -136,6 +138,7 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
             output.contains("the JVM is shutting down") && output.contains("Redline report: "),
             output);
         assertTrue(output.contains("CONNECTION"), "the outage was seen:\n" + output);
+        assertEveryRedlineFileWritten(output);
         assertTrue(
             output.contains("Reports generated"), "Gatling's report was written too:\n" + output);
       } finally {
@@ -187,6 +190,7 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
               || !jvm.isAlive(),
           "the JVM ended");
       String output = Files.readString(log);
+      assertEveryRedlineFileWritten(output);
       assertTrue(output.contains("Reports generated"), "Gatling's report was written:\n" + output);
       assertTrue(
           output.contains("while Gatling writes its report"), "the user is told:\n" + output);
@@ -198,6 +202,16 @@ class ForkedJvmLifetimeTest extends RedisServerTest {
     } finally {
       shell.descendants().forEach(ProcessHandle::destroyForcibly);
     }
+  }
+
+  /**
+   * Redline's report was written and nothing says otherwise: a shutdown under way once made Redline
+   * print "could not write the companion report: ... Shutdown in progress" although it had.
+   */
+  private static void assertEveryRedlineFileWritten(String output) {
+    assertTrue(output.contains("Redline report: "), output);
+    assertFalse(output.contains("could not write"), output);
+    assertFalse(output.contains("Shutdown in progress"), output);
   }
 
   private static ProcessHandle awaitChild(ProcessHandle parent) throws InterruptedException {

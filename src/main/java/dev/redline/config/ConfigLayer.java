@@ -97,8 +97,13 @@ public final class ConfigLayer {
   private static final java.util.Set<String> OTHER_REDLINE_VARIABLES =
       java.util.Set.of(
           "REDLINE_CONFIG", // the YAML file
-          "REDLINE_REDIS_SERVER", // the embedded server's binary
-          "REDLINE_PROMETHEUS"); // the Prometheus binary of this repository's own tests
+          "REDLINE_REDIS_SERVER"); // the embedded server's binary
+
+  /**
+   * This repository's own tests' variables: the binaries they start (TestPrometheus, TestRedis7).
+   */
+  private static final java.util.Set<String> TEST_VARIABLES =
+      java.util.Set.of("REDLINE_PROMETHEUS", "REDLINE_REDIS7_SERVER");
 
   /**
    * The REDLINE_ prefix is Redline's own, so a name under it that Redline does not know is a typo:
@@ -114,7 +119,12 @@ public final class ConfigLayer {
       }
     }
     for (String name : new java.util.TreeSet<>(environment.keySet())) {
-      if (name.startsWith("REDLINE_") && !known.contains(name)) {
+      String value = environment.get(name);
+      if (name.startsWith("REDLINE_")
+          && !known.contains(name)
+          && !TEST_VARIABLES.contains(name)
+          && value != null
+          && !value.isBlank()) {
         String nearest = NearestName.suggest(name, known);
         throw new ConfigError(
             "unknown environment variable "

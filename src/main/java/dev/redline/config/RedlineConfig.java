@@ -134,18 +134,31 @@ public record RedlineConfig(
     return merged;
   }
 
-  /** The parts of an address that a URL also gives. */
-  private static final List<String> URL_PARTS =
-      List.of("redis.host", "redis.port", "redis.username", "redis.password", "redis.db");
-
   /**
-   * Puts a layer over those below it. A URL names the whole address: parts set below it (a leftover
-   * REDIS_HOST or REDIS_PASSWORD beneath {@code -Dredline.redis.url}) do not rewrite it; parts set
-   * beside it or above it do.
+   * Puts a layer over those below it. A URL overrides what it says itself: a host and port set
+   * below it (a leftover REDIS_HOST beneath {@code -Dredline.redis.url}) do not rewrite it, nor do
+   * credentials or a database set below a URL that carries its own. Credentials below a URL without
+   * any (a password kept in the YAML file or REDIS_PASSWORD, out of the command line) apply, and
+   * parts set beside the URL or above it always do.
    */
   private static void over(Map<String, ConfigValue> merged, ConfigLayer layer) {
-    if (layer.values().containsKey("redis.url")) {
-      URL_PARTS.forEach(merged::remove);
+    ConfigValue url = layer.values().get("redis.url");
+    if (url != null) {
+      merged.remove("redis.host");
+      merged.remove("redis.port");
+      RedisEndpoint endpoint;
+      try {
+        endpoint = RedisEndpoint.parse(String.valueOf(url.raw()).strip());
+      } catch (RuntimeException malformed) {
+        endpoint = null; // refused with its own message when the URL is parsed as a setting
+      }
+      if (endpoint == null || endpoint.username() != null || endpoint.password() != null) {
+        merged.remove("redis.username");
+        merged.remove("redis.password");
+      }
+      if (endpoint == null || endpoint.database() != 0) {
+        merged.remove("redis.db");
+      }
     }
     merged.putAll(layer.values());
   }

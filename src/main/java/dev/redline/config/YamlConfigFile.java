@@ -37,9 +37,9 @@ public final class YamlConfigFile {
           "config file "
               + file.toAbsolutePath()
               + " does not exist (given by redline.config)"
-              + (file.toString().startsWith("~")
-                  ? "; the shell does not expand ~ after -Dredline.config=: write $HOME/"
-                      + file.toString().substring(1).replaceFirst("^/", "")
+              + (file.toString().startsWith("~/")
+                  ? "; the shell leaves a ~ after = as it is: write $HOME/"
+                      + file.toString().substring(2)
                   : ""));
     } catch (IOException e) {
       if (Files.isDirectory(file)) {
@@ -91,6 +91,11 @@ public final class YamlConfigFile {
       String path = prefix + e.getKey();
       ConfigKey key = ConfigKey.at(path);
       if (key != null) {
+        if (values.containsKey(path)) {
+          // redis: {password: a} beside redis.password: b, which YAML's own check cannot see
+          throw new ConfigError(
+              "'" + path + "' is given twice in " + file + " (nested and dotted): keep one");
+        }
         if (e.getValue() != null) {
           values.put(path, new ConfigValue(e.getValue(), file.getFileName() + " key " + path));
         }
@@ -172,22 +177,23 @@ public final class YamlConfigFile {
     if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
       return null;
     }
+    org.yaml.snakeyaml.nodes.Node last = null;
     for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
       if (!(tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key)) {
         continue;
       }
+      // the last of several spellings wins, as in flatten
       String here = prefix + key.getValue();
       if (here.equals(path)) {
-        return tuple.getValueNode();
-      }
-      if (path.startsWith(here + ".")) {
+        last = tuple.getValueNode();
+      } else if (path.startsWith(here + ".")) {
         org.yaml.snakeyaml.nodes.Node found = find(tuple.getValueNode(), here + ".", path);
         if (found != null) {
-          return found;
+          last = found;
         }
       }
     }
-    return null;
+    return last;
   }
 
   /** Keys and sections that may stand beside a key at this level, by full path. */

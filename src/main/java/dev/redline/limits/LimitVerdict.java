@@ -182,7 +182,10 @@ public record LimitVerdict(
             / Math.max(1, client.cores());
     boolean machineFull = sharedMachine && client.processCpuNanos() >= 0 && machineBusy >= BUSY;
     boolean serverTakesMachine = machineFull && serverCpu > client.processCpuSeconds();
-    figures.put("machine_cores_busy", sharedMachine ? round(machineBusy, 3) : null);
+    figures.put(
+        "machine_cores_busy",
+        sharedMachine && client.processCpuNanos() >= 0 ? round(machineBusy, 3) : null);
+    boolean sharingSaid = false;
     if (busiest >= BUSY || serverTakesMachine) {
       verdict = "server";
       if (busiest >= BUSY) {
@@ -195,6 +198,7 @@ public record LimitVerdict(
                 busiestNode));
       } else {
         reasons.add(sharedMachineReason(machineBusy, client, serverCpu, "the server"));
+        sharingSaid = true;
       }
     } else if (generatorBusy || queued || machineFull) {
       verdict = "load_generator";
@@ -217,6 +221,7 @@ public record LimitVerdict(
       }
       if (machineFull && !generatorBusy) {
         reasons.add(sharedMachineReason(machineBusy, client, serverCpu, "the load generator"));
+        sharingSaid = true;
       }
     } else {
       verdict = "neither";
@@ -244,7 +249,7 @@ public record LimitVerdict(
               meanWait + meanService,
               unmeasuredMicros));
     }
-    if (sharedMachine && !machineFull) {
+    if (sharedMachine && !sharingSaid) {
       reasons.add(
           String.format(
               Locale.ROOT,

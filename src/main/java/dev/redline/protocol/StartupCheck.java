@@ -109,7 +109,7 @@ final class StartupCheck {
             + settings.endpoint().database()
             + ", but a cluster has only database 0 (it refuses SELECT): drop /"
             + settings.endpoint().database()
-            + " from the URL, or redis.db (REDIS_DB)";
+            + " from the URL, or redis.db (REDIS_DB), or database(...) in the simulation";
       }
       for (HostAndPort seed : cluster.seeds()) {
         String info = info(seed, JedisConfigs.dataNodes(settings, 0), "cluster");

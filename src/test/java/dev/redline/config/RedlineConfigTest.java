@@ -131,12 +131,29 @@ class RedlineConfigTest {
   }
 
   @Test
-  void aUrlIsRewrittenByPartsBesideOrAboveItButNotByPartsBelowIt() throws IOException {
-    Map<String, String> leftOver = Map.of("REDIS_HOST", "old-host", "REDIS_PASSWORD", "old");
-    RedlineConfig commandLine =
-        RedlineConfig.load(props("redline.redis.url", "redis://new-host:7000/3"), leftOver);
-    assertEquals("redis://new-host:7000/3", commandLine.endpoint().orElseThrow().toString());
-    assertNull(commandLine.endpoint().orElseThrow().password());
+  void aUrlIsRewrittenByPartsBesideOrAboveItButNotByPartsBelowItThatItGivesItself()
+      throws IOException {
+    Map<String, String> leftOver =
+        Map.of("REDIS_HOST", "old-host", "REDIS_PORT", "1", "REDIS_PASSWORD", "old");
+    RedlineConfig withCredentials =
+        RedlineConfig.load(props("redline.redis.url", "redis://:new@new-host:7000/3"), leftOver);
+    assertEquals(
+        "redis://:***@new-host:7000/3", withCredentials.endpoint().orElseThrow().toString());
+    assertEquals("new", withCredentials.endpoint().orElseThrow().password());
+
+    // a password kept out of the command line, below a URL that carries none, applies
+    RedlineConfig withoutCredentials =
+        RedlineConfig.load(props("redline.redis.url", "redis://new-host:7000"), leftOver);
+    assertEquals("new-host", withoutCredentials.endpoint().orElseThrow().host());
+    assertEquals("old", withoutCredentials.endpoint().orElseThrow().password());
+    Path credentials = dir.resolve("credentials.yaml");
+    Files.writeString(credentials, "redis:\n  username: loadtest\n  password: secret\n");
+    RedlineConfig fromFile =
+        RedlineConfig.load(
+            props("redline.config", credentials.toString(), "redline.url", "redis://h:7000"),
+            Map.of());
+    assertEquals("loadtest", fromFile.endpoint().orElseThrow().username());
+    assertEquals("secret", fromFile.endpoint().orElseThrow().password());
 
     RedlineConfig sameLayer =
         RedlineConfig.load(
@@ -159,6 +176,14 @@ class RedlineConfigTest {
     assertEquals("0123456", c.endpoint().orElseThrow().password());
     assertEquals("1.10", c.appName());
     assertEquals(Map.of("SET", 1.0, "GET", 3.0), c.workload().operations());
+
+    Path twice = dir.resolve("twice.yaml");
+    Files.writeString(twice, "redis:\n  password: 0123\nredis.password: 0777\n");
+    ConfigError given =
+        assertThrows(
+            ConfigError.class,
+            () -> RedlineConfig.load(props("redline.config", twice.toString()), Map.of()));
+    assertTrue(given.getMessage().contains("'redis.password' is given twice"), given::getMessage);
   }
 
   @Test
@@ -171,7 +196,18 @@ class RedlineConfigTest {
         typo.getMessage().contains("did you mean REDLINE_BASELINE_THRESHOLD?"), typo::getMessage);
     RedlineConfig others =
         RedlineConfig.load(
-            props(), Map.of("REDIS_VERSION", "7.0.15", "TEST_RUNNER", "x", "REDLINE_CONFIG", ""));
+            props(),
+            Map.of(
+                "REDIS_VERSION",
+                "7.0.15",
+                "TEST_RUNNER",
+                "x",
+                "REDLINE_CONFIG",
+                "",
+                "REDLINE_REDIS7_SERVER",
+                "/usr/bin/redis-server",
+                "REDLINE_UNSET",
+                ""));
     assertTrue(others.endpoint().isEmpty());
   }
 

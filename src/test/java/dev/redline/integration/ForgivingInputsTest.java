@@ -141,9 +141,11 @@ class ForgivingInputsTest {
                   "{SET=1.0, GET=1.0}"),
               new Input(
                   "a URL on the command line over REDIS_HOST and REDIS_PASSWORD left in the shell",
-                  List.of(plainUrl, "redline.test.duration=2s"),
+                  List.of(
+                      "redline.redis.url=redis://:sp%20ace-Pw1@127.0.0.1:" + guarded.port(),
+                      "redline.test.duration=2s"),
                   Map.of("REDIS_HOST", "no-such-host.invalid", "REDIS_PASSWORD", "left-over"),
-                  "using Redis at redis://127.0.0.1:" + plain.port()),
+                  "using Redis at redis://:***@127.0.0.1:" + guarded.port()),
               new Input(
                   "a 30 MB YAML file of comments",
                   List.of("redline.config=" + huge, plainUrl, "redline.test.duration=2s"),

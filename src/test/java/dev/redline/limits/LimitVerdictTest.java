@@ -68,6 +68,19 @@ class LimitVerdictTest {
   }
 
   @Test
+  void aGeneratorAtItsOwnBarOnASharedMachineStillSaysTheMachineIsShared() {
+    LimitVerdict verdict = decide(1.8, 0.1, true);
+    assertEquals("load_generator", verdict.verdict(), verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().stream().anyMatch(r -> r.contains("used 90 % of its 2 cores")),
+        verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().stream()
+            .anyMatch(r -> r.contains("client and server share this machine")),
+        verdict.reasons().toString());
+  }
+
+  @Test
   void theSameFiguresOnSeparateMachinesHoldNobodyBack() {
     LimitVerdict verdict = decide(1.2, 0.5, false);
     assertEquals("neither", verdict.verdict(), verdict.reasons().toString());

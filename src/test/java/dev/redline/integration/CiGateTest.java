@@ -50,4 +50,37 @@ class CiGateTest extends RedisServerTest {
     assertTrue(junit.contains("tests=\"2\" failures=\"1\""), junit);
     assertTrue(junit.contains("name=\"GET p50 &lt; 1us\""), junit);
   }
+
+  /**
+   * A server gone for most of a run barely moves the failed share of requests (a client backing off
+   * sends little), so a failed-share gate passes; the time the clients could not reach Redis fails
+   * the build.
+   */
+  @Test
+  void anOutageFailsTheBuildThroughTheUnreachableTimeThoughFewRequestsFailed() throws Exception {
+    try (dev.redline.testing.TestRedisServer doomed = dev.redline.testing.TestRedisServer.start()) {
+      java.util.concurrent.ScheduledExecutorService outage =
+          java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      // the forked JVM starts in about 3 s; the 12 s run loses its server about 6 s in
+      outage.schedule(doomed::kill, 9, java.util.concurrent.TimeUnit.SECONDS);
+      ForkedGatling.Result run;
+      try {
+        run =
+            ForkedGatling.run(
+                "dev.redline.simulations.WorkloadSimulation",
+                List.of(
+                    "redline.redis.url=" + doomed.url(),
+                    "redline.test.duration=12s",
+                    "redline.assertions=* failed_pct < 1%; * unreachable < 1s"),
+                Map.of(),
+                Duration.ofMinutes(2));
+      } finally {
+        outage.shutdownNow();
+      }
+      String output = run.output();
+      assertEquals(2, run.exitCode(), "the outage failed the build:\n" + output);
+      assertTrue(output.contains("* failed_pct < 1%: OK (actual "), output);
+      assertTrue(output.contains("* unreachable < 1s: KO (actual "), output);
+    }
+  }
 }

@@ -124,8 +124,14 @@ public final class AssertionCheck {
           "a baseline compares ops_per_sec, p50, p90, p99, p99.9 and failed_pct of service times");
     }
     BaselineComparison comparison = baseline.get();
+    // "*" means the requests, as it does without a baseline: not the BATCH and MULTI/EXEC round
+    // trips that hold them
     List<String> names =
-        a.target().equals("*") ? List.copyOf(comparison.requests().keySet()) : List.of(a.target());
+        a.target().equals("*")
+            ? comparison.requests().keySet().stream()
+                .filter(name -> !comparison.isBatch(name))
+                .toList()
+            : List.of(a.target());
     boolean passed = true;
     List<String> shown = new ArrayList<>();
     for (String name : names) {
@@ -136,13 +142,21 @@ public final class AssertionCheck {
             false,
             "'" + name + "' is not in both runs; in both: " + comparison.requests().keySet());
       }
+      // a bound is broken when the change is past it and the noise rules out the other side: an
+      // upper bound (< +20%) by a rise, a lower bound (> -10%) by a fall
+      boolean upperBound = a.op() == MicrosAssertion.Op.LT || a.op() == MicrosAssertion.Op.LE;
       boolean broken =
           !Double.isNaN(change.changePct())
               && !a.op().holds(change.changePct(), a.threshold())
-              && change.beyondNoise();
+              && (upperBound ? change.surelyUp() : change.surelyDown());
       passed &= !broken;
       if (broken || names.size() == 1) {
-        shown.add((names.size() > 1 ? name + " " : "") + change.describeChange());
+        shown.add(
+            (a.target().equals("*") ? name + " " : "")
+                + change.describeChange()
+                + (Double.isNaN(change.noiseLowPct()) && !Double.isNaN(change.changePct())
+                    ? " (too few windows in a run to measure its noise: not judged)"
+                    : ""));
       }
     }
     return new AssertionOutcome(

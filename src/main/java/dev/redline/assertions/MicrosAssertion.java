@@ -153,7 +153,10 @@ public record MicrosAssertion(
       throw invalid(text, origin, "it does not read as an assertion");
     }
     String target = m.group("target");
-    if (target.startsWith("\"")) {
+    if (target.startsWith("\"") || target.endsWith("\"")) {
+      if (target.length() < 3 || !target.startsWith("\"") || !target.endsWith("\"")) {
+        throw invalid(text, origin, "a quoted request name needs a quote at both ends");
+      }
       target = target.substring(1, target.length() - 1);
     }
     Stat stat = stat(m.group("stat"), text, origin);
@@ -205,7 +208,16 @@ public record MicrosAssertion(
       }
       threshold = value;
     }
-    return new MicrosAssertion(text, target, measure, stat, Op.of(m.group("op")), threshold, vs);
+    Op op = Op.of(m.group("op"));
+    // a measured value is never below 0: a bound there can only fail (< 0) or only hold (> -1)
+    if (!vs && (threshold < 0 || threshold == 0 && (op == Op.LT || op == Op.GE))) {
+      throw invalid(
+          text,
+          origin,
+          "a measured value is never below 0, so this bound "
+              + (op == Op.LT || op == Op.LE ? "can never hold" : "always holds"));
+    }
+    return new MicrosAssertion(text, target, measure, stat, op, threshold, vs);
   }
 
   private static Measure measure(String word) {

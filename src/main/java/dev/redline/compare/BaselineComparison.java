@@ -82,6 +82,11 @@ public record BaselineComparison(
         thresholdPct);
   }
 
+  /** Whether a request name is a batch's round trip (BATCH, MULTI/EXEC) in this run. */
+  public boolean isBatch(String name) {
+    return current.batches().contains(name);
+  }
+
   /** One metric's change for a request name, or null when the name is not in both runs. */
   public MetricChange change(String name, Metric metric) {
     List<MetricChange> changes = requests.get(name);

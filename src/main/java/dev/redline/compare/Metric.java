@@ -85,10 +85,14 @@ public enum Metric {
     Histogram ok = new Histogram(3);
     long ko = 0;
     int secondsInWindow = 0;
+    long previous = seconds.isEmpty() ? 0 : seconds.get(0).epochSecond() - 1;
     for (RunMeasures.Second second : seconds) {
       ok.add(second.ok());
       ko += second.ko().getTotalCount();
-      secondsInWindow++;
+      // a second in which nothing of this request ended has no record: it still passed, and a
+      // rate over it counts it (a server stalled for two seconds is two seconds of no requests)
+      secondsInWindow += (int) Math.max(1, second.epochSecond() - previous);
+      previous = second.epochSecond();
       if (ok.getTotalCount() + (this == FAILED_PCT ? ko : 0) >= samplesPerWindow) {
         values.add(value(ok, ko, secondsInWindow));
         ok.reset();

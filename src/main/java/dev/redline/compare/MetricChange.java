@@ -46,6 +46,16 @@ public record MetricChange(
     return Verdict.WITHIN_NOISE;
   }
 
+  /** Whether the two runs' spread rules out no change or a fall: the interval is above zero. */
+  public boolean surelyUp() {
+    return !Double.isNaN(noiseLowPct) && noiseLowPct > 0;
+  }
+
+  /** Whether the two runs' spread rules out no change or a rise: the interval is below zero. */
+  public boolean surelyDown() {
+    return !Double.isNaN(noiseHighPct) && noiseHighPct < 0;
+  }
+
   /** Whether the two runs' spread rules out no change at all: the interval excludes zero. */
   public boolean beyondNoise() {
     return !Double.isNaN(noiseLowPct) && (noiseLowPct > 0 || noiseHighPct < 0);

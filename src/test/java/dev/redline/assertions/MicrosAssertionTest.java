@@ -82,6 +82,25 @@ class MicrosAssertionTest {
   }
 
   @Test
+  void unbalancedQuotesAndBoundsPastZeroAreOneLineErrors() {
+    for (String bad :
+        List.of(
+            "\" p99 < 1ms",
+            "\"GET p99 < 1ms",
+            "GET\" p99 < 1ms",
+            "GET p99 < 0us",
+            "GET p99 < -1ms",
+            "* failed_pct < 0%",
+            "* ops_per_sec > -5",
+            "* failed_count >= 0")) {
+      ConfigError e = assertThrows(ConfigError.class, () -> MicrosAssertion.parse(bad, "test"));
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+    assertEquals("GET all", MicrosAssertion.parse("\"GET all\" p99 < 1ms", "test").target());
+    assertEquals(0.0, MicrosAssertion.parse("* failed_count <= 0", "test").threshold());
+  }
+
+  @Test
   void comparisonsHoldAsWritten() {
     assertTrue(MicrosAssertion.Op.LT.holds(1, 2));
     assertTrue(!MicrosAssertion.Op.LT.holds(2, 2));

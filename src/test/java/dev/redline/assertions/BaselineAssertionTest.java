@@ -1,0 +1,85 @@
+package dev.redline.assertions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redline.compare.BaselineComparison;
+import dev.redline.compare.RunMeasures;
+import dev.redline.report.LatencyRecorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code vs baseline} assertions on two runs built second by second: {@code *} means the requests,
+ * not the batch round trips that hold them, as it does without a baseline.
+ */
+class BaselineAssertionTest {
+
+  /** Ten seconds of 200 OK requests each, every one taking {@code micros}. */
+  private static List<RunMeasures.Second> seconds(long micros) {
+    List<RunMeasures.Second> seconds = new ArrayList<>();
+    for (long second = 1_000; second < 1_010; second++) {
+      Histogram ok = new Histogram(3);
+      ok.recordValueWithCount(micros * 1_000, 200);
+      seconds.add(new RunMeasures.Second(second, ok, new Histogram(3)));
+    }
+    return seconds;
+  }
+
+  private static List<AssertionOutcome> check(String assertion, long getNow, long batchNow) {
+    RunMeasures before =
+        new RunMeasures(Map.of("GET", seconds(100), "BATCH", seconds(100)), 10, Set.of("BATCH"));
+    RunMeasures now =
+        new RunMeasures(
+            Map.of("GET", seconds(getNow), "BATCH", seconds(batchNow)), 10, Set.of("BATCH"));
+    BaselineComparison comparison = BaselineComparison.of("before", before, now, 10);
+    return AssertionCheck.evaluate(
+        List.of(MicrosAssertion.parse(assertion, "test")),
+        new LatencyRecorder(),
+        10,
+        0,
+        Optional.of(comparison));
+  }
+
+  @Test
+  void everyRequestMeansTheRequestsAndNotTheBatchesHoldingThem() {
+    AssertionOutcome batchSlower = check("* p50 vs baseline < +20%", 100, 300).get(0);
+    assertTrue(batchSlower.passed(), batchSlower.actual());
+    AssertionOutcome namedBatch = check("BATCH p50 vs baseline < +20%", 100, 300).get(0);
+    assertFalse(namedBatch.passed(), namedBatch.actual());
+    AssertionOutcome getSlower = check("* p50 vs baseline < +20%", 300, 100).get(0);
+    assertFalse(getSlower.passed(), getSlower.actual());
+    assertTrue(getSlower.actual().startsWith("GET +199.9 %"), getSlower.actual());
+  }
+
+  @Test
+  void aLowerBoundIsBrokenByAFallAndNotByARise() {
+    // p50 halves: a latency bound "no more than 20 % lower" breaks, "no more than 20 % higher" not
+    assertFalse(check("GET p50 vs baseline > -20%", 50, 100).get(0).passed());
+    assertTrue(check("GET p50 vs baseline < +20%", 50, 100).get(0).passed());
+  }
+
+  @Test
+  void secondsWithoutRequestsCountInTheRateOfTheirWindow() {
+    List<RunMeasures.Second> gappy = new ArrayList<>(seconds(100));
+    gappy.remove(6);
+    gappy.remove(5); // the server stalled two seconds: nothing of GET ended in them
+    RunMeasures before = new RunMeasures(Map.of("GET", seconds(100)), 10, Set.of());
+    RunMeasures now = new RunMeasures(Map.of("GET", gappy), 10, Set.of());
+    BaselineComparison comparison = BaselineComparison.of("before", before, now, 10);
+    double[] interval = {
+      comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseLowPct(),
+      comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseHighPct()
+    };
+    // the window over the stall holds 200 requests in three seconds, not in one
+    assertTrue(interval[0] < -30, "the stall shows in the spread: " + interval[0]);
+    assertEquals(
+        -20.0, comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).changePct(), 1e-9);
+  }
+}

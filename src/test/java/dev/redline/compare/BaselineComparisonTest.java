@@ -33,8 +33,13 @@ class BaselineComparisonTest {
   private static final String SAME_BUILD =
       "SET p99 vs baseline < +75%; GET p50 vs baseline < +75%; * ops_per_sec vs baseline > -60%";
 
-  /** The regression gate. */
-  private static final String TWENTY_PERCENT = "SET p99 vs baseline < +20%";
+  /**
+   * The issue's regression gate, on SET's p90: with a server that syncs every write the run sends
+   * about 12,000 SETs, a dozen p99 windows, and one stalled window can widen p99's interval past
+   * zero (seen once: +642 %, interval −65 … +1989 %), while p90's hundred windows show the slowdown
+   * every time.
+   */
+  private static final String TWENTY_PERCENT = "SET p90 vs baseline < +20%";
 
   /**
    * Two runs of the same build on a 2-core machine that client and server share differ by up to
@@ -138,12 +143,12 @@ class BaselineComparisonTest {
         ((List<Map<String, Object>>) comparison.get("requests"))
             .stream().filter(r -> "SET".equals(r.get("name"))).findFirst().orElseThrow();
     assertEquals("slower", set.get("verdict"), String.valueOf(set));
-    Map<String, Object> setP99 =
+    Map<String, Object> setP90 =
         ((List<Map<String, Object>>) detail.get("assertions"))
             .stream()
-                .filter(a -> ((String) a.get("assertion")).startsWith("SET p99"))
+                .filter(a -> ((String) a.get("assertion")).startsWith("SET p90"))
                 .findFirst()
                 .orElseThrow();
-    assertEquals(false, setP99.get("passed"), String.valueOf(setP99));
+    assertEquals(false, setP90.get("passed"), String.valueOf(setP90));
   }
 }

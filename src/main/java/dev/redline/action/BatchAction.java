@@ -170,9 +170,20 @@ public final class BatchAction extends RedisAction<String[][]> {
               failures == null ? null : failures[i]);
         }
       }
-      results.ok(session, batch, startMillis, endMillis, nanos, waitNanos);
+      RedisFailure firstFailure = firstOf(failures);
+      if (!perOpGatlingRecords && firstFailure != null) {
+        results.okWithFailedCommand(
+            session, batch, startMillis, endMillis, nanos, waitNanos, firstFailure);
+      } else {
+        results.ok(session, batch, startMillis, endMillis, nanos, waitNanos);
+      }
     }
-    proceed(settle(current, startMillis, endMillis, allOk));
+    proceed(
+        settle(
+            current,
+            dev.redline.protocol.ResultRecorder.gatlingStartMillis(startMillis, waitNanos),
+            endMillis,
+            allOk));
   }
 
   private void roundTrip(RedisLink link, String[][] arguments, Response<Object>[] replies) {
@@ -198,6 +209,17 @@ public final class BatchAction extends RedisAction<String[][]> {
       counts.merge(item, 1, Integer::sum);
     }
     return counts;
+  }
+
+  private static RedisFailure firstOf(RedisFailure[] failures) {
+    if (failures != null) {
+      for (RedisFailure failure : failures) {
+        if (failure != null) {
+          return failure;
+        }
+      }
+    }
+    return null;
   }
 
   private void recordOp(

@@ -71,6 +71,11 @@ public final class CommandAction extends RedisAction<String[]> {
     } else {
       results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
     }
-    proceed(settle(checked, startMillis, endMillis, error == null));
+    proceed(
+        settle(
+            checked,
+            dev.redline.protocol.ResultRecorder.gatlingStartMillis(startMillis, waitNanos),
+            endMillis,
+            error == null));
   }
 }

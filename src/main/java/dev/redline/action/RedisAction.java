@@ -106,12 +106,20 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     try {
       run(session, request, client, dueNanos);
     } catch (Throwable unexpected) {
-      // run() records its own failures; this is a bug guard so that no user is ever lost
-      LOG.error(
-          "Redline action '{}' failed unexpectedly; the user goes on as failed",
-          name(),
-          unexpected);
-      proceed(session.markAsFailed());
+      // run() records its own failures; this is a bug guard so that no user is ever lost, and a
+      // failed user has a record of its failure, as with HTTP
+      try {
+        components.recorder().crashed(name(), String.valueOf(unexpected));
+        statsEngine()
+            .logRequestCrash(
+                session.scenario(), session.groups(), name(), String.valueOf(unexpected));
+        LOG.error(
+            "Redline action '{}' failed unexpectedly; the user goes on as failed",
+            name(),
+            unexpected);
+      } finally {
+        proceed(session.markAsFailed());
+      }
     }
   }
 

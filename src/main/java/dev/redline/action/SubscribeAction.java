@@ -74,6 +74,11 @@ public final class SubscribeAction extends RedisAction<List<String>> {
     } else {
       results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
     }
-    proceed(settle(session, startMillis, endMillis, failure == null));
+    proceed(
+        settle(
+            session,
+            dev.redline.protocol.ResultRecorder.gatlingStartMillis(startMillis, waitNanos),
+            endMillis,
+            failure == null));
   }
 }

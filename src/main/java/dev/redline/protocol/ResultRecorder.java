@@ -73,7 +73,27 @@ public final class ResultRecorder {
       long waitNanos) {
     if (request.recordOk(nanos, waitNanos)) {
       micros.ran(startMillis, endMillis);
-      gatlingOk(session, request, startMillis - roundedMillis(waitNanos), endMillis);
+      gatlingOk(session, request, gatlingStartMillis(startMillis, waitNanos), endMillis);
+    }
+  }
+
+  /**
+   * Records a batch's round trip that came back whole but held a failed command, when Gatling gets
+   * only the batch's record: the round trip is OK in the microsecond recorder (its commands carry
+   * their own KO there), and KO for Gatling, with the command's failure, so that Gatling's counts
+   * agree with a session that goes on as failed (as an HTTP request with a failed check does).
+   */
+  public void okWithFailedCommand(
+      Session session,
+      RequestSeries request,
+      long startMillis,
+      long endMillis,
+      long nanos,
+      long waitNanos,
+      RedisFailure failure) {
+    if (request.recordOk(nanos, waitNanos)) {
+      micros.ran(startMillis, endMillis);
+      gatlingKo(session, request, gatlingStartMillis(startMillis, waitNanos), endMillis, failure);
     }
   }
 
@@ -88,7 +108,7 @@ public final class ResultRecorder {
       RedisFailure failure) {
     if (request.recordKo(nanos, waitNanos, failure.kind(), failure.message())) {
       micros.ran(startMillis, endMillis);
-      gatlingKo(session, request, startMillis - roundedMillis(waitNanos), endMillis, failure);
+      gatlingKo(session, request, gatlingStartMillis(startMillis, waitNanos), endMillis, failure);
     }
   }
 
@@ -158,6 +178,14 @@ public final class ResultRecorder {
         RequestStatus.ko(),
         Option.apply(failure.kind()),
         Option.apply(failure.kind() + ": " + failure.summary()));
+  }
+
+  /**
+   * Where Gatling's record of a request starts: when it was due, its wait before the worker started
+   * it included. A group's timings start there too, so that a group holds what its requests do.
+   */
+  public static long gatlingStartMillis(long startMillis, long waitNanos) {
+    return startMillis - roundedMillis(waitNanos);
   }
 
   private static long roundedMillis(long nanos) {

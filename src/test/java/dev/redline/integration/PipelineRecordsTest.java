@@ -75,4 +75,32 @@ class PipelineRecordsTest extends RedisServerTest {
     assertEquals(batches, gatling.get("All Requests")[0]);
     assertEquals(batches, run.redline().gatlingRecords());
   }
+
+  /**
+   * With Gatling given only the BATCH record, a pipeline whose command failed is KO there (the user
+   * goes on as failed, as after an HTTP request with a failed check); Redline's report keeps the
+   * round trip OK and the command KO.
+   */
+  @Test
+  void batchOnlyRecordsABatchWithAFailedCommandAsKoInGatling() throws Exception {
+    int rounds = 5;
+    ScenarioBuilder failing =
+        scenario("failing pipelines")
+            .repeat(rounds)
+            .on(
+                exec(
+                    pipeline(
+                        cmd.set("text:#{userId}", "not a number"), cmd.incr("text:#{userId}"))));
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().batchOnlyGatlingRecords(),
+            Duration.ofSeconds(60),
+            true,
+            failing.injectOpen(atOnceUsers(1)));
+
+    Map<String, long[]> gatling = GatlingReport.counts(run.reportFolder());
+    assertArrayEquals(new long[] {rounds, 0, rounds}, gatling.get("BATCH"), "total, OK, KO");
+    assertEquals(rounds, run.recorder().series("BATCH").okHistogram().getTotalCount());
+    assertEquals(rounds, run.recorder().series("INCR").koHistogram().getTotalCount());
+  }
 }

@@ -141,6 +141,9 @@ public final class BatchAction extends RedisAction<String[][]> {
           components.pubsub().answered(commands.get(i), arguments[i]);
           current = commands.get(i).applyChecks(reply, current);
         } catch (RuntimeException e) {
+          if (e instanceof dev.redline.command.CheckFailure failed && failed.session() != null) {
+            current = failed.session();
+          }
           if (failures == null) {
             failures = new RedisFailure[n];
           }

@@ -62,6 +62,9 @@ public final class CommandAction extends RedisAction<String[]> {
         checked = command.applyChecks(reply, session);
       } catch (RuntimeException e) {
         error = e;
+        if (e instanceof dev.redline.command.CheckFailure failed && failed.session() != null) {
+          checked = failed.session();
+        }
       }
     }
     RedisFailure failure = error == null ? null : RedisFailure.of(error);

@@ -9,6 +9,9 @@ public final class CheckFailure extends RuntimeException {
   private final String kind;
   private final String summary;
 
+  /** The session with what the checks that passed saved, as Gatling keeps it; null if none. */
+  private transient io.gatling.core.session.Session session;
+
   public CheckFailure(String message) {
     this("CHECK", message);
   }
@@ -25,6 +28,19 @@ public final class CheckFailure extends RuntimeException {
     super(message, null, false, false);
     this.kind = kind;
     this.summary = summary;
+  }
+
+  /**
+   * The session the request goes on with: what the checks that passed saved stays, as after an HTTP
+   * request whose other check failed. Null when the failure did not come from the checks.
+   */
+  public io.gatling.core.session.Session session() {
+    return session;
+  }
+
+  CheckFailure withSession(io.gatling.core.session.Session session) {
+    this.session = session;
+    return this;
   }
 
   /** What Gatling's error table shows for this failure, or null for the message. */

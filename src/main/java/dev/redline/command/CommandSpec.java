@@ -212,7 +212,7 @@ public final class CommandSpec {
       }
     }
     if (first != null) {
-      throw first;
+      throw first.withSession(current); // what the passing checks saved stays, as in Gatling
     }
     return current;
   }

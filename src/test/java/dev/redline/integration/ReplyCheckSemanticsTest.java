@@ -151,4 +151,32 @@ class ReplyCheckSemanticsTest extends RedisServerTest {
         "reply.find.is(5), found \"1\", expected 5 (an integer)",
         run.recorder().series("GET is 5").firstMessageByKind().get("CHECK"));
   }
+
+  /**
+   * As Gatling's {@code Check.check} does for HTTP: what the checks that passed saved stays in the
+   * session of a request whose later check failed.
+   */
+  @Test
+  void aValueSavedByAPassingCheckSurvivesALaterFailingOne() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Object> saved =
+        new java.util.concurrent.atomic.AtomicReference<>("nothing");
+    ScenarioBuilder scn =
+        scenario("saved before a failure")
+            .exec(cmd.set("kept", "v"))
+            .exec(
+                cmd.get("kept")
+                    .named("GET saves then fails")
+                    .check(reply().saveAs("kept"), reply().is("other")))
+            .exec(pipeline(cmd.get("kept").check(reply().saveAs("inBatch"), reply().is("other"))))
+            .exec(
+                session -> {
+                  saved.set(session.getString("kept") + "," + session.getString("inBatch"));
+                  return session;
+                });
+    GatlingRun.Result run =
+        GatlingRun.run(protocol(), Duration.ofSeconds(30), scn.injectOpen(atOnceUsers(1)));
+
+    assertEquals(1, run.recorder().series("GET saves then fails").koHistogram().getTotalCount());
+    assertEquals("v,v", saved.get());
+  }
 }

@@ -70,8 +70,10 @@ abstract class GatlingRequestAction(override val name: String, ctx: ScenarioCont
 
 /**
  * Gatling's `Action.!` first moves to the session's event loop; a Redis request runs where the
- * session arrives (see GatlingRequestAction).
+ * session arrives (see GatlingRequestAction). As in `Action.!`, nothing more is sent for a session
+ * whose event loop Gatling has shut down: its run is over.
  */
 trait SendsWhereItArrives extends Action {
-  override def !(session: Session): Unit = execute(session)
+  override def !(session: Session): Unit =
+    if (!session.eventLoop.isShutdown) execute(session)
 }

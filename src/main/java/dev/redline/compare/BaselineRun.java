@@ -54,6 +54,14 @@ public final class BaselineRun {
       if (Files.isRegularFile(summaryFile)) {
         Map<String, Object> summary = new ObjectMapper().readValue(summaryFile.toFile(), Map.class);
         Map<String, Object> detail = (Map<String, Object>) summary.get("redline");
+        if (detail == null || !(detail.get("duration_seconds") instanceof Number)) {
+          throw new ConfigError(
+              "baseline '"
+                  + path
+                  + "': "
+                  + summaryFile
+                  + " is not a summary Redline wrote (it has no redline.duration_seconds)");
+        }
         span = ((Number) detail.get("duration_seconds")).doubleValue();
         for (Map<String, Object> request : (List<Map<String, Object>>) detail.get("requests")) {
           if ("batch".equals(request.get("type"))) {
@@ -64,8 +72,15 @@ public final class BaselineRun {
         span = secondsCovered(bySecond);
       }
       return RunMeasures.of(bySecond, span, batches);
+    } catch (ConfigError e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
-      throw new ConfigError("baseline '" + path + "' cannot be read: " + e.getMessage());
+      // one line: a parser's message can run over several, and some exceptions have none
+      String why =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse(e.getClass().getSimpleName());
+      throw new ConfigError("baseline '" + path + "' cannot be read: " + why);
     }
   }
 

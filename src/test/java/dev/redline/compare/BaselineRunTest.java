@@ -1,0 +1,40 @@
+package dev.redline.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redline.config.ConfigError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A baseline that cannot be used is one line saying why, before any load. */
+class BaselineRunTest {
+  @TempDir Path folder;
+
+  private String refusal(String summary) throws Exception {
+    Files.writeString(folder.resolve("histograms.hlog"), "");
+    if (summary != null) {
+      Files.writeString(folder.resolve("summary.json"), summary);
+    }
+    ConfigError e = assertThrows(ConfigError.class, () -> BaselineRun.read(folder.toString()));
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    return e.getMessage();
+  }
+
+  @Test
+  void aSummaryOfAnotherToolOrBrokenJsonIsOneLine() throws Exception {
+    assertTrue(
+        refusal("{\"stats\": {}}").contains("is not a summary Redline wrote"),
+        "another tool's summary.json");
+    assertTrue(refusal("{\"redline\": \n {\n \"duration_seconds\": \n").contains("cannot be read"));
+  }
+
+  @Test
+  void aFolderWithoutHistogramsSaysWhatToName() {
+    ConfigError e = assertThrows(ConfigError.class, () -> BaselineRun.read(folder.toString()));
+    assertTrue(e.getMessage().contains("holds no histograms.hlog"), e.getMessage());
+  }
+}

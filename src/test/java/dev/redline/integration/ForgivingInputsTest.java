@@ -87,7 +87,7 @@ class ForgivingInputsTest {
               new Input(
                   "the README's redline.yaml",
                   List.of(
-                      "redline.config=" + Path.of("redline.yaml").toAbsolutePath(),
+                      "redline.config=redline.yaml", // as the README writes it, from the checkout
                       plainUrl,
                       "redline.test.duration=2s"),
                   Map.of(),

@@ -141,9 +141,7 @@ public final class BatchAction extends RedisAction<String[][]> {
           components.pubsub().answered(commands.get(i), arguments[i]);
           current = commands.get(i).applyChecks(reply, current);
         } catch (RuntimeException e) {
-          if (e instanceof dev.redline.command.CheckFailure failed && failed.session() != null) {
-            current = failed.session();
-          }
+          current = dev.redline.command.CheckFailure.sessionAfter(e, current);
           if (failures == null) {
             failures = new RedisFailure[n];
           }
@@ -181,12 +179,7 @@ public final class BatchAction extends RedisAction<String[][]> {
         results.ok(session, batch, startMillis, endMillis, nanos, waitNanos);
       }
     }
-    proceed(
-        settle(
-            current,
-            dev.redline.protocol.ResultRecorder.gatlingStartMillis(startMillis, waitNanos),
-            endMillis,
-            allOk));
+    proceed(settle(current, startMillis, waitNanos, endMillis, allOk));
   }
 
   private void roundTrip(RedisLink link, String[][] arguments, Response<Object>[] replies) {

@@ -62,9 +62,7 @@ public final class CommandAction extends RedisAction<String[]> {
         checked = command.applyChecks(reply, session);
       } catch (RuntimeException e) {
         error = e;
-        if (e instanceof dev.redline.command.CheckFailure failed && failed.session() != null) {
-          checked = failed.session();
-        }
+        checked = dev.redline.command.CheckFailure.sessionAfter(e, session);
       }
     }
     RedisFailure failure = error == null ? null : RedisFailure.of(error);
@@ -74,11 +72,6 @@ public final class CommandAction extends RedisAction<String[]> {
     } else {
       results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
     }
-    proceed(
-        settle(
-            checked,
-            dev.redline.protocol.ResultRecorder.gatlingStartMillis(startMillis, waitNanos),
-            endMillis,
-            error == null));
+    proceed(settle(checked, startMillis, waitNanos, endMillis, error == null));
   }
 }

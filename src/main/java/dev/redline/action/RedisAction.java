@@ -109,10 +109,9 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
       // run() records its own failures; this is a bug guard so that no user is ever lost, and a
       // failed user has a record of its failure, as with HTTP
       try {
-        components.recorder().crashed(name(), String.valueOf(unexpected));
-        statsEngine()
-            .logRequestCrash(
-                session.scenario(), session.groups(), name(), String.valueOf(unexpected));
+        String reason = String.valueOf(unexpected);
+        components.recorder().crashed(name(), reason);
+        statsEngine().logRequestCrash(session.scenario(), session.groups(), name(), reason);
         LOG.error(
             "Redline action '{}' failed unexpectedly; the user goes on as failed",
             name(),
@@ -173,9 +172,15 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     }
   }
 
-  /** Marks the session failed when {@code ok} is false, and logs the group timings. */
-  protected static Session settle(Session session, long startMillis, long endMillis, boolean ok) {
-    Session timed = session.logGroupRequestTimings(startMillis, endMillis);
+  /**
+   * Marks the session failed when {@code ok} is false, and logs the group timings from where the
+   * request's Gatling record starts (when it was due, its wait included).
+   */
+  protected static Session settle(
+      Session session, long startMillis, long waitNanos, long endMillis, boolean ok) {
+    Session timed =
+        session.logGroupRequestTimings(
+            ResultRecorder.gatlingStartMillis(startMillis, waitNanos), endMillis);
     return ok ? timed : timed.markAsFailed();
   }
 }

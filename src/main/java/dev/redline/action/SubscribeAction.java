@@ -74,11 +74,6 @@ public final class SubscribeAction extends RedisAction<List<String>> {
     } else {
       results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
     }
-    proceed(
-        settle(
-            session,
-            dev.redline.protocol.ResultRecorder.gatlingStartMillis(startMillis, waitNanos),
-            endMillis,
-            failure == null));
+    proceed(settle(session, startMillis, waitNanos, endMillis, failure == null));
   }
 }

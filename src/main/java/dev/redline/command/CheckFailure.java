@@ -31,11 +31,14 @@ public final class CheckFailure extends RuntimeException {
   }
 
   /**
-   * The session the request goes on with: what the checks that passed saved stays, as after an HTTP
-   * request whose other check failed. Null when the failure did not come from the checks.
+   * The session a request goes on with after {@code failure}: the one its passing checks saved
+   * into, when the failure was a check's, else {@code otherwise}.
    */
-  public io.gatling.core.session.Session session() {
-    return session;
+  public static io.gatling.core.session.Session sessionAfter(
+      RuntimeException failure, io.gatling.core.session.Session otherwise) {
+    return failure instanceof CheckFailure check && check.session != null
+        ? check.session
+        : otherwise;
   }
 
   CheckFailure withSession(io.gatling.core.session.Session session) {

@@ -38,8 +38,8 @@ public record MetricChange(
     }
     // the failed share changes in points, and any change beyond its noise counts
     double bar = metric == Metric.FAILED_PCT ? 0 : thresholdPct;
-    boolean up = changePct > bar && noiseLowPct > 0;
-    boolean down = changePct < -bar && noiseHighPct < 0;
+    boolean up = changePct > bar && surelyUp();
+    boolean down = changePct < -bar && surelyDown();
     if (up || down) {
       return up == metric.higherIsWorse() ? Verdict.SLOWER : Verdict.FASTER;
     }
@@ -54,11 +54,6 @@ public record MetricChange(
   /** Whether the two runs' spread rules out no change or a rise: the interval is below zero. */
   public boolean surelyDown() {
     return !Double.isNaN(noiseHighPct) && noiseHighPct < 0;
-  }
-
-  /** Whether the two runs' spread rules out no change at all: the interval excludes zero. */
-  public boolean beyondNoise() {
-    return !Double.isNaN(noiseLowPct) && (noiseLowPct > 0 || noiseHighPct < 0);
   }
 
   /** {@code +23.4 % (99 % interval +8.0 … +41.2 %)}; the failed share in points. */

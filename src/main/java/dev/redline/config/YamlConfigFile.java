@@ -177,23 +177,23 @@ public final class YamlConfigFile {
     if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
       return null;
     }
-    org.yaml.snakeyaml.nodes.Node last = null;
+    // flatten refuses a setting given twice, so the first spelling found is the only one
     for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
       if (!(tuple.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode key)) {
         continue;
       }
-      // the last of several spellings wins, as in flatten
       String here = prefix + key.getValue();
       if (here.equals(path)) {
-        last = tuple.getValueNode();
-      } else if (path.startsWith(here + ".")) {
+        return tuple.getValueNode();
+      }
+      if (path.startsWith(here + ".")) {
         org.yaml.snakeyaml.nodes.Node found = find(tuple.getValueNode(), here + ".", path);
         if (found != null) {
-          last = found;
+          return found;
         }
       }
     }
-    return last;
+    return null;
   }
 
   /** Keys and sections that may stand beside a key at this level, by full path. */

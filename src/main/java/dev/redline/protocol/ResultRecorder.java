@@ -71,10 +71,7 @@ public final class ResultRecorder {
       long endMillis,
       long nanos,
       long waitNanos) {
-    if (request.recordOk(nanos, waitNanos)) {
-      micros.ran(startMillis, endMillis);
-      gatlingOk(session, request, gatlingStartMillis(startMillis, waitNanos), endMillis);
-    }
+    okRoundTrip(session, request, startMillis, endMillis, nanos, waitNanos, null);
   }
 
   /**
@@ -91,9 +88,26 @@ public final class ResultRecorder {
       long nanos,
       long waitNanos,
       RedisFailure failure) {
+    okRoundTrip(session, request, startMillis, endMillis, nanos, waitNanos, failure);
+  }
+
+  /** An OK round trip in the microsecond recorder; for Gatling, KO with {@code failure} if any. */
+  private void okRoundTrip(
+      Session session,
+      RequestSeries request,
+      long startMillis,
+      long endMillis,
+      long nanos,
+      long waitNanos,
+      RedisFailure failure) {
     if (request.recordOk(nanos, waitNanos)) {
       micros.ran(startMillis, endMillis);
-      gatlingKo(session, request, gatlingStartMillis(startMillis, waitNanos), endMillis, failure);
+      long gatlingStart = gatlingStartMillis(startMillis, waitNanos);
+      if (failure == null) {
+        gatlingOk(session, request, gatlingStart, endMillis);
+      } else {
+        gatlingKo(session, request, gatlingStart, endMillis, failure);
+      }
     }
   }
 

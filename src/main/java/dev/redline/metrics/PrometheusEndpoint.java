@@ -14,7 +14,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,12 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PrometheusEndpoint implements MetricReader {
   private final HttpServer server;
+  private final ExecutorService scrapes;
   private final int port;
-  private final AtomicLong scrapes = new AtomicLong();
+  private final AtomicLong served = new AtomicLong();
   private volatile CollectionRegistration registration = CollectionRegistration.noop();
 
-  private PrometheusEndpoint(HttpServer server, int port) {
+  private PrometheusEndpoint(HttpServer server, ExecutorService scrapes, int port) {
     this.server = server;
+    this.scrapes = scrapes;
     this.port = port;
   }
 
@@ -45,15 +49,16 @@ final class PrometheusEndpoint implements MetricReader {
               + e.getMessage()
               + "): choose a free port or 0 for none");
     }
-    PrometheusEndpoint endpoint = new PrometheusEndpoint(server, port);
-    server.createContext("/metrics", endpoint::scrape);
-    server.setExecutor(
+    ExecutorService scrapes =
         Executors.newSingleThreadExecutor(
             r -> {
               Thread thread = new Thread(r, "redline-prometheus");
               thread.setDaemon(true);
               return thread;
-            }));
+            });
+    PrometheusEndpoint endpoint = new PrometheusEndpoint(server, scrapes, port);
+    server.createContext("/metrics", endpoint::scrape);
+    server.setExecutor(scrapes);
     server.start();
     return endpoint;
   }
@@ -71,7 +76,7 @@ final class PrometheusEndpoint implements MetricReader {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
-      scrapes.incrementAndGet();
+      served.incrementAndGet();
     }
   }
 
@@ -92,7 +97,13 @@ final class PrometheusEndpoint implements MetricReader {
 
   @Override
   public CompletableResultCode shutdown() {
-    server.stop(0);
+    server.stop(0); // leaves an executor it was given running: the run's JVM may go on
+    scrapes.shutdown();
+    try {
+      scrapes.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return CompletableResultCode.ofSuccess();
   }
 
@@ -100,7 +111,7 @@ final class PrometheusEndpoint implements MetricReader {
   Map<String, Object> summary() {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("port", port);
-    summary.put("scrapes", scrapes.get());
+    summary.put("scrapes", served.get());
     return summary;
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * A real Prometheus scrapes a 12 s WorkloadSimulation run started the way a user starts it ({@code
  * -Dredline.metrics.prometheus_port=<p> -Dredline.metrics.interval=1000}) and then holds {@code
  * redis_operations_total} with the old runner's labels and at least 80 % of the run's commands (the
- * run's last second may end between two scrapes).
+ * run's last second may end between two scrapes). The endpoint's thread ends with the run.
  */
 class PrometheusScrapeTest extends RedisServerTest {
 
@@ -76,6 +76,10 @@ class PrometheusScrapeTest extends RedisServerTest {
       double p99Millis = Double.parseDouble(value(p99));
       assertTrue(p99Millis > 0 && p99Millis < 1000, "p99 from the scraped histogram: " + p99);
       assertTrue(summary.contains("\"scrapes\""), summary);
+      assertFalse(
+          Thread.getAllStackTraces().keySet().stream()
+              .anyMatch(t -> t.isAlive() && t.getName().equals("redline-prometheus")),
+          "the endpoint's thread ends with the run: this JVM goes on");
     }
   }
 

@@ -13,6 +13,7 @@ import redis.clients.jedis.HostAndPort;
  */
 final class EndpointResolver implements AutoCloseable {
   private RedisServerProcess embedded;
+  private Thread embeddedStop; // stops it should the JVM end before the run does
   private final java.util.List<String> announcements = new java.util.ArrayList<>();
 
   synchronized RedisEndpoint resolve(
@@ -46,8 +47,8 @@ final class EndpointResolver implements AutoCloseable {
     }
     if (embedded == null) {
       embedded = RedisServerProcess.start();
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(embedded::close, "redline-embedded-redis-stop"));
+      embeddedStop = new Thread(embedded::close, "redline-embedded-redis-stop");
+      Runtime.getRuntime().addShutdownHook(embeddedStop);
       announce(
           embedded.endpoint(),
           "embedded redis-server " + embedded.binary() + ", started for this run");
@@ -72,6 +73,11 @@ final class EndpointResolver implements AutoCloseable {
     if (embedded != null) {
       embedded.close();
       embedded = null;
+      try {
+        Runtime.getRuntime().removeShutdownHook(embeddedStop);
+      } catch (IllegalStateException shutdownInProgress) {
+        // the hook is running or about to: it finds the server already stopped
+      }
     }
   }
 }

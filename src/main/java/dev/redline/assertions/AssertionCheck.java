@@ -155,7 +155,7 @@ public final class AssertionCheck {
             (a.target().equals("*") ? name + " " : "")
                 + change.describeChange()
                 + (Double.isNaN(change.noiseLowPct()) && !Double.isNaN(change.changePct())
-                    ? " (too few windows in a run to measure its noise: not judged)"
+                    ? " (too few seconds or requests in a run to measure its noise: not judged)"
                     : ""));
       }
     }

@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * This run against a baseline run, request name by request name: throughput, p50, p90, p99, p99.9
- * and the failed share, their change in percent, the noise the two runs' own per-window values
- * show, and a verdict for each.
+ * and the failed share, their change in percent, the noise the two runs' own seconds show, and a
+ * verdict for each.
  *
  * @param baselineLabel where the baseline came from (its folder)
  * @param thresholdPct the smallest change worth a verdict
@@ -38,9 +39,16 @@ public record BaselineComparison(
         onlyNow.add(name);
         continue;
       }
+      List<RunMeasures.Second> before = baseline.requests().get(name);
+      List<RunMeasures.Second> now = current.requests().get(name);
+      double[][] intervals = Noise.intervals(before, now);
+      Histogram okBefore = baseline.ok(name);
+      Histogram okNow = current.ok(name);
       List<MetricChange> changes = new ArrayList<>();
       for (Metric metric : Metric.values()) {
-        changes.add(change(metric, name, baseline, current, thresholdPct));
+        double was = metric.of(baseline, name, okBefore);
+        double is = metric.of(current, name, okNow);
+        changes.add(change(metric, was, is, intervals[metric.ordinal()], thresholdPct));
       }
       requests.put(name, changes);
     }
@@ -54,23 +62,16 @@ public record BaselineComparison(
   }
 
   private static MetricChange change(
-      Metric metric, String name, RunMeasures baseline, RunMeasures current, double thresholdPct) {
-    List<RunMeasures.Second> before = baseline.requests().get(name);
-    List<RunMeasures.Second> now = current.requests().get(name);
-    double was = metric.of(before, baseline.spanSeconds());
-    double is = metric.of(now, current.spanSeconds());
+      Metric metric, double was, double is, double[] interval, double thresholdPct) {
     double change;
-    double[] interval;
     if (metric == Metric.FAILED_PCT) {
       // in percentage points: from no failures at all to some is a change, not a division by 0
       change = Double.isNaN(was) || Double.isNaN(is) ? Double.NaN : is - was;
-      interval = Noise.intervalPoints(metric.windows(before), metric.windows(now));
     } else {
       change =
           was == 0 || Double.isNaN(was) || Double.isNaN(is)
               ? (was == 0 && is == 0 ? 0 : Double.NaN)
               : (is - was) / was * 100;
-      interval = Noise.intervalPct(metric.windows(before), metric.windows(now));
     }
     return new MetricChange(
         metric,

@@ -66,8 +66,9 @@ public final class ComparisonReport {
     s.put("threshold_pct", c.thresholdPct());
     s.put(
         "interval",
-        "the 99 % bootstrap interval of the change of per-window means; a change counts when it"
-            + " beats the threshold and its interval excludes zero");
+        "the 99 % block-bootstrap interval of the change of the whole-run figure, resampling"
+            + " each run's seconds; a change counts when it beats the threshold and its interval"
+            + " excludes zero");
     List<Map<String, Object>> requests = new ArrayList<>();
     c.requests()
         .forEach(
@@ -105,9 +106,10 @@ public final class ComparisonReport {
             String.format(
                 Locale.ROOT,
                 ". A change is slower or faster only when it beats %.0f %% and its 99 %% bootstrap"
-                    + " interval lies wholly on one side of zero: resampling each run's per-window"
-                    + " values (a second for throughput; enough seconds for each window to hold 20,"
-                    + " 100, 1,000 or 10,000 requests for p50, p90, p99, p99.9).</p>",
+                    + " interval lies wholly on one side of zero: each run's seconds (its first and"
+                    + " last left out) are resampled in blocks and the figure shown is taken from"
+                    + " each resample; a percentile is judged only when each run holds 20, 100,"
+                    + " 1,000 or 10,000 OK requests for p50, p90, p99, p99.9.</p>",
                 c.thresholdPct()));
     c.requests()
         .forEach(

@@ -1,6 +1,6 @@
 package dev.redline.compare;
 
-import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -8,8 +8,9 @@ import org.HdrHistogram.Histogram;
  * times, and the share of KO requests.
  */
 public enum Metric {
+  // the percentiles in ascending order: a resample reads them in one pass (Noise)
   OPS_PER_SEC("ops/s", -1, 1),
-  // each window holds enough requests for ten of them to lie beyond its percentile: a p99.9 of two
+  // a run holds enough requests for ten of them to lie beyond its percentile: a p99.9 of two
   // requests is two requests, and moved by 70 % between runs of the same build
   P50("p50 µs", 50, 20),
   P90("p90 µs", 90, 100),
@@ -19,12 +20,12 @@ public enum Metric {
 
   private final String label;
   private final double percentile;
-  private final long samplesPerWindow;
+  private final long fewestRequests;
 
-  Metric(String label, double percentile, long samplesPerWindow) {
+  Metric(String label, double percentile, long fewestRequests) {
     this.label = label;
     this.percentile = percentile;
-    this.samplesPerWindow = samplesPerWindow;
+    this.fewestRequests = fewestRequests;
   }
 
   /** How a report heads it. */
@@ -35,6 +36,21 @@ public enum Metric {
   /** Whether a higher value is worse (latencies, failures) rather than better (throughput). */
   public boolean higherIsWorse() {
     return this != OPS_PER_SEC;
+  }
+
+  /** Whether it is a latency percentile rather than a rate or a share. */
+  boolean isPercentile() {
+    return percentile > 0;
+  }
+
+  /** The percentile a latency metric reads (50, 99.9, ...). */
+  double percentile() {
+    return percentile;
+  }
+
+  /** Whether a run of {@code requests} (OK, or all for the failed share) can tell this metric. */
+  boolean enoughRequests(long requests) {
+    return requests >= fewestRequests;
   }
 
   /** The metric of a statistic as assertions name it ({@code p99}, {@code ops_per_sec}, ...). */
@@ -50,56 +66,26 @@ public enum Metric {
     };
   }
 
-  /** The metric's value over a whole run. */
-  double of(List<RunMeasures.Second> seconds, double spanSeconds) {
-    Histogram ok = new Histogram(3);
-    long ko = 0;
-    for (RunMeasures.Second second : seconds) {
-      ok.add(second.ok());
-      ko += second.ko().getTotalCount();
-    }
-    return value(ok, ko, spanSeconds);
-  }
-
-  private double value(Histogram ok, long ko, double seconds) {
-    long n = ok.getTotalCount();
-    if (this == OPS_PER_SEC) {
-      return n / seconds;
-    }
-    if (this == FAILED_PCT) {
-      return n + ko == 0 ? 0 : 100.0 * ko / (n + ko);
-    }
-    return n == 0 ? Double.NaN : ok.getValueAtPercentile(percentile) / 1000.0;
+  /** The metric's value over a whole run of a request name. */
+  double of(RunMeasures run, String name, Histogram ok) {
+    return value(
+        ok.getTotalCount(),
+        run.ko(name),
+        run.spanSeconds(),
+        p -> ok.getValueAtPercentile(p) / 1000.0);
   }
 
   /**
-   * The metric's value in consecutive windows of the run's seconds, each window holding enough
-   * requests for the metric to mean something (a second for throughput; at least 1,000 requests for
-   * a p99), its first and last seconds left out: the spread of these values is the run's own noise.
+   * The metric's value from a run's (or a resample's) OK and KO counts, its seconds, and its OK
+   * service times' percentiles in µs.
    */
-  double[] windows(List<RunMeasures.Second> all) {
-    // the run's first and last seconds are cut short by its start and end: a rate over a part of a
-    // second, or a handful of JIT-cold requests, is not the run's own spread
-    List<RunMeasures.Second> seconds = all.size() > 2 ? all.subList(1, all.size() - 1) : all;
-    List<Double> values = new java.util.ArrayList<>();
-    Histogram ok = new Histogram(3);
-    long ko = 0;
-    int secondsInWindow = 0;
-    long previous = seconds.isEmpty() ? 0 : seconds.get(0).epochSecond() - 1;
-    for (RunMeasures.Second second : seconds) {
-      ok.add(second.ok());
-      ko += second.ko().getTotalCount();
-      // a second in which nothing of this request ended has no record: it still passed, and a
-      // rate over it counts it (a server stalled for two seconds is two seconds of no requests)
-      secondsInWindow += (int) Math.max(1, second.epochSecond() - previous);
-      previous = second.epochSecond();
-      if (ok.getTotalCount() + (this == FAILED_PCT ? ko : 0) >= samplesPerWindow) {
-        values.add(value(ok, ko, secondsInWindow));
-        ok.reset();
-        ko = 0;
-        secondsInWindow = 0;
-      }
+  double value(long ok, long ko, double seconds, DoubleUnaryOperator okPercentileMicros) {
+    if (this == OPS_PER_SEC) {
+      return ok / seconds;
     }
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    if (this == FAILED_PCT) {
+      return ok + ko == 0 ? 0 : 100.0 * ko / (ok + ko);
+    }
+    return ok == 0 ? Double.NaN : okPercentileMicros.applyAsDouble(percentile);
   }
 }

@@ -66,7 +66,7 @@ class BaselineAssertionTest {
   }
 
   @Test
-  void secondsWithoutRequestsCountInTheRateOfTheirWindow() {
+  void secondsWithoutRequestsCountInTheRateOfTheirBlock() {
     List<RunMeasures.Second> gappy = new ArrayList<>(seconds(100));
     gappy.remove(6);
     gappy.remove(5); // the server stalled two seconds: nothing of GET ended in them
@@ -77,7 +77,7 @@ class BaselineAssertionTest {
       comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseLowPct(),
       comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseHighPct()
     };
-    // the window over the stall holds 200 requests in three seconds, not in one
+    // the two stalled seconds are blocks of no requests: resamples that draw them have less rate
     assertTrue(interval[0] < -30, "the stall shows in the spread: " + interval[0]);
     assertEquals(
         -20.0, comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).changePct(), 1e-9);

@@ -35,17 +35,19 @@ class BaselineComparisonTest {
 
   /**
    * The issue's regression gate, on SET's p90: with a server that syncs every write the run sends
-   * about 12,000 SETs, a dozen p99 windows, and one stalled window can widen p99's interval past
-   * zero (seen once: +642 %, interval −65 … +1989 %), while p90's hundred windows show the slowdown
-   * every time.
+   * about 12,000 SETs, and one stalled second moves a p99 far more than a p90 (under the first,
+   * per-window form of the interval a p99 was once "within noise" at +642 %, interval −65 … +1989
+   * %).
    */
   private static final String TWENTY_PERCENT = "SET p90 vs baseline < +20%";
 
   /**
    * Two runs of the same build on a 2-core machine that client and server share differ by up to
-   * about 40 % (measured by this test): the threshold sits above that.
+   * about 40 % as a whole at p50, and at p99.9 by up to +176 % and −68 % (measured by this test,
+   * 2026-12-03 and -04; docs/ci-gates.md): no run's own spread can see a shift of the whole run, so
+   * the threshold sits above it. A server that syncs every write moves SET by far more.
    */
-  private static final String THRESHOLD_PCT = "60";
+  private static final String THRESHOLD_PCT = "200";
 
   /** One run of basic_rw; its Redline report folder. */
   private static Path run(

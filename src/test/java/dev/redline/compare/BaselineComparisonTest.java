@@ -28,10 +28,12 @@ class BaselineComparisonTest {
 
   /**
    * Runs of the same build: bounds above what two of them differ by on a 2-core machine that client
-   * and server share (up to about 40 % as a whole, measured by this test; docs/ci-gates.md).
+   * and server share, measured by this test (docs/ci-gates.md): p50 as a whole by up to about 40 %;
+   * one pair of 2026-12-04 whose baseline ran slow moved p99 by −53 %, throughput by +85 %, which
+   * the other way round is p99 +113 % and throughput −46 %.
    */
   private static final String SAME_BUILD =
-      "SET p99 vs baseline < +75%; GET p50 vs baseline < +75%; * ops_per_sec vs baseline > -60%";
+      "SET p99 vs baseline < +150%; GET p50 vs baseline < +75%; * ops_per_sec vs baseline > -60%";
 
   /**
    * The issue's regression gate, on SET's p90: with a server that syncs every write the run sends

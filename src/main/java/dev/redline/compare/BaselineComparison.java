@@ -39,15 +39,13 @@ public record BaselineComparison(
         onlyNow.add(name);
         continue;
       }
-      List<RunMeasures.Second> before = baseline.requests().get(name);
-      List<RunMeasures.Second> now = current.requests().get(name);
+      List<SecondBlocks.Block> before = SecondBlocks.of(baseline.requests().get(name));
+      List<SecondBlocks.Block> now = SecondBlocks.of(current.requests().get(name));
       double[][] intervals = Noise.intervals(before, now);
-      Histogram okBefore = baseline.ok(name);
-      Histogram okNow = current.ok(name);
       List<MetricChange> changes = new ArrayList<>();
       for (Metric metric : Metric.values()) {
-        double was = metric.of(baseline, name, okBefore);
-        double is = metric.of(current, name, okNow);
+        double was = figure(metric, before, baseline, name);
+        double is = figure(metric, now, current, name);
         changes.add(change(metric, was, is, intervals[metric.ordinal()], thresholdPct));
       }
       requests.put(name, changes);
@@ -59,6 +57,31 @@ public record BaselineComparison(
     }
     return new BaselineComparison(
         baselineLabel, thresholdPct, requests, onlyInBaseline, onlyNow, baseline, current);
+  }
+
+  /**
+   * A metric as the noise resamples it: over the seconds between the run's first and last (see
+   * {@link SecondBlocks}); a request name seen in fewer seconds, over the whole run.
+   */
+  private static double figure(
+      Metric metric, List<SecondBlocks.Block> blocks, RunMeasures run, String name) {
+    if (blocks.isEmpty()) {
+      Histogram ok = run.ok(name);
+      return metric.value(
+          ok.getTotalCount(),
+          run.ko(name),
+          run.spanSeconds(),
+          p -> ok.getValueAtPercentile(p) / 1000.0);
+    }
+    Histogram ok = new Histogram(3);
+    long ko = 0;
+    int seconds = 0;
+    for (SecondBlocks.Block block : blocks) {
+      ok.add(block.ok());
+      ko += block.ko();
+      seconds += block.seconds();
+    }
+    return metric.value(ok.getTotalCount(), ko, seconds, p -> ok.getValueAtPercentile(p) / 1000.0);
   }
 
   private static MetricChange change(

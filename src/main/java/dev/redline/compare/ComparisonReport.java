@@ -66,9 +66,9 @@ public final class ComparisonReport {
     s.put("threshold_pct", c.thresholdPct());
     s.put(
         "interval",
-        "the 99 % block-bootstrap interval of the change of the whole-run figure, resampling"
-            + " each run's seconds; a change counts when it beats the threshold and its interval"
-            + " excludes zero");
+        "figures between each run's first and last second; the 99 % block-bootstrap interval of"
+            + " the change, resampling those seconds; a change counts when it beats the threshold"
+            + " (a fall: the same ratio the other way round) and its interval excludes zero");
     List<Map<String, Object>> requests = new ArrayList<>();
     c.requests()
         .forEach(
@@ -105,11 +105,12 @@ public final class ComparisonReport {
         .append(
             String.format(
                 Locale.ROOT,
-                ". A change is slower or faster only when it beats %.0f %% and its 99 %% bootstrap"
-                    + " interval lies wholly on one side of zero: each run's seconds (its first and"
-                    + " last left out) are resampled in blocks and the figure shown is taken from"
-                    + " each resample; a percentile is judged only when each run holds 20, 100,"
-                    + " 1,000 or 10,000 OK requests for p50, p90, p99, p99.9.</p>",
+                ". Figures are taken between each run's first and last second. A change is slower"
+                    + " or faster only when it beats %.0f %% (a fall, the same ratio the other way"
+                    + " round) and its 99 %% bootstrap interval lies wholly on one side of zero:"
+                    + " each run's seconds are resampled in blocks and the figure shown is taken"
+                    + " from each resample; a percentile is judged only when each run holds 20,"
+                    + " 100, 1,000 or 10,000 OK requests for p50, p90, p99, p99.9.</p>",
                 c.thresholdPct()));
     c.requests()
         .forEach(

@@ -1,7 +1,6 @@
 package dev.redline.compare;
 
 import java.util.function.DoubleUnaryOperator;
-import org.HdrHistogram.Histogram;
 
 /**
  * What two runs are compared on, per request name: throughput, latency percentiles of OK service
@@ -64,15 +63,6 @@ public enum Metric {
       case "failed_pct" -> FAILED_PCT;
       default -> null;
     };
-  }
-
-  /** The metric's value over a whole run of a request name. */
-  double of(RunMeasures run, String name, Histogram ok) {
-    return value(
-        ok.getTotalCount(),
-        run.ko(name),
-        run.spanSeconds(),
-        p -> ok.getValueAtPercentile(p) / 1000.0);
   }
 
   /**

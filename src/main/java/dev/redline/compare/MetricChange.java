@@ -26,8 +26,9 @@ public record MetricChange(
 
   /**
    * Slower (or faster) only when the change beats the threshold and its interval lies wholly on
-   * that side of zero; for throughput a drop is slower; for the failed share, more failures count
-   * as slower.
+   * that side of zero; a fall beats a threshold of T % when it is below −100·T/(100+T) % (the same
+   * ratio the other way round); for throughput a drop is slower; for the failed share, more
+   * failures count as slower.
    */
   public Verdict verdict() {
     if (Double.isNaN(changePct)) {
@@ -36,10 +37,13 @@ public record MetricChange(
     if (Double.isNaN(noiseLowPct)) {
       return Verdict.UNKNOWN;
     }
-    // the failed share changes in points, and any change beyond its noise counts
-    double bar = metric == Metric.FAILED_PCT ? 0 : thresholdPct;
-    boolean up = changePct > bar && surelyUp();
-    boolean down = changePct < -bar && surelyDown();
+    // the failed share changes in points, and any change beyond its noise counts; a fall is
+    // measured as a rise the other way round (twice as slow is +100 %, twice as fast −50 %), so a
+    // threshold of 200 % still lets a latency fall count, below −66.7 %
+    double rise = metric == Metric.FAILED_PCT ? 0 : thresholdPct;
+    double fall = metric == Metric.FAILED_PCT ? 0 : 100 * rise / (100 + rise);
+    boolean up = changePct > rise && surelyUp();
+    boolean down = changePct < -fall && surelyDown();
     if (up || down) {
       return up == metric.higherIsWorse() ? Verdict.SLOWER : Verdict.FASTER;
     }

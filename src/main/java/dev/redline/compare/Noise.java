@@ -17,16 +17,16 @@ import org.HdrHistogram.HistogramIterationValue;
  * change lies in. A change counts only when that interval lies wholly on one side of zero (and the
  * change beats the user's threshold).
  *
- * <p>The figure resampled is the one compared: a whole run's p99 is not the mean of its seconds'
- * p99s. A baseline with one stalled second has a high mean of per-second p99s but an ordinary
- * whole-run p99 (the stall's few requests are far fewer than 1 %); resampling means would let that
- * second hide a slowdown of every request. The interval is taken as it falls, not as a symmetric
- * half-width: a latency that spikes in some seconds (a disk sync) has a long upper tail, and a
- * half-width would hide a slowdown whose whole interval is above zero. With few blocks the
- * bootstrap's interval is too narrow (it cannot see how far the values might spread), so it is
- * widened around its middle by Student's t over the normal quantile for the blocks' degrees of
- * freedom (×1.44 for four blocks a run, ×1.07 for thirty). The seed is fixed, so the same two runs
- * always give the same answer.
+ * <p>The figure resampled is the one compared (the comparison takes it over the same seconds): a
+ * whole run's p99 is not the mean of its seconds' p99s. A baseline with one stalled second has a
+ * high mean of per-second p99s but an ordinary whole-run p99 (the stall's few requests are far
+ * fewer than 1 %); resampling means would let that second hide a slowdown of every request. The
+ * interval is taken as it falls, not as a symmetric half-width: a latency that spikes in some
+ * seconds (a disk sync) has a long upper tail, and a half-width would hide a slowdown whose whole
+ * interval is above zero. With few blocks the bootstrap's interval is too narrow (it cannot see how
+ * far the values might spread), so it is widened around its middle by Student's t over the normal
+ * quantile for the blocks' degrees of freedom (×1.44 for four blocks a run, ×1.07 for thirty). The
+ * seed is fixed, so the same two runs always give the same answer.
  */
 final class Noise {
   static final int RESAMPLES = 2_000;
@@ -96,9 +96,7 @@ final class Noise {
    * the baseline (the failed share in points); null where either run has too few blocks or too few
    * requests to tell.
    */
-  static double[][] intervals(List<RunMeasures.Second> baseline, List<RunMeasures.Second> current) {
-    List<SecondBlocks.Block> before = SecondBlocks.of(baseline);
-    List<SecondBlocks.Block> now = SecondBlocks.of(current);
+  static double[][] intervals(List<SecondBlocks.Block> before, List<SecondBlocks.Block> now) {
     double[][] intervals = new double[METRICS.length][];
     if (before.size() < MIN_BLOCKS || now.size() < MIN_BLOCKS) {
       return intervals;

@@ -71,13 +71,15 @@ final class EndpointResolver implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (embedded != null) {
-      embedded.close();
-      embedded = null;
       try {
         Runtime.getRuntime().removeShutdownHook(embeddedStop);
       } catch (IllegalStateException shutdownInProgress) {
-        // the hook is running or about to: it finds the server already stopped
+        // the JVM is ending: its hook may stop the server at the same time, and stopping twice is
+        // harmless
       }
+      embeddedStop = null;
+      embedded.close();
+      embedded = null;
     }
   }
 }

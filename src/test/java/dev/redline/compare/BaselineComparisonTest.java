@@ -29,8 +29,8 @@ class BaselineComparisonTest {
   /**
    * Runs of the same build: bounds above what two of them differ by on a 2-core machine that client
    * and server share, measured by this test (docs/ci-gates.md): p50 as a whole by up to about 40 %;
-   * one pair of 2026-12-04 whose baseline ran slow moved p99 by −53 %, throughput by +85 %, which
-   * the other way round is p99 +113 % and throughput −46 %.
+   * one pair of 2026-12-04 whose baseline ran slow moved p99 by −53 %, throughput by +79 … +85 %,
+   * which the other way round is p99 +113 % and throughput −44 … −46 %.
    */
   private static final String SAME_BUILD =
       "SET p99 vs baseline < +150%; GET p50 vs baseline < +75%; * ops_per_sec vs baseline > -60%";
@@ -45,11 +45,12 @@ class BaselineComparisonTest {
 
   /**
    * Two runs of the same build on a 2-core machine that client and server share differ by up to
-   * about 40 % as a whole at p50, and at p99.9 by up to +176 % and −68 % (measured by this test,
+   * about 40 % as a whole at p50, and at p99.9 by up to +240 % and −68 % (measured by this test,
    * 2026-12-03 and -04; docs/ci-gates.md): no run's own spread can see a shift of the whole run, so
-   * the threshold sits above it. A server that syncs every write moves SET by far more.
+   * the threshold sits above it both ways (300 %: a fall counts below −75 %). A server that syncs
+   * every write moves SET by more: p50 +511 %, p90 +384 %, p99 +704 % on 2026-12-04.
    */
-  private static final String THRESHOLD_PCT = "200";
+  private static final String THRESHOLD_PCT = "300";
 
   /** One run of basic_rw; its Redline report folder. */
   private static Path run(
@@ -146,6 +147,7 @@ class BaselineComparisonTest {
     Map<String, Object> set =
         ((List<Map<String, Object>>) comparison.get("requests"))
             .stream().filter(r -> "SET".equals(r.get("name"))).findFirst().orElseThrow();
+    System.out.println("A/B, SET against a server that syncs every write: " + set);
     assertEquals("slower", set.get("verdict"), String.valueOf(set));
     Map<String, Object> setP90 =
         ((List<Map<String, Object>>) detail.get("assertions"))

@@ -34,4 +34,20 @@ class MetricChangeTest {
     assertEquals(Verdict.SLOWER, failures.verdict(), "no threshold for the failed share");
     assertTrue(failures.describeChange().startsWith("+2.5 points"), failures.describeChange());
   }
+
+  @Test
+  void aFallBeatsTheThresholdAsTheSameRatioTheOtherWayRound() {
+    // 200 %: three times as slow, or a third of the time (−66.7 %)
+    assertEquals(
+        Verdict.FASTER, new MetricChange(Metric.P99, 300, 90, -70, -90, -40, 200).verdict());
+    assertEquals(
+        Verdict.WITHIN_NOISE, new MetricChange(Metric.P99, 300, 105, -65, -90, -40, 200).verdict());
+    assertEquals(
+        Verdict.SLOWER,
+        new MetricChange(Metric.OPS_PER_SEC, 1000, 300, -70, -90, -40, 200).verdict(),
+        "a third of the throughput is as far from the baseline as three times it");
+    // 10 %: a fall of 9.5 % is 1/1.105 of the baseline, beyond 1/1.1
+    assertEquals(
+        Verdict.FASTER, new MetricChange(Metric.P50, 100, 90.5, -9.5, -12, -7, 10).verdict());
+  }
 }

@@ -45,6 +45,10 @@ class NoiseTest {
     return (long) (100_000 * Math.exp(0.3 * random.nextGaussian()));
   }
 
+  private static List<SecondBlocks.Block> blocks(RunMeasures run) {
+    return SecondBlocks.of(run.requests().get("SET"));
+  }
+
   private static BaselineComparison compare(RunMeasures before, RunMeasures now) {
     return BaselineComparison.of("baseline", before, now, 10);
   }
@@ -92,15 +96,15 @@ class NoiseTest {
   void tooFewSecondsOrRequestsAreUnknown() {
     double[][] threeSeconds =
         Noise.intervals(
-            run(3, 2_000, 1, (s, r) -> usual(r)).requests().get("SET"),
-            run(12, 2_000, 2, (s, r) -> usual(r)).requests().get("SET"));
+            blocks(run(3, 2_000, 1, (s, r) -> usual(r))),
+            blocks(run(12, 2_000, 2, (s, r) -> usual(r))));
     for (double[] interval : threeSeconds) {
       assertNull(interval, "one second left between the run's first and last");
     }
     double[][] fewRequests =
         Noise.intervals(
-            run(12, 100, 1, (s, r) -> usual(r)).requests().get("SET"),
-            run(12, 100, 2, (s, r) -> usual(r)).requests().get("SET"));
+            blocks(run(12, 100, 1, (s, r) -> usual(r))),
+            blocks(run(12, 100, 2, (s, r) -> usual(r))));
     assertNotNull(fewRequests[Metric.P99.ordinal()], "1,000 requests tell a p99");
     assertNull(fewRequests[Metric.P99_9.ordinal()], "1,000 requests cannot tell a p99.9");
   }
@@ -118,10 +122,12 @@ class NoiseTest {
       none.add(new RunMeasures.Second(1_000 + s, ok, noFailures));
       some.add(new RunMeasures.Second(1_000 + s, ok, failures));
     }
-    double[] same = Noise.intervals(none, none)[Metric.FAILED_PCT.ordinal()];
+    double[] same =
+        Noise.intervals(SecondBlocks.of(none), SecondBlocks.of(none))[Metric.FAILED_PCT.ordinal()];
     assertEquals(0, same[0]);
     assertEquals(0, same[1]);
-    double[] more = Noise.intervals(none, some)[Metric.FAILED_PCT.ordinal()];
+    double[] more =
+        Noise.intervals(SecondBlocks.of(none), SecondBlocks.of(some))[Metric.FAILED_PCT.ordinal()];
     assertTrue(more[0] > 1.5, "about 2 points more, surely: " + more[0]);
   }
 
@@ -170,9 +176,13 @@ class NoiseTest {
       twoSeconds.add(new RunMeasures.Second(s, ok, new Histogram(3)));
     }
     assertEquals(List.of(), SecondBlocks.of(twoSeconds));
-    for (double[] interval : Noise.intervals(twoSeconds, twoSeconds)) {
-      assertNull(interval);
-    }
+    BaselineComparison c =
+        compare(
+            new RunMeasures(Map.of("SET", twoSeconds), 11, Set.of()),
+            new RunMeasures(Map.of("SET", twoSeconds), 11, Set.of()));
+    assertEquals(Verdict.UNKNOWN, c.change("SET", Metric.P50).verdict());
+    assertEquals(Verdict.UNKNOWN, c.change("SET", Metric.OPS_PER_SEC).verdict());
+    assertEquals(1_000 / 11.0, c.change("SET", Metric.OPS_PER_SEC).current(), 1e-9);
   }
 
   @Test
@@ -185,11 +195,23 @@ class NoiseTest {
     }
     List<SecondBlocks.Block> blocks = SecondBlocks.of(seconds);
     assertEquals(30, blocks.size());
+    assertNull(Noise.intervals(List.of(), blocks)[Metric.P50.ordinal()], "no blocks, no interval");
     assertEquals(
         List.of(1, 2),
         blocks.stream().map(SecondBlocks.Block::seconds).distinct().sorted().toList());
     // each second's requests land in the block that spans it: block 0 is second 1 alone
     assertEquals(1, blocks.get(0).ok().getTotalCount());
     assertEquals(31 * 32 / 2, blocks.stream().mapToLong(b -> b.ok().getTotalCount()).sum());
+  }
+
+  @Test
+  void percentilesAscendAsAResampleReadsThem() {
+    double previous = 0;
+    for (Metric metric : Metric.values()) {
+      if (metric.isPercentile()) {
+        assertTrue(metric.percentile() > previous, metric + " after p" + previous);
+        previous = metric.percentile();
+      }
+    }
   }
 }

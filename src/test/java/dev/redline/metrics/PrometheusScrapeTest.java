@@ -2,6 +2,7 @@ package dev.redline.metrics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.testing.Await;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import dev.redline.testing.TestPrometheus;
@@ -76,10 +77,13 @@ class PrometheusScrapeTest extends RedisServerTest {
       double p99Millis = Double.parseDouble(value(p99));
       assertTrue(p99Millis > 0 && p99Millis < 1000, "p99 from the scraped histogram: " + p99);
       assertTrue(summary.contains("\"scrapes\""), summary);
-      assertFalse(
-          Thread.getAllStackTraces().keySet().stream()
-              .anyMatch(t -> t.isAlive() && t.getName().equals("redline-prometheus")),
-          "the endpoint's thread ends with the run: this JVM goes on");
+      // the run waited for the endpoint's executor to end; its thread leaves a moment later
+      Await.until(
+          "the endpoint's thread ends with the run: this JVM goes on",
+          java.time.Duration.ofSeconds(2),
+          () ->
+              Thread.getAllStackTraces().keySet().stream()
+                  .noneMatch(t -> t.isAlive() && t.getName().equals("redline-prometheus")));
     }
   }
 

@@ -171,13 +171,15 @@ public final class BatchAction extends RedisAction<String[][]> {
               failures == null ? null : failures[i]);
         }
       }
-      RedisFailure firstFailure = firstOf(failures);
-      if (!perOpGatlingRecords && firstFailure != null) {
-        results.okWithFailedCommand(
-            session, batch, startMillis, endMillis, nanos, waitNanos, firstFailure);
-      } else {
-        results.ok(session, batch, startMillis, endMillis, nanos, waitNanos);
-      }
+      // with per-op records the failed command has its own KO for Gatling; else the batch's is
+      results.okWithFailedCommand(
+          session,
+          batch,
+          startMillis,
+          endMillis,
+          nanos,
+          waitNanos,
+          perOpGatlingRecords ? null : firstOf(failures));
     }
     proceed(settle(current, startMillis, waitNanos, endMillis, allOk));
   }

@@ -71,28 +71,17 @@ public final class ResultRecorder {
       long endMillis,
       long nanos,
       long waitNanos) {
-    okRoundTrip(session, request, startMillis, endMillis, nanos, waitNanos, null);
+    okWithFailedCommand(session, request, startMillis, endMillis, nanos, waitNanos, null);
   }
 
   /**
-   * Records a batch's round trip that came back whole but held a failed command, when Gatling gets
-   * only the batch's record: the round trip is OK in the microsecond recorder (its commands carry
-   * their own KO there), and KO for Gatling, with the command's failure, so that Gatling's counts
-   * agree with a session that goes on as failed (as an HTTP request with a failed check does).
+   * Records a round trip that came back whole; when it held a failed command ({@code failure} not
+   * null) and Gatling gets only the batch's record, the round trip is OK in the microsecond
+   * recorder (its commands carry their own KO there) and KO for Gatling, with the command's
+   * failure, so that Gatling's counts agree with a session that goes on as failed (as an HTTP
+   * request with a failed check does).
    */
   public void okWithFailedCommand(
-      Session session,
-      RequestSeries request,
-      long startMillis,
-      long endMillis,
-      long nanos,
-      long waitNanos,
-      RedisFailure failure) {
-    okRoundTrip(session, request, startMillis, endMillis, nanos, waitNanos, failure);
-  }
-
-  /** An OK round trip in the microsecond recorder; for Gatling, KO with {@code failure} if any. */
-  private void okRoundTrip(
       Session session,
       RequestSeries request,
       long startMillis,

@@ -42,11 +42,17 @@ public record BaselineComparison(
       List<SecondBlocks.Block> before = SecondBlocks.of(baseline.requests().get(name));
       List<SecondBlocks.Block> now = SecondBlocks.of(current.requests().get(name));
       double[][] intervals = Noise.intervals(before, now);
+      Compared was = Compared.of(before, baseline, name);
+      Compared is = Compared.of(now, current, name);
       List<MetricChange> changes = new ArrayList<>();
       for (Metric metric : Metric.values()) {
-        double was = figure(metric, before, baseline, name);
-        double is = figure(metric, now, current, name);
-        changes.add(change(metric, was, is, intervals[metric.ordinal()], thresholdPct));
+        changes.add(
+            change(
+                metric,
+                was.value(metric),
+                is.value(metric),
+                intervals[metric.ordinal()],
+                thresholdPct));
       }
       requests.put(name, changes);
     }
@@ -60,28 +66,30 @@ public record BaselineComparison(
   }
 
   /**
-   * A metric as the noise resamples it: over the seconds between the run's first and last (see
-   * {@link SecondBlocks}); a request name seen in fewer seconds, over the whole run.
+   * What of a run a request name is compared on, merged once for all metrics: the seconds between
+   * the run's first and last, as the noise resamples them (see {@link SecondBlocks}); a request
+   * name seen in fewer seconds, the whole run.
    */
-  private static double figure(
-      Metric metric, List<SecondBlocks.Block> blocks, RunMeasures run, String name) {
-    if (blocks.isEmpty()) {
-      Histogram ok = run.ok(name);
+  private record Compared(Histogram ok, long ko, double seconds) {
+    static Compared of(List<SecondBlocks.Block> blocks, RunMeasures run, String name) {
+      if (blocks.isEmpty()) {
+        return new Compared(run.ok(name), run.ko(name), run.spanSeconds());
+      }
+      Histogram ok = new Histogram(3);
+      long ko = 0;
+      int seconds = 0;
+      for (SecondBlocks.Block block : blocks) {
+        ok.add(block.ok());
+        ko += block.ko();
+        seconds += block.seconds();
+      }
+      return new Compared(ok, ko, seconds);
+    }
+
+    double value(Metric metric) {
       return metric.value(
-          ok.getTotalCount(),
-          run.ko(name),
-          run.spanSeconds(),
-          p -> ok.getValueAtPercentile(p) / 1000.0);
+          ok.getTotalCount(), ko, seconds, p -> ok.getValueAtPercentile(p) / 1000.0);
     }
-    Histogram ok = new Histogram(3);
-    long ko = 0;
-    int seconds = 0;
-    for (SecondBlocks.Block block : blocks) {
-      ok.add(block.ok());
-      ko += block.ko();
-      seconds += block.seconds();
-    }
-    return metric.value(ok.getTotalCount(), ko, seconds, p -> ok.getValueAtPercentile(p) / 1000.0);
   }
 
   private static MetricChange change(

@@ -12,7 +12,7 @@ import org.HdrHistogram.Histogram;
  * verdict for each.
  *
  * @param baselineLabel where the baseline came from (its folder)
- * @param thresholdPct the smallest change worth a verdict
+ * @param threshold the smallest change worth a verdict, per metric
  * @param requests per request name present in both runs, its changes
  * @param onlyInBaseline request names the baseline had and this run did not
  * @param onlyNow request names this run had and the baseline did not
@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
  */
 public record BaselineComparison(
     String baselineLabel,
-    double thresholdPct,
+    BaselineThreshold threshold,
     Map<String, List<MetricChange>> requests,
     List<String> onlyInBaseline,
     List<String> onlyNow,
@@ -30,7 +30,10 @@ public record BaselineComparison(
 
   /** Compares {@code current} with {@code baseline}. */
   public static BaselineComparison of(
-      String baselineLabel, RunMeasures baseline, RunMeasures current, double thresholdPct) {
+      String baselineLabel,
+      RunMeasures baseline,
+      RunMeasures current,
+      BaselineThreshold threshold) {
     Map<String, List<MetricChange>> requests = new LinkedHashMap<>();
     List<String> onlyInBaseline = new ArrayList<>();
     List<String> onlyNow = new ArrayList<>();
@@ -52,7 +55,7 @@ public record BaselineComparison(
                 was.value(metric),
                 is.value(metric),
                 intervals[metric.ordinal()],
-                thresholdPct));
+                threshold.pctFor(metric)));
       }
       requests.put(name, changes);
     }
@@ -62,7 +65,7 @@ public record BaselineComparison(
       }
     }
     return new BaselineComparison(
-        baselineLabel, thresholdPct, requests, onlyInBaseline, onlyNow, baseline, current);
+        baselineLabel, threshold, requests, onlyInBaseline, onlyNow, baseline, current);
   }
 
   /**

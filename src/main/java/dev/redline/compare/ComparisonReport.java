@@ -18,10 +18,10 @@ public final class ComparisonReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "Redline against the baseline %s (a change counts when it beats %.0f %% and its 99 %%"
+            "Redline against the baseline %s (a change counts when it beats %s and its 99 %%"
                 + " interval excludes zero):%n",
             c.baselineLabel(),
-            c.thresholdPct()));
+            c.threshold().describe()));
     out.append(
         String.format(
             Locale.ROOT,
@@ -63,7 +63,7 @@ public final class ComparisonReport {
   public static Map<String, Object> summary(BaselineComparison c) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("baseline", c.baselineLabel());
-    s.put("threshold_pct", c.thresholdPct());
+    s.put("threshold_pct", c.threshold().pct());
     s.put(
         "interval",
         "figures between each run's first and last second; the 99 % block-bootstrap interval of"
@@ -85,6 +85,7 @@ public final class ComparisonReport {
                 one.put("change_pct", finite(m.changePct()));
                 one.put("interval_low_pct", finite(m.noiseLowPct()));
                 one.put("interval_high_pct", finite(m.noiseHighPct()));
+                one.put("threshold_pct", m.thresholdPct());
                 one.put("verdict", m.verdict().words());
                 metrics.add(one);
               }
@@ -106,12 +107,12 @@ public final class ComparisonReport {
             String.format(
                 Locale.ROOT,
                 ". Figures are taken between each run's first and last second. A change is slower"
-                    + " or faster only when it beats %.0f %% (a fall, the same ratio the other way"
+                    + " or faster only when it beats %s (a fall, the same ratio the other way"
                     + " round) and its 99 %% bootstrap interval lies wholly on one side of zero:"
                     + " each run's seconds are resampled in blocks and the figure shown is taken"
                     + " from each resample; a percentile is judged only when each run holds 20,"
                     + " 100, 1,000 or 10,000 OK requests for p50, p90, p99, p99.9.</p>",
-                c.thresholdPct()));
+                Html.escape(c.threshold().describe())));
     c.requests()
         .forEach(
             (name, changes) -> {

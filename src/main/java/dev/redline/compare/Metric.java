@@ -65,6 +65,18 @@ public enum Metric {
     };
   }
 
+  /** How assertions and thresholds name it: the inverse of {@link #of(String)}. */
+  public String statName() {
+    return switch (this) {
+      case OPS_PER_SEC -> "ops_per_sec";
+      case P50 -> "p50";
+      case P90 -> "p90";
+      case P99 -> "p99";
+      case P99_9 -> "p99.9";
+      case FAILED_PCT -> "failed_pct";
+    };
+  }
+
   /**
    * The metric's value from a run's (or a resample's) OK and KO counts, its seconds, and its OK
    * service times' percentiles in µs.

@@ -301,8 +301,9 @@ public record ConfigKey(
           new ConfigKey(
               "baseline_threshold",
               "REDLINE_BASELINE_THRESHOLD",
-              "a change in percent from 0 to 1000, e.g. 10",
-              ConfigKey::percent,
+              "a change in percent from 0 to 1000 for every metric, then any '<metric> <percent>'"
+                  + " of its own, separated by ';', e.g. '10' or '10; p99.9 100'",
+              ConfigKey::baselineThreshold,
               false),
           new ConfigKey(
               "metrics.prometheus_port",
@@ -374,17 +375,8 @@ public record ConfigKey(
     return dev.redline.assertions.MicrosAssertion.parseAll(all, "redline.assertions");
   }
 
-  private static Object percent(Object v) {
-    double pct;
-    try {
-      pct = Double.parseDouble(String.valueOf(v).strip().replace("%", "").strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a number");
-    }
-    if (pct < 0 || pct > 1000) {
-      throw new IllegalArgumentException(pct < 0 ? "below 0" : "above 1000");
-    }
-    return pct;
+  private static Object baselineThreshold(Object v) {
+    return dev.redline.compare.BaselineThreshold.parse((String) text(v));
   }
 
   private static Object httpUrl(Object v) {

@@ -1,6 +1,7 @@
 package dev.redline.config;
 
 import dev.redline.assertions.MicrosAssertion;
+import dev.redline.compare.BaselineThreshold;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,18 +9,17 @@ import java.util.Optional;
 /**
  * What a run is gated on: its microsecond assertions ({@code redline.assertions}) and the earlier
  * run it is compared with ({@code redline.baseline}, and {@code redline.baseline_threshold}, the
- * smallest change in percent worth a "slower" or "faster"). Read from the same layers as every
- * setting, whatever the simulation; a simulation's protocol can name the baseline on top.
+ * smallest change in percent worth a "slower" or "faster", per metric). Read from the same layers
+ * as every setting, whatever the simulation; a simulation's protocol can name the baseline on top.
  *
  * @param assertions the assertions, in order
  * @param baseline the baseline's path, or empty
- * @param baselineThresholdPct the smallest change worth a verdict, in percent
+ * @param baselineThreshold the smallest change worth a verdict, in percent, per metric
  */
 public record GateConfig(
-    List<MicrosAssertion> assertions, Optional<String> baseline, double baselineThresholdPct) {
-
-  /** The threshold when none is set: below it a change is not worth a verdict. */
-  public static final double DEFAULT_BASELINE_THRESHOLD_PCT = 10;
+    List<MicrosAssertion> assertions,
+    Optional<String> baseline,
+    BaselineThreshold baselineThreshold) {
 
   /** This JVM's settings (system properties, environment, the YAML file). */
   public static GateConfig load() {
@@ -33,15 +33,16 @@ public record GateConfig(
     return of(
         (List<MicrosAssertion>) parsed(merged, "assertions"),
         (String) parsed(merged, "baseline"),
-        (Double) parsed(merged, "baseline_threshold"));
+        (BaselineThreshold) parsed(merged, "baseline_threshold"));
   }
 
   /** From parsed values, any of them null for not set. */
-  static GateConfig of(List<MicrosAssertion> assertions, String baseline, Double threshold) {
+  static GateConfig of(
+      List<MicrosAssertion> assertions, String baseline, BaselineThreshold threshold) {
     return new GateConfig(
         assertions == null ? List.of() : List.copyOf(assertions),
         Optional.ofNullable(baseline),
-        threshold == null ? DEFAULT_BASELINE_THRESHOLD_PCT : threshold);
+        threshold == null ? BaselineThreshold.DEFAULT : threshold);
   }
 
   private static Object parsed(Map<String, ConfigValue> merged, String path) {

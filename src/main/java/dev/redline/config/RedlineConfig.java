@@ -219,7 +219,7 @@ public record RedlineConfig(
         GateConfig.of(
             (List<dev.redline.assertions.MicrosAssertion>) typed.get("assertions"),
             (String) typed.get("baseline"),
-            (Double) typed.get("baseline_threshold")));
+            (dev.redline.compare.BaselineThreshold) typed.get("baseline_threshold")));
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {

@@ -281,7 +281,9 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
 
   /**
    * The smallest change, in percent, that the comparison with the baseline calls "slower" or
-   * "faster" (default 10, or {@code redline.baseline_threshold}).
+   * "faster", for every metric without a threshold of its own (default 10, or {@code
+   * redline.baseline_threshold}). A fall beats it as the same ratio the other way round: 10 % is a
+   * rise above +10 % or a fall below −9.1 %.
    *
    * <pre>{@code redis().baseline("target/baseline").baselineThreshold(15)}</pre>
    *
@@ -289,10 +291,38 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * @return a new protocol builder
    */
   public RedisProtocolBuilder baselineThreshold(double percent) {
-    if (!(percent >= 0 && percent <= 1000)) {
-      throw new RedisDslError("baselineThreshold is a percentage from 0 to 1000, got " + percent);
+    try {
+      return edit(e -> e.baselineThreshold = e.baselineThreshold.withPct(percent));
+    } catch (IllegalArgumentException e) {
+      throw new RedisDslError("baselineThreshold: " + e.getMessage());
     }
-    return edit(e -> e.baselineThresholdPct = java.util.OptionalDouble.of(percent));
+  }
+
+  /**
+   * A threshold of its own for one metric of the comparison with the baseline: a short run's p99.9
+   * moves between runs of the same build far more than its p50, so a gate tight at p50 leaves room
+   * at the tail.
+   *
+   * <pre>{@code redis().baselineThreshold(10).baselineThreshold("p99.9", 100)}</pre>
+   *
+   * @param metric {@code ops_per_sec}, {@code p50}, {@code p90}, {@code p99} or {@code p99.9}
+   * @param percent from 0 to 1000
+   * @return a new protocol builder
+   */
+  public RedisProtocolBuilder baselineThreshold(String metric, double percent) {
+    RedisDslError.notNull(metric, "the metric");
+    dev.redline.compare.Metric named = dev.redline.compare.Metric.of(metric);
+    if (named == null) {
+      throw new RedisDslError(
+          "baselineThreshold: unknown metric '"
+              + metric
+              + "' (one of ops_per_sec, p50, p90, p99, p99.9)");
+    }
+    try {
+      return edit(e -> e.baselineThreshold = e.baselineThreshold.with(named, percent));
+    } catch (IllegalArgumentException e) {
+      throw new RedisDslError("baselineThreshold: " + e.getMessage());
+    }
   }
 
   /**

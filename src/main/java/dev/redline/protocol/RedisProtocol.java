@@ -43,8 +43,8 @@ import scala.Function1;
  * @param metrics what the simulation named of the live metrics' settings (the rest comes from
  *     {@code redline.metrics.*}, the environment and the YAML file)
  * @param baseline the earlier run to compare with, or empty for {@code redline.baseline}
- * @param baselineThresholdPct the smallest change worth a verdict, or empty for {@code
- *     redline.baseline_threshold}
+ * @param baselineThreshold what the simulation set of the smallest change worth a verdict, on top
+ *     of {@code redline.baseline_threshold}
  */
 public record RedisProtocol(
     Optional<RedisEndpoint> endpoint,
@@ -67,7 +67,7 @@ public record RedisProtocol(
     Duration warmup,
     dev.redline.config.MetricsConfig.Overrides metrics,
     Optional<String> baseline,
-    java.util.OptionalDouble baselineThresholdPct)
+    dev.redline.compare.BaselineThreshold.Overrides baselineThreshold)
     implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
@@ -93,7 +93,7 @@ public record RedisProtocol(
         Duration.ZERO,
         dev.redline.config.MetricsConfig.Overrides.NONE,
         Optional.empty(),
-        java.util.OptionalDouble.empty());
+        dev.redline.compare.BaselineThreshold.Overrides.NONE);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -123,7 +123,7 @@ public record RedisProtocol(
     public Duration warmup;
     public dev.redline.config.MetricsConfig.Overrides metrics;
     public Optional<String> baseline;
-    public java.util.OptionalDouble baselineThresholdPct;
+    public dev.redline.compare.BaselineThreshold.Overrides baselineThreshold;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -146,7 +146,7 @@ public record RedisProtocol(
       warmup = p.warmup;
       metrics = p.metrics;
       baseline = p.baseline;
-      baselineThresholdPct = p.baselineThresholdPct;
+      baselineThreshold = p.baselineThreshold;
     }
 
     /** The protocol with the changed settings. */
@@ -172,7 +172,7 @@ public record RedisProtocol(
           warmup,
           metrics,
           baseline,
-          baselineThresholdPct);
+          baselineThreshold);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.redline.protocol;
 
 import dev.redline.compare.BaselineComparison;
 import dev.redline.compare.BaselineRun;
+import dev.redline.compare.BaselineThreshold;
 import dev.redline.compare.RunMeasures;
 import dev.redline.config.GateConfig;
 import dev.redline.report.LatencyRecorder;
@@ -19,36 +20,36 @@ import java.util.stream.Collectors;
 final class RunGate {
   static final RunGate NONE =
       new RunGate(
-          new GateConfig(java.util.List.of(), Optional.empty(), 0), Optional.empty(), "", 0);
+          new GateConfig(java.util.List.of(), Optional.empty(), BaselineThreshold.DEFAULT),
+          Optional.empty(),
+          "",
+          BaselineThreshold.DEFAULT);
 
   private final GateConfig config;
   private final Optional<RunMeasures> baseline;
   private final String baselineLabel;
-  private final double thresholdPct;
+  private final BaselineThreshold threshold;
   private Optional<BaselineComparison> comparison; // once computed
 
   private RunGate(
       GateConfig config,
       Optional<RunMeasures> baseline,
       String baselineLabel,
-      double thresholdPct) {
+      BaselineThreshold threshold) {
     this.config = config;
     this.baseline = baseline;
     this.baselineLabel = baselineLabel;
-    this.thresholdPct = thresholdPct;
+    this.threshold = threshold;
   }
 
   /**
-   * The settings' gate with the protocol's baseline on top.
+   * The settings' gate with the protocol's baseline and threshold on top.
    *
    * @throws dev.redline.config.ConfigError when the baseline cannot be read
    */
   static RunGate of(GateConfig config, RedisProtocol protocol) {
     Optional<String> path = protocol.baseline().or(config::baseline);
-    double threshold =
-        protocol.baselineThresholdPct().isPresent()
-            ? protocol.baselineThresholdPct().getAsDouble()
-            : config.baselineThresholdPct();
+    BaselineThreshold threshold = config.baselineThreshold().with(protocol.baselineThreshold());
     return new RunGate(config, path.map(BaselineRun::read), path.orElse(""), threshold);
   }
 
@@ -79,7 +80,7 @@ final class RunGate {
       try {
         RunMeasures now = RunMeasures.of(recorder.intervalLog().readBack(), spanSeconds, batches);
         comparison =
-            Optional.of(BaselineComparison.of(baselineLabel, baseline.get(), now, thresholdPct));
+            Optional.of(BaselineComparison.of(baselineLabel, baseline.get(), now, threshold));
       } catch (IOException e) {
         System.out.println(
             "Redline: cannot compare with the baseline: this run's histograms could not be read ("

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.compare.BaselineComparison;
+import dev.redline.compare.BaselineThreshold;
 import dev.redline.compare.RunMeasures;
 import dev.redline.report.LatencyRecorder;
 import java.util.ArrayList;
@@ -38,7 +39,8 @@ class BaselineAssertionTest {
     RunMeasures now =
         new RunMeasures(
             Map.of("GET", seconds(getNow), "BATCH", seconds(batchNow)), 10, Set.of("BATCH"));
-    BaselineComparison comparison = BaselineComparison.of("before", before, now, 10);
+    BaselineComparison comparison =
+        BaselineComparison.of("before", before, now, BaselineThreshold.of(10));
     return AssertionCheck.evaluate(
         List.of(MicrosAssertion.parse(assertion, "test")),
         new LatencyRecorder(),
@@ -72,7 +74,8 @@ class BaselineAssertionTest {
     gappy.remove(5); // the server stalled two seconds: nothing of GET ended in them
     RunMeasures before = new RunMeasures(Map.of("GET", seconds(100)), 10, Set.of());
     RunMeasures now = new RunMeasures(Map.of("GET", gappy), 10, Set.of());
-    BaselineComparison comparison = BaselineComparison.of("before", before, now, 10);
+    BaselineComparison comparison =
+        BaselineComparison.of("before", before, now, BaselineThreshold.of(10));
     double[] interval = {
       comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseLowPct(),
       comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseHighPct()

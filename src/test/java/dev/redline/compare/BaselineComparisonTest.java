@@ -44,13 +44,15 @@ class BaselineComparisonTest {
   private static final String TWENTY_PERCENT = "SET p90 vs baseline < +20%";
 
   /**
-   * Two runs of the same build on a 2-core machine that client and server share differ by up to
-   * about 40 % as a whole at p50, and at p99.9 by up to +240 % and −68 % (measured by this test,
-   * 2026-12-03 and -04; docs/ci-gates.md): no run's own spread can see a shift of the whole run, so
-   * the threshold sits above it both ways (300 %: a fall counts below −75 %). A server that syncs
-   * every write moves SET by more: p50 +511 %, p90 +384 %, p99 +704 % on 2026-12-04.
+   * Two runs of the same build on a 2-core machine that client and server share differ by up to 1.7
+   * times as a whole at p50 and p90 (−40 %), 2.1 times at p99 (−53 %) and 4.1 times at p99.9 (−75.8
+   * %, inside .ci/run on 2026-12-04; docs/ci-gates.md). No run's own spread can see a shift of the
+   * whole run, so each threshold sits above it both ways: 150 % (a fall counts below −60 %), p99
+   * 300 % (below −75 %), p99.9 1000 % (below −90.9 %). A server that syncs every write moves SET by
+   * more: p50 4.0 … 6.1 times, p90 3.0 … 4.8, p99 5.3 … 8.0 (2026-12-04; the low ends on this
+   * machine's own disk, the high ends on the CI host's).
    */
-  private static final String THRESHOLD_PCT = "300";
+  private static final String THRESHOLD_PCT = "150; p99 300; p99.9 1000";
 
   /** One run of basic_rw; its Redline report folder. */
   private static Path run(

@@ -23,7 +23,7 @@ class NoiseTest {
   /**
    * A run of {@code seconds} seconds, {@code perSecond} requests each, times drawn by {@code at}.
    */
-  private static RunMeasures run(
+  static RunMeasures run(
       int seconds,
       int perSecond,
       long seed,
@@ -41,7 +41,7 @@ class NoiseTest {
   }
 
   /** Around 100 µs, a log-normal spread as service times have. */
-  private static long usual(Random random) {
+  static long usual(Random random) {
     return (long) (100_000 * Math.exp(0.3 * random.nextGaussian()));
   }
 
@@ -50,7 +50,7 @@ class NoiseTest {
   }
 
   private static BaselineComparison compare(RunMeasures before, RunMeasures now) {
-    return BaselineComparison.of("baseline", before, now, 10);
+    return BaselineComparison.of("baseline", before, now, BaselineThreshold.of(10));
   }
 
   @Test

@@ -32,8 +32,7 @@ public class DslTourSimulation extends Simulation {
           .clientName("dsl-tour")
           .backoff(Duration.ofMillis(10), Duration.ofMillis(500))
           .retryAttempts(1)
-          // with -Dredline.baseline=<an earlier run>: slower or faster beyond 15 %, p99.9 beyond 50
-          // %
+          // read when -Dredline.baseline names an earlier run: 15 % counts, 50 % at p99.9
           .baselineThreshold(15)
           .baselineThreshold("p99.9", 50)
           .batchOnlyGatlingRecords();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * The smallest change, in percent, that the comparison with a baseline calls "slower" or "faster":
@@ -23,6 +24,9 @@ public record BaselineThreshold(double pct, Map<Metric, Double> byMetric) {
   public static final BaselineThreshold DEFAULT = new BaselineThreshold(10, Map.of());
 
   private static final double MAX_PCT = 1000;
+
+  /** A plain decimal number, a {@code %} after it allowed: not {@code 10d}, {@code 0x1p3}, NaN. */
+  private static final Pattern PERCENT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)\\s*%?");
 
   /** Checks each percentage and keeps the metrics in their report order. */
   public BaselineThreshold {
@@ -81,7 +85,7 @@ public record BaselineThreshold(double pct, Map<Metric, Double> byMetric) {
       Metric metric = Metric.of(words[0]);
       if (metric == null) {
         throw new IllegalArgumentException(
-            "unknown metric '" + words[0] + "' (one of ops_per_sec, p50, p90, p99, p99.9)");
+            "unknown metric '" + words[0] + "': one of ops_per_sec, p50, p90, p99, p99.9");
       }
       if (words.length == 1) {
         throw new IllegalArgumentException("no percentage after '" + words[0] + "'");
@@ -92,7 +96,7 @@ public record BaselineThreshold(double pct, Map<Metric, Double> byMetric) {
       }
     }
     if (every == null && own.isEmpty()) {
-      throw new IllegalArgumentException("empty");
+      throw new IllegalArgumentException("no threshold in it");
     }
     return new BaselineThreshold(every == null ? DEFAULT.pct() : every, own);
   }
@@ -117,21 +121,24 @@ public record BaselineThreshold(double pct, Map<Metric, Double> byMetric) {
     /** Nothing set: the settings' threshold. */
     public static final Overrides NONE = new Overrides(OptionalDouble.empty(), Map.of());
 
-    /** Copies the map. */
+    /** Checks each percentage and copies the map. */
     public Overrides {
+      pct.ifPresent(BaselineThreshold::checkPct);
+      byMetric.forEach(
+          (metric, value) -> {
+            checkOwnThreshold(metric);
+            checkPct(value);
+          });
       byMetric = Map.copyOf(byMetric);
     }
 
     /** These overrides with a threshold for every metric without its own. */
     public Overrides withPct(double every) {
-      checkPct(every);
       return new Overrides(OptionalDouble.of(every), byMetric);
     }
 
     /** These overrides with a metric's own threshold. */
     public Overrides with(Metric metric, double own) {
-      checkOwnThreshold(metric);
-      checkPct(own);
       Map<Metric, Double> more = new EnumMap<>(Metric.class);
       more.putAll(byMetric);
       more.put(metric, own);
@@ -145,20 +152,25 @@ public record BaselineThreshold(double pct, Map<Metric, Double> byMetric) {
   }
 
   private static double percent(String text) {
-    double value;
-    try {
-      value = Double.parseDouble(text.strip().replace("%", "").strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text.strip() + "' is not a percentage");
+    String value = text.strip();
+    if (!PERCENT.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          value.contains(" ") && !value.endsWith("%")
+              ? "'" + value + "': separate each metric's threshold with ';'"
+              : "'" + value + "' is not a percentage");
     }
-    checkPct(value);
-    return value;
+    double pct = Double.parseDouble(value.replace("%", "").strip());
+    checkPct(pct);
+    return pct;
   }
 
   private static void checkPct(double value) {
+    if (Double.isNaN(value)) {
+      throw new IllegalArgumentException("NaN is not a percentage");
+    }
     if (!(value >= 0 && value <= MAX_PCT)) {
       throw new IllegalArgumentException(
-          "a threshold is a percentage from 0 to 1000, got " + number(value));
+          number(value) + (value < 0 ? " is below 0" : " is above 1000") + " %");
     }
   }
 

@@ -63,6 +63,7 @@ public final class ComparisonReport {
   public static Map<String, Object> summary(BaselineComparison c) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("baseline", c.baselineLabel());
+    s.put("threshold", c.threshold().describe());
     s.put("threshold_pct", c.threshold().pct());
     s.put(
         "interval",

@@ -301,8 +301,8 @@ public record ConfigKey(
           new ConfigKey(
               "baseline_threshold",
               "REDLINE_BASELINE_THRESHOLD",
-              "a change in percent from 0 to 1000 for every metric, then any '<metric> <percent>'"
-                  + " of its own, separated by ';', e.g. '10' or '10; p99.9 100'",
+              "a percentage from 0 to 1000, then any '<metric> <percent>', separated by ';', e.g."
+                  + " '10; p99.9 100'",
               ConfigKey::baselineThreshold,
               false),
           new ConfigKey(

@@ -10,7 +10,8 @@ import java.util.Optional;
  * What a run is gated on: its microsecond assertions ({@code redline.assertions}) and the earlier
  * run it is compared with ({@code redline.baseline}, and {@code redline.baseline_threshold}, the
  * smallest change in percent worth a "slower" or "faster", per metric). Read from the same layers
- * as every setting, whatever the simulation; a simulation's protocol can name the baseline on top.
+ * as every setting, whatever the simulation; a simulation's protocol can name the baseline and
+ * threshold on top.
  *
  * @param assertions the assertions, in order
  * @param baseline the baseline's path, or empty

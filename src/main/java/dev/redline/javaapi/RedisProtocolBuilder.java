@@ -2,6 +2,8 @@ package dev.redline.javaapi;
 
 import dev.redline.client.Deployment;
 import dev.redline.client.RedisEndpoint;
+import dev.redline.compare.BaselineThreshold;
+import dev.redline.compare.Metric;
 import dev.redline.protocol.RedisProtocol;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
@@ -282,8 +284,9 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   /**
    * The smallest change, in percent, that the comparison with the baseline calls "slower" or
    * "faster", for every metric without a threshold of its own (default 10, or {@code
-   * redline.baseline_threshold}). A fall beats it as the same ratio the other way round: 10 % is a
-   * rise above +10 % or a fall below −9.1 %.
+   * redline.baseline_threshold}; the metrics that setting gives a threshold of their own keep it).
+   * A fall beats it as the same ratio the other way round: 10 % is a rise above +10 % or a fall
+   * below −9.1 %.
    *
    * <pre>{@code redis().baseline("target/baseline").baselineThreshold(15)}</pre>
    *
@@ -291,11 +294,14 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * @return a new protocol builder
    */
   public RedisProtocolBuilder baselineThreshold(double percent) {
+    BaselineThreshold.Overrides set;
     try {
-      return edit(e -> e.baselineThreshold = e.baselineThreshold.withPct(percent));
+      set = protocol.baselineThreshold().withPct(percent);
     } catch (IllegalArgumentException e) {
-      throw new RedisDslError("baselineThreshold: " + e.getMessage());
+      throw new RedisDslError(
+          "baselineThreshold takes a percentage from 0 to 1000: " + e.getMessage());
     }
+    return edit(e -> e.baselineThreshold = set);
   }
 
   /**
@@ -311,18 +317,24 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder baselineThreshold(String metric, double percent) {
     RedisDslError.notNull(metric, "the metric");
-    dev.redline.compare.Metric named = dev.redline.compare.Metric.of(metric);
+    Metric named = Metric.of(metric);
     if (named == null) {
       throw new RedisDslError(
           "baselineThreshold: unknown metric '"
               + metric
-              + "' (one of ops_per_sec, p50, p90, p99, p99.9)");
+              + "': one of ops_per_sec, p50, p90, p99, p99.9");
     }
+    BaselineThreshold.Overrides set;
     try {
-      return edit(e -> e.baselineThreshold = e.baselineThreshold.with(named, percent));
+      set = protocol.baselineThreshold().with(named, percent);
     } catch (IllegalArgumentException e) {
-      throw new RedisDslError("baselineThreshold: " + e.getMessage());
+      throw new RedisDslError(
+          "baselineThreshold takes a percentage from 0 to 1000 for "
+              + metric
+              + ": "
+              + e.getMessage());
     }
+    return edit(e -> e.baselineThreshold = set);
   }
 
   /**

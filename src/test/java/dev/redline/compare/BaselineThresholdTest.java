@@ -36,24 +36,26 @@ class BaselineThresholdTest {
 
   @Test
   void aWrongThresholdSaysWhatIsWrong() {
-    Map<String, String> wrong =
-        Map.of(
-            "p95 20", "unknown metric 'p95' (one of ops_per_sec, p50, p90, p99, p99.9)",
-            "failed_pct 1", "failed_pct takes no threshold",
-            "10; 20", "two thresholds for every metric",
-            "10; p99 20; p99 30", "two thresholds for p99",
-            "p99", "no percentage after 'p99'",
-            "p99 fast", "'fast' is not a percentage",
-            "1200", "from 0 to 1000, got 1200",
-            "-5", "from 0 to 1000, got -5",
-            "ten", "unknown metric 'ten'",
-            ";", "empty");
-    wrong.forEach(
-        (text, reason) -> {
-          IllegalArgumentException e =
-              assertThrows(IllegalArgumentException.class, () -> BaselineThreshold.parse(text));
-          assertTrue(e.getMessage().contains(reason), text + ": " + e.getMessage());
-        });
+    String[][] wrong = {
+      {"p95 20", "unknown metric 'p95': one of ops_per_sec, p50, p90, p99, p99.9"},
+      {"failed_pct 1", "failed_pct takes no threshold"},
+      {"10; 20", "two thresholds for every metric"},
+      {"10; p99 20; p99 30", "two thresholds for p99"},
+      {"p99", "no percentage after 'p99'"},
+      {"p99 fast", "'fast' is not a percentage"},
+      {"1200", "1200 is above 1000 %"},
+      {"-5", "-5 is below 0 %"},
+      {"10 p99 20", "'10 p99 20': separate each metric's threshold with ';'"},
+      {"1%0", "'1%0' is not a percentage"},
+      {"ten", "unknown metric 'ten'"},
+      {";", "no threshold in it"},
+    };
+    for (String[] textAndReason : wrong) {
+      String text = textAndReason[0];
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> BaselineThreshold.parse(text));
+      assertTrue(e.getMessage().contains(textAndReason[1]), text + ": " + e.getMessage());
+    }
   }
 
   @Test
@@ -86,7 +88,9 @@ class BaselineThresholdTest {
     assertTrue(unknown.getMessage().contains("unknown metric 'p95'"), unknown::getMessage);
     RedisDslError tooHigh =
         assertThrows(RedisDslError.class, () -> RedisDsl.redis().baselineThreshold("p99", 2000));
-    assertTrue(tooHigh.getMessage().contains("from 0 to 1000"), tooHigh::getMessage);
+    assertEquals(
+        "baselineThreshold takes a percentage from 0 to 1000 for p99: 2000 is above 1000 %",
+        tooHigh.getMessage());
   }
 
   @Test

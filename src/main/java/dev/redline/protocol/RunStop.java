@@ -1,7 +1,9 @@
 package dev.redline.protocol;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it while that happens: until the load has ended (at most {@link #STOP_DEADLINE}), then until the
  * thread that runs Gatling has finished its report (it then calls {@code System.exit}, which waits
  * for the hooks). Redline never ends the JVM itself.
+ *
+ * <p>Once Gatling's report can no longer be under way (its deadline has passed, or the run was
+ * refused before any load), the hook is removed again, so a JVM that runs many simulations (JUnit,
+ * an embedding application) does not collect one hook per run; the watch on the parent process then
+ * holds this object only weakly.
  */
 final class RunStop {
   /** How long a stopped load may take to end before the JVM is let go without Gatling's report. */
@@ -25,7 +32,7 @@ final class RunStop {
   /** Gatling's report step per record: its measured cost (docs/performance.md), with a margin. */
   private static final long REPORT_NANOS_PER_RECORD = 3_000;
 
-  private static final long REPORT_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final Duration REPORT_MARGIN = Duration.ofSeconds(30);
 
   /**
    * How long Gatling's thread must stay parked before its report step counts as over: right after a
@@ -41,6 +48,7 @@ final class RunStop {
    */
   private static final long STILL_WRITING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
 
+  private final long reportMarginNanos;
   private final Thread gatling = Thread.currentThread();
   private final Thread hook = new Thread(this::onJvmShutdown, "redline-graceful-stop");
   private final AtomicBoolean said = new AtomicBoolean();
@@ -53,11 +61,28 @@ final class RunStop {
    * is building.
    */
   RunStop() {
+    this(REPORT_MARGIN);
+  }
+
+  /** As {@link #RunStop()}, with the time Gatling's report step is given beyond its records. */
+  RunStop(Duration reportMargin) {
+    this.reportMarginNanos = reportMargin.toNanos();
     Runtime.getRuntime().addShutdownHook(hook);
+    WeakReference<RunStop> watching = new WeakReference<>(this);
     ProcessHandle.current()
         .parent()
         .filter(ProcessHandle::isAlive)
-        .ifPresent(parent -> parent.onExit().thenRun(() -> parentEnded(parent.pid())));
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          RunStop stop = watching.get();
+                          if (stop != null) {
+                            stop.parentEnded(parent.pid());
+                          }
+                        }));
   }
 
   /**
@@ -115,15 +140,34 @@ final class RunStop {
    * time in proportion to the records it was given.
    */
   void loadEnded(long gatlingRecords) {
-    reportDeadlineNanos =
-        System.nanoTime() + REPORT_MARGIN_NANOS + gatlingRecords * REPORT_NANOS_PER_RECORD;
+    long reportNanos = reportMarginNanos + gatlingRecords * REPORT_NANOS_PER_RECORD;
+    reportDeadlineNanos = System.nanoTime() + reportNanos;
     loadEnded.countDown();
+    CompletableFuture.delayedExecutor(reportNanos, TimeUnit.NANOSECONDS).execute(this::release);
   }
 
   /** The run was refused before any load: nothing to wait for at shutdown. */
   void abandon() {
     reportDeadlineNanos = System.nanoTime();
     loadEnded.countDown();
+    release();
+  }
+
+  /**
+   * Past the report deadline the hook would return at once: it is removed, unless the JVM is
+   * already shutting down (then it runs, and returns at once).
+   */
+  private void release() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shutdownUnderWay) {
+      // the hooks are running: this one returns at once past its deadline
+    }
+  }
+
+  /** The shutdown hook this run registered, for a test to ask the JVM about it. */
+  Thread shutdownHook() {
+    return hook;
   }
 
   private void onJvmShutdown() {

@@ -30,31 +30,11 @@ class ForgivingInputsTest {
   record Input(
       String name, List<String> properties, Map<String, String> environment, String says) {}
 
-  /**
-   * A server whose password has a space, checked with a plain AUTH (Redis 7 takes the argument as
-   * it is; Redis 6 splits its command line again, so it needs the quotes).
-   */
-  private static TestRedisServer withPassword(String password) {
-    for (String written : List.of(password, "\"" + password + "\"")) {
-      TestRedisServer server = TestRedisServer.start("--requirepass", written);
-      try (redis.clients.jedis.Jedis jedis =
-          new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
-        if ("OK".equals(jedis.auth(password))) {
-          return server;
-        }
-      } catch (RuntimeException wrongPass) {
-        // the other spelling
-      }
-      server.close();
-    }
-    throw new IllegalStateException("no redis-server took a password with a space");
-  }
-
   @Test
   void eachInputRunsAsMeant() throws Exception {
     Path files = Files.createTempDirectory("redline-inputs");
     try (TestRedisServer plain = TestRedisServer.start();
-        TestRedisServer guarded = withPassword(PASSWORD);
+        TestRedisServer guarded = TestRedisServer.startWithPassword(PASSWORD);
         TestRedisServer digits = TestRedisServer.start("--requirepass", "0123456")) {
       String plainUrl = "redline.redis.url=" + plain.url();
       Files.writeString(files.resolve("empty.yaml"), "# nothing yet\n");

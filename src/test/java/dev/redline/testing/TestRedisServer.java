@@ -30,6 +30,26 @@ public final class TestRedisServer extends RedisServerProcess {
   }
 
   /**
+   * Starts a server whose password may hold spaces, checked with a plain AUTH (Redis 7 takes the
+   * argument as it is; Redis 6 splits its command line again, so it needs the quotes).
+   */
+  public static TestRedisServer startWithPassword(String password) {
+    for (String written : List.of(password, "\"" + password + "\"")) {
+      TestRedisServer server = start("--requirepass", written);
+      try (redis.clients.jedis.Jedis jedis =
+          new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+        if ("OK".equals(jedis.auth(password))) {
+          return server;
+        }
+      } catch (RuntimeException wrongPass) {
+        // the other spelling
+      }
+      server.close();
+    }
+    throw new IllegalStateException("no redis-server took the password " + password);
+  }
+
+  /**
    * Starts a sentinel (the same binary in sentinel mode) on a free port with these lines in its
    * config file, e.g. {@code sentinel monitor mymaster 127.0.0.1 6379 2}; waits until it answers
    * PING.

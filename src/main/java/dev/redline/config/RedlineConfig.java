@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param workload the workload settings
  * @param deployment the deployment mode, TLS and RESP settings
  * @param origins where each effective setting came from, by path (for the echo)
+ * @param cautions what a layer noticed of an effective setting that may explain a failure, by path
+ *     (said only on that failure)
  * @param echo the effective settings as text lines, secrets redacted
  * @param gate the microsecond assertions and the baseline to compare with
  */
@@ -49,6 +51,7 @@ public record RedlineConfig(
     WorkloadConfig workload,
     DeploymentConfig deployment,
     Map<String, String> origins,
+    Map<String, String> cautions,
     List<String> echo,
     GateConfig gate) {
 
@@ -167,6 +170,7 @@ public record RedlineConfig(
   private static RedlineConfig build(Map<String, ConfigValue> merged) {
     Map<String, Object> typed = new LinkedHashMap<>();
     Map<String, String> origins = new LinkedHashMap<>();
+    Map<String, String> cautions = new LinkedHashMap<>();
     List<String> echo = new ArrayList<>();
     for (ConfigKey key : ConfigKey.ALL) {
       ConfigValue value = merged.get(key.path());
@@ -176,6 +180,9 @@ public record RedlineConfig(
       Object parsed = key.parse(value);
       typed.put(key.path(), parsed);
       origins.put(key.path(), value.origin());
+      if (value.caution() != null) {
+        cautions.put(key.path(), value.caution());
+      }
       String shown =
           key.secret() ? (parsed instanceof RedisEndpoint e ? e.toString() : "***") : show(parsed);
       echo.add(String.format("  %-32s %-28s (%s)", key.path(), shown, value.origin()));
@@ -215,6 +222,7 @@ public record RedlineConfig(
         workload,
         DeploymentConfig.from(typed, origins),
         origins,
+        cautions,
         echo,
         GateConfig.of(
             (List<dev.redline.assertions.MicrosAssertion>) typed.get("assertions"),
@@ -281,6 +289,27 @@ public record RedlineConfig(
       }
     }
     return from.isEmpty() ? "named by the simulation" : String.join(", ", from);
+  }
+
+  /**
+   * Where the login that a refused start used came from, for its message: the password's (or the
+   * URL's) origin and any caution about it; null when no credentials were set.
+   */
+  public String loginOrigin() {
+    String key =
+        origins.containsKey("redis.password")
+            ? "redis.password"
+            : origins.containsKey("redis.username") ? "redis.username" : null;
+    if (key == null) {
+      boolean urlLogsIn =
+          endpoint.map(e -> e.password() != null || e.username() != null).orElse(false);
+      key = urlLogsIn && origins.containsKey("redis.url") ? "redis.url" : null;
+    }
+    if (key == null) {
+      return null;
+    }
+    String caution = cautions.get(key);
+    return "the login came from " + origins.get(key) + (caution == null ? "" : "; " + caution);
   }
 
   /** Virtual users: clientInstances × threadsPerClient. */

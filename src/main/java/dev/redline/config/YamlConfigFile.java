@@ -81,6 +81,7 @@ public final class YamlConfigFile {
       }
       flatten(file, "", map, values);
       keepTextAsWritten(text, options, values);
+      cautionCommentsAfterPasswords(file, text, options, values);
     }
     return new ConfigLayer(file.getFileName().toString(), values);
   }
@@ -167,6 +168,54 @@ public final class YamlConfigFile {
       org.yaml.snakeyaml.nodes.Node node = find(root, "", e.getKey());
       if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
         e.setValue(new ConfigValue(scalar.getValue(), e.getValue().origin()));
+      }
+    }
+  }
+
+  /**
+   * A password written plain and followed on its line by {@code " #"}: YAML reads the rest as a
+   * comment, so {@code password: tea #1} is "tea". Nobody can tell that from an intended comment,
+   * so the value runs as YAML read it and carries a caution that the failed login says (never the
+   * text of the comment, which may be the password's end).
+   */
+  private static void cautionCommentsAfterPasswords(
+      Path file, String text, LoaderOptions options, Map<String, ConfigValue> values) {
+    org.yaml.snakeyaml.nodes.Node root = null;
+    for (Map.Entry<String, ConfigValue> e : values.entrySet()) {
+      ConfigKey key = ConfigKey.at(e.getKey());
+      if (!key.secret() || !key.takesText()) {
+        continue;
+      }
+      if (root == null) {
+        root = new Yaml(options).compose(new java.io.StringReader(text));
+      }
+      if (!(find(root, "", e.getKey()) instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar)
+          || scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+        continue;
+      }
+      int end = scalar.getEndMark().getIndex();
+      int lineEnd = text.indexOf('\n', end);
+      String rest = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+      boolean commentFollows =
+          !rest.isEmpty()
+              && Character.isWhitespace(rest.charAt(0))
+              && rest.stripLeading().startsWith("#");
+      if (commentFollows) {
+        ConfigValue value = e.getValue();
+        e.setValue(
+            new ConfigValue(
+                value.raw(),
+                value.origin(),
+                "line "
+                    + (scalar.getEndMark().getLine() + 1)
+                    + " of "
+                    + file
+                    + " goes on after "
+                    + e.getKey()
+                    + " with ' #', which YAML reads as a comment: if the '#' is part of the"
+                    + " password, quote it ("
+                    + e.getKey().substring(e.getKey().lastIndexOf('.') + 1)
+                    + ": '...')"));
       }
     }
   }

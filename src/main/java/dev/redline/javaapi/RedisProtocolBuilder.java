@@ -247,6 +247,11 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     return edit(e -> e.settingsEcho = copy);
   }
 
+  /** Where the settings' login came from, said when the server refuses it (the ready runner's). */
+  RedisProtocolBuilder loginOrigin(String origin) {
+    return edit(e -> e.loginOrigin = origin);
+  }
+
   /**
    * Runs the load at full rate for {@code warmup} before measuring starts: the JVM compiles
    * Gatling, Jedis and Redline and the connections open, and none of it counts in Gatling's report,

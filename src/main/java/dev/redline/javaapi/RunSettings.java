@@ -105,7 +105,10 @@ public final class RunSettings {
             .warmup(config.warmup())
             .settingsEcho(echo());
     if (config.endpoint().isPresent()) {
-      protocol = protocol.url(config.endpoint().get().toUrl(), config.endpointOrigin());
+      protocol =
+          protocol
+              .url(config.endpoint().get().toUrl(), config.endpointOrigin())
+              .loginOrigin(config.loginOrigin());
     }
     if (config.startDuringOutage()) {
       protocol = protocol.startDuringOutage();

@@ -36,6 +36,8 @@ import scala.Function1;
  * @param respVersion 2 or 3 to say HELLO with that protocol version; 0 for Jedis's default
  * @param endpointOrigin where the endpoint was named, for the start line (e.g. "named by the
  *     simulation", "system property redline.redis.url")
+ * @param loginOrigin where the user name and password came from, and any caution about them, for
+ *     the message of a refused login; null when the simulation named them
  * @param settingsEcho lines that describe the run's settings, printed once the server has answered
  *     (a refused start prints only its reason)
  * @param warmup how long the load runs at full rate before measuring starts (nothing of it reaches
@@ -63,6 +65,7 @@ public record RedisProtocol(
     TlsSettings tls,
     int respVersion,
     String endpointOrigin,
+    String loginOrigin,
     java.util.List<String> settingsEcho,
     Duration warmup,
     dev.redline.config.MetricsConfig.Overrides metrics,
@@ -89,6 +92,7 @@ public record RedisProtocol(
         TlsSettings.NONE,
         0,
         "named by the simulation",
+        null,
         java.util.List.of(),
         Duration.ZERO,
         dev.redline.config.MetricsConfig.Overrides.NONE,
@@ -119,6 +123,7 @@ public record RedisProtocol(
     public TlsSettings tls;
     public int respVersion;
     public String endpointOrigin;
+    public String loginOrigin;
     public java.util.List<String> settingsEcho;
     public Duration warmup;
     public dev.redline.config.MetricsConfig.Overrides metrics;
@@ -142,6 +147,7 @@ public record RedisProtocol(
       tls = p.tls;
       respVersion = p.respVersion;
       endpointOrigin = p.endpointOrigin;
+      loginOrigin = p.loginOrigin;
       settingsEcho = p.settingsEcho;
       warmup = p.warmup;
       metrics = p.metrics;
@@ -168,6 +174,7 @@ public record RedisProtocol(
           tls,
           respVersion,
           endpointOrigin,
+          loginOrigin,
           settingsEcho,
           warmup,
           metrics,

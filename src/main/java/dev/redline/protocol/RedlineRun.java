@@ -296,10 +296,11 @@ public final class RedlineRun {
             protocol.backoffMin(),
             protocol.backoffMax());
     settings.add(echo(clientSettings, protocol));
-    ClientPool pool = StartupCheck.connect(clientSettings, protocol.startDuringOutage());
+    ClientPool pool =
+        StartupCheck.connect(clientSettings, protocol.startDuringOutage(), protocol.loginOrigin());
     pools.add(pool);
     servers.start(pool);
-    StartupCheck.verify(pool, recorder, protocol.startDuringOutage());
+    StartupCheck.verify(pool, recorder, protocol.startDuringOutage(), protocol.loginOrigin());
     long initNanos = System.nanoTime() - initStart;
     metrics.ifPresent(m -> m.clientInitialized(initNanos));
     // said once the server answered: a refused start prints its one line and nothing else

@@ -23,9 +23,11 @@ final class StartupCheck {
    * Makes the client pool. A cluster client reads the slot map and a sentinel pool asks for the
    * primary right here, so an unreachable cluster or sentinel set stops the run at once.
    *
+   * @param loginOrigin where the login came from, said if the server refuses it; null if unknown
    * @throws RedlineStartupException naming the deployment, the cause, and what to check
    */
-  static ClientPool connect(ClientSettings settings, boolean startDuringOutage) {
+  static ClientPool connect(
+      ClientSettings settings, boolean startDuringOutage, String loginOrigin) {
     String mismatch = modeMismatch(settings);
     if (mismatch != null) {
       throw new RedlineStartupException(mismatch);
@@ -41,10 +43,8 @@ final class StartupCheck {
           "cannot use Redis "
               + settings.describe()
               + ": "
-              + failure.kind()
-              + " "
-              + failure.message()
-              + hint(failure, settings)
+              + said(failure)
+              + hint(failure, settings, loginOrigin)
               + sentinelsSay(settings)
               + (startDuringOutage
                   ? " (startDuringOutage cannot help here: the client needs the cluster's slot map or the"
@@ -59,7 +59,8 @@ final class StartupCheck {
    *
    * @throws RedlineStartupException naming the endpoint and the cause
    */
-  static void verify(ClientPool pool, LatencyRecorder recorder, boolean startDuringOutage) {
+  static void verify(
+      ClientPool pool, LatencyRecorder recorder, boolean startDuringOutage, String loginOrigin) {
     ClientSettings settings = pool.settings();
     if (settings.deployment() instanceof Deployment.Cluster) {
       return; // making the cluster clients read the slot map from the nodes, logged in: that was
@@ -77,10 +78,8 @@ final class StartupCheck {
             "cannot use Redis "
                 + settings.describe()
                 + ": "
-                + failure.kind()
-                + " "
-                + failure.message()
-                + hint(failure, settings);
+                + said(failure)
+                + hint(failure, settings, loginOrigin);
         if (startDuringOutage && ConnectionHealth.isConnectionFailure(failure.kind())) {
           System.out.println("Redline: " + problem + " - starting anyway (startDuringOutage)");
           client.health().failed(failure.kind());
@@ -176,14 +175,25 @@ final class StartupCheck {
                     : "names primary " + String.join(":", primary)));
       } catch (RuntimeException e) {
         RedisFailure failure = RedisFailure.of(e);
-        answers.add(address + ": " + failure.kind() + " " + failure.message());
+        answers.add(address + ": " + said(failure));
       }
     }
     return ". The sentinels say: " + String.join("; ", answers);
   }
 
+  /**
+   * The failure's kind and message, the kind said once (a server error's message starts with it:
+   * "WRONGPASS invalid username-password pair...") and no closing period, which the hint adds.
+   */
+  private static String said(RedisFailure failure) {
+    String message = failure.message();
+    String text =
+        message.startsWith(failure.kind() + " ") ? message : failure.kind() + " " + message;
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+
   /** What to check, for the failures whose cause is usually a setting. */
-  private static String hint(RedisFailure failure, ClientSettings settings) {
+  private static String hint(RedisFailure failure, ClientSettings settings, String loginOrigin) {
     if (failure.kind().equals("TLS") && failure.message().contains("certificate_required")) {
       return ". The server requires client certificates (tls-auth-clients yes): give one its tls-ca-cert-file trusts with"
           + " tlsClientCertificate(cert, key)";
@@ -221,7 +231,8 @@ final class StartupCheck {
           + " rediss:// URL or the TLS options";
     }
     if (failure.kind().equals("WRONGPASS") || failure.kind().equals("NOAUTH")) {
-      return ". Check the user name and password (redis://user:password@host:port, username()/password(), REDIS_USERNAME/REDIS_PASSWORD)";
+      return ". Check the user name and password (redis://user:password@host:port, username()/password(), REDIS_USERNAME/REDIS_PASSWORD)"
+          + (loginOrigin == null ? "" : "; " + loginOrigin);
     }
     return "";
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -184,6 +185,42 @@ class RedlineConfigTest {
             ConfigError.class,
             () -> RedlineConfig.load(props("redline.config", twice.toString()), Map.of()));
     assertTrue(given.getMessage().contains("'redis.password' is given twice"), given::getMessage);
+  }
+
+  @Test
+  void aCommentThatMayCutAPasswordShortIsACautionForTheLoginOnly() throws IOException {
+    Path cut = yaml("redis:\n  host: h\n  password: tea #1\n");
+    RedlineConfig c = RedlineConfig.load(props("redline.config", cut.toString()), Map.of());
+    assertEquals("tea", c.endpoint().orElseThrow().password(), "YAML read '#1' as a comment");
+    assertTrue(
+        c.loginOrigin().contains("key redis.password")
+            && c.loginOrigin().contains("line 3 of " + cut)
+            && c.loginOrigin().contains("quote it (password: '...')"),
+        c::loginOrigin);
+    assertFalse(c.loginOrigin().contains("#1"), "the comment may be the password's end");
+    assertTrue(
+        c.echo().stream().noneMatch(line -> line.contains("quote")),
+        "nothing said while the login may work");
+
+    for (String uncut :
+        List.of(
+            "redis:\n  password: 'tea #1'\n",
+            "redis:\n  password: \"tea #1\"\n",
+            "redis:\n  password: tea#1\n",
+            "redis:\n  password: tea\n  # a comment on its own line\n")) {
+      RedlineConfig u =
+          RedlineConfig.load(props("redline.config", yaml(uncut).toString()), Map.of());
+      assertEquals(
+          uncut.contains("tea#1") ? "tea#1" : uncut.contains("#1") ? "tea #1" : "tea",
+          u.endpoint().orElseThrow().password());
+      assertEquals(
+          "the login came from " + u.origins().get("redis.password"), u.loginOrigin(), uncut);
+    }
+
+    RedlineConfig url = RedlineConfig.load(props("redline.redis.url", "redis://u:p@h:1"), Map.of());
+    assertEquals("the login came from system property redline.redis.url", url.loginOrigin());
+    assertNull(
+        RedlineConfig.load(props("redline.redis.url", "redis://h:1"), Map.of()).loginOrigin());
   }
 
   @Test

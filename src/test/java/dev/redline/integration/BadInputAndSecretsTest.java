@@ -61,11 +61,47 @@ class BadInputAndSecretsTest {
     assertTrue(
         wrongPassword.contains("WRONGPASS") && wrongPassword.contains("127.0.0.1:" + server.port()),
         wrongPassword);
+    assertFalse(
+        wrongPassword.contains("WRONGPASS WRONGPASS") || wrongPassword.contains(".."),
+        "the server's reason said once, one sentence: " + wrongPassword);
     String unknownUser = failureOf("redis://nobody:" + PASSWORD + "@127.0.0.1:" + server.port());
     assertTrue(unknownUser.contains("WRONGPASS"), unknownUser);
     assertFalse(unknownUser.contains(PASSWORD), "the password is not printed");
     String noPassword = failureOf("redis://127.0.0.1:" + server.port());
     assertTrue(noPassword.contains("NOAUTH"), noPassword);
+  }
+
+  @Test
+  void aPasswordCutShortByAYamlCommentIsNamedWhenTheLoginFails() throws Exception {
+    String password = "tea #1";
+    Path file = Files.createTempDirectory("redline-login").resolve("redline.yaml");
+    try (TestRedisServer guarded = TestRedisServer.startWithPassword(password)) {
+      Files.writeString(
+          file, "redis:\n  url: redis://127.0.0.1:" + guarded.port() + "\n  password: tea #1\n");
+      String said;
+      try (ConsoleCapture console = new ConsoleCapture()) {
+        StringBuilder all = new StringBuilder();
+        try {
+          GatlingRun.Result run =
+              GatlingRun.runSimulation(
+                  "dev.redline.simulations.WorkloadSimulation",
+                  Map.of("redline.config", file.toString(), "redline.test.duration", "2s"));
+          assertNotEquals(0, run.exitCode(), "a refused login is a non-zero exit");
+        } catch (Exception e) {
+          for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+          }
+        }
+        said = console.text() + all;
+      }
+      assertTrue(
+          said.contains("WRONGPASS")
+              && said.contains("the login came from redline.yaml key redis.password")
+              && said.contains("line 3 of " + file)
+              && said.contains("quote it (password: '...')"),
+          said);
+      assertFalse(said.contains(password), "the password is not printed");
+    }
   }
 
   @Test

@@ -292,24 +292,28 @@ public record RedlineConfig(
   }
 
   /**
-   * Where the login that a refused start used came from, for its message: the password's (or the
-   * URL's) origin and any caution about it; null when no credentials were set.
+   * Where the login that a refused start used came from, for its message: the origins of its
+   * password and user name (the URL's when it carries them) and any caution about the password;
+   * null when no credentials were set.
    */
   public String loginOrigin() {
-    String key =
-        origins.containsKey("redis.password")
-            ? "redis.password"
-            : origins.containsKey("redis.username") ? "redis.username" : null;
-    if (key == null) {
-      boolean urlLogsIn =
-          endpoint.map(e -> e.password() != null || e.username() != null).orElse(false);
-      key = urlLogsIn && origins.containsKey("redis.url") ? "redis.url" : null;
-    }
-    if (key == null) {
+    RedisEndpoint login = endpoint.orElse(null);
+    if (login == null || (login.password() == null && login.username() == null)) {
       return null;
     }
-    String caution = cautions.get(key);
-    return "the login came from " + origins.get(key) + (caution == null ? "" : "; " + caution);
+    List<String> from = new ArrayList<>();
+    for (String part : List.of("redis.password", "redis.username")) {
+      boolean set =
+          part.equals("redis.password") ? login.password() != null : login.username() != null;
+      String origin = origins.containsKey(part) ? origins.get(part) : origins.get("redis.url");
+      if (set && origin != null && !from.contains(origin)) {
+        from.add(origin);
+      }
+    }
+    String caution = cautions.get("redis.password");
+    return "the login came from "
+        + String.join(", ", from)
+        + (caution == null ? "" : "; " + caution);
   }
 
   /** Virtual users: clientInstances × threadsPerClient. */

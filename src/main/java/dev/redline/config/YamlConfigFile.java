@@ -182,9 +182,8 @@ public final class YamlConfigFile {
       Path file, String text, LoaderOptions options, Map<String, ConfigValue> values) {
     org.yaml.snakeyaml.nodes.Node root = null;
     for (Map.Entry<String, ConfigValue> e : values.entrySet()) {
-      ConfigKey key = ConfigKey.at(e.getKey());
-      if (!key.secret() || !key.takesText()) {
-        continue;
+      if (!e.getKey().equals("redis.password")) {
+        continue; // the login the start check says; the sentinels' own is answered per sentinel
       }
       if (root == null) {
         root = new Yaml(options).compose(new java.io.StringReader(text));
@@ -193,7 +192,8 @@ public final class YamlConfigFile {
           || scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
         continue;
       }
-      int end = scalar.getEndMark().getIndex();
+      // SnakeYAML counts code points, String indexes count UTF-16 units (an emoji above differs)
+      int end = text.offsetByCodePoints(0, scalar.getEndMark().getIndex());
       int lineEnd = text.indexOf('\n', end);
       String rest = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
       boolean commentFollows =
@@ -213,9 +213,7 @@ public final class YamlConfigFile {
                     + " goes on after "
                     + e.getKey()
                     + " with ' #', which YAML reads as a comment: if the '#' is part of the"
-                    + " password, quote it ("
-                    + e.getKey().substring(e.getKey().lastIndexOf('.') + 1)
-                    + ": '...')"));
+                    + " password, quote it (password: '...')"));
       }
     }
   }

@@ -51,7 +51,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   public RedisProtocolBuilder url(String url) {
     RedisDslError.notNull(url, "redis().url(...)");
     try {
-      return with(Optional.of(RedisEndpoint.parse(url)));
+      return withNewLogin(Optional.of(RedisEndpoint.parse(url)));
     } catch (IllegalArgumentException e) {
       throw new RedisDslError("redis().url(...): " + e.getMessage());
     }
@@ -101,7 +101,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder username(String username) {
     RedisEndpoint e = endpointOrLocal();
-    return with(Optional.of(e.withCredentials(username, e.password())));
+    return withNewLogin(Optional.of(e.withCredentials(username, e.password())));
   }
 
   /**
@@ -111,7 +111,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder password(String password) {
     RedisEndpoint e = endpointOrLocal();
-    return with(Optional.of(e.withCredentials(e.username(), password)));
+    return withNewLogin(Optional.of(e.withCredentials(e.username(), password)));
   }
 
   /**
@@ -518,6 +518,17 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
 
   private RedisProtocolBuilder with(Optional<RedisEndpoint> endpoint) {
     return edit(e -> e.endpoint = endpoint);
+  }
+
+  /**
+   * The endpoint with a login the simulation named: the settings' origin of the old one is gone.
+   */
+  private RedisProtocolBuilder withNewLogin(Optional<RedisEndpoint> endpoint) {
+    return edit(
+        e -> {
+          e.endpoint = endpoint;
+          e.loginOrigin = null;
+        });
   }
 
   private RedisEndpoint endpointOrLocal() {

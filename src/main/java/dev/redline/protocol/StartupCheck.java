@@ -188,7 +188,9 @@ final class StartupCheck {
   private static String said(RedisFailure failure) {
     String message = failure.message();
     String text =
-        message.startsWith(failure.kind() + " ") ? message : failure.kind() + " " + message;
+        message.equals(failure.kind()) || message.startsWith(failure.kind() + " ")
+            ? message
+            : (failure.kind() + " " + message).strip();
     return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 

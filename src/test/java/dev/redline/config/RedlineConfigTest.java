@@ -217,8 +217,39 @@ class RedlineConfigTest {
           "the login came from " + u.origins().get("redis.password"), u.loginOrigin(), uncut);
     }
 
+    // the line is found past characters outside the BMP, with CRLF line ends, or a dotted key
+    Map<String, Integer> cutAtLine =
+        Map.of(
+            "app_name: \uD83D\uDE80 x \uD83D\uDE80\nredis:\n  host: h\n  password: tea #1\n", 4,
+            "redis:\r\n  host: h\r\n  password: tea #1\r\n", 3,
+            "redis.host: h\nredis.password: tea #1\n", 2);
+    for (Map.Entry<String, Integer> e : cutAtLine.entrySet()) {
+      Path f = yaml(e.getKey());
+      String origin =
+          RedlineConfig.load(props("redline.config", f.toString()), Map.of()).loginOrigin();
+      assertTrue(origin.contains("line " + e.getValue() + " of " + f), origin);
+    }
+    Path crlf = yaml("redis:\r\n  host: h\r\n  password: tea\r\n# a comment\r\n");
+    assertEquals(
+        "the login came from redline.yaml key redis.password",
+        RedlineConfig.load(props("redline.config", crlf.toString()), Map.of()).loginOrigin());
+
+    // a password set above the file's takes its caution away
+    yaml("redis:\n  host: h\n  password: tea #1\n");
+    RedlineConfig above =
+        RedlineConfig.load(
+            props("redline.config", cut.toString()), Map.of("REDIS_PASSWORD", "other"));
+    assertEquals("the login came from environment variable REDIS_PASSWORD", above.loginOrigin());
+
     RedlineConfig url = RedlineConfig.load(props("redline.redis.url", "redis://u:p@h:1"), Map.of());
     assertEquals("the login came from system property redline.redis.url", url.loginOrigin());
+    RedlineConfig userBeside =
+        RedlineConfig.load(
+            props("redline.redis.url", "redis://u:p@h:1", "redline.redis.username", "v"), Map.of());
+    assertEquals(
+        "the login came from system property redline.redis.url, system property"
+            + " redline.redis.username",
+        userBeside.loginOrigin());
     assertNull(
         RedlineConfig.load(props("redline.redis.url", "redis://h:1"), Map.of()).loginOrigin());
   }

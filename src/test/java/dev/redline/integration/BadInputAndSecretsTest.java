@@ -73,11 +73,16 @@ class BadInputAndSecretsTest {
 
   @Test
   void aPasswordCutShortByAYamlCommentIsNamedWhenTheLoginFails() throws Exception {
-    String password = "tea #1";
+    String password = "Qz7vK #88";
     Path file = Files.createTempDirectory("redline-login").resolve("redline.yaml");
     try (TestRedisServer guarded = TestRedisServer.startWithPassword(password)) {
       Files.writeString(
-          file, "redis:\n  url: redis://127.0.0.1:" + guarded.port() + "\n  password: tea #1\n");
+          file,
+          "redis:\n  url: redis://127.0.0.1:"
+              + guarded.port()
+              + "\n  password: "
+              + password
+              + "\n");
       String said;
       try (ConsoleCapture console = new ConsoleCapture()) {
         StringBuilder all = new StringBuilder();
@@ -100,7 +105,9 @@ class BadInputAndSecretsTest {
               && said.contains("line 3 of " + file)
               && said.contains("quote it (password: '...')"),
           said);
-      assertFalse(said.contains(password), "the password is not printed");
+      assertFalse(
+          said.contains("Qz7vK") || said.contains("#88"),
+          "neither the password sent nor the comment is printed");
     }
   }
 

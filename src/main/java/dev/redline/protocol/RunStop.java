@@ -41,7 +41,16 @@ final class RunStop {
    */
   private static final long PARKED_AFTER_STOPPED_LOAD_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-  private static final long PARKED_AFTER_ENDED_LOAD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  static final long PARKED_AFTER_ENDED_LOAD_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+  /**
+   * How long Gatling's thread must stay blocked on a monitor to count as being in {@code
+   * System.exit} (which blocks it for good while the hooks run). Writing the report it blocks for
+   * moments too: on a class-loading lock that other shutdown hooks hold while they load classes, on
+   * the console's lock. Once in CI the JVM ended during Gatling's "Parsing log file(s)...", which
+   * only a hook that took such a moment for the exit explains.
+   */
+  private static final long BLOCKED_IN_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /**
    * How long Gatling's thread must run on after a shutdown began to count as writing its report.
@@ -218,22 +227,26 @@ final class RunStop {
 
   /**
    * Waits while the thread that runs Gatling is still busy after the load: it is done when it ends,
-   * blocks in {@code System.exit} (a shutdown is under way), or stays parked (it called {@code
-   * System.exit} itself and waits for the hooks, or it went on to other work); at most until the
-   * report deadline.
+   * stays blocked (in {@code System.exit}: a shutdown is under way), or stays parked (it called
+   * {@code System.exit} itself and waits for the hooks, or it went on to other work); at most until
+   * the report deadline.
    */
-  private void awaitGatlingsReport(long parkedNanos) {
-    long parkedSince = -1;
+  void awaitGatlingsReport(long parkedNanos) {
+    Thread.State stillState = null; // the state it has kept, not running, since stillSince
+    long stillSince = 0;
     while (System.nanoTime() < reportDeadlineNanos) {
       Thread.State state = gatling.getState();
-      if (state == Thread.State.TERMINATED || state == Thread.State.BLOCKED) {
+      if (state == Thread.State.TERMINATED) {
         return;
       }
       if (state == Thread.State.RUNNABLE) {
-        parkedSince = -1;
-      } else if (parkedSince < 0) {
-        parkedSince = System.nanoTime();
-      } else if (System.nanoTime() - parkedSince > parkedNanos) {
+        stillState = null;
+      } else if (stillState == null
+          || (state == Thread.State.BLOCKED) != (stillState == Thread.State.BLOCKED)) {
+        stillState = state;
+        stillSince = System.nanoTime();
+      } else if (System.nanoTime() - stillSince
+          > (state == Thread.State.BLOCKED ? BLOCKED_IN_EXIT_NANOS : parkedNanos)) {
         return;
       }
       try {

@@ -274,21 +274,16 @@ public record RedlineConfig(
    * Where the endpoint's settings came from (redis.url and its parts), as the start line names it.
    */
   public String endpointOrigin() {
-    List<String> from = new ArrayList<>();
-    for (String key :
-        List.of(
-            "redis.url",
-            "redis.host",
-            "redis.port",
-            "redis.username",
-            "redis.password",
-            "redis.db")) {
-      String origin = origins.get(key);
-      if (origin != null && !from.contains(origin)) {
-        from.add(origin);
-      }
-    }
-    return from.isEmpty() ? "named by the simulation" : String.join(", ", from);
+    String from =
+        joinedOrigins(
+            List.of(
+                "redis.url",
+                "redis.host",
+                "redis.port",
+                "redis.username",
+                "redis.password",
+                "redis.db"));
+    return from.isEmpty() ? "named by the simulation" : from;
   }
 
   /**
@@ -301,19 +296,21 @@ public record RedlineConfig(
     if (login == null || (login.password() == null && login.username() == null)) {
       return null;
     }
-    List<String> from = new ArrayList<>();
-    for (String part : List.of("redis.password", "redis.username")) {
-      boolean set =
-          part.equals("redis.password") ? login.password() != null : login.username() != null;
-      String origin = origins.containsKey(part) ? origins.get(part) : origins.get("redis.url");
-      if (set && origin != null && !from.contains(origin)) {
-        from.add(origin);
-      }
+    List<String> keys = new ArrayList<>();
+    if (login.password() != null) {
+      keys.add(origins.containsKey("redis.password") ? "redis.password" : "redis.url");
+    }
+    if (login.username() != null) {
+      keys.add(origins.containsKey("redis.username") ? "redis.username" : "redis.url");
     }
     String caution = cautions.get("redis.password");
-    return "the login came from "
-        + String.join(", ", from)
-        + (caution == null ? "" : "; " + caution);
+    return "the login came from " + joinedOrigins(keys) + (caution == null ? "" : "; " + caution);
+  }
+
+  /** The distinct origins of those of these settings that are set, in order, comma-separated. */
+  private String joinedOrigins(List<String> keys) {
+    return String.join(
+        ", ", keys.stream().map(origins::get).filter(o -> o != null).distinct().toList());
   }
 
   /** Virtual users: clientInstances × threadsPerClient. */

@@ -80,8 +80,9 @@ public final class YamlConfigFile {
                 + root.getClass().getSimpleName());
       }
       flatten(file, "", map, values);
-      keepTextAsWritten(text, options, values);
-      cautionCommentsAfterPasswords(file, text, options, values);
+      java.util.function.Supplier<org.yaml.snakeyaml.nodes.Node> tree = composedOnce(text, options);
+      keepTextAsWritten(tree, values);
+      cautionCommentAfterPassword(file, text, tree, values);
     }
     return new ConfigLayer(file.getFileName().toString(), values);
   }
@@ -153,8 +154,8 @@ public final class YamlConfigFile {
    * in the file: {@code password: 0123456} is 0123456, not the octal number 42798.
    */
   private static void keepTextAsWritten(
-      String text, LoaderOptions options, Map<String, ConfigValue> values) {
-    org.yaml.snakeyaml.nodes.Node root = null;
+      java.util.function.Supplier<org.yaml.snakeyaml.nodes.Node> tree,
+      Map<String, ConfigValue> values) {
     for (Map.Entry<String, ConfigValue> e : values.entrySet()) {
       Object raw = e.getValue().raw();
       boolean readAsOther =
@@ -162,10 +163,7 @@ public final class YamlConfigFile {
       if (!readAsOther || !ConfigKey.at(e.getKey()).takesText()) {
         continue;
       }
-      if (root == null) {
-        root = new Yaml(options).compose(new java.io.StringReader(text));
-      }
-      org.yaml.snakeyaml.nodes.Node node = find(root, "", e.getKey());
+      org.yaml.snakeyaml.nodes.Node node = find(tree.get(), "", e.getKey());
       if (node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
         e.setValue(new ConfigValue(scalar.getValue(), e.getValue().origin()));
       }
@@ -178,44 +176,52 @@ public final class YamlConfigFile {
    * so the value runs as YAML read it and carries a caution that the failed login says (never the
    * text of the comment, which may be the password's end).
    */
-  private static void cautionCommentsAfterPasswords(
-      Path file, String text, LoaderOptions options, Map<String, ConfigValue> values) {
-    org.yaml.snakeyaml.nodes.Node root = null;
-    for (Map.Entry<String, ConfigValue> e : values.entrySet()) {
-      if (!e.getKey().equals("redis.password")) {
-        continue; // the login the start check says; the sentinels' own is answered per sentinel
-      }
-      if (root == null) {
-        root = new Yaml(options).compose(new java.io.StringReader(text));
-      }
-      if (!(find(root, "", e.getKey()) instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar)
-          || scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
-        continue;
-      }
-      // SnakeYAML counts code points, String indexes count UTF-16 units (an emoji above differs)
-      int end = text.offsetByCodePoints(0, scalar.getEndMark().getIndex());
-      int lineEnd = text.indexOf('\n', end);
-      String rest = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
-      boolean commentFollows =
-          !rest.isEmpty()
-              && Character.isWhitespace(rest.charAt(0))
-              && rest.stripLeading().startsWith("#");
-      if (commentFollows) {
-        ConfigValue value = e.getValue();
-        e.setValue(
-            new ConfigValue(
-                value.raw(),
-                value.origin(),
-                "line "
-                    + (scalar.getEndMark().getLine() + 1)
-                    + " of "
-                    + file
-                    + " goes on after "
-                    + e.getKey()
-                    + " with ' #', which YAML reads as a comment: if the '#' is part of the"
-                    + " password, quote it (password: '...')"));
-      }
+  private static void cautionCommentAfterPassword(
+      Path file,
+      String text,
+      java.util.function.Supplier<org.yaml.snakeyaml.nodes.Node> tree,
+      Map<String, ConfigValue> values) {
+    // the login the start check says; the sentinels' own password is answered per sentinel
+    ConfigValue value = values.get("redis.password");
+    if (value == null
+        || !(find(tree.get(), "", "redis.password")
+            instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar)
+        || scalar.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+      return;
     }
+    // SnakeYAML counts code points, String indexes count UTF-16 units (an emoji above differs)
+    int end = text.offsetByCodePoints(0, scalar.getEndMark().getIndex());
+    int lineEnd = text.indexOf('\n', end);
+    String rest = text.substring(end, lineEnd < 0 ? text.length() : lineEnd);
+    boolean commentFollows =
+        !rest.isEmpty()
+            && Character.isWhitespace(rest.charAt(0))
+            && rest.stripLeading().startsWith("#");
+    if (commentFollows) {
+      values.put(
+          "redis.password",
+          new ConfigValue(
+              value.raw(),
+              value.origin(),
+              "line "
+                  + (scalar.getEndMark().getLine() + 1)
+                  + " of "
+                  + file
+                  + " goes on after redis.password with ' #', which YAML reads as a comment: if"
+                  + " the '#' is part of the password, quote it (password: '...')"));
+    }
+  }
+
+  /** The file's node tree, composed at most once, and only when a pass needs it. */
+  private static java.util.function.Supplier<org.yaml.snakeyaml.nodes.Node> composedOnce(
+      String text, LoaderOptions options) {
+    org.yaml.snakeyaml.nodes.Node[] root = {null};
+    return () -> {
+      if (root[0] == null) {
+        root[0] = new Yaml(options).compose(new java.io.StringReader(text));
+      }
+      return root[0];
+    };
   }
 
   /** The value node of a dotted path, written nested or with dots. */

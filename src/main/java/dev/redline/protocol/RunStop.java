@@ -232,21 +232,20 @@ final class RunStop {
    * the report deadline.
    */
   void awaitGatlingsReport(long parkedNanos) {
-    Thread.State stillState = null; // the state it has kept, not running, since stillSince
+    Boolean stillBlocked = null; // not running since stillSince: blocked, or else parked
     long stillSince = 0;
     while (System.nanoTime() < reportDeadlineNanos) {
       Thread.State state = gatling.getState();
       if (state == Thread.State.TERMINATED) {
         return;
       }
+      boolean blocked = state == Thread.State.BLOCKED;
       if (state == Thread.State.RUNNABLE) {
-        stillState = null;
-      } else if (stillState == null
-          || (state == Thread.State.BLOCKED) != (stillState == Thread.State.BLOCKED)) {
-        stillState = state;
+        stillBlocked = null;
+      } else if (stillBlocked == null || stillBlocked != blocked) {
+        stillBlocked = blocked;
         stillSince = System.nanoTime();
-      } else if (System.nanoTime() - stillSince
-          > (state == Thread.State.BLOCKED ? BLOCKED_IN_EXIT_NANOS : parkedNanos)) {
+      } else if (System.nanoTime() - stillSince > (blocked ? BLOCKED_IN_EXIT_NANOS : parkedNanos)) {
         return;
       }
       try {

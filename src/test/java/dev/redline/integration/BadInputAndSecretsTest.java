@@ -43,16 +43,21 @@ class BadInputAndSecretsTest {
                 Duration.ofSeconds(10),
                 scenario("never").exec(cmd.get("k")).injectOpen(atOnceUsers(1)));
       } catch (Exception e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-          all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
+        return messagesOf(e);
       }
       assertNotEquals(0, run.exitCode(), "a bad start is a non-zero exit");
       assertNull(run.redline().recorder().series("GET"), "no load started");
       return console.text();
     }
+  }
+
+  /** The messages of an exception and its causes, a line each. */
+  private static String messagesOf(Throwable e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(t.getMessage()).append('\n');
+    }
+    return all.toString();
   }
 
   @Test
@@ -85,7 +90,7 @@ class BadInputAndSecretsTest {
               + "\n");
       String said;
       try (ConsoleCapture console = new ConsoleCapture()) {
-        StringBuilder all = new StringBuilder();
+        String thrown = "";
         try {
           GatlingRun.Result run =
               GatlingRun.runSimulation(
@@ -93,11 +98,9 @@ class BadInputAndSecretsTest {
                   Map.of("redline.config", file.toString(), "redline.test.duration", "2s"));
           assertNotEquals(0, run.exitCode(), "a refused login is a non-zero exit");
         } catch (Exception e) {
-          for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-          }
+          thrown = messagesOf(e);
         }
-        said = console.text() + all;
+        said = console.text() + thrown;
       }
       assertTrue(
           said.contains("WRONGPASS")

@@ -57,12 +57,14 @@ final class BareJedisLoad {
     }
     long start = System.nanoTime();
     double cpu;
+    double switches;
     try (CpuPerCommand sampler = new CpuPerCommand(1000, millis - 1000, ops::sum)) {
       threads.forEach(Thread::start);
       for (Thread thread : threads) {
         thread.join();
       }
       cpu = sampler.microsPerCommand();
+      switches = sampler.switchesPerCommand();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Histogram all = new Histogram(3);
@@ -73,6 +75,7 @@ final class BareJedisLoad {
         ops.sum() / seconds,
         all.getValueAtPercentile(50) / 1000.0,
         all.getValueAtPercentile(99) / 1000.0,
-        cpu);
+        cpu,
+        switches);
   }
 }

@@ -8,6 +8,8 @@ package dev.redline.bench;
  * @param p99Micros 99th percentile of one round trip
  * @param cpuMicrosPerCommand the client process's CPU time per command in the steady seconds (NaN
  *     when not measured: redis-benchmark is another process)
+ * @param switchesPerCommand the client process's voluntary context switches per command in the
+ *     steady seconds, over all its threads (NaN when not measured)
  */
 record Measurement(
     String tool,
@@ -15,4 +17,5 @@ record Measurement(
     double opsPerSecond,
     double p50Micros,
     double p99Micros,
-    double cpuMicrosPerCommand) {}
+    double cpuMicrosPerCommand,
+    double switchesPerCommand) {}

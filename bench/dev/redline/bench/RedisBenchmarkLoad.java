@@ -60,6 +60,7 @@ final class RedisBenchmarkLoad {
         Double.parseDouble(f[1]),
         Double.parseDouble(f[4]) * 1000,
         Double.parseDouble(f[6]) * 1000,
+        Double.NaN,
         Double.NaN);
   }
 }

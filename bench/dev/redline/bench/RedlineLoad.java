@@ -62,6 +62,7 @@ final class RedlineLoad {
     }
     GatlingRun.Result run;
     double cpu;
+    double switches;
     // the run's live count of commands sent (the recorder of the run that starts below)
     java.util.Optional<dev.redline.protocol.RedlineRun> before =
         dev.redline.testing.ObservedRuns.lastStarted();
@@ -83,6 +84,7 @@ final class RedlineLoad {
               scn.injectClosed(constantConcurrentUsers(s.connections()).during(duration)));
       lastRunReturnedEpochMillis = System.currentTimeMillis();
       cpu = sampler.microsPerCommand();
+      switches = sampler.switchesPerCommand();
     }
     lastRun = run;
     RequestSeries commands = run.recorder().series(s.command());
@@ -101,7 +103,8 @@ final class RedlineLoad {
         steadySeconds == 0 ? 0 : (double) steadyOps / steadySeconds,
         h.getValueAtPercentile(50) / 1000.0,
         h.getValueAtPercentile(99) / 1000.0,
-        cpu);
+        cpu,
+        switches);
   }
 
   /** Every command the run has sent so far, over all names. */

@@ -51,6 +51,12 @@ public final class SideBySide {
         }
       }
     }
+    // a thousand connections: Redline's users share its bounded workers, bare Jedis runs a thread
+    // per connection, redis-benchmark multiplexes them on one thread
+    Setting thousand = new Setting("SET", 1, 1000, VALUE_SIZE, KEYSPACE);
+    if (only == null || only.equals(thousand.toString())) {
+      settings.add(thousand);
+    }
     StringBuilder out = new StringBuilder();
     try (RedisServerProcess server = RedisServerProcess.start()) {
       String version;
@@ -78,8 +84,9 @@ public final class SideBySide {
       out.append(
           "| setting | redis-benchmark ops/s | bare Jedis ops/s | Redline ops/s | Redline / Jedis | Redline / redis-benchmark | Jedis / redis-benchmark "
               + "| BATCH-only Redline ops/s | BATCH-only / Jedis | BATCH-only / redis-benchmark "
-              + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) | client CPU µs per command (Jedis / Redline / BATCH-only) |\n"
-              + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+              + "| p50 µs (rb / Jedis / Redline) | p99 µs (rb / Jedis / Redline) | client CPU µs per command (Jedis / Redline / BATCH-only) "
+              + "| voluntary context switches per command (Jedis / Redline) |\n"
+              + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       // JIT warm-up, not measured: the JVM compiles Jedis, Gatling and Redline before the first row
       if (warmup > 0 && !settings.isEmpty()) {
         Setting first = settings.get(0);
@@ -114,7 +121,7 @@ public final class SideBySide {
         String row =
             String.format(
                 Locale.ROOT,
-                "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %s |%n",
+                "| %s | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %s | %.0f / %.0f / %.0f | %.0f / %.0f / %.0f | %.2f / %.2f / %s | %.2f / %.2f |%n",
                 s,
                 rb.opsPerSecond(),
                 jedis.opsPerSecond(),
@@ -133,7 +140,9 @@ public final class SideBySide {
                 redline.cpuMicrosPerCommand(),
                 batchOnly == null
                     ? "—"
-                    : String.format(Locale.ROOT, "%.2f", batchOnly.cpuMicrosPerCommand()));
+                    : String.format(Locale.ROOT, "%.2f", batchOnly.cpuMicrosPerCommand()),
+                jedis.switchesPerCommand(),
+                redline.switchesPerCommand());
         out.append(row);
         System.out.print(row);
       }

@@ -9,6 +9,8 @@ import dev.redline.protocol.ResultRecorder;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -16,15 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The common way of every Redline action. Gatling hands it a session ({@link GatlingRequestAction}:
- * block rules first); the request is due from then. Its arguments are resolved where it arrives (a
- * missing attribute is a crash, as for HTTP); it goes through Gatling's throttler when the scenario
- * is throttled (then it is due at its slot), then to the worker thread of the user's client, where
- * {@link #run} makes the blocking Jedis call, records it (service time, and the wait since it was
- * due), and passes the session on with {@link #proceed}.
+ * block rules first); the request is due from then. Its arguments are resolved against the session
+ * (a missing attribute is a crash, as for HTTP); it goes through Gatling's throttler when the
+ * scenario is throttled (then it is due at its slot), then to the user's Redis worker, where {@link
+ * #run} makes the blocking Jedis call, records it (service time, and the wait since it was due),
+ * and passes the session on with {@link #proceed}.
  *
- * <p>A Jedis call never runs on a Gatling event loop. When the next action is also Redline's, the
- * worker runs it at once (bounded, see {@link ClientInstance#execute}); anything else goes back to
- * the session's event loop through Gatling's {@code !}.
+ * <p>The user lives on its worker: its first request moves the session there (the worker's queue,
+ * once), and every later one arrives on the worker already and runs at once, on the same stack
+ * (bounded, see {@link ClientInstance#execute}). A Jedis call never runs on a Gatling event loop.
  *
  * @param <P> what a request is made of once resolved against the session (its arguments)
  */
@@ -78,27 +80,30 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
       return reason;
     }
     ClientInstance client = components.clients().clientFor(session.userId());
+    EventLoop worker = client.workerFor(session.userId());
+    Session home = session.eventLoop() == worker ? session : movedHome(session, worker);
     if (throttled()) {
-      throttle(session, () -> dispatch(session, request, client, System.nanoTime()));
+      throttle(home, () -> dispatch(home, request, client, worker, System.nanoTime()));
     } else {
-      dispatch(session, request, client, arrivedNanos);
+      dispatch(home, request, client, worker, arrivedNanos);
     }
     return null;
   }
 
   /**
-   * Queues the request on the user's worker; while the client is in an outage, after a backoff (the
+   * Runs the request on the user's worker; while the client is in an outage, after a backoff (the
    * backoff is part of the request's wait). A cluster client does not back off as a whole: see
    * {@link ClientInstance#backsOffAsOne()}.
    */
-  private void dispatch(Session session, P request, ClientInstance client, long dueNanos) {
+  private void dispatch(
+      Session session, P request, ClientInstance client, EventLoop worker, long dueNanos) {
     long backoff =
         client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
     Runnable task = () -> runSafely(session, request, client, dueNanos);
     if (backoff > 0) {
-      client.schedule(session.userId(), task, backoff);
+      worker.schedule(task, backoff, TimeUnit.NANOSECONDS);
     } else {
-      client.execute(session.userId(), task);
+      ClientInstance.execute(worker, task);
     }
   }
 

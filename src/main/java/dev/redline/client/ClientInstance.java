@@ -1,6 +1,5 @@
 package dev.redline.client;
 
-import io.netty.channel.DefaultEventLoopGroup;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
@@ -48,7 +47,8 @@ public final class ClientInstance implements AutoCloseable {
       int index,
       ClientSettings settings,
       CommandKeys.Source commandKeys,
-      ExecutorService pipelineThreads) {
+      ExecutorService pipelineThreads,
+      LoopTransport transport) {
     this.index = index;
     this.clientInstances = settings.clientInstances();
     this.config = JedisConfigs.dataNodes(settings, index);
@@ -65,7 +65,7 @@ public final class ClientInstance implements AutoCloseable {
           return worker;
         };
     this.concurrency = Math.min(settings.workersPerClient(), settings.connectionsPerClient());
-    this.workerGroup = new DefaultEventLoopGroup(settings.workersPerClient(), named);
+    this.workerGroup = new WorkerLoops(settings.workersPerClient(), named, transport.ioHandlers());
     this.workers = new EventLoop[settings.workersPerClient()];
     int i = 0;
     for (EventExecutor loop : workerGroup) {
@@ -138,10 +138,12 @@ public final class ClientInstance implements AutoCloseable {
   }
 
   /**
-   * The worker thread that runs a virtual user's requests. Users are spread evenly: user {@code u}
-   * of client {@code u % clientInstances} goes to worker {@code (u / clientInstances) %
-   * threadsPerClient}. A worker is a single thread with a task queue; it makes its users' blocking
-   * Jedis calls, and never runs on one of Gatling's event loops (the users themselves live there).
+   * The worker a virtual user lives on. Users are spread evenly: user {@code u} of client {@code u
+   * % clientInstances} goes to worker {@code (u / clientInstances) % workers}, where workers is
+   * threadsPerClient (or this client's share of {@link WorkerBudget}). A worker is a
+   * single-threaded netty I/O event loop of Gatling's transport ({@link LoopTransport}), never one
+   * of Gatling's own loops: it makes its users' blocking Jedis calls and runs the rest of their
+   * scenario (Gatling's loops, pauses, HTTP requests) in between.
    */
   public EventLoop workerFor(long userId) {
     return workers[workerIndex(userId)];
@@ -170,23 +172,17 @@ public final class ClientInstance implements AutoCloseable {
   }
 
   /**
-   * Runs a task on the user's worker: at once when the caller is that worker and few requests are
-   * nested on its stack (no queue, no lock), else through the worker's task queue, which also
-   * unwinds a request chain in a loop every {@link WorkerThread#MAX_INLINE_DEPTH} requests.
+   * Runs a task on a worker: at once when the caller is that worker and few requests are nested on
+   * its stack (no queue, no lock), else through the worker's task queue, which also unwinds a chain
+   * of requests every {@link WorkerThread#MAX_INLINE_DEPTH} requests.
    */
-  public void execute(long userId, Runnable task) {
-    EventLoop worker = workerFor(userId);
+  public static void execute(EventLoop worker, Runnable task) {
     WorkerThread inline = worker.inEventLoop() ? WorkerThread.inlineCapable() : null;
     if (inline != null) {
       inline.runNested(task);
     } else {
       worker.execute(task);
     }
-  }
-
-  /** Queues a task on the user's worker after a delay (backoff during an outage). */
-  public void schedule(long userId, Runnable task, long delayNanos) {
-    workerFor(userId).schedule(task, delayNanos, TimeUnit.NANOSECONDS);
   }
 
   /**

@@ -18,11 +18,11 @@ public final class ClientPool implements AutoCloseable {
 
   /**
    * Makes every client and its connections (a cluster client reads the slot map, a sentinel pool
-   * asks the sentinels for the primary).
+   * asks the sentinels for the primary), and its workers' event loops on {@code transport}.
    *
    * @throws RuntimeException from Jedis when the deployment cannot be reached; nothing is left open
    */
-  public ClientPool(ClientSettings settings) {
+  public ClientPool(ClientSettings settings, LoopTransport transport) {
     this.settings = settings;
     this.clients = new ClientInstance[settings.clientInstances()];
     // cluster pipelines read their nodes in parallel on these threads (never a Gatling event loop)
@@ -37,7 +37,7 @@ public final class ClientPool implements AutoCloseable {
             : null;
     try {
       for (int i = 0; i < clients.length; i++) {
-        clients[i] = new ClientInstance(i, settings, commandKeys, pipelineThreads);
+        clients[i] = new ClientInstance(i, settings, commandKeys, pipelineThreads, transport);
       }
     } catch (RuntimeException e) {
       try {

@@ -2,6 +2,7 @@ package dev.redline.protocol;
 
 import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
+import dev.redline.client.LoopTransport;
 import dev.redline.client.RedisEndpoint;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.pubsub.Subscriber;
@@ -13,6 +14,7 @@ import dev.redline.report.LatencyTable;
 import dev.redline.report.ReportFolder;
 import dev.redline.report.RunFacts;
 import io.gatling.core.CoreComponents;
+import io.gatling.core.config.NettyConfiguration;
 import io.gatling.core.stats.StatsEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,8 +87,11 @@ public final class RedlineRun {
   private final List<RunObserver> observers = new ArrayList<>();
   private boolean observed;
 
-  private RedlineRun(StatsEngine statsEngine) {
+  private final LoopTransport transport;
+
+  private RedlineRun(StatsEngine statsEngine, LoopTransport transport) {
     this.statsEngine = statsEngine;
+    this.transport = transport;
     sampler.scheduleAtFixedRate(this::sampleAndReportErrors, 1, 1, TimeUnit.SECONDS);
   }
 
@@ -121,7 +126,10 @@ public final class RedlineRun {
    * components); it finishes when Gatling's actor system terminates, after the load.
    */
   static RedlineRun start(CoreComponents core) {
-    RedlineRun run = new RedlineRun(core.statsEngine());
+    NettyConfiguration netty = core.configuration().netty();
+    RedlineRun run =
+        new RedlineRun(
+            core.statsEngine(), new LoopTransport(netty.useNativeTransport(), netty.useIoUring()));
     core.actorSystem()
         .registerOnTermination(
             () -> {
@@ -297,7 +305,8 @@ public final class RedlineRun {
             protocol.backoffMax());
     settings.add(echo(clientSettings, protocol));
     ClientPool pool =
-        StartupCheck.connect(clientSettings, protocol.startDuringOutage(), protocol.loginOrigin());
+        StartupCheck.connect(
+            clientSettings, transport, protocol.startDuringOutage(), protocol.loginOrigin());
     pools.add(pool);
     servers.start(pool);
     StartupCheck.verify(pool, recorder, protocol.startDuringOutage(), protocol.loginOrigin());

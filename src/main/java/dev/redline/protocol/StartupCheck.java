@@ -6,6 +6,7 @@ import dev.redline.client.ClientSettings;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.client.Deployment;
 import dev.redline.client.JedisConfigs;
+import dev.redline.client.LoopTransport;
 import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.LatencyRecorder;
@@ -27,13 +28,16 @@ final class StartupCheck {
    * @throws RedlineStartupException naming the deployment, the cause, and what to check
    */
   static ClientPool connect(
-      ClientSettings settings, boolean startDuringOutage, String loginOrigin) {
+      ClientSettings settings,
+      LoopTransport transport,
+      boolean startDuringOutage,
+      String loginOrigin) {
     String mismatch = modeMismatch(settings);
     if (mismatch != null) {
       throw new RedlineStartupException(mismatch);
     }
     try {
-      return new ClientPool(settings);
+      return new ClientPool(settings, transport);
     } catch (IllegalArgumentException e) {
       throw new RedlineStartupException(
           e.getMessage()); // a setting that cannot work, e.g. an unreadable TLS key

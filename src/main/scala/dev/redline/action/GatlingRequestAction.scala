@@ -8,6 +8,8 @@ import io.gatling.core.session.{ Expression, Session }
 import io.gatling.core.stats.StatsEngine
 import io.gatling.core.structure.ScenarioContext
 
+import io.netty.channel.EventLoop
+
 // Why Scala: Gatling's contract between actions lives in Scala traits (RequestAction,
 // ExitableAction, ChainableAction) whose `!` is an `abstract override`. A Java class can only
 // implement them by overriding the names the Scala compiler generates ($bang, trait setters), which
@@ -16,21 +18,19 @@ import io.gatling.core.structure.ScenarioContext
 // `throttle` to call.
 
 /**
- * A Redis request as Gatling sees it. When a session arrives (`!`), Gatling's block rules run
- * first (ExitableAction: a KO inside `tryMax` retries the block, `exitBlockOnFail` leaves it, an
- * exit-ASAP loop ends), then its crash guard (ChainableAction), then `send`. A request whose
- * arguments cannot be built is a crash, logged as Gatling logs an HTTP request it cannot build
- * (RequestAction).
+ * A Redis request as Gatling sees it. When a session arrives (Gatling's own `Action.!`: on the
+ * session's event loop), Gatling's block rules run first (ExitableAction: a KO inside `tryMax`
+ * retries the block, `exitBlockOnFail` leaves it, an exit-ASAP loop ends), then its crash guard
+ * (ChainableAction), then `send`. A request whose arguments cannot be built is a crash, logged as
+ * Gatling logs an HTTP request it cannot build (RequestAction).
  *
- * Unlike Gatling's `Action.!`, a Redis request does not first move to the session's event loop:
- * `send` only resolves arguments and hands the request to the user's Redis worker, so it runs
- * where the session arrives, a Gatling event loop or the worker itself (then a chain of Redis
- * requests goes on without a thread hand-off). The worker passes the session on with `proceed`,
- * which is Gatling's `next ! session`: a Gatling action moves back to the session's event loop.
+ * A virtual user lives on its Redis worker, an I/O event loop of Gatling's own transport: its first
+ * Redis request moves its session there (`movedHome`), and from then on Gatling runs the user's
+ * whole chain on that thread — the next request, a loop's iteration, a pause's end, an HTTP
+ * response — with no thread hand-off per request. `proceed` is Gatling's `next ! session`.
  */
 abstract class GatlingRequestAction(override val name: String, ctx: ScenarioContext, override val next: Action)
-    extends SendsWhereItArrives
-    with RequestAction {
+    extends RequestAction {
   override val statsEngine: StatsEngine = ctx.coreComponents.statsEngine
   override val clock: Clock = ctx.coreComponents.clock
 
@@ -54,6 +54,17 @@ abstract class GatlingRequestAction(override val name: String, ctx: ScenarioCont
     if (crash == null) Validation.unit else Failure(crash)
   }
 
+  /**
+   * The session as it lives on its Redis worker from now on: the same user, attributes, blocks and
+   * status, with the worker as its event loop. This is the one place Redline rebuilds a Gatling
+   * `Session`, once per user (at its first Redis request): Gatling's `Action.!` then finds the
+   * session at home on the worker and runs the user's next action there at once, where a session
+   * left on Gatling's loop would cost two thread hand-offs per request (Gatling's loop → worker →
+   * Gatling's loop). Jedis calls are blocking, so the worker is never one of Gatling's own loops.
+   */
+  protected final def movedHome(session: Session, worker: EventLoop): Session =
+    session.copy(eventLoop = worker)
+
   /** Passes the session to the next action: Gatling's `next ! session`. */
   protected final def proceed(session: Session): Unit = next ! session
 
@@ -66,14 +77,4 @@ abstract class GatlingRequestAction(override val name: String, ctx: ScenarioCont
       case Some(t) => t ! Throttler.Command.ThrottledRequest(session.scenario, () => request.run())
       case None    => request.run()
     }
-}
-
-/**
- * Gatling's `Action.!` first moves to the session's event loop; a Redis request runs where the
- * session arrives (see GatlingRequestAction). As in `Action.!`, nothing more is sent for a session
- * whose event loop Gatling has shut down: its run is over.
- */
-trait SendsWhereItArrives extends Action {
-  override def !(session: Session): Unit =
-    if (!session.eventLoop.isShutdown) execute(session)
 }

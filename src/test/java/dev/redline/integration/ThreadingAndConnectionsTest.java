@@ -91,6 +91,36 @@ class ThreadingAndConnectionsTest extends RedisServerTest {
   }
 
   @Test
+  void feedersAndRendezVousWorkForUsersLivingOnTheirWorkers() throws Exception {
+    int users = 6;
+    java.util.List<java.util.Map<String, Object>> records = new java.util.ArrayList<>();
+    for (int i = 0; i < users; i++) {
+      records.add(java.util.Map.of("item", "item-" + i));
+    }
+    // each user takes a record, writes it, waits for every user at the rendezvous (Gatling's own
+    // action, which lets the users go from its own thread), then reads what all the others wrote
+    ScenarioBuilder scn =
+        scenario("feeder and rendezvous")
+            .feed(listFeeder(records).queue())
+            .exec(cmd.sadd("items", "#{item}"))
+            .rendezVous(users)
+            .exec(cmd.scard("items").check(reply().ofLong().is((long) users)))
+            .feed(listFeeder(records).circular())
+            .exec(cmd.command("SISMEMBER", "items", "#{item}").check(reply().is(1L)));
+
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol().threadsPerClient(2),
+            Duration.ofSeconds(30),
+            scn.injectOpen(atOnceUsers(users)));
+
+    assertEquals(0, run.exitCode());
+    assertEquals(users, run.recorder().series("SCARD").okHistogram().getTotalCount());
+    assertEquals(users, run.recorder().series("SISMEMBER").okHistogram().getTotalCount());
+    assertEquals(0, run.recorder().series("SCARD").koHistogram().getTotalCount());
+  }
+
+  @Test
   void aThrottledScenarioGoesThroughGatlingsThrottler() throws Exception {
     Duration duration = Duration.ofSeconds(4);
     ScenarioBuilder scn = scenario("throttled").during(duration).on(exec(cmd.incr("throttled")));

@@ -12,8 +12,13 @@ import java.util.Locale;
  * recorded as its WAIT (it never vanishes). Users and connections have a ceiling of their own.
  */
 public final class WorkerBudget {
-  /** Worker threads per core that still leave Gatling and the machine responsive. */
-  public static final int WORKERS_PER_CORE = 64;
+  /**
+   * Worker threads per core. Enough blocking calls in flight to keep a server busy (on a 2-core
+   * machine 64 workers run SET at redis-benchmark's rate against a local server), few enough that
+   * the runnable ones do not starve Gatling's loops and redis-server (docs/performance.md, "SET P1
+   * c1000").
+   */
+  public static final int WORKERS_PER_CORE = 32;
 
   /** Virtual users (client instances × threads per client) one JVM takes. */
   public static final int MAX_USERS = 10_000;

@@ -17,9 +17,9 @@ import scala.collection.immutable.List;
  *
  * <p>A buffer belongs to one worker thread, which fills it. It is flushed when it holds {@value
  * #CAPACITY} records, {@value #MAX_DELAY_MILLIS} ms after its first record (well inside Gatling's 5
- * s console period), and when a virtual user whose requests the worker runs exits (on that user's
- * Gatling event loop, before Gatling learns of the exit, so no record of a user comes after its
- * end): it is locked for that, uncontended but for that moment.
+ * s console period), and when a virtual user of the worker exits (before Gatling learns of the
+ * exit, so no record of a user comes after its end). It is locked because a user that exits before
+ * its first Redis request does so on its Gatling event loop; uncontended otherwise.
  */
 final class GatlingRecordBuffer {
   static final int CAPACITY = 1024;

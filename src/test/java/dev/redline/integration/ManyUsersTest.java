@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * What Redline promises on any machine: 10,000 virtual users run on at most 64 worker threads per
+ * What Redline promises on any machine: 10,000 virtual users run on at most 32 worker threads per
  * core and end on time (duration + socket timeout + 5 s); what they wait for their worker is
  * measured; past the promise the run is refused at start, naming the limit.
  */

@@ -23,8 +23,9 @@ import java.util.function.Function;
 /**
  * The ready runner against the DSL: the basic_rw and high_throughput profiles (the chains
  * WorkloadSimulation runs) side by side with the loop a user would write by hand in the DSL for the
- * same weighted commands, keys and values, at the old runner's shape (2 clients × 3 threads),
- * alternating in one JVM against one server. Each run warms up 2 s unmeasured.
+ * same weighted commands, keys and values, at the shape of the Python runner Redline replaces (2
+ * clients × 3 threads), alternating in one JVM against one server. Each run warms up 2 s
+ * unmeasured.
  */
 final class RunnerVsLoop {
   private static final int CLIENTS = 2;

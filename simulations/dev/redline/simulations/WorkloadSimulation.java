@@ -4,9 +4,9 @@ import dev.redline.javaapi.RunSettings;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * The config-driven run of the old runner: a profile from {@code redline.yaml}, the environment and
- * {@code -Dredline.*}, run by clientInstances × threadsPerClient users for the duration (or until
- * Ctrl+C when it is {@code unlimited}).
+ * The ready config-driven run: a profile from {@code redline.yaml}, the environment and {@code
+ * -Dredline.*}, run by clientInstances × threadsPerClient users for the duration (or until Ctrl+C
+ * when it is {@code unlimited}).
  *
  * <pre>
  * mvn gatling:test                                                   # basic_rw, 30 s, embedded Redis

@@ -3,10 +3,9 @@ package dev.redline.client;
 import java.time.Duration;
 
 /**
- * How Redline talks to Redis: the endpoint and the seed runner's dual-level pooling — {@code
- * clientInstances} clients, each with {@code connectionsPerClient} pooled connections and {@code
- * threadsPerClient} worker threads; the deployment (standalone, cluster, sentinel), TLS and the
- * RESP version.
+ * How Redline talks to Redis: the endpoint and two levels of pooling — {@code clientInstances}
+ * clients, each with {@code connectionsPerClient} pooled connections and {@code threadsPerClient}
+ * worker threads; the deployment (standalone, cluster, sentinel), TLS and the RESP version.
  *
  * @param respVersion 2 or 3 to say HELLO with that version on connect; 0 keeps Jedis's default
  *     (RESP2)

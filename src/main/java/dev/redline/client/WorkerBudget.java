@@ -13,10 +13,9 @@ import java.util.Locale;
  */
 public final class WorkerBudget {
   /**
-   * Worker threads per core. Enough blocking calls in flight to keep a server busy (on a 2-core
-   * machine 64 workers run SET at redis-benchmark's rate against a local server), few enough that
-   * the runnable ones do not starve Gatling's loops and redis-server (docs/performance.md, "SET P1
-   * c1000").
+   * Worker threads per core: enough blocking calls in flight to keep a server busy, few enough that
+   * the runnable ones do not starve Gatling's loops and redis-server (measured:
+   * docs/performance.md, "SET P1 c1000").
    */
   public static final int WORKERS_PER_CORE = 32;
 

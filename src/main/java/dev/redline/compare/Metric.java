@@ -10,7 +10,7 @@ public enum Metric {
   // the percentiles in ascending order: a resample reads them in one pass (Noise)
   OPS_PER_SEC("ops/s", -1, 1),
   // a run holds enough requests for ten of them to lie beyond its percentile: a p99.9 of two
-  // requests is two requests, and moved by 70 % between runs of the same build
+  // requests is two requests, which move far between runs of the same build
   P50("p50 µs", 50, 20),
   P90("p90 µs", 90, 100),
   P99("p99 µs", 99, 1_000),

@@ -11,11 +11,11 @@ import java.util.function.Function;
 
 /**
  * One setting Redline knows: its path in the YAML file (also its system property, {@code
- * redline.<path>}), the environment variable of the old runner that sets it, and how a raw value
- * becomes a typed, validated one.
+ * redline.<path>}), the environment variable that sets it, and how a raw value becomes a typed,
+ * validated one.
  *
  * @param path the dotted YAML path, e.g. {@code test.workload.pipeline_size}
- * @param environmentVariable the old runner's variable, or null
+ * @param environmentVariable its environment variable ({@code REDIS_HOST}, ...), or null
  * @param allowed what a valid value looks like, for error messages
  * @param parser raw value (String from env/properties, or a YAML value) to typed value; throws
  *     IllegalArgumentException when not allowed

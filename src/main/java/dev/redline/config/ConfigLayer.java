@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The settings one source gives, by YAML path: only what the source actually sets (an unset value
- * never overrides a lower layer — the old runner's CLI defaults silently did).
+ * The settings one source gives, by YAML path: only what the source actually sets, so that an unset
+ * value never overrides a lower layer with a default.
  */
 public final class ConfigLayer {
   private final String name;
@@ -71,7 +71,10 @@ public final class ConfigLayer {
   private static final java.util.Set<String> NOT_SETTINGS =
       java.util.Set.of("config", "results.dir", "redis.server");
 
-  /** The old runner's environment variables (REDIS_HOST, TEST_THREADS_PER_CLIENT, ...). */
+  /**
+   * Environment variables (REDIS_HOST, TEST_THREADS_PER_CLIENT, ...): the names of the Python
+   * runner Redline replaces, so that its setups run unchanged.
+   */
   public static ConfigLayer fromEnvironment(Map<String, String> environment) {
     refuseUnknownRedlineVariables(environment);
     Map<String, ConfigValue> values = new LinkedHashMap<>();
@@ -107,7 +110,7 @@ public final class ConfigLayer {
 
   /**
    * The REDLINE_ prefix is Redline's own, so a name under it that Redline does not know is a typo:
-   * a misspelt gate (REDLINE_ASSERTION) must not pass as a run without one. The old runner's names
+   * a misspelt gate (REDLINE_ASSERTION) must not pass as a run without one. The other names
    * (REDIS_*, TEST_*) share their prefixes with other tools' variables and are not checked.
    */
   private static void refuseUnknownRedlineVariables(Map<String, String> environment) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Where a run's live metrics go: an OpenTelemetry collector (OTLP, pushed every {@code interval})
  * and/or a Prometheus {@code /metrics} endpoint served during the run. Off unless an endpoint or a
- * port is set. Read from the same layers as every setting ({@code -Dredline.metrics.*}, the old
- * runner's {@code OTEL_*} variables, the YAML file), whatever the simulation; a simulation's {@code
+ * port is set. Read from the same layers as every setting ({@code -Dredline.metrics.*}, the {@code
+ * OTEL_*} variables, the YAML file), whatever the simulation; a simulation's {@code
  * redis().metrics(...)} sets what it names on top.
  *
  * @param otlpEndpoint the collector's URL, or empty for no OTLP export

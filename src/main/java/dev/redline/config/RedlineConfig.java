@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * The one validated configuration of a config-driven run, built from, highest first: system
- * properties ({@code -Dredline.<path>}), the old runner's environment variables, the YAML file
- * ({@code -Dredline.config} or {@code REDLINE_CONFIG}), the profile's own settings, built-in
- * defaults. Only values a layer actually sets override the layers below.
+ * properties ({@code -Dredline.<path>}), environment variables, the YAML file ({@code
+ * -Dredline.config} or {@code REDLINE_CONFIG}), the profile's own settings, built-in defaults. Only
+ * values a layer actually sets override the layers below.
  *
  * @param endpoint the Redis named by the config, or empty (then redline.url / REDIS_URL / embedded)
  * @param appName the app name for the summary

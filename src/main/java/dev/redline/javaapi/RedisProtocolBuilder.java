@@ -344,10 +344,9 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
 
   /**
    * Sends the run's live metrics to an OpenTelemetry collector and/or serves them to Prometheus
-   * while it runs (the old runner's instruments and labels: {@code redis_operations_total}, {@code
-   * redis_operation_duration}, ...). Settings it does not name come from {@code
-   * -Dredline.metrics.*} and the environment, so a run can also be pointed at a collector without
-   * touching the simulation.
+   * while it runs (instruments {@code redis_operations_total}, {@code redis_operation_duration},
+   * ...). Settings it does not name come from {@code -Dredline.metrics.*} and the environment, so a
+   * run can also be pointed at a collector without touching the simulation.
    *
    * <pre>
    * {@code redis().metrics(metrics().otlp("http://localhost:4317").every(Duration.ofSeconds(5)))}

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * The settings of a config-driven run, as Redline's ready simulations read them, mapped onto the
  * DSL: {@code -Dredline.test.duration=60s}, {@code -Dredline.test.client_instances=2}, {@code
- * -Dredline.url=...}, the old runner's {@code TEST_*} and {@code REDIS_*} variables, or the YAML
+ * -Dredline.url=...}, the {@code TEST_*} and {@code REDIS_*} environment variables, or the YAML
  * file of {@code -Dredline.config} (see docs/configuration.md). A simulation of your own can read
  * them the same way:
  *

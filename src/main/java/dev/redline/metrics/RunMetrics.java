@@ -23,11 +23,12 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * One run's live metrics, with the old runner's instruments and labels so that its dashboards keep
- * working: {@code redis_operations_total} {operation, status = success|error, error_type, app_name,
- * instance_id, run_id, version}, {@code redis_operation_duration} (ms, buckets from 25 µs), {@code
- * redis_client_init_duration}, {@code redis_pubsub_operations_total}, and what it declared without
- * recording: {@code redis_connections_opened_total}, {@code redis_network_errors_total}, {@code
+ * One run's live metrics, with the instruments and labels of the Python runner Redline replaces, so
+ * that its dashboards keep working: {@code redis_operations_total} {operation, status =
+ * success|error, error_type, app_name, instance_id, run_id, version}, {@code
+ * redis_operation_duration} (ms, buckets from 25 µs), {@code redis_client_init_duration}, {@code
+ * redis_pubsub_operations_total}, and what it declared without recording: {@code
+ * redis_connections_opened_total}, {@code redis_network_errors_total}, {@code
  * redis_reconnections_total}, {@code redis_reconnection_duration}. A pipeline's commands count as
  * their own operations and its round trip as BATCH, as in the reports.
  *

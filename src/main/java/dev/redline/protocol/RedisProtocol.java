@@ -29,7 +29,7 @@ import scala.Function1;
  * @param backoffMin first delay before a request of a client that is in an outage
  * @param backoffMax largest such delay (the delay doubles per failure, with jitter, up to this)
  * @param retryAttempts how many times a request that failed on the connection is tried again before
- *     it is KO (the old runner's client_retry_attempts); 0 = never
+ *     it is KO (the setting {@code test.client_retry_attempts}); 0 = never
  * @param startDuringOutage start the load even when Redis cannot be reached at start
  * @param deployment standalone, cluster (seed nodes) or sentinel (master name, sentinels)
  * @param tls TLS options (CA, client certificate, hostname verification, versions)

@@ -47,8 +47,8 @@ final class RunStop {
    * How long Gatling's thread must stay blocked on a monitor to count as being in {@code
    * System.exit} (which blocks it for good while the hooks run). Writing the report it blocks for
    * moments too: on a class-loading lock that other shutdown hooks hold while they load classes, on
-   * the console's lock. Once in CI the JVM ended during Gatling's "Parsing log file(s)...", which
-   * only a hook that took such a moment for the exit explains.
+   * the console's lock. A hook that took such a moment for the exit would let the JVM end in the
+   * middle of Gatling's report.
    */
   private static final long BLOCKED_IN_EXIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 

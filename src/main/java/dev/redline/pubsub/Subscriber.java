@@ -129,9 +129,8 @@ public final class Subscriber implements AutoCloseable {
             Math.min(backoffMax.toNanos(), backoffMin.toNanos() << Math.min(20, failures - 1)));
       } finally {
         // under the lock unsubscribe() holds while it writes: the reply to UNSUBSCRIBE can come
-        // back
-        // before that write has reset Jedis's output buffer, and closing flushes that buffer, which
-        // would send UNSUBSCRIBE a second time (seen with MONITOR)
+        // back before that write has reset Jedis's output buffer, and closing flushes that buffer,
+        // which would send UNSUBSCRIBE a second time
         synchronized (this) {
           if (jedis != null) {
             jedis.close();

@@ -6,12 +6,11 @@ import java.util.Optional;
 /**
  * What to tell a user whose run gave Gatling so many records that Gatling's report step, which
  * starts when the run ends and reads every record twice, will keep them waiting a good while. Said
- * before Gatling starts it, with the wait estimated from what that step was measured to cost on
- * Gatling 3.16 (docs/performance.md): a fixed cost per record, whatever Redline does, plus up to a
- * second to write the pages.
+ * before Gatling starts it, with the wait estimated from that step's cost: a fixed cost per record,
+ * whatever Redline does, plus up to a second to write the pages.
  */
 public final class GatlingReportHint {
-  /** Gatling 3.16's report step per record, in µs: its measured cost, rounded. */
+  /** Gatling's report step per record, in µs (measured: docs/performance.md). */
   static final double MICROS_PER_RECORD = 1.5;
 
   /** Below this estimate nobody waits long enough to wonder. */

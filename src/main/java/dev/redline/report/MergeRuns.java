@@ -187,7 +187,7 @@ public final class MergeRuns {
       start = Math.min(start, runStart);
       end = Math.max(end, runEnd);
       measuredFrom = Math.min(measuredFrom, runMeasured);
-      // the span in which requests ran; runs from before it was kept: measured start to end
+      // the span in which requests ran; for a summary without it, measured start to end
       Map<String, Object> span = (Map<String, Object>) detail.get("request_span");
       long[] ran =
           span == null

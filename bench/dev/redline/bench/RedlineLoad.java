@@ -5,7 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 
 import dev.redline.javaapi.RedisCommand;
 import dev.redline.javaapi.RedisProtocolBuilder;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;

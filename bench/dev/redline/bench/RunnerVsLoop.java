@@ -6,7 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import dev.redline.config.Operation;
 import dev.redline.config.WorkloadConfig;
 import dev.redline.javaapi.RedisCommand;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.workload.RedisWorkloads;
 import io.gatling.javaapi.core.ChainBuilder;

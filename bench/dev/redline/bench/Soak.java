@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.client.RedisServerProcess;
 import dev.redline.javaapi.RedisDsl;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.workload.RedisWorkloads;
 import java.lang.management.ManagementFactory;

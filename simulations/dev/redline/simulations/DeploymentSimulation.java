@@ -3,7 +3,7 @@ package dev.redline.simulations;
 import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 
-import dev.redline.javaapi.RunSettings;
+import dev.redline.workload.RunSettings;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.redline.simulations;
 
-import dev.redline.javaapi.RunSettings;
+import dev.redline.workload.RunSettings;
 import io.gatling.javaapi.core.Simulation;
 
 /**

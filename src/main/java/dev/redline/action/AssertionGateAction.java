@@ -1,8 +1,9 @@
 package dev.redline.action;
 
 import dev.redline.assertions.AssertionOutcome;
-import dev.redline.assertions.MicrosAssertion;
+import dev.redline.config.MicrosAssertion;
 import dev.redline.protocol.RedisComponents;
+import dev.redline.protocol.RequestStatus;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;

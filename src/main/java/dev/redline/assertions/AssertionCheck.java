@@ -1,10 +1,11 @@
 package dev.redline.assertions;
 
 import dev.redline.compare.BaselineComparison;
-import dev.redline.compare.Metric;
 import dev.redline.compare.MetricChange;
-import dev.redline.report.LatencyRecorder;
-import dev.redline.report.RequestSeries;
+import dev.redline.config.Metric;
+import dev.redline.config.MicrosAssertion;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.RequestSeries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.redline.assertions;
 
+import dev.redline.config.MicrosAssertion;
+
 /**
  * How one assertion came out.
  *

@@ -1,6 +1,6 @@
 package dev.redline.assertions;
 
-import dev.redline.report.Html;
+import dev.redline.html.Html;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.redline.client;
 
+import dev.redline.config.RedisEndpoint;
+import dev.redline.config.TlsSettings;
+import dev.redline.config.WorkerBudget;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,7 @@
 package dev.redline.client;
 
+import dev.redline.config.HostPorts;
+import dev.redline.config.RedisEndpoint;
 import java.util.List;
 import java.util.stream.Collectors;
 import redis.clients.jedis.HostAndPort;
@@ -123,32 +125,7 @@ public sealed interface Deployment {
    * @throws IllegalArgumentException naming the address that is not host:port
    */
   static List<HostAndPort> parseAddresses(List<String> texts) {
-    if (texts.isEmpty()) {
-      throw new IllegalArgumentException("no node given: expected host:port, e.g. 10.0.0.1:7000");
-    }
-    return texts.stream().map(Deployment::address).toList();
-  }
-
-  private static HostAndPort address(String text) {
-    String s = text == null ? "" : text.strip();
-    int colon = s.lastIndexOf(':');
-    if (colon <= 0 || colon == s.length() - 1) {
-      throw new IllegalArgumentException("'" + s + "' is not host:port, e.g. 10.0.0.1:7000");
-    }
-    String host = s.substring(0, colon);
-    if (host.startsWith("[") && host.endsWith("]")) {
-      host = host.substring(1, host.length() - 1);
-    }
-    int port;
-    try {
-      port = Integer.parseInt(s.substring(colon + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + s + "' is not host:port: the port is not a number");
-    }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("'" + s + "': port " + port + " is out of range 1..65535");
-    }
-    return new HostAndPort(host, port);
+    return HostPorts.parse(texts);
   }
 
   private static String scheme(RedisEndpoint login) {

@@ -1,5 +1,6 @@
 package dev.redline.client;
 
+import dev.redline.config.RedisEndpoint;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;

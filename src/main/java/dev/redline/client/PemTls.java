@@ -1,5 +1,6 @@
 package dev.redline.client;
 
+import dev.redline.config.TlsSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

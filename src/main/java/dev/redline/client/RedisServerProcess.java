@@ -1,5 +1,6 @@
 package dev.redline.client;
 
+import dev.redline.config.RedisEndpoint;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,7 @@
 package dev.redline.compare;
 
+import dev.redline.config.BaselineThreshold;
+import dev.redline.config.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

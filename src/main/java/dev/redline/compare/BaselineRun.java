@@ -2,7 +2,7 @@ package dev.redline.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.config.ConfigError;
-import dev.redline.report.IntervalLogReader;
+import dev.redline.measure.IntervalLogReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.redline.compare;
 
-import dev.redline.report.Html;
-import dev.redline.report.PercentileChart;
+import dev.redline.html.Html;
+import dev.redline.html.PercentileChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.redline.compare;
 
+import dev.redline.config.Metric;
 import java.util.Locale;
 
 /**

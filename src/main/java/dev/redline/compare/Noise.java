@@ -1,5 +1,6 @@
 package dev.redline.compare;
 
+import dev.redline.config.Metric;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

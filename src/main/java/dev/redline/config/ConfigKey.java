@@ -372,11 +372,11 @@ public record ConfigKey(
         v instanceof java.util.Collection<?> list
             ? String.join(";", list.stream().map(String::valueOf).toList())
             : String.valueOf(v);
-    return dev.redline.assertions.MicrosAssertion.parseAll(all, "redline.assertions");
+    return dev.redline.config.MicrosAssertion.parseAll(all, "redline.assertions");
   }
 
   private static Object baselineThreshold(Object v) {
-    return dev.redline.compare.BaselineThreshold.parse((String) text(v));
+    return dev.redline.config.BaselineThreshold.parse((String) text(v));
   }
 
   private static Object httpUrl(Object v) {
@@ -395,7 +395,7 @@ public record ConfigKey(
   }
 
   private static Object url(Object v) {
-    return dev.redline.client.RedisEndpoint.parse((String) text(v));
+    return dev.redline.config.RedisEndpoint.parse((String) text(v));
   }
 
   private static long whole(Object v) {
@@ -476,7 +476,7 @@ public record ConfigKey(
   private static Object nodes(Object v) {
     @SuppressWarnings("unchecked")
     List<String> names = (List<String>) names(v);
-    dev.redline.client.Deployment.parseAddresses(names); // validates every host:port
+    HostPorts.parse(names); // validates every host:port
     return names;
   }
 
@@ -492,9 +492,9 @@ public record ConfigKey(
     @SuppressWarnings("unchecked")
     List<String> versions = (List<String>) names(v);
     for (String version : versions) {
-      if (!dev.redline.client.TlsSettings.VERSIONS.contains(version)) {
+      if (!dev.redline.config.TlsSettings.VERSIONS.contains(version)) {
         throw new IllegalArgumentException(
-            "'" + version + "' is not one of " + dev.redline.client.TlsSettings.VERSIONS);
+            "'" + version + "' is not one of " + dev.redline.config.TlsSettings.VERSIONS);
       }
     }
     return versions;

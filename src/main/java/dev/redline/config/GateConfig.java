@@ -1,7 +1,5 @@
 package dev.redline.config;
 
-import dev.redline.assertions.MicrosAssertion;
-import dev.redline.compare.BaselineThreshold;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.redline.config;
 
-import dev.redline.client.RedisEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -192,7 +191,7 @@ public record RedlineConfig(
     int connections = (Integer) typed.getOrDefault("test.connections_per_client", threads);
     WorkloadConfig workload = WorkloadConfig.from(typed, origins);
     String overBudget =
-        dev.redline.client.WorkerBudget.violation(
+        dev.redline.config.WorkerBudget.violation(
             (Integer) typed.get("test.client_instances"), threads, connections);
     if (overBudget != null) {
       throw new ConfigError(overBudget);
@@ -202,7 +201,7 @@ public record RedlineConfig(
         workload,
         Math.min(
             (Integer) typed.get("test.client_instances") * threads,
-            dev.redline.client.WorkerBudget.maxWorkers()),
+            dev.redline.config.WorkerBudget.maxWorkers()),
         Runtime.getRuntime().maxMemory(),
         origins);
     @SuppressWarnings("unchecked")
@@ -225,9 +224,9 @@ public record RedlineConfig(
         cautions,
         echo,
         GateConfig.of(
-            (List<dev.redline.assertions.MicrosAssertion>) typed.get("assertions"),
+            (List<dev.redline.config.MicrosAssertion>) typed.get("assertions"),
             (String) typed.get("baseline"),
-            (dev.redline.compare.BaselineThreshold) typed.get("baseline_threshold")));
+            (dev.redline.config.BaselineThreshold) typed.get("baseline_threshold")));
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {
@@ -256,10 +255,9 @@ public record RedlineConfig(
   private static String show(Object value) {
     if (value instanceof List<?> list
         && !list.isEmpty()
-        && list.get(0) instanceof dev.redline.assertions.MicrosAssertion) {
+        && list.get(0) instanceof dev.redline.config.MicrosAssertion) {
       return String.join(
-          "; ",
-          list.stream().map(a -> ((dev.redline.assertions.MicrosAssertion) a).text()).toList());
+          "; ", list.stream().map(a -> ((dev.redline.config.MicrosAssertion) a).text()).toList());
     }
     if (value instanceof Duration d) {
       return d.isZero() ? "0 (none)" : Durations.describe(d);

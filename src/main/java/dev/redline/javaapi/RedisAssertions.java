@@ -5,7 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import dev.redline.action.AssertionGateAction;
-import dev.redline.assertions.MicrosAssertion;
+import dev.redline.config.MicrosAssertion;
 import dev.redline.protocol.RedisProtocol;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.Assertion;
@@ -28,7 +28,8 @@ import java.util.List;
 public final class RedisAssertions {
   private final List<MicrosAssertion> assertions;
 
-  RedisAssertions(List<MicrosAssertion> assertions) {
+  /** A gate on assertions already parsed (the ready runner's settings give them). */
+  public RedisAssertions(List<MicrosAssertion> assertions) {
     this.assertions = List.copyOf(assertions);
   }
 

@@ -1,7 +1,7 @@
 package dev.redline.javaapi;
 
 import dev.redline.action.BatchKind;
-import dev.redline.assertions.MicrosAssertion;
+import dev.redline.config.MicrosAssertion;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.redline.javaapi;
 
 import dev.redline.client.Deployment;
-import dev.redline.client.RedisEndpoint;
-import dev.redline.compare.BaselineThreshold;
-import dev.redline.compare.Metric;
+import dev.redline.config.BaselineThreshold;
+import dev.redline.config.Metric;
+import dev.redline.config.RedisEndpoint;
 import dev.redline.protocol.RedisProtocol;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
@@ -248,7 +248,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /** Where the settings' login came from, said when the server refuses it (the ready runner's). */
-  RedisProtocolBuilder loginOrigin(String origin) {
+  public RedisProtocolBuilder loginOrigin(String origin) {
     return edit(e -> e.loginOrigin = origin);
   }
 

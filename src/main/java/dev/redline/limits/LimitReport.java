@@ -1,8 +1,8 @@
 package dev.redline.limits;
 
-import dev.redline.report.Html;
-import dev.redline.report.LatencyRecorder;
-import dev.redline.report.RequestSeries;
+import dev.redline.html.Html;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.RequestSeries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

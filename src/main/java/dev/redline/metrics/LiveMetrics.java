@@ -3,7 +3,7 @@ package dev.redline.metrics;
 import dev.redline.client.ClientInstance;
 import dev.redline.config.ConfigError;
 import dev.redline.config.MetricsConfig;
-import dev.redline.report.SecondListener;
+import dev.redline.measure.SecondListener;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +31,7 @@ public interface LiveMetrics extends SecondListener, AutoCloseable {
    *
    * @throws ConfigError when metrics are asked for and OpenTelemetry is not on the classpath
    */
-  static Optional<LiveMetrics> start(
+  public static Optional<LiveMetrics> start(
       MetricsConfig config, Map<String, String> labels, Supplier<List<ClientInstance>> clients) {
     if (!config.enabled()) {
       return Optional.empty();
@@ -76,4 +76,13 @@ public interface LiveMetrics extends SecondListener, AutoCloseable {
   /** Records and pushes the last interval, then stops. */
   @Override
   void close();
+
+  /**
+   * The run has ended: the clients' last reading and the verdict go out, then the exporters close.
+   */
+  default void ended(dev.redline.limits.LimitVerdict verdict) {
+    sampleClients();
+    limits(verdict);
+    close(); // the last interval is pushed now, not lost
+  }
 }

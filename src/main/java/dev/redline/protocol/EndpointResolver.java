@@ -1,8 +1,8 @@
 package dev.redline.protocol;
 
 import dev.redline.client.Deployment;
-import dev.redline.client.RedisEndpoint;
 import dev.redline.client.RedisServerProcess;
+import dev.redline.config.RedisEndpoint;
 import java.util.Optional;
 import redis.clients.jedis.HostAndPort;
 

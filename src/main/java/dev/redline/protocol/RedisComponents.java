@@ -1,13 +1,15 @@
 package dev.redline.protocol;
 
+import dev.redline.assertions.AssertionOutcome;
 import dev.redline.client.ClientPool;
+import dev.redline.config.MicrosAssertion;
+import dev.redline.measure.LatencyRecorder;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.pubsub.Subscriber;
-import dev.redline.report.LatencyRecorder;
 import io.gatling.core.protocol.ProtocolComponents;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
-import java.util.function.Consumer;
+import java.util.List;
 import scala.Function1;
 import scala.runtime.BoxedUnit;
 
@@ -18,41 +20,24 @@ import scala.runtime.BoxedUnit;
 public final class RedisComponents implements ProtocolComponents {
   private final RedisProtocol protocol;
   private final ClientPool clients;
-  private final LatencyRecorder recorder;
-  private final Consumer<String> scenarioStarted;
   private final ResultRecorder results;
-
-  private final PubSubTracker pubsub;
-  private final Consumer<Subscriber> subscribers;
   private final RedlineRun run;
 
-  RedisComponents(
-      RedisProtocol protocol,
-      ClientPool clients,
-      LatencyRecorder recorder,
-      StatsEngine stats,
-      Consumer<String> scenarioStarted,
-      PubSubTracker pubsub,
-      Consumer<Subscriber> subscribers,
-      RedlineRun run) {
-    this.run = run;
-    this.pubsub = pubsub;
-    this.subscribers = subscribers;
+  RedisComponents(RedisProtocol protocol, ClientPool clients, StatsEngine stats, RedlineRun run) {
     this.protocol = protocol;
     this.clients = clients;
-    this.recorder = recorder;
-    this.scenarioStarted = scenarioStarted;
-    this.results = new ResultRecorder(stats, recorder, clients);
+    this.run = run;
+    this.results = new ResultRecorder(stats, run.recorder(), clients);
   }
 
   /** The run's pub/sub accounting. */
   public PubSubTracker pubsub() {
-    return pubsub;
+    return run.pubsub();
   }
 
   /** Keeps a subscriber to close when the run ends. */
   public void subscribed(Subscriber subscriber) {
-    subscribers.accept(subscriber);
+    run.subscribed(subscriber);
   }
 
   /** Where this protocol's actions record their outcomes. */
@@ -72,7 +57,7 @@ public final class RedisComponents implements ProtocolComponents {
 
   /** The run's microsecond recorder. */
   public LatencyRecorder recorder() {
-    return recorder;
+    return run.recorder();
   }
 
   /** Whether the run was asked to stop (Ctrl+C, a signal, the launching process gone). */
@@ -82,22 +67,21 @@ public final class RedisComponents implements ProtocolComponents {
 
   /** Virtual users of the run's Redis protocols that have started and not yet exited. */
   public long activeUsers() {
-    return run.activeUsers();
+    return run.measurement().activeUsers();
   }
 
   /** Runs {@code task} on the run's own scheduler thread after {@code delayMillis}. */
   public void later(Runnable task, long delayMillis) {
-    run.later(task, delayMillis);
+    run.measurement().later(task, delayMillis);
   }
 
   /** The run will decide these assertions: at its gate, else when it ends. */
-  public void expectAssertions(java.util.List<dev.redline.assertions.MicrosAssertion> assertions) {
+  public void expectAssertions(List<MicrosAssertion> assertions) {
     run.expectAssertions(assertions);
   }
 
   /** Decides assertions now, on everything measured so far. */
-  public java.util.List<dev.redline.assertions.AssertionOutcome> decideAssertions(
-      java.util.List<dev.redline.assertions.MicrosAssertion> assertions) {
+  public List<AssertionOutcome> decideAssertions(List<MicrosAssertion> assertions) {
     return run.decideAssertions(assertions);
   }
 
@@ -107,8 +91,8 @@ public final class RedisComponents implements ProtocolComponents {
   @Override
   public Function1<Session, Session> onStart() {
     return session -> {
-      scenarioStarted.accept(session.scenario());
-      run.userStarted();
+      run.scenarioStarted(session.scenario());
+      run.measurement().userStarted();
       return session.set("userId", session.userId());
     };
   }
@@ -120,7 +104,7 @@ public final class RedisComponents implements ProtocolComponents {
   public Function1<Session, BoxedUnit> onExit() {
     return session -> {
       results.flushFor(session.userId());
-      run.userEnded();
+      run.measurement().userEnded();
       return BoxedUnit.UNIT;
     };
   }

@@ -1,8 +1,9 @@
 package dev.redline.protocol;
 
+import dev.redline.client.ClientSettings;
 import dev.redline.client.Deployment;
-import dev.redline.client.RedisEndpoint;
-import dev.redline.client.TlsSettings;
+import dev.redline.config.RedisEndpoint;
+import dev.redline.config.TlsSettings;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
@@ -70,7 +71,7 @@ public record RedisProtocol(
     Duration warmup,
     dev.redline.config.MetricsConfig.Overrides metrics,
     Optional<String> baseline,
-    dev.redline.compare.BaselineThreshold.Overrides baselineThreshold)
+    dev.redline.config.BaselineThreshold.Overrides baselineThreshold)
     implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
@@ -97,7 +98,7 @@ public record RedisProtocol(
         Duration.ZERO,
         dev.redline.config.MetricsConfig.Overrides.NONE,
         Optional.empty(),
-        dev.redline.compare.BaselineThreshold.Overrides.NONE);
+        dev.redline.config.BaselineThreshold.Overrides.NONE);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -128,7 +129,7 @@ public record RedisProtocol(
     public Duration warmup;
     public dev.redline.config.MetricsConfig.Overrides metrics;
     public Optional<String> baseline;
-    public dev.redline.compare.BaselineThreshold.Overrides baselineThreshold;
+    public dev.redline.config.BaselineThreshold.Overrides baselineThreshold;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -181,6 +182,23 @@ public record RedisProtocol(
           baseline,
           baselineThreshold);
     }
+  }
+
+  /** What this protocol's clients are made with, on the endpoint resolved for the run. */
+  public ClientSettings clientSettings(RedisEndpoint resolved) {
+    return new ClientSettings(
+        resolved,
+        clientInstances,
+        effectiveConnectionsPerClient(),
+        threadsPerClient,
+        connectTimeout,
+        socketTimeout,
+        clientName,
+        deployment,
+        tls,
+        respVersion,
+        backoffMin,
+        backoffMax);
   }
 
   /** Connections per client, defaulting to one per worker thread. */

@@ -1,11 +1,10 @@
 package dev.redline.protocol;
 
-import dev.redline.action.RequestStatus;
 import dev.redline.client.ClientInstance;
 import dev.redline.client.ClientPool;
 import dev.redline.command.RedisFailure;
-import dev.redline.report.LatencyRecorder;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.RequestSeries;
 import io.gatling.commons.stats.Status;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;

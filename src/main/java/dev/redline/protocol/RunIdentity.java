@@ -3,6 +3,8 @@ package dev.redline.protocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -48,5 +50,15 @@ final class RunIdentity {
       // fall through
     }
     return "unknown";
+  }
+
+  /** The labels of a run's live metrics. */
+  static Map<String, String> labels(String runId) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app_name", appName());
+    labels.put("instance_id", instanceId());
+    labels.put("run_id", runId);
+    labels.put("version", version());
+    return labels;
   }
 }

@@ -92,7 +92,7 @@ final class ServerWatch {
    * Reads every server's own time (commandstats, latency histograms, CPU) as measuring starts: at
    * the start of the load, or when its warm-up is over. A server that cannot be read is left out.
    */
-  synchronized void measuringStarted(dev.redline.report.LatencyRecorder sent) {
+  synchronized void measuringStarted(dev.redline.measure.LatencyRecorder sent) {
     timesAtStart.clear();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
       try {

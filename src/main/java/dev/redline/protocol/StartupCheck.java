@@ -9,7 +9,7 @@ import dev.redline.client.JedisConfigs;
 import dev.redline.client.LoopTransport;
 import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
-import dev.redline.report.LatencyRecorder;
+import dev.redline.measure.LatencyRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.HostAndPort;

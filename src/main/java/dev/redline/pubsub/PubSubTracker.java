@@ -1,7 +1,7 @@
 package dev.redline.pubsub;
 
-import dev.redline.report.LatencyRecorder;
-import dev.redline.report.PubSubFacts;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.PubSubFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -248,5 +248,28 @@ public final class PubSubTracker {
       recorder.ok("DELIVERY", now - sent);
       return true;
     }
+  }
+
+  /**
+   * The end of a run's pub/sub: lets in-flight messages arrive (up to 2 s), closes the subscribers
+   * and counts the messages they never got as lost.
+   */
+  public void finish(List<Subscriber> subscribers) {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (delivered() < expected() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    subscribers.forEach(Subscriber::startClosing);
+    long closeDeadline = System.nanoTime() + Subscriber.CLOSING_TIME.toNanos();
+    subscribers.forEach(subscriber -> subscriber.awaitClosed(closeDeadline));
+    recordLosses();
   }
 }

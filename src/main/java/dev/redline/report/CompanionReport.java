@@ -2,6 +2,8 @@ package dev.redline.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.RequestSeries;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

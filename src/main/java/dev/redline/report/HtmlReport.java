@@ -1,5 +1,10 @@
 package dev.redline.report;
 
+import dev.redline.html.Html;
+import dev.redline.html.SvgChart;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.PubSubFacts;
+import dev.redline.measure.RequestSeries;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,5 +1,7 @@
 package dev.redline.report;
 
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.RequestSeries;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 

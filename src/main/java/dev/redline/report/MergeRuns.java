@@ -2,6 +2,10 @@ package dev.redline.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.redline.measure.IntervalLogReader;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.RequestSeries;
+import dev.redline.measure.SecondListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.redline.report;
 
+import dev.redline.measure.PubSubFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

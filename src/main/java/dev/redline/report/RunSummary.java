@@ -1,5 +1,8 @@
 package dev.redline.report;
 
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.PubSubFacts;
+import dev.redline.measure.RequestSeries;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

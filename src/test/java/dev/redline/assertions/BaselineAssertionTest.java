@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.compare.BaselineComparison;
-import dev.redline.compare.BaselineThreshold;
 import dev.redline.compare.RunMeasures;
-import dev.redline.report.LatencyRecorder;
+import dev.redline.config.BaselineThreshold;
+import dev.redline.config.MicrosAssertion;
+import dev.redline.measure.LatencyRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +78,13 @@ class BaselineAssertionTest {
     BaselineComparison comparison =
         BaselineComparison.of("before", before, now, BaselineThreshold.of(10));
     double[] interval = {
-      comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseLowPct(),
-      comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).noiseHighPct()
+      comparison.change("GET", dev.redline.config.Metric.OPS_PER_SEC).noiseLowPct(),
+      comparison.change("GET", dev.redline.config.Metric.OPS_PER_SEC).noiseHighPct()
     };
     // the two stalled seconds are blocks of no requests: resamples that draw them have less rate
     assertTrue(interval[0] < -30, "the stall shows in the spread: " + interval[0]);
     // compared between each run's first and last second: 600 requests in 8 seconds against 800
     assertEquals(
-        -25.0, comparison.change("GET", dev.redline.compare.Metric.OPS_PER_SEC).changePct(), 1e-9);
+        -25.0, comparison.change("GET", dev.redline.config.Metric.OPS_PER_SEC).changePct(), 1e-9);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.config.ConfigError;
+import dev.redline.config.MicrosAssertion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class MicrosAssertionTest {
     MicrosAssertion unreachable = MicrosAssertion.parse("* unreachable < 1s", "test");
     assertTrue(unreachable.stat().isTime());
     assertEquals(1_000_000.0, unreachable.threshold());
-    dev.redline.report.LatencyRecorder nothing = new dev.redline.report.LatencyRecorder();
+    dev.redline.measure.LatencyRecorder nothing = new dev.redline.measure.LatencyRecorder();
     List<AssertionOutcome> fiveSeconds =
         AssertionCheck.evaluate(
             List.of(unreachable), nothing, 10, 5_000_000, java.util.Optional.empty());

@@ -2,6 +2,7 @@ package dev.redline.client;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.config.RedisEndpoint;
 import org.junit.jupiter.api.Test;
 
 class RedisEndpointTest {

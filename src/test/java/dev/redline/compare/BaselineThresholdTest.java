@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.config.BaselineThreshold;
 import dev.redline.config.ConfigError;
 import dev.redline.config.GateConfig;
+import dev.redline.config.Metric;
 import dev.redline.javaapi.RedisDsl;
 import dev.redline.javaapi.RedisDslError;
 import java.util.List;

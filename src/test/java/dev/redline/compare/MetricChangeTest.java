@@ -3,6 +3,7 @@ package dev.redline.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.config.Metric;
 import org.junit.jupiter.api.Test;
 
 /** When a change counts: beyond the threshold and with its interval on one side of zero. */

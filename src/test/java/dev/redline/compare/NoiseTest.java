@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.config.BaselineThreshold;
+import dev.redline.config.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.measure.RequestSeries;
 import dev.redline.pubsub.PubSubTracker;
-import dev.redline.report.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestCluster;
 import dev.redline.testing.TestRedis;

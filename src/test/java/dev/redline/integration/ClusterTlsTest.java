@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestCertificates;
 import dev.redline.testing.TestCluster;

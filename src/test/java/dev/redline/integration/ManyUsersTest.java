@@ -4,10 +4,10 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.client.WorkerBudget;
 import dev.redline.config.ConfigError;
 import dev.redline.config.RedlineConfig;
-import dev.redline.report.RequestSeries;
+import dev.redline.config.WorkerBudget;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import java.time.Duration;

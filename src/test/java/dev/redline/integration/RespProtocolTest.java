@@ -4,7 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import io.gatling.javaapi.core.ScenarioBuilder;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.client.ConnectionHealth;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.ConsoleCapture;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestRedis;

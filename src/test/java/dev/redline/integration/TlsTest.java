@@ -5,7 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.javaapi.RedisProtocolBuilder;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.RequestSeries;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestCertificates;
 import dev.redline.testing.TestRedisServer;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.config.RedlineConfig;
 import dev.redline.config.WorkloadConfig;
+import dev.redline.measure.RequestSeries;
 import dev.redline.pubsub.PubSubTracker;
-import dev.redline.report.RequestSeries;
 import dev.redline.testing.Await;
 import dev.redline.testing.GatlingReport;
 import dev.redline.testing.GatlingRun;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redline.client.ServerTime;
-import dev.redline.report.LatencyRecorder;
+import dev.redline.measure.LatencyRecorder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

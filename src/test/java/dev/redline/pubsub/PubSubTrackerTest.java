@@ -2,8 +2,8 @@ package dev.redline.pubsub;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.redline.report.LatencyRecorder;
-import dev.redline.report.RequestSeries;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.measure.RequestSeries;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.redline.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.measure.LatencyRecorder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.redline.report;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.html.SvgChart;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.redline.testing;
 
+import dev.redline.measure.LatencyRecorder;
 import dev.redline.protocol.RedlineRun;
-import dev.redline.report.LatencyRecorder;
 import io.gatling.app.InProcessGatling;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ProtocolBuilder;

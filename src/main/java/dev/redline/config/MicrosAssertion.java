@@ -1,6 +1,5 @@
-package dev.redline.assertions;
+package dev.redline.config;
 
-import dev.redline.config.ConfigError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,7 +179,7 @@ public record MicrosAssertion(
       if (!unit.equals("%")) {
         throw invalid(text, origin, "a change from the baseline is a percentage, e.g. < +20%");
       }
-      if (dev.redline.compare.Metric.of(stat.name()) == null
+      if (dev.redline.config.Metric.of(stat.name()) == null
           || m.group("measure") != null && !m.group("measure").equals("ok")) {
         throw invalid(
             text,

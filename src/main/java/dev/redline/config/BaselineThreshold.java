@@ -1,4 +1,4 @@
-package dev.redline.compare;
+package dev.redline.config;
 
 import java.util.Collections;
 import java.util.EnumMap;

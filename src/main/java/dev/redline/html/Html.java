@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.html;
 
 /** HTML escaping for the companion report. */
 public final class Html {

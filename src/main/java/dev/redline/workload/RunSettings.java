@@ -1,4 +1,4 @@
-package dev.redline.javaapi;
+package dev.redline.workload;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.holdFor;
@@ -7,7 +7,9 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import dev.redline.config.DeploymentConfig;
 import dev.redline.config.RedlineConfig;
-import dev.redline.workload.RedisWorkloads;
+import dev.redline.javaapi.RedisAssertions;
+import dev.redline.javaapi.RedisDsl;
+import dev.redline.javaapi.RedisProtocolBuilder;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;

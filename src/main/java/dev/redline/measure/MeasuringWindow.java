@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.measure;
 
 /**
  * Whether the run is measuring yet. Open from the start unless the run warms up first: closed by

@@ -1,4 +1,4 @@
-package dev.redline.client;
+package dev.redline.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.html;
 
 import java.util.ArrayList;
 import java.util.List;

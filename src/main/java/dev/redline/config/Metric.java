@@ -1,4 +1,4 @@
-package dev.redline.compare;
+package dev.redline.config;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -38,17 +38,17 @@ public enum Metric {
   }
 
   /** Whether it is a latency percentile rather than a rate or a share. */
-  boolean isPercentile() {
+  public boolean isPercentile() {
     return percentile > 0;
   }
 
   /** The percentile a latency metric reads (50, 99.9, ...). */
-  double percentile() {
+  public double percentile() {
     return percentile;
   }
 
   /** Whether a run of {@code requests} (OK, or all for the failed share) can tell this metric. */
-  boolean enoughRequests(long requests) {
+  public boolean enoughRequests(long requests) {
     return requests >= fewestRequests;
   }
 
@@ -81,7 +81,7 @@ public enum Metric {
    * The metric's value from a run's (or a resample's) OK and KO counts, its seconds, and its OK
    * service times' percentiles in µs.
    */
-  double value(long ok, long ko, double seconds, DoubleUnaryOperator okPercentileMicros) {
+  public double value(long ok, long ko, double seconds, DoubleUnaryOperator okPercentileMicros) {
     if (this == OPS_PER_SEC) {
       return ok / seconds;
     }

@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.html;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.ToLongFunction;
 
 /** A small self-contained SVG line chart over run time (seconds), with shaded outage windows. */
-final class SvgChart {
+public final class SvgChart {
   private static final String[] COLORS = {
     "#e35d00", "#1f77b4", "#2ca02c", "#9467bd", "#d62728", "#8c564b", "#e377c2", "#17becf",
     "#7f7f7f", "#bcbd22"
@@ -19,14 +19,14 @@ final class SvgChart {
   private static final int BOTTOM = 40;
 
   /** One line: a name and its (second, value) points. */
-  record Line(String name, List<double[]> points) {}
+  public record Line(String name, List<double[]> points) {}
 
   /** A window of seconds [from, to] to shade. */
-  record Window(long from, long to) {}
+  public record Window(long from, long to) {}
 
   private SvgChart() {}
 
-  static String render(
+  public static String render(
       String title,
       String unit,
       long firstSecond,
@@ -143,7 +143,7 @@ final class SvgChart {
    * hours has more seconds than the chart has pixels) the lowest and the highest point of each
    * pixel column, in time order, so that spikes and dips stay visible and the page stays small.
    */
-  static List<double[]> onePixelApart(
+  public static List<double[]> onePixelApart(
       List<double[]> points, long firstSecond, long span, double plotWidth) {
     if (points.size() <= 2 * plotWidth) {
       return points;

@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.measure;
 
 /**
  * The pub/sub accounting of a run, for the summary and the report: what Redline's subscribers were

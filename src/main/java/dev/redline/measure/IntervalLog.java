@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.measure;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,7 +81,7 @@ public final class IntervalLog {
   }
 
   /** Copies the log so far to {@code target}; false when nothing was recorded. */
-  synchronized boolean copyTo(Path target) throws IOException {
+  public synchronized boolean copyTo(Path target) throws IOException {
     if (writer == null) {
       return false;
     }

@@ -1,4 +1,4 @@
-package dev.redline.action
+package dev.redline.protocol
 
 import io.gatling.commons.stats.{ KO, OK, Status }
 

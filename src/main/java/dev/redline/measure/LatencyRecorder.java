@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.measure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,7 +50,7 @@ public final class LatencyRecorder {
    * Adds a second another run recorded (for merged runs), as a sampled second: totals, series,
    * interval log.
    */
-  void addSecond(SecondListener.Second second) {
+  public void addSecond(SecondListener.Second second) {
     second.series().addSecond(second, this::second);
   }
 

@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.measure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -214,7 +214,7 @@ public final class RequestSeries {
   }
 
   /** Adds another run's errors by kind and their example messages (for merged runs). */
-  void addErrors(Map<String, Long> errors, Map<String, String> examples) {
+  public void addErrors(Map<String, Long> errors, Map<String, String> examples) {
     errors.forEach((kind, n) -> errorsByKind.computeIfAbsent(kind, k -> new LongAdder()).add(n));
     examples.forEach(firstMessageByKind::putIfAbsent);
   }

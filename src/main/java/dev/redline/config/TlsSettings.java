@@ -1,4 +1,4 @@
-package dev.redline.client;
+package dev.redline.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.measure;
 
 import java.util.Map;
 import org.HdrHistogram.Histogram;

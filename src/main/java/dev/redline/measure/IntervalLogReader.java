@@ -1,4 +1,4 @@
-package dev.redline.report;
+package dev.redline.measure;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ public final class IntervalLogReader {
   }
 
   /** Adds every second of the log to {@code bySecond} (the seconds of several runs add up). */
-  static void addTo(Path log, Map<String, Map<Long, Map<String, Histogram>>> bySecond)
+  public static void addTo(Path log, Map<String, Map<Long, Map<String, Histogram>>> bySecond)
       throws IOException {
     HistogramLogReader reader = new HistogramLogReader(log.toFile());
     EncodableHistogram next;

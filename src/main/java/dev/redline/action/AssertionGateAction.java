@@ -1,6 +1,7 @@
 package dev.redline.action;
 
 import dev.redline.assertions.AssertionOutcome;
+import dev.redline.assertions.RunGate;
 import dev.redline.config.MicrosAssertion;
 import dev.redline.protocol.RedisComponents;
 import dev.redline.protocol.RequestStatus;
@@ -38,7 +39,7 @@ public final class AssertionGateAction extends GatlingRequestAction {
       ScenarioContext ctx,
       RedisComponents components,
       Action next) {
-    super("Redline assertions", ctx, next);
+    super(RunGate.SCENARIO, ctx, next);
     this.components = components;
     this.assertions = List.copyOf(assertions);
     components.expectAssertions(this.assertions);

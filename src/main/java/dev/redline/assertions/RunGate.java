@@ -23,12 +23,11 @@ import java.util.stream.Collectors;
  * their outcomes for the report.
  */
 public final class RunGate {
+  /** The name of the scenario whose one user decides the assertions after the load. */
+  public static final String SCENARIO = "Redline assertions";
+
   public static final RunGate NONE =
-      new RunGate(
-          new GateConfig(java.util.List.of(), Optional.empty(), BaselineThreshold.DEFAULT),
-          Optional.empty(),
-          "",
-          BaselineThreshold.DEFAULT);
+      new RunGate(GateConfig.NONE, Optional.empty(), "", BaselineThreshold.DEFAULT);
 
   private final GateConfig config;
   private final Optional<RunMeasures> baseline;
@@ -60,8 +59,11 @@ public final class RunGate {
       Optional<String> simulationBaseline,
       BaselineThreshold.Overrides simulationThreshold) {
     Optional<String> path = simulationBaseline.or(config::baseline);
+    String origin =
+        simulationBaseline.isPresent() ? "the simulation's baseline(...)" : config.baselineOrigin();
     BaselineThreshold threshold = config.baselineThreshold().with(simulationThreshold);
-    RunGate gate = new RunGate(config, path.map(BaselineRun::read), path.orElse(""), threshold);
+    RunGate gate =
+        new RunGate(config, path.map(p -> BaselineRun.read(p, origin)), path.orElse(""), threshold);
     gate.expect(config.assertions());
     return gate;
   }

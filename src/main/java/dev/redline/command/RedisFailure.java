@@ -113,12 +113,18 @@ public record RedisFailure(String kind, String message, String summary) {
         return message + " (" + suppressed.getMessage() + ")";
       }
     }
+    String deepest = null;
     for (Throwable t = error.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
       if (t.getMessage() != null) {
-        message = error.getMessage() + ": " + t.getMessage();
+        deepest = t.getMessage();
       }
     }
-    return message;
+    // a wrapper's message is often its cause's toString(): say the cause's words once, no class
+    String own = message == null ? null : message.replaceFirst("^([a-z]\\w*\\.)+[A-Z]\\w*: ", "");
+    if (deepest == null || (own != null && own.contains(deepest))) {
+      return own;
+    }
+    return own == null ? deepest : own + ": " + deepest;
   }
 
   private static boolean hasSuppressed(Throwable error, Class<? extends Throwable> type) {

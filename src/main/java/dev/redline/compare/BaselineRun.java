@@ -20,14 +20,30 @@ import org.HdrHistogram.Histogram;
 public final class BaselineRun {
   private BaselineRun() {}
 
+  /** The measures of the run at {@code path}, named where no setting says. */
+  public static RunMeasures read(String path) {
+    return read(path, "");
+  }
+
   /**
    * The measures of the run at {@code path}.
    *
-   * @throws ConfigError saying what the path lacks
+   * @param origin where the path was named (a setting and its layer), for the message; or empty
+   * @throws ConfigError saying that the path does not exist, or what it lacks
    */
   @SuppressWarnings("unchecked")
-  public static RunMeasures read(String path) {
+  public static RunMeasures read(String path, String origin) {
     Path given = Path.of(path);
+    if (!Files.exists(given)) {
+      throw new ConfigError(
+          "baseline '"
+              + path
+              + "'"
+              + (origin.isEmpty() ? "" : " (from " + origin + ")")
+              + " does not exist"
+              + (given.isAbsolute() ? "" : " in " + Path.of("").toAbsolutePath())
+              + ": name an earlier run's folder (target/gatling/<run>) or its redline folder");
+    }
     Path folder =
         Files.isRegularFile(given)
             ? given.toAbsolutePath().getParent()

@@ -14,11 +14,17 @@ import java.util.Optional;
  * @param assertions the assertions, in order
  * @param baseline the baseline's path, or empty
  * @param baselineThreshold the smallest change worth a verdict, in percent, per metric
+ * @param baselineOrigin where the baseline was named (a key and its layer), for messages; empty
  */
 public record GateConfig(
     List<MicrosAssertion> assertions,
     Optional<String> baseline,
-    BaselineThreshold baselineThreshold) {
+    BaselineThreshold baselineThreshold,
+    String baselineOrigin) {
+
+  /** No assertions, no baseline. */
+  public static final GateConfig NONE =
+      new GateConfig(List.of(), Optional.empty(), BaselineThreshold.DEFAULT, "");
 
   /** This JVM's settings (system properties, environment, the YAML file). */
   public static GateConfig load() {
@@ -29,19 +35,25 @@ public record GateConfig(
   @SuppressWarnings("unchecked")
   public static GateConfig load(java.util.Properties properties, Map<String, String> environment) {
     Map<String, ConfigValue> merged = RedlineConfig.mergedLayers(properties, environment);
+    ConfigValue baseline = merged.get("baseline");
     return of(
         (List<MicrosAssertion>) parsed(merged, "assertions"),
         (String) parsed(merged, "baseline"),
-        (BaselineThreshold) parsed(merged, "baseline_threshold"));
+        (BaselineThreshold) parsed(merged, "baseline_threshold"),
+        baseline == null ? null : baseline.origin());
   }
 
   /** From parsed values, any of them null for not set. */
   static GateConfig of(
-      List<MicrosAssertion> assertions, String baseline, BaselineThreshold threshold) {
+      List<MicrosAssertion> assertions,
+      String baseline,
+      BaselineThreshold threshold,
+      String baselineOrigin) {
     return new GateConfig(
         assertions == null ? List.of() : List.copyOf(assertions),
         Optional.ofNullable(baseline),
-        threshold == null ? BaselineThreshold.DEFAULT : threshold);
+        threshold == null ? BaselineThreshold.DEFAULT : threshold,
+        baselineOrigin == null ? "" : baselineOrigin);
   }
 
   private static Object parsed(Map<String, ConfigValue> merged, String path) {

@@ -36,7 +36,32 @@ final class NearestName {
         onlyPrefix = candidate;
       }
     }
-    return onlyPrefix;
+    return onlyPrefix != null ? onlyPrefix : sameSectionAndLeaf(wrong, known);
+  }
+
+  /**
+   * {@code test.value_size} for {@code test.workload.value_size}: a dotted name whose first and
+   * last parts are those of exactly one known name, with a part left out or put in between.
+   */
+  private static String sameSectionAndLeaf(String wrong, Collection<String> known) {
+    String[] parts = wrong.split("\\.");
+    if (parts.length < 2) {
+      return null;
+    }
+    String only = null;
+    for (String candidate : known) {
+      String[] theirs = candidate.split("\\.");
+      if (theirs.length >= 2
+          && theirs.length != parts.length
+          && theirs[0].equals(parts[0])
+          && theirs[theirs.length - 1].equals(parts[parts.length - 1])) {
+        if (only != null) {
+          return null;
+        }
+        only = candidate;
+      }
+    }
+    return only;
   }
 
   /**

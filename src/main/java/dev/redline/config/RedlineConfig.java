@@ -226,7 +226,8 @@ public record RedlineConfig(
         GateConfig.of(
             (List<dev.redline.config.MicrosAssertion>) typed.get("assertions"),
             (String) typed.get("baseline"),
-            (dev.redline.config.BaselineThreshold) typed.get("baseline_threshold")));
+            (dev.redline.config.BaselineThreshold) typed.get("baseline_threshold"),
+            origins.get("baseline")));
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import dev.redline.action.AssertionGateAction;
+import dev.redline.assertions.RunGate;
 import dev.redline.config.MicrosAssertion;
 import dev.redline.protocol.RedisProtocol;
 import io.gatling.javaapi.core.ActionBuilder;
@@ -56,7 +57,7 @@ public final class RedisAssertions {
                     ctx,
                     ctx.protocolComponentsRegistry().components(RedisProtocol.KEY),
                     next);
-    return scenario("Redline assertions").exec(gate).injectOpen(atOnceUsers(1));
+    return scenario(RunGate.SCENARIO).exec(gate).injectOpen(atOnceUsers(1));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.redline.client.LoopTransport;
 import dev.redline.config.GateConfig;
 import dev.redline.config.MetricsConfig;
 import dev.redline.config.MicrosAssertion;
+import dev.redline.config.Refusal;
 import dev.redline.config.WorkerBudget;
 import dev.redline.limits.LimitVerdict;
 import dev.redline.limits.LimitWatch;
@@ -150,7 +151,10 @@ public final class RedlineRun {
       closePoolsAndEndpoints();
       measurement.abandon();
       // a mistake of the user's is one line; anything else keeps its stack trace
-      throw e instanceof IllegalArgumentException ? new RedlineStartupException(e.getMessage()) : e;
+      if (e instanceof IllegalArgumentException) {
+        throw Refusal.saidOnce(new RedlineStartupException(e.getMessage()));
+      }
+      throw e instanceof Refusal ? Refusal.saidOnce(e) : e;
     }
   }
 
@@ -310,9 +314,11 @@ public final class RedlineRun {
     subscribers.add(subscriber);
   }
 
-  /** A scenario of the run's users started (its name goes in the summary). */
+  /** A scenario of the run's users started (its name goes in the summary; the gate's does not). */
   void scenarioStarted(String scenario) {
-    scenarios.add(scenario);
+    if (!RunGate.SCENARIO.equals(scenario)) {
+      scenarios.add(scenario);
+    }
   }
 
   /** When the run finished (epoch ms), 0 while it runs. */

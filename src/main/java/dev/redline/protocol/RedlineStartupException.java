@@ -1,7 +1,9 @@
 package dev.redline.protocol;
 
+import dev.redline.config.Refusal;
+
 /** Redline cannot start the run (Redis unreachable, bad credentials, bad settings). */
-public final class RedlineStartupException extends RuntimeException {
+public final class RedlineStartupException extends RuntimeException implements Refusal {
   private static final long serialVersionUID = 1L;
 
   public RedlineStartupException(String message) {

@@ -209,7 +209,7 @@ final class StartupCheck {
     }
     if (failure.kind().equals("TLS")) {
       return settings.tls().caFile() == null
-          ? ". Check that the server speaks TLS on this port and that its certificate is signed by a CA the JDK trusts (or give the CA file)"
+          ? ". Check that the server speaks TLS on this port and that its certificate is signed by a CA the JDK trusts (or name its CA: redis.tls_ca_file, REDIS_TLS_CA_FILE, or tlsCaFile(...) in the simulation)"
           : ". Check that the server speaks TLS on this port and that its certificate is signed by the CA in "
               + settings.tls().caFile()
               + (settings.tls().verifyHostname()

@@ -1,10 +1,13 @@
 package dev.redline.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What Redline sent, per command, against what the server(s) counted in {@code INFO commandstats}
@@ -179,8 +182,33 @@ public record CommandCrossCheck(
           + ": a server counts a command it refuses before running it (one it does not know, a"
           + " renamed one) only among its errors, not as a call.";
     }
-    return "Some counts differ. The server counting more than Redline sent usually means other "
+    return "Some counts differ: "
+        + differences()
+        + ". The server counting more than Redline sent usually means other "
         + "clients used the same server during the run; counting less means commands were lost "
         + "with a dropped connection before reaching it.";
+  }
+
+  /** The commands whose counts differ, the five largest differences first. */
+  private String differences() {
+    List<Row> differing =
+        rows.stream()
+            .filter(r -> r.difference() != 0)
+            .sorted(Comparator.comparingLong((Row r) -> -Math.abs(r.difference())))
+            .toList();
+    String shown =
+        differing.stream()
+            .limit(5)
+            .map(
+                r ->
+                    String.format(
+                        Locale.ROOT,
+                        "%s sent %,d, the server counted %,d (%+,d)",
+                        r.command(),
+                        r.sent(),
+                        r.counted(),
+                        r.difference()))
+            .collect(Collectors.joining("; "));
+    return differing.size() > 5 ? shown + "; and " + (differing.size() - 5) + " more" : shown;
   }
 }

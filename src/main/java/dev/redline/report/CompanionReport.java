@@ -9,9 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes Redline's companion report into one folder: {@code index.html}, {@code summary.json}, one
@@ -77,10 +80,11 @@ public final class CompanionReport {
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(folder.resolve("summary.json").toFile(), summary);
-    List<String> hgrm = new ArrayList<>();
+    Map<String, String> hgrm = new LinkedHashMap<>(); // file -> the request and status it holds
+    Set<String> taken = new HashSet<>(); // lower-cased: GET and get are one file on some disks
     for (RequestSeries series : recorder.series()) {
-      writeHgrm(folder, series.name(), "ok", series.okHistogram(), hgrm);
-      writeHgrm(folder, series.name(), "ko", series.koHistogram(), hgrm);
+      writeHgrm(folder, series.name(), "ok", series.okHistogram(), hgrm, taken);
+      writeHgrm(folder, series.name(), "ko", series.koHistogram(), hgrm, taken);
     }
     recorder.intervalLog().copyTo(folder.resolve(MERGEABLE_HISTOGRAMS));
     new ObjectMapper()
@@ -93,9 +97,27 @@ public final class CompanionReport {
     return index;
   }
 
-  /** A request name as a file name: letters, digits, dot, dash; the rest becomes '_'. */
+  /**
+   * A request name as a file name: letters, digits, dot and dash as they are, every other character
+   * as '_' and the hex of its UTF-8 bytes ({@code GET ü} is {@code GET_20_c3_bc}), so that two
+   * names never give one file.
+   */
   public static String fileName(String requestName, String status) {
-    return requestName.replaceAll("[^A-Za-z0-9.-]", "_") + "." + status + ".hgrm";
+    StringBuilder file = new StringBuilder();
+    for (byte b : requestName.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '-') {
+        file.append(c);
+      } else {
+        file.append('_').append(Character.forDigit((b >> 4) & 0xf, 16));
+        file.append(Character.forDigit(b & 0xf, 16));
+      }
+    }
+    return file.append('.').append(status).append(".hgrm").toString();
   }
 
   private static void writeHgrm(
@@ -103,17 +125,21 @@ public final class CompanionReport {
       String name,
       String status,
       org.HdrHistogram.Histogram histogram,
-      List<String> written)
+      Map<String, String> written,
+      Set<String> taken)
       throws IOException {
     if (histogram.getTotalCount() == 0) {
       return;
     }
     String file = fileName(name, status);
+    for (int n = 2; !taken.add(file.toLowerCase(Locale.ROOT)); n++) {
+      file = fileName(name, status).replace(".hgrm", "~" + n + ".hgrm");
+    }
     try (PrintStream out =
         new PrintStream(
             Files.newOutputStream(folder.resolve(file)), false, StandardCharsets.UTF_8)) {
       histogram.outputPercentileDistribution(out, 1000.0); // recorded in ns, written in µs
     }
-    written.add(file);
+    written.put(file, name + " " + status.toUpperCase(Locale.ROOT));
   }
 }

@@ -32,7 +32,7 @@ final class HtmlReport {
       LatencyRecorder recorder,
       CommandCrossCheck crossCheck,
       Map<String, Object> summary,
-      List<String> hgrmFiles,
+      Map<String, String> hgrmFiles,
       List<String> extraSections) {
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Redline — ")
@@ -74,13 +74,15 @@ final class HtmlReport {
     settings(h, facts);
     h.append(
         "<section><h2>Files</h2><ul><li><a href=\"summary.json\">summary.json</a> — the run summary</li>");
-    for (String file : hgrmFiles) {
-      h.append("<li><a href=\"")
-          .append(Html.escape(file))
-          .append("\">")
-          .append(Html.escape(file))
-          .append("</a></li>");
-    }
+    hgrmFiles.forEach(
+        (file, request) ->
+            h.append("<li><a href=\"")
+                .append(Html.escape(file))
+                .append("\">")
+                .append(Html.escape(file))
+                .append("</a> — ")
+                .append(Html.escape(request))
+                .append("</li>"));
     h.append(
         "</ul><p class=\"note\">Latencies are measured around each Jedis call with System.nanoTime(), in microseconds. "
             + "Commands inside a pipeline or transaction get the round-trip time divided by the number of commands (amortized); "

@@ -5,8 +5,10 @@ import static io.gatling.javaapi.core.CoreDsl.holdFor;
 import static io.gatling.javaapi.core.CoreDsl.reachRps;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
+import dev.redline.config.ConfigError;
 import dev.redline.config.DeploymentConfig;
 import dev.redline.config.RedlineConfig;
+import dev.redline.config.Refusal;
 import dev.redline.javaapi.RedisAssertions;
 import dev.redline.javaapi.RedisDsl;
 import dev.redline.javaapi.RedisProtocolBuilder;
@@ -59,7 +61,11 @@ public final class RunSettings {
    * @return validated settings
    */
   public static RunSettings load() {
-    return new RunSettings(RedlineConfig.load());
+    try {
+      return new RunSettings(RedlineConfig.load());
+    } catch (ConfigError e) {
+      throw Refusal.saidOnce(e);
+    }
   }
 
   /**

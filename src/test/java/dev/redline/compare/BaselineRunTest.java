@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.redline.config.ConfigError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +37,21 @@ class BaselineRunTest {
   void aFolderWithoutHistogramsSaysWhatToName() {
     ConfigError e = assertThrows(ConfigError.class, () -> BaselineRun.read(folder.toString()));
     assertTrue(e.getMessage().contains("holds no histograms.hlog"), e.getMessage());
+  }
+
+  @Test
+  void aPathThatDoesNotExistIsNamedWithTheSettingThatNamedIt() {
+    java.util.Properties properties = new java.util.Properties();
+    properties.setProperty("redline.baseline", "no/such/run");
+    dev.redline.config.GateConfig gate = dev.redline.config.GateConfig.load(properties, Map.of());
+    ConfigError e =
+        assertThrows(
+            ConfigError.class,
+            () -> BaselineRun.read(gate.baseline().orElseThrow(), gate.baselineOrigin()));
+    String message = e.getMessage();
+    assertTrue(message.contains("baseline 'no/such/run'"), message);
+    assertTrue(message.contains("redline.baseline"), "names the setting: " + message);
+    assertTrue(message.contains("does not exist"), message);
+    assertTrue(!message.contains("histograms.hlog"), message);
   }
 }

@@ -365,6 +365,11 @@ class RedlineConfigTest {
         Map.of(),
         "unknown system property -Dredline.test.treads_per_client",
         "did you mean -Dredline.test.threads_per_client");
+    assertError(
+        props("redline.test.value_size", "-1"),
+        Map.of(),
+        "unknown system property -Dredline.test.value_size",
+        "did you mean -Dredline.test.workload.value_size");
 
     Path malformed = yaml("test:\n  threads_per_client: 2\n   client_instances: 3\n");
     assertError(

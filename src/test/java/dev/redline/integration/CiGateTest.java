@@ -49,6 +49,10 @@ class CiGateTest extends RedisServerTest {
     String junit = Files.readString(xml);
     assertTrue(junit.contains("tests=\"2\" failures=\"1\""), junit);
     assertTrue(junit.contains("name=\"GET p50 &lt; 1us\""), junit);
+    String summary = Files.readString(runFolder.resolve("redline/summary.json"));
+    assertTrue(
+        summary.contains("\"workload_name\" : \"basic_rw\""),
+        "the gate's own scenario is not part of the workload's name: " + summary);
   }
 
   /**

@@ -160,6 +160,9 @@ class CompanionReportTest extends RedisServerTest {
     assertFalse(check.allMatch());
     assertEquals(3, check.rows().get(0).difference());
     assertTrue(check.verdict().contains("other clients"));
+    assertTrue(
+        check.verdict().contains("Some counts differ: get sent 10, the server counted 13 (+3)."),
+        check.verdict());
     assertEquals("client|setname", check.connectionSetup().get(0).command());
   }
 }

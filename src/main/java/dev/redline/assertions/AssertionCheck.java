@@ -96,7 +96,7 @@ public final class AssertionCheck {
             default -> times.getValueAtPercentile(a.stat().percentile());
           };
       actual = nanos / 1000.0;
-      shown = String.format(Locale.ROOT, "%,.1f µs", actual);
+      shown = String.format(Locale.ROOT, "%,.1f µs", actual) + fewSamples(a, times.getTotalCount());
     } else if (stat.equals("ops_per_sec")) {
       actual = ok / spanSeconds;
       shown = String.format(Locale.ROOT, "%,.1f ops/s", actual);
@@ -115,7 +115,10 @@ public final class AssertionCheck {
     if (baseline.isEmpty()) {
       // a pipeline's first run has nothing to compare with: it becomes the baseline
       return new AssertionOutcome(
-          a, true, "not compared: no baseline was set (redline.baseline), so none to regress from");
+          a,
+          true,
+          "not compared: no baseline was set (redline.baseline), so none to regress from",
+          true);
     }
     Metric metric = Metric.of(a.stat().name());
     if (metric == null || a.measure() != MicrosAssertion.Measure.SERVICE) {
@@ -133,6 +136,15 @@ public final class AssertionCheck {
                 .filter(name -> !comparison.isBatch(name))
                 .toList()
             : List.of(a.target());
+    if (names.isEmpty()) {
+      return new AssertionOutcome(
+          a,
+          false,
+          "the two runs share no request to compare: this run has "
+              + comparison.onlyNow()
+              + ", the baseline "
+              + comparison.onlyInBaseline());
+    }
     boolean passed = true;
     List<String> shown = new ArrayList<>();
     for (String name : names) {
@@ -162,5 +174,25 @@ public final class AssertionCheck {
     }
     return new AssertionOutcome(
         a, passed, shown.isEmpty() ? "every request within its bound" : String.join("; ", shown));
+  }
+
+  /**
+   * For a percentile read from fewer samples than it needs to have ten beyond it: says so (it then
+   * reads the slowest few, so it over-estimates; a pass is still safe).
+   */
+  private static String fewSamples(MicrosAssertion a, long samples) {
+    double percentile = a.stat().percentile();
+    if (percentile < 0) {
+      return "";
+    }
+    long needed = (long) Math.ceil(10 / (1 - percentile / 100));
+    return samples >= needed
+        ? ""
+        : String.format(
+            Locale.ROOT,
+            " (only %,d samples: %s needs %,d for ten beyond it, so it reads the slowest few)",
+            samples,
+            a.stat().name(),
+            needed);
   }
 }

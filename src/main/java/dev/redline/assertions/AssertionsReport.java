@@ -26,6 +26,7 @@ public final class AssertionsReport {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("assertion", outcome.assertion().text());
       one.put("passed", outcome.passed());
+      one.put("skipped", outcome.skipped());
       one.put("actual", outcome.actual());
       all.add(one);
     }
@@ -44,7 +45,7 @@ public final class AssertionsReport {
       h.append("<tr><td>")
           .append(Html.escape(o.assertion().text()))
           .append("</td><td>")
-          .append(o.passed() ? "OK" : "<b>KO</b>")
+          .append(o.skipped() ? "skipped" : o.passed() ? "OK" : "<b>KO</b>")
           .append("</td><td>")
           .append(Html.escape(o.actual()))
           .append("</td></tr>");

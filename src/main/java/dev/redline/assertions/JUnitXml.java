@@ -22,20 +22,26 @@ public final class JUnitXml {
   /** The report's content. */
   public static String of(List<AssertionOutcome> outcomes, double seconds) {
     long failures = outcomes.stream().filter(o -> !o.passed()).count();
+    long skipped = outcomes.stream().filter(AssertionOutcome::skipped).count();
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.append(
         String.format(
             java.util.Locale.ROOT,
             "<testsuite name=\"Redline assertions\" tests=\"%d\" failures=\"%d\" errors=\"0\""
-                + " skipped=\"0\" time=\"%.3f\">%n",
+                + " skipped=\"%d\" time=\"%.3f\">%n",
             outcomes.size(),
             failures,
+            skipped,
             seconds));
     for (AssertionOutcome outcome : outcomes) {
       xml.append("  <testcase classname=\"redline.assertions\" name=\"")
           .append(escape(outcome.assertion().text()))
           .append("\"");
-      if (outcome.passed()) {
+      if (outcome.skipped()) {
+        xml.append(">\n    <skipped message=\"")
+            .append(escape(outcome.actual()))
+            .append("\"/>\n  </testcase>\n");
+      } else if (outcome.passed()) {
         xml.append(">\n    <system-out>")
             .append(escape("actual " + outcome.actual()))
             .append("</system-out>\n  </testcase>\n");

@@ -22,6 +22,15 @@ public final class ComparisonReport {
                 + " interval excludes zero):%n",
             c.baselineLabel(),
             c.threshold().describe()));
+    if (c.requests().isEmpty()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "the two runs share no request name: this run has %s, the baseline %s%n",
+              c.onlyNow(),
+              c.onlyInBaseline()));
+      return out.toString();
+    }
     out.append(
         String.format(
             Locale.ROOT,

@@ -124,6 +124,11 @@ public record MicrosAssertion(
               + "(?<vs>\\s+vs\\s+baseline)?\\s*(?<op><=|>=|<|>)\\s*"
               + "(?<value>[+-]?\\d+(?:\\.\\d+)?)\\s*(?<unit>us|µs|ms|s|%)?$");
 
+  /** A stat and a comparison inside what would be a request name: two assertions run together. */
+  private static final Pattern ANOTHER_ASSERTION =
+      Pattern.compile(
+          "[<>]|\\s(?:mean|max|p\\d+(?:\\.\\d+)?|ops_per_sec|failed_pct|failed_count)\\s*[<>]");
+
   /**
    * Every assertion of a {@code ;}-separated list ({@code redline.assertions}).
    *
@@ -157,6 +162,14 @@ public record MicrosAssertion(
         throw invalid(text, origin, "a quoted request name needs a quote at both ends");
       }
       target = target.substring(1, target.length() - 1);
+    } else if (ANOTHER_ASSERTION.matcher(target).find()) {
+      throw invalid(
+          text,
+          origin,
+          "the request name '"
+              + target
+              + "' holds another assertion: separate assertions with ';' (quote a name that really"
+              + " holds '<' or '>')");
     }
     Stat stat = stat(m.group("stat"), text, origin);
     boolean vs = m.group("vs") != null;
@@ -234,8 +247,14 @@ public record MicrosAssertion(
   private static Stat stat(String name, String text, String origin) {
     if (name.startsWith("p")) {
       double percentile = Double.parseDouble(name.substring(1));
-      if (percentile <= 0 || percentile >= 100) {
-        throw invalid(text, origin, "a percentile is between p0 and p100, e.g. p50, p99.9");
+      if (percentile >= 100) {
+        throw invalid(text, origin, name + " is the slowest request: write max");
+      }
+      if (percentile <= 0) {
+        throw invalid(
+            text,
+            origin,
+            name + " would be the fastest request: a percentile is above p0, e.g. p50");
       }
       return new Stat(name, percentile);
     }

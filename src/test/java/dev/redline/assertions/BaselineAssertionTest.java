@@ -87,4 +87,45 @@ class BaselineAssertionTest {
     assertEquals(
         -25.0, comparison.change("GET", dev.redline.config.Metric.OPS_PER_SEC).changePct(), 1e-9);
   }
+
+  @Test
+  void everyRequestOverRunsThatShareNoRequestFailsAndSaysSo() {
+    RunMeasures before = new RunMeasures(Map.of("LPOP", seconds(100)), 10, Set.of());
+    RunMeasures now = new RunMeasures(Map.of("GET", seconds(100)), 10, Set.of());
+    BaselineComparison comparison =
+        BaselineComparison.of("before", before, now, BaselineThreshold.of(10));
+    for (String gate : List.of("* p99 vs baseline < +20%", "* ops_per_sec vs baseline > -10%")) {
+      AssertionOutcome outcome =
+          AssertionCheck.evaluate(
+                  List.of(MicrosAssertion.parse(gate, "test")),
+                  new LatencyRecorder(),
+                  10,
+                  0,
+                  Optional.of(comparison))
+              .get(0);
+      assertFalse(outcome.passed(), gate + ": " + outcome.actual());
+      assertTrue(outcome.actual().contains("share no request"), outcome.actual());
+    }
+    String table = dev.redline.compare.ComparisonReport.console(comparison);
+    assertTrue(
+        table.contains(
+            "the two runs share no request name: this run has [GET], the baseline [LPOP]"),
+        table);
+  }
+
+  @Test
+  void aBaselineAssertionWithoutABaselineIsSkippedNotPassed() {
+    AssertionOutcome outcome =
+        AssertionCheck.evaluate(
+                List.of(MicrosAssertion.parse("GET p99 vs baseline < +20%", "test")),
+                new LatencyRecorder(),
+                10,
+                0,
+                Optional.empty())
+            .get(0);
+    assertTrue(outcome.passed() && outcome.skipped(), outcome.describe());
+    String xml = JUnitXml.of(List.of(outcome), 10);
+    assertTrue(xml.contains("skipped=\"1\""), xml);
+    assertTrue(xml.contains("<skipped message=\"not compared: no baseline was set"), xml);
+  }
 }

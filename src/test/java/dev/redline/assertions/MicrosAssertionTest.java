@@ -1,6 +1,7 @@
 package dev.redline.assertions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,5 +109,46 @@ class MicrosAssertionTest {
     assertTrue(MicrosAssertion.Op.LE.holds(2, 2));
     assertTrue(MicrosAssertion.Op.GT.holds(3, 2));
     assertTrue(MicrosAssertion.Op.GE.holds(2, 2));
+  }
+
+  @Test
+  void twoAssertionsRunTogetherAndTheEndsOfTheScaleAreNamed() {
+    ConfigError comma =
+        assertThrows(
+            ConfigError.class,
+            () -> MicrosAssertion.parseAll("GET p99 < 500us, SET p99 < 1ms", "REDLINE_ASSERTIONS"));
+    assertTrue(comma.getMessage().contains("separate assertions with ';'"), comma.getMessage());
+    assertTrue(
+        assertThrows(ConfigError.class, () -> MicrosAssertion.parse("GET p100 < 1ms", "t"))
+            .getMessage()
+            .contains("write max"));
+    assertTrue(
+        assertThrows(ConfigError.class, () -> MicrosAssertion.parse("GET p0 < 1ms", "t"))
+            .getMessage()
+            .contains("above p0"));
+    // a quoted name may hold what looks like a stat
+    assertEquals("a max b", MicrosAssertion.parse("\"a max b\" p99 < 1ms", "t").target());
+  }
+
+  @Test
+  void aPercentileReadFromTooFewSamplesSaysSo() {
+    dev.redline.measure.LatencyRecorder recorder = new dev.redline.measure.LatencyRecorder();
+    for (int i = 0; i < 12_167; i++) {
+      recorder.ok("GET", 100_000 + i);
+    }
+    recorder.sample();
+    List<AssertionOutcome> outcomes =
+        AssertionCheck.evaluate(
+            List.of(
+                MicrosAssertion.parse("GET p99.999 < 1s", "t"),
+                MicrosAssertion.parse("GET p99 < 1s", "t")),
+            recorder,
+            10,
+            0,
+            java.util.Optional.empty());
+    assertTrue(
+        outcomes.get(0).actual().contains("only 12,167 samples: p99.999 needs 1,000,000"),
+        outcomes.get(0).actual());
+    assertFalse(outcomes.get(1).actual().contains("samples"), outcomes.get(1).actual());
   }
 }

@@ -1,7 +1,7 @@
 package dev.redline.action
 
 import io.gatling.commons.util.Clock
-import io.gatling.commons.validation.{ Failure, Success, Validation }
+import io.gatling.commons.validation.{ Success, Validation }
 import io.gatling.core.action.{ Action, RequestAction }
 import io.gatling.core.controller.throttle.Throttler
 import io.gatling.core.session.{ Expression, Session }
@@ -21,8 +21,8 @@ import io.netty.channel.EventLoop
  * A Redis request as Gatling sees it. When a session arrives (Gatling's own `Action.!`: on the
  * session's event loop), Gatling's block rules run first (ExitableAction: a KO inside `tryMax`
  * retries the block, `exitBlockOnFail` leaves it, an exit-ASAP loop ends), then its crash guard
- * (ChainableAction), then `send`. A request whose arguments cannot be built is a crash, logged as
- * Gatling logs an HTTP request it cannot build (RequestAction).
+ * (ChainableAction), then `send`. A request whose arguments cannot be built is a crash, recorded as
+ * Gatling records an HTTP request it cannot build (RequestAction), and said once a second.
  *
  * A virtual user lives on its Redis worker, an I/O event loop of Gatling's own transport: its first
  * Redis request moves its session there (`movedHome`), and from then on Gatling runs the user's
@@ -44,14 +44,22 @@ abstract class GatlingRequestAction(override val name: String, ctx: ScenarioCont
    * Sends the request for a session that arrived at `arrivedNanos` (System.nanoTime).
    *
    * @return null once the request is on its way (it then passes the session on itself), or why it
-   *   could not be built: Gatling then logs the crash under the request's name and the user goes on
-   *   as failed
+   *   could not be built: Gatling's crash record is written under the request's name and the user
+   *   goes on as failed
    */
   protected def send(session: Session, arrivedNanos: Long): String
 
   override final def sendRequest(session: Session): Validation[Unit] = {
     val crash = send(session, System.nanoTime())
-    if (crash == null) Validation.unit else Failure(crash)
+    if (crash != null) {
+      // What Gatling's RequestAction does with a request it cannot build, less its ERROR line for
+      // every one: a request that cannot be built inside a loop would flood the console. Redline
+      // says them once a second with the first one's reason; Gatling's crash record keeps each in
+      // its report, and the user goes on as failed.
+      statsEngine.logRequestCrash(session.scenario, session.groups, name, crash)
+      next ! session.markAsFailed
+    }
+    Validation.unit
   }
 
   /**

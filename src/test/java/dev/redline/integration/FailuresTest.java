@@ -9,6 +9,7 @@ import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,57 @@ class FailuresTest extends RedisServerTest {
     try (var jedis = jedis()) {
       assertEquals("done", jedis.get("after"));
     }
+  }
+
+  /**
+   * A request that cannot be built inside a loop is said once a second with the first reason, not
+   * logged at ERROR for every user and iteration; Gatling's report still lists it among its errors.
+   */
+  @Test
+  void aRequestThatCannotBeBuiltInALoopIsCountedNotLoggedEachTime() throws Exception {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logged.start();
+    root.addAppender(logged);
+    Duration duration = Duration.ofSeconds(2);
+    ScenarioBuilder scn =
+        scenario("flood")
+            .during(duration)
+            .on(exec(cmd.get("#{nokey}").named("g")).exec(cmd.set("k:#{userId}", "v")));
+    GatlingRun.Result run;
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream before = System.out;
+    System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      run =
+          GatlingRun.run(
+              protocol().threadsPerClient(4),
+              Duration.ofSeconds(30),
+              true,
+              scn.injectClosed(constantConcurrentUsers(4).during(duration)));
+    } finally {
+      System.setOut(before);
+      root.detachAppender(logged);
+    }
+    long crashes = run.recorder().crashes().getOrDefault("g", 0L);
+    assertTrue(crashes > 100, "crashes: " + crashes);
+    List<String> buildErrors =
+        logged.list.stream()
+            .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+            .filter(m -> m.contains("Failed to build request"))
+            .toList();
+    assertEquals(List.of(), buildErrors, "no ERROR line per crash");
+    String said = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(
+        said.contains("x CRASH in the last second (e.g. g: No attribute named 'nokey'"), said);
+    String report = java.nio.file.Files.readString(run.reportFolder().resolve("index.html"));
+    assertTrue(
+        report.contains("No attribute named &#39;nokey&#39;")
+            || report.contains("No attribute named 'nokey'"),
+        "Gatling's report lists the crash among its errors");
   }
 
   private static void assertKo(

@@ -48,6 +48,9 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     this.backoffMaxNanos = components.protocol().backoffMax().toNanos();
     this.retryAttempts = components.protocol().retryAttempts();
     this.loadStop = new LoadStop(ctx, "Redline: the run was asked to stop");
+    if (throttled()) {
+      components.throttled();
+    }
   }
 
   /**

@@ -31,16 +31,24 @@ public final class ConnectionHealth {
   }
 
   /**
-   * The same for a request that started at {@code startedNanos}: a request that was already under
-   * way when the client recovered (a connect attempt that began while the server was still down)
-   * does not open a new outage.
+   * The same for a request that started at {@code startedNanos}: the outage starts then, at the
+   * first request that did not come back; a request that was already under way when the client
+   * recovered (a connect attempt that began while the server was still down) does not open a new
+   * outage.
    */
   public void failed(String kind, long startedNanos) {
     if (CONNECTION_KINDS.contains(kind)) {
       if (startedNanos - lastRecoveryNanos < 0) {
         return;
       }
-      downSinceNanos.compareAndSet(0, System.nanoTime() | 1); // | 1: never 0, which means "up"
+      // the outage runs from the first request that did not come back: a TIMEOUT is noticed a
+      // socket timeout after its request started; | 1: never 0, which means "up"
+      long started = startedNanos | 1;
+      long since;
+      do {
+        since = downSinceNanos.get();
+      } while ((since == 0 || started - since < 0)
+          && !downSinceNanos.compareAndSet(since, started));
       consecutiveFailures.incrementAndGet();
       return;
     }

@@ -72,6 +72,31 @@ public final class ServerStats {
     return 0;
   }
 
+  /**
+   * When the server is a replica ({@code INFO replication} says {@code role:slave}), what that
+   * means for a load, in words; null for a primary, or when it cannot tell.
+   */
+  public static String replicaNote(Jedis jedis) {
+    String primary = null;
+    String port = null;
+    boolean replica = false;
+    for (String line : jedis.info("replication").split("\r?\n")) {
+      if (line.equals("role:slave")) {
+        replica = true;
+      } else if (line.startsWith("master_host:")) {
+        primary = line.substring("master_host:".length()).strip();
+      } else if (line.startsWith("master_port:")) {
+        port = line.substring("master_port:".length()).strip();
+      }
+    }
+    return replica
+        ? "is a replica"
+            + (primary == null ? "" : " of " + primary + ":" + port)
+            + ": every write will fail READONLY (unless replica-read-only is off); point the run"
+            + " at the primary to load writes"
+        : null;
+  }
+
   /** The server's maxclients, or "unknown" when CONFIG GET is not allowed. */
   public static String maxClients(Jedis jedis) {
     try {

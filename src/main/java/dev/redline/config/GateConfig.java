@@ -15,16 +15,18 @@ import java.util.Optional;
  * @param baseline the baseline's path, or empty
  * @param baselineThreshold the smallest change worth a verdict, in percent, per metric
  * @param baselineOrigin where the baseline was named (a key and its layer), for messages; empty
+ * @param assertionsGiven whether a setting named the assertions, even as none (an empty value)
  */
 public record GateConfig(
     List<MicrosAssertion> assertions,
     Optional<String> baseline,
     BaselineThreshold baselineThreshold,
-    String baselineOrigin) {
+    String baselineOrigin,
+    boolean assertionsGiven) {
 
   /** No assertions, no baseline. */
   public static final GateConfig NONE =
-      new GateConfig(List.of(), Optional.empty(), BaselineThreshold.DEFAULT, "");
+      new GateConfig(List.of(), Optional.empty(), BaselineThreshold.DEFAULT, "", false);
 
   /** This JVM's settings (system properties, environment, the YAML file). */
   public static GateConfig load() {
@@ -40,7 +42,8 @@ public record GateConfig(
         (List<MicrosAssertion>) parsed(merged, "assertions"),
         (String) parsed(merged, "baseline"),
         (BaselineThreshold) parsed(merged, "baseline_threshold"),
-        baseline == null ? null : baseline.origin());
+        baseline == null ? null : baseline.origin(),
+        merged.containsKey("assertions"));
   }
 
   /** From parsed values, any of them null for not set. */
@@ -48,12 +51,14 @@ public record GateConfig(
       List<MicrosAssertion> assertions,
       String baseline,
       BaselineThreshold threshold,
-      String baselineOrigin) {
+      String baselineOrigin,
+      boolean assertionsGiven) {
     return new GateConfig(
         assertions == null ? List.of() : List.copyOf(assertions),
         Optional.ofNullable(baseline),
         threshold == null ? BaselineThreshold.DEFAULT : threshold,
-        baselineOrigin == null ? "" : baselineOrigin);
+        baselineOrigin == null ? "" : baselineOrigin,
+        assertionsGiven);
   }
 
   private static Object parsed(Map<String, ConfigValue> merged, String path) {

@@ -227,7 +227,8 @@ public record RedlineConfig(
             (List<dev.redline.config.MicrosAssertion>) typed.get("assertions"),
             (String) typed.get("baseline"),
             (dev.redline.config.BaselineThreshold) typed.get("baseline_threshold"),
-            origins.get("baseline")));
+            origins.get("baseline"),
+            origins.containsKey("assertions")));
   }
 
   private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {

@@ -253,6 +253,23 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   }
 
   /**
+   * The rate the simulation's Gatling throttle asks for, in requests per second, so that "where the
+   * time went" says whether the run reached it (the ready simulations set it from {@code
+   * test.target_ops_per_second}). It paces nothing itself: Gatling's {@code throttle} does.
+   *
+   * <pre>{@code redis().throttleTarget(2000)}</pre>
+   *
+   * @param requestsPerSecond the throttle's target, above 0
+   * @return a new protocol builder
+   */
+  public RedisProtocolBuilder throttleTarget(double requestsPerSecond) {
+    if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+      throw new RedisDslError("throttleTarget must be above 0, got " + requestsPerSecond);
+    }
+    return edit(e -> e.throttleTarget = requestsPerSecond);
+  }
+
+  /**
    * Runs the load at full rate for {@code warmup} before measuring starts: the JVM compiles
    * Gatling, Jedis and Redline and the connections open, and none of it counts in Gatling's report,
    * Redline's report or the summary (the console says when measuring starts). The commandstats

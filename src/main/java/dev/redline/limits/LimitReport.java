@@ -152,6 +152,7 @@ public final class LimitReport {
                   case "load_generator" ->
                       "The load generator was the limit: these figures measure the generator as"
                           + " much as Redis.";
+                  case "unknown" -> "Which side was the limit could not be judged.";
                   default -> "Neither side was the limit.";
                 }))
         .append("</b></p><ul>");

@@ -47,6 +47,12 @@ public record LimitVerdict(
    */
   public static final double QUEUE_BUSY = 0.5;
 
+  /** Cores that other processes may take before the verdict says the machine was shared. */
+  public static final double OTHERS_CORES = 0.25;
+
+  /** A time without replies that the verdict names: a second, as {@code * unreachable < 1s}. */
+  public static final double STALL_SECONDS = 1.0;
+
   /**
    * Decides.
    *
@@ -66,6 +72,34 @@ public record LimitVerdict(
       double averageUsers,
       int concurrency,
       boolean sharedMachine) {
+    return decide(
+        servers,
+        RunConditions.NONE,
+        client,
+        recorder,
+        spanSeconds,
+        averageUsers,
+        concurrency,
+        sharedMachine);
+  }
+
+  /**
+   * As above, in the run's conditions: with no server read, no figure of the server's is given and
+   * the verdict is {@code unknown}; a stall is named first; a throttled load says so, and whether
+   * it reached its target; other processes that took the cores are named.
+   */
+  public static LimitVerdict decide(
+      List<ServerWindow> servers,
+      RunConditions conditions,
+      ClientWindow client,
+      LatencyRecorder recorder,
+      double spanSeconds,
+      double averageUsers,
+      int concurrency,
+      boolean sharedMachine) {
+    boolean serverRead = !servers.isEmpty();
+    Map<String, String> unread = conditions.unread();
+    double stallSeconds = conditions.stallSeconds();
     List<NodeTime> nodes = new ArrayList<>();
     Map<String, long[]> calls = new TreeMap<>();
     Map<String, List<ServerTime.Cumulative>> histograms = new TreeMap<>();
@@ -147,9 +181,9 @@ public record LimitVerdict(
     double workersBusy =
         concurrency == 0 ? Double.NaN : roundTripsPerSecond * meanService / 1e6 / concurrency;
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("server_main_thread_busy", round(busiest, 3));
-    figures.put("busiest_server", busiestNode);
-    figures.put("server_cpu_seconds", round(serverCpu, 3));
+    figures.put("server_main_thread_busy", serverRead ? round(busiest, 3) : null);
+    figures.put("busiest_server", serverRead ? busiestNode : null);
+    figures.put("server_cpu_seconds", serverRead ? round(serverCpu, 3) : null);
     figures.put("client_cpu_seconds", round(client.processCpuSeconds(), 3));
     figures.put("client_worker_cpu_seconds", round(client.workerCpuSeconds(), 3));
     figures.put("client_cores", client.cores());
@@ -157,7 +191,7 @@ public record LimitVerdict(
     figures.put("window_seconds", round(client.wallSeconds(), 3));
     figures.put(
         "server_cpu_ms_per_1000_commands",
-        commandsSent == 0 ? null : round(serverCpu * 1e6 / commandsSent, 3));
+        commandsSent == 0 || !serverRead ? null : round(serverCpu * 1e6 / commandsSent, 3));
     figures.put(
         "client_cpu_ms_per_1000_commands",
         commandsSent == 0 ? null : round(client.processCpuSeconds() * 1e6 / commandsSent, 3));
@@ -171,6 +205,54 @@ public record LimitVerdict(
     figures.put("shared_machine", sharedMachine);
 
     List<String> reasons = new ArrayList<>();
+    boolean stalled = stallSeconds >= STALL_SECONDS;
+    if (stalled) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "for %.1f s of the %.1f s window a client could not reach Redis (from the first"
+                  + " request that did not come back to the next that did): the server stalled or"
+                  + " could not be reached, and the figures below include that time",
+              stallSeconds,
+              client.wallSeconds()));
+    }
+    figures.put("longest_stall_seconds", round(stallSeconds, 3));
+    if (conditions.throttled()) {
+      reasons.add(throttleReason(conditions.targetPerSecond(), roundTripsPerSecond));
+    }
+    figures.put("throttled", conditions.throttled());
+    double wall = Math.max(1e-3, client.wallSeconds());
+    double others =
+        Double.isNaN(conditions.machineCoresBusy())
+            ? Double.NaN
+            : Math.max(
+                0,
+                conditions.machineCoresBusy()
+                    - Math.max(0, client.processCpuSeconds()) / wall
+                    - (sharedMachine && serverRead ? serverCpu / wall : 0));
+    figures.put(
+        "machine_cores_busy_all_processes",
+        Double.isNaN(conditions.machineCoresBusy())
+            ? null
+            : round(conditions.machineCoresBusy(), 3));
+    figures.put("other_processes_cores", Double.isNaN(others) ? null : round(others, 3));
+    boolean contested =
+        others >= OTHERS_CORES
+            && conditions.machineCoresBusy() / Math.max(1, client.cores()) >= BUSY;
+    if (contested) {
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "the machine was shared: other processes used %.1f of its %d cores while measuring"
+                  + " (the load generator %.1f, the server %s), so these figures measure a contested"
+                  + " machine",
+              others,
+              client.cores(),
+              client.processCpuSeconds() / wall,
+              sharedMachine && serverRead
+                  ? String.format(Locale.ROOT, "%.1f", serverCpu / wall)
+                  : "elsewhere"));
+    }
     String verdict;
     boolean generatorBusy = !Double.isNaN(clientBusy) && clientBusy >= BUSY;
     boolean queued = meanWait >= 100 && meanWait >= meanService && !(workersBusy < QUEUE_BUSY);
@@ -180,13 +262,33 @@ public record LimitVerdict(
         (Math.max(0, client.processCpuSeconds()) + serverCpu)
             / Math.max(1e-3, client.wallSeconds())
             / Math.max(1, client.cores());
-    boolean machineFull = sharedMachine && client.processCpuNanos() >= 0 && machineBusy >= BUSY;
+    boolean machineFull =
+        serverRead && sharedMachine && client.processCpuNanos() >= 0 && machineBusy >= BUSY;
     boolean serverTakesMachine = machineFull && serverCpu > client.processCpuSeconds();
     figures.put(
         "machine_cores_busy",
-        sharedMachine && client.processCpuNanos() >= 0 ? round(machineBusy, 3) : null);
+        serverRead && sharedMachine && client.processCpuNanos() >= 0
+            ? round(machineBusy, 3)
+            : null);
     boolean sharingSaid = false;
-    if (busiest >= BUSY || serverTakesMachine) {
+    if (!serverRead) {
+      verdict = "unknown";
+      reasons.add(
+          String.format(
+              Locale.ROOT,
+              "the server's own figures could not be read (%s), so which side held the run back"
+                  + " cannot be judged; the load generator used %.0f %% of its %d cores and requests"
+                  + " waited %.0f µs on average",
+              unread.isEmpty()
+                  ? "no server was read"
+                  : unread.entrySet().stream()
+                      .map(e -> e.getKey() + " " + e.getValue())
+                      .collect(java.util.stream.Collectors.joining("; ")),
+              clientBusy * 100,
+              client.cores(),
+              meanWait));
+      sharingSaid = true; // the server's CPU is not known: nothing to say of the machine
+    } else if (busiest >= BUSY || serverTakesMachine) {
       verdict = "server";
       if (busiest >= BUSY) {
         reasons.add(
@@ -228,12 +330,17 @@ public record LimitVerdict(
       reasons.add(
           String.format(
               Locale.ROOT,
-              "the server's main thread was busy %.0f %% of the window and the load generator"
-                  + " used %.0f %% of its cores; requests waited %.0f µs on average: the offered"
-                  + " load was below what either side could do",
+              "%sthe server's main thread was busy %.0f %% of the window and the load generator"
+                  + " used %.0f %% of its cores; requests waited %.0f µs on average: %s",
+              stalled ? "apart from that stall, " : "",
               busiest * 100,
               clientBusy * 100,
-              meanWait));
+              meanWait,
+              contested
+                  ? "neither side had the cores it needed, as other processes took them"
+                  : conditions.throttled()
+                      ? "the throttle, not either side, set the rate"
+                      : "the offered load was below what either side could do"));
     }
     if (!Double.isNaN(loopMicros) && unmeasuredMicros > Math.max(50, meanWait + meanService)) {
       reasons.add(
@@ -257,6 +364,13 @@ public record LimitVerdict(
               (client.processCpuSeconds() + serverCpu) / Math.max(1e-3, client.wallSeconds()),
               client.cores()));
     }
+    if (serverRead && !unread.isEmpty()) {
+      reasons.add(
+          "judged on the servers that could be read; not read: "
+              + unread.entrySet().stream()
+                  .map(e -> e.getKey() + " " + e.getValue())
+                  .collect(java.util.stream.Collectors.joining("; ")));
+    }
     String latencyNote =
         allHistograms
             ? null
@@ -271,6 +385,27 @@ public record LimitVerdict(
                             .toList())
                     + ")";
     return new LimitVerdict(verdict, reasons, figures, commands, nodes, latencyNote);
+  }
+
+  /** What Gatling's throttle did: its target (when known) and the rate reached. */
+  private static String throttleReason(double target, double reached) {
+    if (target <= 0) {
+      return String.format(
+          Locale.ROOT,
+          "Gatling's throttle paced the load at %,.0f requests/s: the throttle set the rate",
+          reached);
+    }
+    double share = reached / target;
+    return String.format(
+        Locale.ROOT,
+        "the load was throttled to %,.0f requests/s by Gatling's throttle and reached %,.0f (%.0f"
+            + " %%): %s",
+        target,
+        reached,
+        share * 100,
+        share >= 0.95
+            ? "it held its target, so the throttle, not either side, set the rate"
+            : "it did not reach its target");
   }
 
   /** Why a full machine that client and server share is held back by {@code who}. */
@@ -297,6 +432,7 @@ public record LimitVerdict(
           case "load_generator" ->
               "the load generator was the limit: these figures measure the generator as much as"
                   + " Redis";
+          case "unknown" -> "which side was the limit could not be judged";
           default -> "neither side was the limit";
         };
     return "Redline: " + who + " — " + String.join("; ", reasons);

@@ -18,11 +18,13 @@ public final class LimitWatch {
   /**
    * Which side held the run back over the measured window.
    *
+   * @param conditions what else bears on it: servers not read, a stall, a throttle, the machine
    * @param workers the clients' worker threads now
    * @see LimitVerdict#decide
    */
   public LimitVerdict verdict(
       List<ServerWindow> servers,
+      RunConditions conditions,
       List<Thread> workers,
       LatencyRecorder recorder,
       double spanSeconds,
@@ -33,6 +35,7 @@ public final class LimitWatch {
         clientAtStart == null ? ClientWindow.Reading.now(List.of()) : clientAtStart;
     return LimitVerdict.decide(
         servers,
+        conditions,
         ClientWindow.between(start, ClientWindow.Reading.now(workers)),
         recorder,
         spanSeconds,

@@ -1,5 +1,6 @@
 package dev.redline.measure;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -29,6 +30,12 @@ public final class Measurement {
           });
   private volatile long userSeconds; // active users summed once a second while measuring
   private volatile long userSamples;
+  // the whole machine's CPU load (every process), summed once a second while measuring; the JDK
+  // reads it from the operating system
+  private final com.sun.management.OperatingSystemMXBean os =
+      ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+  private volatile double machineLoadSum;
+  private volatile long machineSamples;
 
   /**
    * Starts the sampler: once a second it folds the recorder's second, hands the errors of that
@@ -43,6 +50,11 @@ public final class Measurement {
             if (recorder.window().isOpen()) {
               userSeconds += activeUsers.get();
               userSamples++;
+              double load = os == null ? -1 : os.getCpuLoad(); // since the last call
+              if (load >= 0) {
+                machineLoadSum += load;
+                machineSamples++;
+              }
             }
           } catch (RuntimeException e) {
             LOG.warn("Redline sampler failed", e);
@@ -102,10 +114,22 @@ public final class Measurement {
     return true;
   }
 
-  /** Measuring starts now: the users' average starts over. */
+  /** Measuring starts now: the users' and the machine's averages start over. */
   public void measuringStarted() {
     userSeconds = 0;
     userSamples = 0;
+    if (os != null) {
+      os.getCpuLoad(); // the next reading covers the time from now
+    }
+    machineLoadSum = 0;
+    machineSamples = 0;
+  }
+
+  /** The cores the whole machine (every process) used on average while measuring; NaN if unread. */
+  public double machineCoresBusy() {
+    return machineSamples == 0
+        ? Double.NaN
+        : machineLoadSum / machineSamples * Runtime.getRuntime().availableProcessors();
   }
 
   /** The seconds requests ran (at least 1), or since the run started when none ran yet. */

@@ -60,6 +60,11 @@ public final class RedisComponents implements ProtocolComponents {
     return run.recorder();
   }
 
+  /** Gatling's throttle paces this protocol's requests. */
+  public void throttled() {
+    run.throttled(protocol.throttleTarget());
+  }
+
   /** Whether the run was asked to stop (Ctrl+C, a signal, the launching process gone). */
   public boolean stopping() {
     return run.stopRequested();

@@ -41,6 +41,8 @@ import scala.Function1;
  *     the message of a refused login; null when the simulation named them
  * @param settingsEcho lines that describe the run's settings, printed once the server has answered
  *     (a refused start prints only its reason)
+ * @param throttleTarget the rate in requests per second a Gatling throttle asks of the run, 0 when
+ *     unknown (where the time went says whether the run reached it)
  * @param warmup how long the load runs at full rate before measuring starts (nothing of it reaches
  *     either report or the summary); zero to measure from the first request
  * @param metrics what the simulation named of the live metrics' settings (the rest comes from
@@ -71,7 +73,8 @@ public record RedisProtocol(
     Duration warmup,
     dev.redline.config.MetricsConfig.Overrides metrics,
     Optional<String> baseline,
-    dev.redline.config.BaselineThreshold.Overrides baselineThreshold)
+    dev.redline.config.BaselineThreshold.Overrides baselineThreshold,
+    double throttleTarget)
     implements Protocol {
 
   /** Defaults: 1 client, 1 worker thread, 1 connection, 2 s timeouts, per-op Gatling records. */
@@ -98,7 +101,8 @@ public record RedisProtocol(
         Duration.ZERO,
         dev.redline.config.MetricsConfig.Overrides.NONE,
         Optional.empty(),
-        dev.redline.config.BaselineThreshold.Overrides.NONE);
+        dev.redline.config.BaselineThreshold.Overrides.NONE,
+        0);
   }
 
   /** A mutable copy to change some settings of, then {@link Editor#build()} a new protocol. */
@@ -130,6 +134,7 @@ public record RedisProtocol(
     public dev.redline.config.MetricsConfig.Overrides metrics;
     public Optional<String> baseline;
     public dev.redline.config.BaselineThreshold.Overrides baselineThreshold;
+    public double throttleTarget;
 
     private Editor(RedisProtocol p) {
       endpoint = p.endpoint;
@@ -154,6 +159,7 @@ public record RedisProtocol(
       metrics = p.metrics;
       baseline = p.baseline;
       baselineThreshold = p.baselineThreshold;
+      throttleTarget = p.throttleTarget;
     }
 
     /** The protocol with the changed settings. */
@@ -180,7 +186,8 @@ public record RedisProtocol(
           warmup,
           metrics,
           baseline,
-          baselineThreshold);
+          baselineThreshold,
+          throttleTarget);
     }
   }
 

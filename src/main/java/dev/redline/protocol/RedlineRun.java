@@ -14,6 +14,7 @@ import dev.redline.config.Refusal;
 import dev.redline.config.WorkerBudget;
 import dev.redline.limits.LimitVerdict;
 import dev.redline.limits.LimitWatch;
+import dev.redline.limits.RunConditions;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.measure.Measurement;
 import dev.redline.metrics.LiveMetrics;
@@ -74,6 +75,8 @@ public final class RedlineRun {
   private volatile RunGate gate = RunGate.NONE; // set with the first protocol's components
   private volatile UnreachableTime finalUnreachable; // null while the load runs
   private volatile long endEpochMillis;
+  private volatile boolean throttled;
+  private volatile double throttleTarget;
   private volatile Path reportIndex;
   private boolean finished;
   private boolean refused;
@@ -232,10 +235,17 @@ public final class RedlineRun {
     measurement.stop();
     LatencyRecorder recorder = measurement.recorder();
     CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
+    finalUnreachable = UnreachableTime.of(clientHealth(), nowNs());
     // after the cross-check's own reading: these reads are not among the commands it compares
     LimitVerdict verdict =
         limits.verdict(
             servers.windows(),
+            new RunConditions(
+                servers.unread(),
+                finalUnreachable.longestSeconds(),
+                throttled,
+                throttleTarget,
+                measurement.machineCoresBusy()),
             workerThreads(),
             recorder,
             measurement.spanSeconds(),
@@ -244,7 +254,6 @@ public final class RedlineRun {
             servers.onThisMachine());
     Optional<String> refusedConnections = Optional.ofNullable(servers.refusedConnections());
     metrics.ifPresent(m -> m.ended(verdict));
-    finalUnreachable = UnreachableTime.of(clientHealth(), nowNs());
     closePoolsAndEndpoints();
     if (gate.hasAssertions() && !gate.decided()) {
       decideAssertions(List.of());
@@ -307,6 +316,14 @@ public final class RedlineRun {
 
   private static long nowNs() {
     return System.nanoTime();
+  }
+
+  /**
+   * Gatling's throttle paces requests of the run, toward {@code target} per second (0: unknown).
+   */
+  void throttled(double target) {
+    throttled = true;
+    throttleTarget = Math.max(throttleTarget, target);
   }
 
   /** Keeps a subscriber to close when the run ends. */

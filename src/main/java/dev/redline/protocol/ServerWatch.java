@@ -33,6 +33,7 @@ final class ServerWatch {
   private final List<ClientPool> pools = new ArrayList<>();
   private final List<List<HostAndPort>> primariesAtStart = new ArrayList<>();
   private String problem;
+  private final Map<String, String> unread = new TreeMap<>();
   private final Map<HostAndPort, dev.redline.client.ServerTime> timesAtStart =
       new LinkedHashMap<>();
   private final Map<HostAndPort, Long> rejectedBefore = new LinkedHashMap<>();
@@ -70,6 +71,10 @@ final class ServerWatch {
         if (room != null) {
           System.out.println("Redline: " + node + " " + room);
         }
+        String replica = ServerStats.replicaNote(jedis);
+        if (replica != null) {
+          System.out.println("Redline: " + node + " " + replica);
+        }
         // last: the reads above are not among the commands the cross-check compares
         before.put(node, ServerStats.commandCalls(jedis));
         configs.put(node, config);
@@ -94,6 +99,7 @@ final class ServerWatch {
    */
   synchronized void measuringStarted(dev.redline.measure.LatencyRecorder sent) {
     timesAtStart.clear();
+    unread.clear();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
       try {
         dev.redline.client.ServerTime time = read(e.getKey(), dev.redline.client.ServerTime::read);
@@ -103,7 +109,7 @@ final class ServerWatch {
         sent.sent("info");
         sent.sent(time.histogramsAvailable() ? "latency|histogram" : "latency");
       } catch (RuntimeException unreadable) {
-        // the verdict says which servers it read
+        unread.put(e.getKey().toString(), "at the start: " + said(unreadable));
       }
     }
   }
@@ -120,9 +126,20 @@ final class ServerWatch {
                 read(e.getKey(), dev.redline.client.ServerTime::read)));
       } catch (RuntimeException gone) {
         // a primary that failed over is gone with its figures
+        unread.put(e.getKey().toString(), "at the end: " + said(gone));
       }
     }
     return windows;
+  }
+
+  /** The servers whose own figures could not be read, with why (node to reason). */
+  synchronized Map<String, String> unread() {
+    return new TreeMap<>(unread);
+  }
+
+  private static String said(RuntimeException failure) {
+    RedisFailure f = RedisFailure.of(failure);
+    return f.kind() + " " + f.message();
   }
 
   /**

@@ -7,6 +7,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import dev.redline.config.ConfigError;
 import dev.redline.config.DeploymentConfig;
+import dev.redline.config.GateConfig;
+import dev.redline.config.MicrosAssertion;
 import dev.redline.config.RedlineConfig;
 import dev.redline.config.Refusal;
 import dev.redline.javaapi.RedisAssertions;
@@ -124,6 +126,9 @@ public final class RunSettings {
     if (config.batchOnlyGatlingRecords()) {
       protocol = protocol.batchOnlyGatlingRecords();
     }
+    if (config.targetOpsPerSecond() > 0) {
+      protocol = protocol.throttleTarget(config.targetOpsPerSecond());
+    }
     return deployment(protocol, config.deployment());
   }
 
@@ -153,8 +158,9 @@ public final class RunSettings {
   }
 
   /**
-   * The load, followed by the gate of {@code redline.assertions} when there are any (see {@link
-   * RedisDsl#redisAssertions}); the load as it is otherwise.
+   * The load, followed by the gate of {@code redline.assertions} (see {@link
+   * RedisDsl#redisAssertions}), or by {@link #DEFAULT_GATE} when no setting names assertions; the
+   * load as it is when the assertions are set to none or the duration is unlimited.
    *
    * <pre>
    * {@code setUp(settings.gated(scn.injectOpen(atOnceUsers(6)))).assertions(settings.assertions())}
@@ -181,10 +187,26 @@ public final class RunSettings {
     return gate().map(RedisAssertions::assertions).orElse(List.of());
   }
 
+  /**
+   * The gate a ready simulation runs when no setting names assertions: a run whose requests mostly
+   * failed must not pass a CI job. {@code redline.assertions} replaces it; an empty value turns it
+   * off. A run without end (duration unlimited) has no gate to run after its load.
+   */
+  public static final String DEFAULT_GATE = "* failed_pct < 1%";
+
   private java.util.Optional<RedisAssertions> gate() {
-    return config.gate().assertions().isEmpty()
+    GateConfig gate = config.gate();
+    List<MicrosAssertion> assertions =
+        gate.assertionsGiven() || duration().equals(UNLIMITED)
+            ? gate.assertions()
+            : List.of(
+                MicrosAssertion.parse(
+                    DEFAULT_GATE,
+                    "the ready simulations' default gate; redline.assertions replaces it, an empty"
+                        + " one turns it off"));
+    return assertions.isEmpty()
         ? java.util.Optional.empty()
-        : java.util.Optional.of(new RedisAssertions(config.gate().assertions()));
+        : java.util.Optional.of(new RedisAssertions(assertions));
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.TestRedis7;
 import dev.redline.testing.TestRedisServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * breaks a 20 % regression assertion. Each run is WorkloadSimulation (basic_rw) in a JVM of its
  * own, as a CI job runs it: runs in one JVM would compare a JIT-cold run with a warm one.
  */
+@EndToEnd
 class BaselineComparisonTest {
   private static final String RUN_SECONDS = "6s";
 

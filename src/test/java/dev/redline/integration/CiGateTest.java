@@ -3,6 +3,7 @@ package dev.redline.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.RedisServerTest;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * actual value, both reports are written, and the JUnit XML lists every assertion; one that holds
  * beside it holds.
  */
+@EndToEnd
 class CiGateTest extends RedisServerTest {
 
   @Test

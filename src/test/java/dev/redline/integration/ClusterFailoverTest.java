@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.measure.RequestSeries;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestCluster;
 import io.gatling.javaapi.core.Session;
@@ -27,6 +28,7 @@ import redis.clients.jedis.Jedis;
  * slots show KOs while it is down; the cross-check reads the topology as it is at the end and says
  * a failover happened.
  */
+@EndToEnd
 class ClusterFailoverTest {
   private static final Duration RUN = Duration.ofSeconds(16);
 

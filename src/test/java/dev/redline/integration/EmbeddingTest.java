@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import java.io.File;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the test's JVM) and from a plain main that calls Gatling both end normally with both reports, and
  * the JVM that ran them is left as it was: no Redline thread runs on, nothing ends it.
  */
+@EndToEnd
 class EmbeddingTest extends RedisServerTest {
 
   @Test

@@ -2,6 +2,7 @@ package dev.redline.integration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.RedisServerTest;
 import java.io.File;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * (Jedis, HdrHistogram, SnakeYAML, and its optional OpenTelemetry and embedded redis-server). What
  * a project that depends on Redline packages is checked by .ci/run (examples/own-project).
  */
+@EndToEnd
 class EnterprisePackageTest extends RedisServerTest {
 
   @Test

@@ -2,6 +2,7 @@ package dev.redline.integration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.TestRedisServer;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * with nothing set (said so), a huge YAML file of comments. Each runs WorkloadSimulation the way
  * {@code mvn gatling:test} does.
  */
+@EndToEnd
 class ForgivingInputsTest {
   private static final String SIMULATION = "dev.redline.simulations.WorkloadSimulation";
   private static final String PASSWORD = "sp ace-Pw1";

@@ -2,6 +2,7 @@ package dev.redline.integration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.RedisServerTest;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * its report), and the process that started the run going away (Maven, here a shell standing in for
  * it): the load stops, both reports are written and Gatling ends its JVM as after any run.
  */
+@EndToEnd
 class ForkedJvmLifetimeTest extends RedisServerTest {
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.RedisServerTest;
 import dev.redline.testing.TestRedisServer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * in one line what to add. Each case runs WorkloadSimulation on this build's classpath without
  * those jars.
  */
+@EndToEnd
 class LightJarTest extends RedisServerTest {
   private static final List<String> OPTIONAL = List.of("embedded-redis", "opentelemetry", "okhttp");
   private static final String SIMULATION = "dev.redline.simulations.WorkloadSimulation";

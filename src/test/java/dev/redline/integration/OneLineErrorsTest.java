@@ -2,6 +2,7 @@ package dev.redline.integration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.TestRedisServer;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * WorkloadSimulation the way {@code mvn gatling:test} does: Gatling's main class in a JVM of its
  * own.
  */
+@EndToEnd
 class OneLineErrorsTest {
   private static final String PASSWORD = "Zq9Lx-keCq-5531";
   private static final String SIMULATION = "dev.redline.simulations.WorkloadSimulation";

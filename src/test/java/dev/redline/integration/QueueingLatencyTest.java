@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.measure.RequestSeries;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * for it is part of their response time. Above capacity the response times climb while the service
  * times stay flat; below capacity the two agree.
  */
+@EndToEnd
 class QueueingLatencyTest extends RedisServerTest {
 
   private static RequestSeries openArrivals(int usersPerSecond, int seconds) throws Exception {

@@ -67,6 +67,58 @@ class RefusingServerTest {
   }
 
   @Test
+  void aReplicaIsNamedAtTheStart() throws Exception {
+    try (TestRedisServer primary = TestRedisServer.start();
+        TestRedisServer replica =
+            TestRedisServer.start("--replicaof", "127.0.0.1", Integer.toString(primary.port()));
+        ConsoleCapture console = new ConsoleCapture()) {
+      GatlingRun.Result run =
+          GatlingRun.run(
+              redis().url(replica.url()),
+              Duration.ofSeconds(30),
+              scenario("writes to a replica").exec(cmd.set("k", "v")).injectOpen(atOnceUsers(1)));
+      assertEquals(1, run.recorder().series("SET").errorsByKind().getOrDefault("READONLY", 0L));
+      String text = console.text();
+      assertTrue(
+          text.contains(
+              "Redline: 127.0.0.1:"
+                  + replica.port()
+                  + " is a replica of 127.0.0.1:"
+                  + primary.port()
+                  + ": every write will fail READONLY"),
+          text);
+    }
+  }
+
+  /**
+   * A ready simulation whose requests mostly failed does not pass: its default gate ({@code *
+   * failed_pct < 1%}) fails the run; an empty {@code redline.assertions} turns it off.
+   */
+  @Test
+  void aReadySimulationWhoseWritesAllFailDoesNotPassUnlessItsGateIsOff() throws Exception {
+    try (TestRedisServer primary = TestRedisServer.start();
+        TestRedisServer replica =
+            TestRedisServer.start("--replicaof", "127.0.0.1", Integer.toString(primary.port()));
+        ConsoleCapture console = new ConsoleCapture()) {
+      java.util.Map<String, String> settings =
+          java.util.Map.of(
+              "redline.redis.url", replica.url(),
+              "redline.test.duration", "2s",
+              "redline.test.workload.profile", "basic_rw");
+      GatlingRun.Result gated =
+          GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", settings);
+      assertEquals(2, gated.exitCode(), "Gatling's exit code for a failed assertion");
+      assertTrue(console.text().contains("* failed_pct < 1%: KO"), console.text());
+
+      java.util.Map<String, String> off = new java.util.HashMap<>(settings);
+      off.put("redline.assertions", "");
+      GatlingRun.Result ungated =
+          GatlingRun.runSimulation("dev.redline.simulations.WorkloadSimulation", off);
+      assertEquals(0, ungated.exitCode(), "no gate: the run passes, as the user asked");
+    }
+  }
+
+  @Test
   void aServerOutOfConnectionsIsNamed() throws Exception {
     try (TestRedisServer server = TestRedisServer.start("--maxclients", "4");
         ConsoleCapture console = new ConsoleCapture()) {

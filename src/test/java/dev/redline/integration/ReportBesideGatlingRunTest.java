@@ -2,6 +2,7 @@ package dev.redline.integration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.RedisServerTest;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * Redline's report goes into the run folder Gatling writes, wherever {@code -rf} puts it when
  * {@code redline.results.dir} says the same folder, even a path with a space in it.
  */
+@EndToEnd
 class ReportBesideGatlingRunTest extends RedisServerTest {
 
   @Test

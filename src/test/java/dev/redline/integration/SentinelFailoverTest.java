@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.measure.RequestSeries;
 import dev.redline.testing.Await;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestSentinels;
 import io.gatling.javaapi.core.ScenarioBuilder;
@@ -22,6 +23,7 @@ import redis.clients.jedis.Jedis;
  * Through sentinels (both they and the data nodes require a password), a run follows SENTINEL
  * FAILOVER to the new primary and goes on.
  */
+@EndToEnd
 class SentinelFailoverTest {
   private static TestSentinels deployment;
 

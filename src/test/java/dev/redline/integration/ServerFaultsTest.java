@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.measure.RequestSeries;
 import dev.redline.testing.ConsoleCapture;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestRedis;
 import dev.redline.testing.TestRedisServer;
@@ -28,6 +29,7 @@ import redis.clients.jedis.Jedis;
  * The run survives the server: a restart, dropped connections, an outage at start (Ctrl+C
  * mid-outage: ForkedJvmLifetimeTest).
  */
+@EndToEnd
 class ServerFaultsTest {
 
   private static ScenarioBuilder loop(Duration duration) {
@@ -235,6 +237,43 @@ class ServerFaultsTest {
           report.contains("Pub/sub deliveries")
               && report.contains("of which 2 again after a lost connection"),
           "the report says so");
+    }
+  }
+
+  /**
+   * A server killed a second before the run ends cannot be read at the end: the summary gives none
+   * of its figures (null, not 0), and the verdict says it could not judge, and why.
+   */
+  @Test
+  void aServerGoneBeforeTheEndIsNotJudged() throws Exception {
+    Duration duration = Duration.ofSeconds(4);
+    try (TestRedisServer server = TestRedisServer.start()) {
+      AtomicLong killedAt = new AtomicLong();
+      ScheduledExecutorService killer =
+          killAndRestart(server, 3_500, 600_000, killedAt, new AtomicLong());
+      GatlingRun.Result run;
+      try {
+        run =
+            GatlingRun.run(
+                redis().url(server.url()).socketTimeout(Duration.ofMillis(500)),
+                duration.plusSeconds(30),
+                loop(duration).injectOpen(atOnceUsers(2)));
+      } finally {
+        killer.shutdownNow();
+      }
+      assertTrue(killedAt.get() > 0, "the server was killed");
+      com.fasterxml.jackson.databind.JsonNode limit =
+          new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(
+                  run.redline().reportIndex().orElseThrow().resolveSibling("summary.json").toFile())
+              .path("redline")
+              .path("limit");
+      assertEquals("unknown", limit.path("verdict").asText(), limit.toString());
+      for (String figure : new String[] {"server_main_thread_busy", "server_cpu_seconds"}) {
+        assertTrue(limit.path(figure).isNull(), figure + " not measured, so null: " + limit);
+      }
+      assertTrue(
+          limit.path("reasons").get(0).asText().contains("could not be read"), limit.toString());
     }
   }
 

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.measure.RequestSeries;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
 import dev.redline.testing.TestRedisServer;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A server that stops answering gives KOs within the socket timeout, never a hung user. */
+@EndToEnd
 class TimeoutsTest extends RedisServerTest {
 
   @Test
@@ -105,6 +107,20 @@ class TimeoutsTest extends RedisServerTest {
         "a TIMEOUT is recorded within the socket timeout + 100 ms, took "
             + slowestKoMillis
             + " ms");
+    // the outage runs from the first request that did not come back, not from its timeout
+    double longest =
+        dev.redline.report.UnreachableTime.of(run.redline().clientHealth(), System.nanoTime())
+            .longestSeconds();
+    assertTrue(longest >= 1.3 && longest < 2.5, "the 1.5 s pause, from its start: " + longest);
+    com.fasterxml.jackson.databind.JsonNode limit =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                run.redline().reportIndex().orElseThrow().resolveSibling("summary.json").toFile())
+            .path("redline")
+            .path("limit");
+    assertTrue(
+        limit.path("reasons").get(0).asText().contains("a client could not reach Redis"),
+        "the verdict names the stall first: " + limit.path("reasons"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.client.ServerTime;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.TestRedis7;
 import dev.redline.testing.TestRedisServer;
@@ -32,6 +33,7 @@ import redis.clients.jedis.Jedis;
  * that arrivals outpace, a load far below both, a thousand threads on two cores; and the
  * server-side percentiles agree with a LATENCY HISTOGRAM read by hand.
  */
+@EndToEnd
 class WhereTheTimeWentTest {
   private static TestRedisServer server;
 

@@ -8,6 +8,7 @@ import dev.redline.config.WorkloadConfig;
 import dev.redline.measure.RequestSeries;
 import dev.redline.pubsub.PubSubTracker;
 import dev.redline.testing.Await;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingReport;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
@@ -26,6 +27,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
 /** Each profile against a real server: its op mix, and the server state it implies. */
+@EndToEnd
 class WorkloadProfilesTest extends RedisServerTest {
   private static final Duration RUN = Duration.ofSeconds(2);
 

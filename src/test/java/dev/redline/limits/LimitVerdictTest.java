@@ -96,4 +96,62 @@ class LimitVerdictTest {
             .anyMatch(r -> r.contains("together they used 0.8 of its 2 cores")),
         verdict.reasons().toString());
   }
+
+  @Test
+  void aServerThatCouldNotBeReadGivesNoFigureAndNoVerdict() {
+    LimitVerdict verdict =
+        LimitVerdict.decide(
+            List.of(),
+            new RunConditions(
+                Map.of("127.0.0.1:7000", "at the end: CONNECTION Connection refused"),
+                0,
+                false,
+                0,
+                Double.NaN),
+            client(0.3),
+            new LatencyRecorder(),
+            1.0,
+            6,
+            6,
+            true);
+    assertEquals("unknown", verdict.verdict(), verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().get(0).contains("127.0.0.1:7000 at the end: CONNECTION"),
+        verdict.reasons().toString());
+    for (String figure :
+        List.of(
+            "server_main_thread_busy",
+            "server_cpu_seconds",
+            "busiest_server",
+            "machine_cores_busy",
+            "server_cpu_ms_per_1000_commands")) {
+      assertTrue(verdict.figures().containsKey(figure), figure);
+      assertEquals(null, verdict.figures().get(figure), figure + " was not measured");
+    }
+    assertTrue(verdict.headline().contains("could not be judged"), verdict.headline());
+  }
+
+  @Test
+  void aStallOfASecondOrMoreIsNamedFirst() {
+    LimitVerdict verdict =
+        LimitVerdict.decide(
+            List.of(server(0.1, 0.1)),
+            new RunConditions(Map.of(), 3.0, false, 0, Double.NaN),
+            client(0.2),
+            new LatencyRecorder(),
+            1.0,
+            6,
+            6,
+            false);
+    assertTrue(
+        verdict
+            .reasons()
+            .get(0)
+            .startsWith("for 3.0 s of the 1.0 s window a client could not reach"),
+        verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().stream()
+            .noneMatch(r -> r.startsWith("the server's main thread was busy")),
+        "no 'below what either side could do' without the stall: " + verdict.reasons());
+  }
 }

@@ -3,6 +3,7 @@ package dev.redline.report;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedGatling;
 import dev.redline.testing.RedisServerTest;
 import dev.redline.testing.TestRedis;
@@ -25,6 +26,7 @@ import redis.clients.jedis.Jedis;
  * total equals the server's INFO commandstats delta and the sum of the three summaries, and whose
  * percentiles are those of the three runs' histograms added together.
  */
+@EndToEnd
 class MergeRunsTest extends RedisServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Prometheus server scraping one target every second, queried through its HTTP API. The
@@ -36,7 +35,7 @@ public final class TestPrometheus implements AutoCloseable {
    */
   public static TestPrometheus scraping(int targetPort) throws IOException {
     Path binary = find();
-    Assumptions.assumeTrue(
+    Requirement.need(
         binary != null,
         "no prometheus binary (set REDLINE_PROMETHEUS or install Debian's prometheus)");
     Path directory = Files.createTempDirectory("redline-prometheus-");

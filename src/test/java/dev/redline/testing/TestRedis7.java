@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A redis-server 7 or newer for tests of Redis 7 commands (FCALL): {@code REDLINE_REDIS7_SERVER},
@@ -24,7 +23,7 @@ public final class TestRedis7 {
   public static TestRedisServer start(String... arguments)
       throws IOException, InterruptedException {
     Path binary = find();
-    Assumptions.assumeTrue(
+    Requirement.need(
         binary != null,
         "no redis-server 7 or newer (set REDLINE_REDIS7_SERVER or put Debian's redis-server on the PATH)");
     String before = System.getProperty("redline.redis.server");

@@ -35,6 +35,8 @@ public class DslTourSimulation extends Simulation {
           // read when -Dredline.baseline names an earlier run: 15 % counts, 50 % at p99.9
           .baselineThreshold(15)
           .baselineThreshold("p99.9", 50)
+          // the rate setUp's throttle below asks for: the verdict says whether the run reached it
+          .throttleTarget(5_000)
           .batchOnlyGatlingRecords();
 
   private final ScenarioBuilder tour =
@@ -80,6 +82,7 @@ public class DslTourSimulation extends Simulation {
   {
     setUp(tour.injectOpen(atOnceUsers(4)))
         .protocols(redisProtocol)
+        .throttle(reachRps(5_000).in(Duration.ofSeconds(1)), holdFor(duration))
         .assertions(global().failedRequests().percent().lt(1.0));
   }
 }

@@ -85,7 +85,7 @@ public record ConfigKey(
           new ConfigKey(
               "redis.cluster",
               "REDIS_CLUSTER",
-              "true or false (the old runner's switch; same as mode: cluster)",
+              "true or false (the Python runner's REDIS_CLUSTER switch; same as mode: cluster)",
               ConfigKey::bool,
               false),
           new ConfigKey(

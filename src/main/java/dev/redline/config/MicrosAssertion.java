@@ -154,7 +154,12 @@ public record MicrosAssertion(
     String text = written.strip().replaceAll("\\s+", " ");
     Matcher m = SHAPE.matcher(text);
     if (!m.matches()) {
-      throw invalid(text, origin, "it does not read as an assertion");
+      throw invalid(
+          text,
+          origin,
+          SHAPE.matcher(text.toLowerCase(Locale.ROOT)).matches()
+              ? "stats, measures and units are written in lower case (p99, ok, us, ms)"
+              : "it does not read as an assertion");
     }
     String target = m.group("target");
     if (target.startsWith("\"") || target.endsWith("\"")) {

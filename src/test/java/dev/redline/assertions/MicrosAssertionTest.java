@@ -126,6 +126,10 @@ class MicrosAssertionTest {
         assertThrows(ConfigError.class, () -> MicrosAssertion.parse("GET p0 < 1ms", "t"))
             .getMessage()
             .contains("above p0"));
+    assertTrue(
+        assertThrows(ConfigError.class, () -> MicrosAssertion.parse("GET P99 < 500US", "t"))
+            .getMessage()
+            .contains("written in lower case"));
     // a quoted name may hold what looks like a stat
     assertEquals("a max b", MicrosAssertion.parse("\"a max b\" p99 < 1ms", "t").target());
   }

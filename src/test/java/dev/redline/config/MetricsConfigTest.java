@@ -9,8 +9,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * The metrics settings: off by default, the old runner's OTEL_* variables, system properties over
- * them, the DSL on top.
+ * The metrics settings: off by default, the Python runner's OTEL_* variables, system properties
+ * over them, the DSL on top.
  */
 class MetricsConfigTest {
 

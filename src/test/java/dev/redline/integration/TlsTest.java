@@ -147,6 +147,15 @@ class TlsTest {
   }
 
   @Test
+  void aServerCertificateTheJdkDoesNotTrustNamesTheSettingForItsCa() throws Exception {
+    String error = startupError(redis().url("rediss://127.0.0.1:" + tlsPort));
+    assertTrue(error.contains("a CA the JDK trusts"), error);
+    assertTrue(
+        error.contains("redis.tls_ca_file") && error.contains("tlsCaFile(...)"),
+        "names where to give the CA: " + error);
+  }
+
+  @Test
   void hostnameVerificationRejectsACertificateForAnotherHostUnlessSwitchedOff() throws Exception {
     String error =
         startupError(

@@ -154,4 +154,51 @@ class LimitVerdictTest {
             .noneMatch(r -> r.startsWith("the server's main thread was busy")),
         "no 'below what either side could do' without the stall: " + verdict.reasons());
   }
+
+  @Test
+  void aThrottledLoadSaysSoAndWhetherItReachedItsTarget() {
+    LimitVerdict short_ =
+        LimitVerdict.decide(
+            List.of(server(0.1, 0.1)),
+            new RunConditions(Map.of(), 0, true, 2000, Double.NaN),
+            client(0.2),
+            new LatencyRecorder(),
+            1.0,
+            6,
+            6,
+            false);
+    assertTrue(
+        short_.reasons().get(0).startsWith("the load was throttled to 2,000 requests/s"),
+        short_.reasons().toString());
+    assertTrue(short_.reasons().get(0).endsWith("it did not reach its target"));
+    assertTrue(
+        short_.reasons().stream()
+            .anyMatch(r -> r.endsWith("the throttle, not either side, set the rate")),
+        short_.reasons().toString());
+    assertEquals(true, short_.figures().get("throttled"));
+  }
+
+  @Test
+  void otherProcessesThatTookTheCoresAreNamed() {
+    // client 0.3 cores, server 0.2, the machine 1.9 of 2: others took 1.4
+    LimitVerdict verdict =
+        LimitVerdict.decide(
+            List.of(server(0.2, 0.19)),
+            new RunConditions(Map.of(), 0, false, 0, 1.9),
+            client(0.3),
+            new LatencyRecorder(),
+            1.0,
+            6,
+            6,
+            true);
+    assertTrue(
+        verdict.reasons().stream()
+            .anyMatch(
+                r -> r.startsWith("the machine was shared: other processes used 1.4 of its 2")),
+        verdict.reasons().toString());
+    assertTrue(
+        verdict.reasons().stream().noneMatch(r -> r.contains("below what either side could do")),
+        verdict.reasons().toString());
+    assertEquals(1.4, (Double) verdict.figures().get("other_processes_cores"), 1e-9);
+  }
 }

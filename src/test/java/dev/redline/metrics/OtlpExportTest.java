@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Live metrics pushed over OTLP (gRPC and HTTP) to a receiver that decodes the real request bytes:
- * the old runner's instruments and labels, pipelines per op and as BATCH, and the last interval
+ * the Python runner's instruments and labels, pipelines per op and as BATCH, and the last interval
  * pushed at the end so the collector's totals equal Redline's. A collector that is down fails
  * nothing.
  */

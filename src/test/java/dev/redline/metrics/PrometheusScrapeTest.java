@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A real Prometheus scrapes a 12 s WorkloadSimulation run started the way a user starts it ({@code
  * -Dredline.metrics.prometheus_port=<p> -Dredline.metrics.interval=1000}) and then holds {@code
- * redis_operations_total} with the old runner's labels and at least 80 % of the run's commands (the
- * run's last second may end between two scrapes). The endpoint's thread ends with the run.
+ * redis_operations_total} with the Python runner's labels and at least 80 % of the run's commands
+ * (the run's last second may end between two scrapes). The endpoint's thread ends with the run.
  */
 class PrometheusScrapeTest extends RedisServerTest {
 

@@ -14,6 +14,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.HistogramLogProcessor;
@@ -150,6 +151,26 @@ class CompanionReportTest extends RedisServerTest {
     assertFalse(
         other.differenceIsTheRedirections(), "one more than the redirections: other traffic");
     assertTrue(other.verdict().contains("other clients"));
+  }
+
+  @Test
+  void requestNamesThatDifferOutsideAsciiKeepHistogramFilesOfTheirOwn() throws Exception {
+    GatlingRun.Result run =
+        GatlingRun.run(
+            protocol(),
+            Duration.ofSeconds(30),
+            scenario("names")
+                .repeat(50)
+                .on(
+                    exec(dev.redline.javaapi.RedisDsl.redis("GET ü").get("k"))
+                        .exec(dev.redline.javaapi.RedisDsl.redis("GET ö").get("k")))
+                .injectOpen(atOnceUsers(1)));
+    Path folder = run.redline().reportIndex().orElseThrow().getParent();
+    try (var files = java.nio.file.Files.list(folder)) {
+      List<String> hgrm =
+          files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".hgrm")).toList();
+      assertEquals(2, hgrm.size(), "one file per request name: " + hgrm);
+    }
   }
 
   @Test

@@ -262,12 +262,7 @@ class ServerFaultsTest {
         killer.shutdownNow();
       }
       assertTrue(killedAt.get() > 0, "the server was killed");
-      com.fasterxml.jackson.databind.JsonNode limit =
-          new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(
-                  run.redline().reportIndex().orElseThrow().resolveSibling("summary.json").toFile())
-              .path("redline")
-              .path("limit");
+      com.fasterxml.jackson.databind.JsonNode limit = run.summary().path("limit");
       assertEquals("unknown", limit.path("verdict").asText(), limit.toString());
       for (String figure : new String[] {"server_main_thread_busy", "server_cpu_seconds"}) {
         assertTrue(limit.path(figure).isNull(), figure + " not measured, so null: " + limit);

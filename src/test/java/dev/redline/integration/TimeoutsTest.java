@@ -112,12 +112,7 @@ class TimeoutsTest extends RedisServerTest {
         dev.redline.report.UnreachableTime.of(run.redline().clientHealth(), System.nanoTime())
             .longestSeconds();
     assertTrue(longest >= 1.3 && longest < 2.5, "the 1.5 s pause, from its start: " + longest);
-    com.fasterxml.jackson.databind.JsonNode limit =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(
-                run.redline().reportIndex().orElseThrow().resolveSibling("summary.json").toFile())
-            .path("redline")
-            .path("limit");
+    com.fasterxml.jackson.databind.JsonNode limit = run.summary().path("limit");
     assertTrue(
         limit.path("reasons").get(0).asText().contains("a client could not reach Redis"),
         "the verdict names the stall first: " + limit.path("reasons"));

@@ -26,6 +26,13 @@ public final class GatlingRun {
     }
 
     /** The folder of Gatling's report (the only run folder in the results folder). */
+    /** The {@code redline} object of the run's summary.json (Redline's companion report). */
+    public com.fasterxml.jackson.databind.JsonNode summary() throws IOException {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(redline.reportIndex().orElseThrow().resolveSibling("summary.json").toFile())
+          .path("redline");
+    }
+
     public Path reportFolder() throws IOException {
       try (Stream<Path> runs = Files.list(resultsFolder)) {
         return runs.filter(Files::isDirectory)

@@ -84,6 +84,10 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     }
     ClientInstance client = components.clients().clientFor(session.userId());
     EventLoop worker = client.workerFor(session.userId());
+    if (worker.isShuttingDown()) {
+      return null; // the run is over: as Gatling's Action.! does for a loop it shut down, send
+      // nothing
+    }
     Session home = session.eventLoop() == worker ? session : movedHome(session, worker);
     if (throttled()) {
       throttle(home, () -> dispatch(home, request, client, worker, System.nanoTime()));
@@ -103,6 +107,9 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     long backoff =
         client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
     Runnable task = () -> runSafely(session, request, client, dueNanos);
+    if (worker.isShuttingDown()) {
+      return; // a throttle slot or a backoff that came due after the run ended
+    }
     if (backoff > 0) {
       worker.schedule(task, backoff, TimeUnit.NANOSECONDS);
     } else {

@@ -26,8 +26,10 @@ public final class RunGate {
   /** The name of the scenario whose one user decides the assertions after the load. */
   public static final String SCENARIO = "Redline assertions";
 
-  public static final RunGate NONE =
-      new RunGate(GateConfig.NONE, Optional.empty(), "", BaselineThreshold.DEFAULT);
+  /** A gate of no assertions and no baseline, until the run's settings are read. */
+  public static RunGate none() {
+    return new RunGate(GateConfig.NONE, Optional.empty(), "", BaselineThreshold.DEFAULT);
+  }
 
   private final GateConfig config;
   private final Optional<RunMeasures> baseline;

@@ -16,6 +16,8 @@ public final class ConnectionHealth {
   private final AtomicLong downSinceNanos = new AtomicLong();
   private final LongAdder reconnections = new LongAdder();
   private final LongAdder downNanos = new LongAdder();
+  private final java.util.concurrent.atomic.AtomicLong longestOutageNanos =
+      new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastRecoveryEpochMillis;
@@ -59,14 +61,26 @@ public final class ConnectionHealth {
 
   /** Notes a request that reached Redis; closes an outage if the client was down. */
   public void succeeded() {
-    long since = downSinceNanos.get();
-    if (since != 0 && downSinceNanos.compareAndSet(since, 0)) {
-      consecutiveFailures.set(0);
-      lastRecoveryEpochMillis = System.currentTimeMillis();
-      lastRecoveryNanos = System.nanoTime();
-      reconnections.increment();
-      downNanos.add(System.nanoTime() - since);
+    long since;
+    // a loop: a failure may move the outage's start earlier between the read and the swap
+    while ((since = downSinceNanos.get()) != 0) {
+      long now = System.nanoTime();
+      lastRecoveryNanos = now; // first: a request that started before now opens no new outage
+      if (downSinceNanos.compareAndSet(since, 0)) {
+        consecutiveFailures.set(0);
+        lastRecoveryEpochMillis = System.currentTimeMillis();
+        reconnections.increment();
+        downNanos.add(now - since);
+        longestOutageNanos.accumulateAndGet(now - since, Math::max);
+        return;
+      }
     }
+  }
+
+  /** The longest single outage so far, the one still open at {@code nowNanos} included. */
+  public long longestOutageNanos(long nowNanos) {
+    long since = downSinceNanos.get();
+    return Math.max(longestOutageNanos.get(), since == 0 ? 0 : nowNanos - since);
   }
 
   /** When this client last came back from an outage (epoch ms), 0 if never. */

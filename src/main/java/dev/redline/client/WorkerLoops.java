@@ -9,11 +9,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * A client's workers: netty I/O event loops that run their users' tasks and also poll I/O and
- * timers at least every {@link #IO_EVERY_MILLIS} ms of tasks. A user in a loop of Redis requests
- * queues its next iteration at once, so its worker's task queue is rarely empty; with netty's
- * default quantum (1 s) an HTTP response or a pause's end of another user on the same worker could
- * wait that long behind it.
+ * A client's workers: netty I/O event loops that run their users' tasks and poll I/O and timers
+ * again once {@link #IO_EVERY_MILLIS} ms of tasks have run (netty checks the time every 64 tasks).
+ * A user in a loop of Redis requests queues its next iteration at once, so its worker's task queue
+ * is rarely empty; with netty's default quantum (1 s) an HTTP response or a pause's end of another
+ * user on the same worker could wait that long behind it.
  */
 final class WorkerLoops extends MultiThreadIoEventLoopGroup {
   /** How long a worker runs queued tasks before it polls I/O and due timers again. */

@@ -81,7 +81,8 @@ public final class ConfigLayer {
     for (ConfigKey key : ConfigKey.ALL) {
       String variable = key.environmentVariable();
       String value = variable == null ? null : environment.get(variable);
-      if (value != null && !value.isBlank()) {
+      // a blank value is no value, but for the assertions: REDLINE_ASSERTIONS= sets none
+      if (value != null && (!value.isBlank() || key.path().equals("assertions"))) {
         values.put(key.path(), new ConfigValue(value, "environment variable " + variable));
       }
     }

@@ -12,12 +12,27 @@ public interface Refusal {
    * had, which prints it as before.
    */
   static <T extends RuntimeException> T saidOnce(T refusal) {
+    if (!gatlingIsRunning()) {
+      return refusal; // no Gatling to log it: the JVM's own printing is the only one
+    }
     Thread thread = Thread.currentThread();
     Thread.UncaughtExceptionHandler had = thread.getUncaughtExceptionHandler();
     if (!(had instanceof QuietForRefusals)) {
       thread.setUncaughtExceptionHandler(new QuietForRefusals(had));
     }
     return refusal;
+  }
+
+  /**
+   * Whether Gatling made this JVM's simulation (it then logs what ended the simulation's start).
+   */
+  private static boolean gatlingIsRunning() {
+    try {
+      io.gatling.core.Predef.configuration(); // Gatling sets it before it makes a simulation
+      return true;
+    } catch (IllegalStateException notByGatling) {
+      return false;
+    }
   }
 
   /** The handler of a thread that may end with a refusal Gatling has logged already. */

@@ -224,6 +224,8 @@ public record LimitVerdict(
     double wall = Math.max(1e-3, client.wallSeconds());
     double others =
         Double.isNaN(conditions.machineCoresBusy())
+                || client.processCpuNanos() < 0
+                || (sharedMachine && !serverRead)
             ? Double.NaN
             : Math.max(
                 0,

@@ -154,7 +154,8 @@ final class RunMetrics implements LiveMetrics {
     meter
         .gaugeBuilder("redline_limit")
         .setUnit("1")
-        .setDescription("1 for the side that held the run back: server, load_generator or neither")
+        .setDescription(
+            "1 for the side that held the run back: server, load_generator, neither or unknown")
         .buildWithCallback(
             m -> {
               dev.redline.limits.LimitVerdict v = limits;

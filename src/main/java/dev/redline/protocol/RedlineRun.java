@@ -49,8 +49,8 @@ import scala.runtime.BoxedUnit;
  * ({@link ServerWatch}), the gate ({@link RunGate}), where the time went ({@link LimitWatch}), live
  * metrics ({@link LiveMetrics}) and what the user reads ({@link RunConsole}, {@link RunReports}).
  * Made when Gatling first asks for Redline's components; finished by the actor system's termination
- * hook (not a user's onExit), in order: measurement stops, the gate decides, where the time went is
- * judged, the reports are written.
+ * hook (not a user's onExit), in order: measurement stops, where the time went is judged, the gate
+ * decides, the reports are written.
  */
 public final class RedlineRun {
   private static final Logger LOG = LoggerFactory.getLogger(RedlineRun.class);
@@ -72,7 +72,7 @@ public final class RedlineRun {
   private final StatsEngine statsEngine;
   private final LoopTransport transport;
   private volatile Optional<LiveMetrics> metrics = Optional.empty();
-  private volatile RunGate gate = RunGate.NONE; // set with the first protocol's components
+  private volatile RunGate gate = RunGate.none(); // set with the first protocol's components
   private volatile UnreachableTime finalUnreachable; // null while the load runs
   private volatile long endEpochMillis;
   private volatile boolean throttled;
@@ -211,7 +211,10 @@ public final class RedlineRun {
     measurement.measuringStarted();
   }
 
-  /** Ends the run: measurement, gate, where the time went, reports, in that order. Idempotent. */
+  /**
+   * Ends the run: measurement stops, where the time went is judged (its server reads come right
+   * after the cross-check's), the gate decides, the reports are written. Idempotent.
+   */
   public synchronized void finish() {
     if (finished) {
       return;
@@ -229,7 +232,7 @@ public final class RedlineRun {
     }
   }
 
-  /** Stops measuring and reading, decides, judges: what the reports say. */
+  /** Stops measuring and reading, judges, decides: what the reports say. */
   private RunReports.RunEnd end() {
     pubsub.finish(subscribers);
     measurement.stop();
@@ -242,7 +245,7 @@ public final class RedlineRun {
             servers.windows(),
             new RunConditions(
                 servers.unread(),
-                finalUnreachable.longestSeconds(),
+                longestOutageSeconds(),
                 throttled,
                 throttleTarget,
                 measurement.machineCoresBusy()),
@@ -312,6 +315,12 @@ public final class RedlineRun {
     List<Thread> all = new ArrayList<>();
     clients().forEach(client -> all.addAll(client.workerThreads()));
     return all;
+  }
+
+  /** The longest single time any client could not reach Redis, in seconds. */
+  private double longestOutageSeconds() {
+    long now = nowNs();
+    return clientHealth().stream().mapToLong(h -> h.longestOutageNanos(now)).max().orElse(0) / 1e9;
   }
 
   private static long nowNs() {

@@ -97,6 +97,9 @@ public final class CompanionReport {
     return index;
   }
 
+  /** The longest request part of a file name: a file name holds at most 255 bytes. */
+  private static final int MAX_FILE_NAME = 120;
+
   /**
    * A request name as a file name: letters, digits, dot and dash as they are, every other character
    * as '_' and the hex of its UTF-8 bytes ({@code GET ü} is {@code GET_20_c3_bc}), so that two
@@ -116,6 +119,12 @@ public final class CompanionReport {
         file.append('_').append(Character.forDigit((b >> 4) & 0xf, 16));
         file.append(Character.forDigit(b & 0xf, 16));
       }
+    }
+    if (file.length() > MAX_FILE_NAME) { // cut, with a checksum of the whole name
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(requestName.getBytes(StandardCharsets.UTF_8));
+      file.setLength(MAX_FILE_NAME - 9);
+      file.append('_').append(String.format(Locale.ROOT, "%08x", crc.getValue()));
     }
     return file.append('.').append(status).append(".hgrm").toString();
   }

@@ -287,7 +287,9 @@ public final class MergeRuns {
           "verdict",
           verdicts.contains("server")
               ? "server"
-              : verdicts.contains("load_generator") ? "load_generator" : "neither");
+              : verdicts.contains("load_generator")
+                  ? "load_generator"
+                  : verdicts.contains("neither") ? "neither" : "unknown");
       limit.put("per_injector", "see merged_runs: each injector's own verdict and reasons");
       limit.put("client_cpu_seconds", Math.round(clientCpu * 1000) / 1000.0);
       limit.put(

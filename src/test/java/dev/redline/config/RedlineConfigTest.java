@@ -365,6 +365,10 @@ class RedlineConfigTest {
         Map.of(),
         "unknown system property -Dredline.test.treads_per_client",
         "did you mean -Dredline.test.threads_per_client");
+    RedlineConfig noGate = RedlineConfig.load(props(), Map.of("REDLINE_ASSERTIONS", ""));
+    assertTrue(
+        noGate.gate().assertionsGiven() && noGate.gate().assertions().isEmpty(),
+        "an empty REDLINE_ASSERTIONS sets no assertions, and so turns the default gate off");
     assertError(
         props("redline.test.value_size", "-1"),
         Map.of(),

@@ -85,8 +85,7 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     ClientInstance client = components.clients().clientFor(session.userId());
     EventLoop worker = client.workerFor(session.userId());
     if (worker.isShuttingDown()) {
-      return null; // the run is over: as Gatling's Action.! does for a loop it shut down, send
-      // nothing
+      return null; // the run is over: send nothing, as Gatling's Action.! does for a closed loop
     }
     Session home = session.eventLoop() == worker ? session : movedHome(session, worker);
     if (throttled()) {
@@ -104,12 +103,12 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
    */
   private void dispatch(
       Session session, P request, ClientInstance client, EventLoop worker, long dueNanos) {
+    if (worker.isShuttingDown()) {
+      return; // a throttle slot that came due after the run ended
+    }
     long backoff =
         client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
     Runnable task = () -> runSafely(session, request, client, dueNanos);
-    if (worker.isShuttingDown()) {
-      return; // a throttle slot or a backoff that came due after the run ended
-    }
     if (backoff > 0) {
       worker.schedule(task, backoff, TimeUnit.NANOSECONDS);
     } else {

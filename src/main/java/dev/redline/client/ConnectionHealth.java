@@ -16,8 +16,7 @@ public final class ConnectionHealth {
   private final AtomicLong downSinceNanos = new AtomicLong();
   private final LongAdder reconnections = new LongAdder();
   private final LongAdder downNanos = new LongAdder();
-  private final java.util.concurrent.atomic.AtomicLong longestOutageNanos =
-      new java.util.concurrent.atomic.AtomicLong();
+  private final AtomicLong longestOutageNanos = new AtomicLong();
   private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures =
       new java.util.concurrent.atomic.AtomicInteger();
   private volatile long lastRecoveryEpochMillis;

@@ -54,39 +54,18 @@ public record LimitVerdict(
   public static final double STALL_SECONDS = 1.0;
 
   /**
-   * Decides.
+   * Decides, in the run's conditions: with no server read, no figure of the server's is given and
+   * the verdict is {@code unknown}; a stall is named first; a throttled load says so, and whether
+   * it reached its target; other processes that took the cores are named.
    *
    * @param servers each server's window
+   * @param conditions what else bears on it ({@link RunConditions#NONE} for nothing)
    * @param client the load generator's window
    * @param recorder what Redline measured
    * @param spanSeconds how long requests ran
    * @param averageUsers the virtual users active on average in the window
    * @param concurrency how many requests the clients serve at once (workers that have a connection)
    * @param sharedMachine whether the servers run on this machine (loopback)
-   */
-  public static LimitVerdict decide(
-      List<ServerWindow> servers,
-      ClientWindow client,
-      LatencyRecorder recorder,
-      double spanSeconds,
-      double averageUsers,
-      int concurrency,
-      boolean sharedMachine) {
-    return decide(
-        servers,
-        RunConditions.NONE,
-        client,
-        recorder,
-        spanSeconds,
-        averageUsers,
-        concurrency,
-        sharedMachine);
-  }
-
-  /**
-   * As above, in the run's conditions: with no server read, no figure of the server's is given and
-   * the verdict is {@code unknown}; a stall is named first; a throttled load says so, and whether
-   * it reached its target; other processes that took the cores are named.
    */
   public static LimitVerdict decide(
       List<ServerWindow> servers,
@@ -207,31 +186,17 @@ public record LimitVerdict(
     List<String> reasons = new ArrayList<>();
     boolean stalled = stallSeconds >= STALL_SECONDS;
     if (stalled) {
-      reasons.add(
-          String.format(
-              Locale.ROOT,
-              "for %.1f s of the %.1f s window a client could not reach Redis (from the first"
-                  + " request that did not come back to the next that did): the server stalled or"
-                  + " could not be reached, and the figures below include that time",
-              stallSeconds,
-              client.wallSeconds()));
+      reasons.add(VerdictReasons.stall(stallSeconds, client.wallSeconds()));
     }
     figures.put("longest_stall_seconds", round(stallSeconds, 3));
     if (conditions.throttled()) {
-      reasons.add(throttleReason(conditions.targetPerSecond(), roundTripsPerSecond));
+      reasons.add(VerdictReasons.throttle(conditions.targetPerSecond(), roundTripsPerSecond));
     }
     figures.put("throttled", conditions.throttled());
     double wall = Math.max(1e-3, client.wallSeconds());
+    double localServerCores = sharedMachine ? (serverRead ? serverCpu / wall : Double.NaN) : 0;
     double others =
-        Double.isNaN(conditions.machineCoresBusy())
-                || client.processCpuNanos() < 0
-                || (sharedMachine && !serverRead)
-            ? Double.NaN
-            : Math.max(
-                0,
-                conditions.machineCoresBusy()
-                    - Math.max(0, client.processCpuSeconds()) / wall
-                    - (sharedMachine && serverRead ? serverCpu / wall : 0));
+        VerdictReasons.otherCores(conditions.machineCoresBusy(), client, localServerCores);
     figures.put(
         "machine_cores_busy_all_processes",
         Double.isNaN(conditions.machineCoresBusy())
@@ -242,18 +207,7 @@ public record LimitVerdict(
         others >= OTHERS_CORES
             && conditions.machineCoresBusy() / Math.max(1, client.cores()) >= BUSY;
     if (contested) {
-      reasons.add(
-          String.format(
-              Locale.ROOT,
-              "the machine was shared: other processes used %.1f of its %d cores while measuring"
-                  + " (the load generator %.1f, the server %s), so these figures measure a contested"
-                  + " machine",
-              others,
-              client.cores(),
-              client.processCpuSeconds() / wall,
-              sharedMachine && serverRead
-                  ? String.format(Locale.ROOT, "%.1f", serverCpu / wall)
-                  : "elsewhere"));
+      reasons.add(VerdictReasons.contested(others, client, sharedMachine, localServerCores));
     }
     String verdict;
     boolean generatorBusy = !Double.isNaN(clientBusy) && clientBusy >= BUSY;
@@ -275,20 +229,7 @@ public record LimitVerdict(
     boolean sharingSaid = false;
     if (!serverRead) {
       verdict = "unknown";
-      reasons.add(
-          String.format(
-              Locale.ROOT,
-              "the server's own figures could not be read (%s), so which side held the run back"
-                  + " cannot be judged; the load generator used %.0f %% of its %d cores and requests"
-                  + " waited %.0f µs on average",
-              unread.isEmpty()
-                  ? "no server was read"
-                  : unread.entrySet().stream()
-                      .map(e -> e.getKey() + " " + e.getValue())
-                      .collect(java.util.stream.Collectors.joining("; ")),
-              clientBusy * 100,
-              client.cores(),
-              meanWait));
+      reasons.add(VerdictReasons.unknown(unread, clientBusy, client.cores(), meanWait));
       sharingSaid = true; // the server's CPU is not known: nothing to say of the machine
     } else if (busiest >= BUSY || serverTakesMachine) {
       verdict = "server";
@@ -301,7 +242,7 @@ public record LimitVerdict(
                 busiest * 100,
                 busiestNode));
       } else {
-        reasons.add(sharedMachineReason(machineBusy, client, serverCpu, "the server"));
+        reasons.add(VerdictReasons.sharedMachine(machineBusy, client, serverCpu, "the server"));
         sharingSaid = true;
       }
     } else if (generatorBusy || queued || machineFull) {
@@ -324,106 +265,44 @@ public record LimitVerdict(
                 meanService));
       }
       if (machineFull && !generatorBusy) {
-        reasons.add(sharedMachineReason(machineBusy, client, serverCpu, "the load generator"));
+        reasons.add(
+            VerdictReasons.sharedMachine(machineBusy, client, serverCpu, "the load generator"));
         sharingSaid = true;
       }
     } else {
       verdict = "neither";
       reasons.add(
-          String.format(
-              Locale.ROOT,
-              "%sthe server's main thread was busy %.0f %% of the window and the load generator"
-                  + " used %.0f %% of its cores; requests waited %.0f µs on average: %s",
-              stalled ? "apart from that stall, " : "",
-              busiest * 100,
-              clientBusy * 100,
-              meanWait,
-              contested
-                  ? "neither side had the cores it needed, as other processes took them"
-                  : conditions.throttled()
-                      ? "the throttle, not either side, set the rate"
-                      : "the offered load was below what either side could do"));
+          VerdictReasons.neither(
+              busiest, clientBusy, meanWait, stalled, contested, conditions.throttled()));
     }
     if (!Double.isNaN(loopMicros) && unmeasuredMicros > Math.max(50, meanWait + meanService)) {
       reasons.add(
-          String.format(
-              Locale.ROOT,
-              "by Little's law each user's loop took %.0f µs per round trip (%.1f users at %,.0f"
-                  + " round trips/s), of which Redline measured %.0f µs (wait and service): %.0f"
-                  + " µs went outside every measured interval (Gatling, thread hand-offs, threads"
-                  + " waiting for a CPU, pauses)",
-              loopMicros,
-              averageUsers,
-              roundTripsPerSecond,
-              meanWait + meanService,
-              unmeasuredMicros));
+          VerdictReasons.unmeasured(
+              loopMicros, averageUsers, roundTripsPerSecond, meanWait + meanService));
     }
     if (sharedMachine && !sharingSaid) {
-      reasons.add(
-          String.format(
-              Locale.ROOT,
-              "client and server share this machine: together they used %.1f of its %d cores",
-              (client.processCpuSeconds() + serverCpu) / Math.max(1e-3, client.wallSeconds()),
-              client.cores()));
+      reasons.add(VerdictReasons.sharing(client, serverCpu));
     }
     if (serverRead && !unread.isEmpty()) {
       reasons.add(
-          "judged on the servers that could be read; not read: "
-              + unread.entrySet().stream()
-                  .map(e -> e.getKey() + " " + e.getValue())
-                  .collect(java.util.stream.Collectors.joining("; ")));
+          "judged on the servers that could be read; not read: " + VerdictReasons.said(unread));
     }
-    String latencyNote =
-        allHistograms
-            ? null
-            : servers.isEmpty()
-                ? "no server was read"
-                : "server-side latency is not available: LATENCY HISTOGRAM needs Redis 7 or later ("
-                    + String.join(
-                        ", ",
-                        servers.stream()
-                            .filter(s -> !s.end().histogramsAvailable())
-                            .map(ServerWindow::node)
-                            .toList())
-                    + ")";
-    return new LimitVerdict(verdict, reasons, figures, commands, nodes, latencyNote);
+    return new LimitVerdict(
+        verdict, reasons, figures, commands, nodes, allHistograms ? null : latencyNote(servers));
   }
 
-  /** What Gatling's throttle did: its target (when known) and the rate reached. */
-  private static String throttleReason(double target, double reached) {
-    if (target <= 0) {
-      return String.format(
-          Locale.ROOT,
-          "Gatling's throttle paced the load at %,.0f requests/s: the throttle set the rate",
-          reached);
-    }
-    double share = reached / target;
-    return String.format(
-        Locale.ROOT,
-        "the load was throttled to %,.0f requests/s by Gatling's throttle and reached %,.0f (%.0f"
-            + " %%): %s",
-        target,
-        reached,
-        share * 100,
-        share >= 0.95
-            ? "it held its target, so the throttle, not either side, set the rate"
-            : "it did not reach its target");
-  }
-
-  /** Why a full machine that client and server share is held back by {@code who}. */
-  private static String sharedMachineReason(
-      double machineBusy, ClientWindow client, double serverCpu, String who) {
-    double wall = Math.max(1e-3, client.wallSeconds());
-    return String.format(
-        Locale.ROOT,
-        "client and server share this machine and together used %.0f %% of its %d cores"
-            + " (the load generator %.1f cores, the server %.1f): %s, the larger of the two, took"
-            + " the CPU the other needed",
-        machineBusy * 100,
-        client.cores(),
-        client.processCpuSeconds() / wall,
-        serverCpu / wall,
-        who);
+  /** Why the servers' own latency is missing: none read, or histograms before Redis 7. */
+  private static String latencyNote(List<ServerWindow> servers) {
+    return servers.isEmpty()
+        ? "no server was read"
+        : "server-side latency is not available: LATENCY HISTOGRAM needs Redis 7 or later ("
+            + String.join(
+                ", ",
+                servers.stream()
+                    .filter(s -> !s.end().histogramsAvailable())
+                    .map(ServerWindow::node)
+                    .toList())
+            + ")";
   }
 
   /** The line the console ends with. */

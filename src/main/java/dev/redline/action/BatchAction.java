@@ -2,11 +2,13 @@ package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
 import dev.redline.client.RedisLink;
+import dev.redline.command.CheckFailure;
 import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.measure.RequestSeries;
 import dev.redline.protocol.RedisComponents;
+import dev.redline.protocol.RequestTimes;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
@@ -26,7 +28,7 @@ import redis.clients.jedis.commands.ProtocolCommand;
  * trip marks all N commands and the batch KO. When the protocol asks for batch-only Gatling
  * records, the per-command entries go to the microsecond recorder only.
  */
-public final class BatchAction extends RedisAction<String[][]> {
+public final class BatchAction extends RedisAction<String[][], Response<Object>[]> {
   private final BatchKind kind;
   private final List<CommandSpec> commands;
   private final ProtocolCommand[] wireCommands;
@@ -97,94 +99,67 @@ public final class BatchAction extends RedisAction<String[][]> {
   }
 
   @Override
-  protected void run(Session session, String[][] arguments, ClientInstance client, long dueNanos) {
-    int n = commands.size();
-    long startMillis = clock().nowMillis();
-    long startNanos = System.nanoTime();
+  protected Response<Object>[] roundTrip(
+      Session session, String[][] arguments, ClientInstance client) {
+    for (int i = 0; i < arguments.length; i++) {
+      components.pubsub().stamp(commands.get(i), arguments[i]);
+    }
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
-    Response<Object>[] replies = new Response[n];
-    RuntimeException roundTripError = null;
-    try {
-      for (int i = 0; i < n; i++) {
-        components.pubsub().stamp(commands.get(i), arguments[i]);
-      }
-      onConnection(
-          client,
-          link -> {
-            roundTrip(link, arguments, replies);
-            return replies;
-          });
-    } catch (RuntimeException e) {
-      roundTripError = e;
-    }
-    long nanos = System.nanoTime() - startNanos;
-    long waitNanos = waitNanos(dueNanos, startNanos);
-    long endMillis = endMillis(startMillis, nanos);
-    long opNanos = nanos / n;
-    long opEndMillis = endMillis(startMillis, opNanos);
-
-    boolean allOk = roundTripError == null;
-    Session current = session;
-    if (roundTripError != null) {
-      RedisFailure failure = RedisFailure.of(roundTripError);
-      noteHealth(client, failure, startNanos);
-      for (RequestSeries op : ops) {
-        recordOp(session, op, startMillis, opEndMillis, opNanos, failure);
-      }
-      results.ko(session, batch, startMillis, endMillis, nanos, waitNanos, failure);
-    } else {
-      noteHealth(client, null, startNanos);
-      RedisFailure[] failures = null;
-      for (int i = 0; i < n; i++) {
-        try {
-          Object reply = replies[i].get(); // throws the command's error reply
-          components.pubsub().answered(commands.get(i), arguments[i]);
-          current = commands.get(i).applyChecks(reply, current);
-        } catch (RuntimeException e) {
-          current = dev.redline.command.CheckFailure.sessionAfter(e, current);
-          if (failures == null) {
-            failures = new RedisFailure[n];
-          }
-          failures[i] = RedisFailure.of(e);
-          allOk = false;
-        }
-      }
-      if (allOk) {
-        for (int g = 0;
-            g < opGroups.length;
-            g++) { // the commands of a batch share one amortized time
-          if (perOpGatlingRecords) {
-            results.okAmortized(
-                session, opGroups[g], startMillis, opEndMillis, opNanos, opGroupSizes[g]);
-          } else {
-            opGroups[g].recordOkMany(opNanos, opGroupSizes[g]);
-          }
-        }
-      } else {
-        for (int i = 0; i < n; i++) {
-          recordOp(
-              session,
-              ops[i],
-              startMillis,
-              opEndMillis,
-              opNanos,
-              failures == null ? null : failures[i]);
-        }
-      }
-      // with per-op records the failed command has its own KO for Gatling; else the batch's is
-      results.okWithFailedCommand(
-          session,
-          batch,
-          startMillis,
-          endMillis,
-          nanos,
-          waitNanos,
-          perOpGatlingRecords ? null : firstOf(failures));
-    }
-    proceed(settle(current, startMillis, waitNanos, endMillis, allOk));
+    Response<Object>[] replies = new Response[arguments.length];
+    return onConnection(
+        client,
+        link -> {
+          send(link, arguments, replies);
+          return replies;
+        });
   }
 
-  private void roundTrip(RedisLink link, String[][] arguments, Response<Object>[] replies) {
+  @Override
+  protected Session recorded(
+      Session session,
+      String[][] arguments,
+      Response<Object>[] replies,
+      RedisFailure roundTripFailure,
+      RequestTimes times) {
+    RequestTimes share = times.share(commands.size());
+    if (roundTripFailure != null) {
+      for (RequestSeries op : ops) {
+        results.recordShare(session, op, share, roundTripFailure, perOpGatlingRecords);
+      }
+      results.record(session, batch, times, roundTripFailure);
+      return settle(session, times, false);
+    }
+    Session current = session;
+    RedisFailure[] failures = null;
+    for (int i = 0; i < replies.length; i++) {
+      try {
+        Object reply = replies[i].get(); // throws the command's error reply
+        components.pubsub().answered(commands.get(i), arguments[i]);
+        current = commands.get(i).applyChecks(reply, current);
+      } catch (RuntimeException e) {
+        current = CheckFailure.sessionAfter(e, current);
+        if (failures == null) {
+          failures = new RedisFailure[replies.length];
+        }
+        failures[i] = RedisFailure.of(e);
+      }
+    }
+    if (failures == null) {
+      // the commands of a batch share one amortized time
+      for (int g = 0; g < opGroups.length; g++) {
+        results.recordShares(session, opGroups[g], share, opGroupSizes[g], perOpGatlingRecords);
+      }
+    } else {
+      for (int i = 0; i < ops.length; i++) {
+        results.recordShare(session, ops[i], share, failures[i], perOpGatlingRecords);
+      }
+    }
+    // with per-op records the failed command has its own KO for Gatling; else the batch's is
+    results.recordRoundTrip(session, batch, times, perOpGatlingRecords ? null : firstOf(failures));
+    return settle(current, times, failures == null);
+  }
+
+  private void send(RedisLink link, String[][] arguments, Response<Object>[] replies) {
     for (int g = 0; g < sentGroups.length; g++) {
       sentGroups[g].add(sentGroupSizes[g]);
     }
@@ -218,25 +193,5 @@ public final class BatchAction extends RedisAction<String[][]> {
       }
     }
     return null;
-  }
-
-  private void recordOp(
-      Session session,
-      RequestSeries op,
-      long startMillis,
-      long endMillis,
-      long nanos,
-      RedisFailure failure) {
-    if (perOpGatlingRecords) {
-      if (failure == null) {
-        results.okAmortized(session, op, startMillis, endMillis, nanos);
-      } else {
-        results.koAmortized(session, op, startMillis, endMillis, nanos, failure);
-      }
-    } else if (failure == null) {
-      op.recordOk(nanos);
-    } else {
-      op.recordKo(nanos, failure.kind(), failure.message());
-    }
   }
 }

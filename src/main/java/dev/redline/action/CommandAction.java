@@ -1,18 +1,20 @@
 package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
+import dev.redline.command.CheckFailure;
 import dev.redline.command.CommandSpec;
 import dev.redline.command.RedisFailure;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.measure.RequestSeries;
 import dev.redline.protocol.RedisComponents;
+import dev.redline.protocol.RequestTimes;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
 import io.gatling.core.structure.ScenarioContext;
 import java.util.concurrent.atomic.LongAdder;
 
 /** One Redis command, one round trip, one record under the request's name. */
-public final class CommandAction extends RedisAction<String[]> {
+public final class CommandAction extends RedisAction<String[], Object> {
   private final CommandSpec command;
   private final RequestSeries series;
   private final LongAdder sent;
@@ -32,46 +34,33 @@ public final class CommandAction extends RedisAction<String[]> {
   }
 
   @Override
-  protected void run(Session session, String[] arguments, ClientInstance client, long dueNanos) {
-    long startMillis = clock().nowMillis();
-    long startNanos = System.nanoTime();
-    Object reply = null;
-    RuntimeException error = null;
-    try {
-      components.pubsub().stamp(command, arguments);
-      reply =
-          onConnection(
-              client,
-              link -> {
-                sent.increment();
-                long block = command.blockMillis();
-                return block > 0
-                    ? link.sendBlocking(command.command(), arguments, block)
-                    : link.send(command.command(), arguments);
-              });
-    } catch (RuntimeException e) {
-      error = e;
-    }
-    long nanos = System.nanoTime() - startNanos;
-    long waitNanos = waitNanos(dueNanos, startNanos);
-    long endMillis = endMillis(startMillis, nanos);
+  protected Object roundTrip(Session session, String[] arguments, ClientInstance client) {
+    components.pubsub().stamp(command, arguments);
+    return onConnection(
+        client,
+        link -> {
+          sent.increment();
+          long block = command.blockMillis();
+          return block > 0
+              ? link.sendBlocking(command.command(), arguments, block)
+              : link.send(command.command(), arguments);
+        });
+  }
+
+  @Override
+  protected Session recorded(
+      Session session, String[] arguments, Object reply, RedisFailure failure, RequestTimes times) {
     Session checked = session;
-    if (error == null) {
+    if (failure == null) {
       try {
         components.pubsub().answered(command, arguments);
         checked = command.applyChecks(reply, session);
       } catch (RuntimeException e) {
-        error = e;
-        checked = dev.redline.command.CheckFailure.sessionAfter(e, session);
+        failure = RedisFailure.of(e);
+        checked = CheckFailure.sessionAfter(e, session);
       }
     }
-    RedisFailure failure = error == null ? null : RedisFailure.of(error);
-    noteHealth(client, failure, startNanos);
-    if (failure == null) {
-      results.ok(session, series, startMillis, endMillis, nanos, waitNanos);
-    } else {
-      results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
-    }
-    proceed(settle(checked, startMillis, waitNanos, endMillis, error == null));
+    results.record(session, series, times, failure);
+    return settle(checked, times, failure == null);
   }
 }

@@ -5,6 +5,7 @@ import dev.redline.client.ConnectionHealth;
 import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
+import dev.redline.protocol.RequestTimes;
 import dev.redline.protocol.ResultRecorder;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
@@ -21,16 +22,19 @@ import org.slf4j.LoggerFactory;
  * block rules first); the request is due from then. Its arguments are resolved against the session
  * (a missing attribute is a crash, as for HTTP); it goes through Gatling's throttler when the
  * scenario is throttled (then it is due at its slot), then to the user's Redis worker, where {@link
- * #run} makes the blocking Jedis call, records it (service time, and the wait since it was due),
- * and passes the session on with {@link #proceed}.
+ * #roundTrip} makes the blocking Jedis call, {@link #recorded} checks and records what came back
+ * (service time, and the wait since it was due), and the session goes on with {@link #proceed}.
+ * Every request, a single command, a batch or a subscription, is timed and recorded on this one
+ * path.
  *
  * <p>The user lives on its worker: its first request moves the session there (the worker's queue,
  * once), and every later one arrives on the worker already and runs at once, on the same stack
  * (bounded, see {@link ClientInstance#execute}). A Jedis call never runs on a Gatling event loop.
  *
  * @param <P> what a request is made of once resolved against the session (its arguments)
+ * @param <R> what its round trip gives back (a reply, a batch's replies)
  */
-public abstract class RedisAction<P> extends GatlingRequestAction {
+public abstract class RedisAction<P, R> extends GatlingRequestAction {
   private static final Logger LOG = LoggerFactory.getLogger(RedisAction.class);
 
   protected final RedisComponents components;
@@ -62,10 +66,25 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
   protected abstract P prepare(Session session);
 
   /**
-   * Runs the request on the client's worker thread, records it, and calls {@link #proceed}. {@code
-   * dueNanos} is when it was due; the time from then until this call is its wait.
+   * Makes the request's round trip on the client's worker thread (through {@link #onConnection}
+   * when it goes to Redis on the client's links).
+   *
+   * @throws RuntimeException the round trip's failure, or a single command's error reply
    */
-  protected abstract void run(Session session, P request, ClientInstance client, long dueNanos);
+  protected abstract R roundTrip(Session session, P request, ClientInstance client);
+
+  /**
+   * Checks what came back and records the request (and a batch's commands); the session to go on
+   * with, settled by {@link #settle}. {@code failure} is the round trip's, and then {@code reply}
+   * is null.
+   */
+  protected abstract Session recorded(
+      Session session, P request, R reply, RedisFailure failure, RequestTimes times);
+
+  /** Whether the round trip's outcome tells the client's connection health (its own links). */
+  protected boolean notesHealth() {
+    return true;
+  }
 
   /** Not for callers: Gatling's {@code !} calls it (see {@link GatlingRequestAction}). */
   @Override
@@ -116,6 +135,28 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     }
   }
 
+  /**
+   * The one path of a request on its worker: timed from here ({@code dueNanos}: when it was due;
+   * the time from then until now is its wait), its round trip, the client's health, then checked,
+   * recorded and passed on.
+   */
+  private void run(Session session, P request, ClientInstance client, long dueNanos) {
+    long startMillis = clock().nowMillis();
+    long startNanos = System.nanoTime();
+    R reply = null;
+    RedisFailure failure = null;
+    try {
+      reply = roundTrip(session, request, client);
+    } catch (RuntimeException e) {
+      failure = RedisFailure.of(e);
+    }
+    RequestTimes times = RequestTimes.since(startMillis, startNanos, dueNanos);
+    if (notesHealth()) {
+      noteHealth(client, failure, startNanos);
+    }
+    proceed(recorded(session, request, reply, failure, times));
+  }
+
   private void runSafely(Session session, P request, ClientInstance client, long dueNanos) {
     try {
       run(session, request, client, dueNanos);
@@ -163,22 +204,8 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
     }
   }
 
-  /**
-   * The end of a request on Gatling's millisecond clock: its start plus the measured duration,
-   * rounded to the nearest millisecond (one clock read fewer, and no 0-or-1 ms coin toss for a 100
-   * µs request depending on whether it crossed a millisecond boundary).
-   */
-  protected static long endMillis(long startMillis, long nanos) {
-    return startMillis + (nanos + 500_000) / 1_000_000;
-  }
-
-  /** How long a request started at {@code startNanos} waited since it was due (never negative). */
-  protected static long waitNanos(long dueNanos, long startNanos) {
-    return Math.max(0, startNanos - dueNanos);
-  }
-
   /** Tells the client's connection health how a request that tried to reach Redis ended. */
-  protected static void noteHealth(ClientInstance client, RedisFailure failure, long startedNanos) {
+  private static void noteHealth(ClientInstance client, RedisFailure failure, long startedNanos) {
     if (failure == null) {
       client.health().succeeded();
     } else {
@@ -190,11 +217,8 @@ public abstract class RedisAction<P> extends GatlingRequestAction {
    * Marks the session failed when {@code ok} is false, and logs the group timings from where the
    * request's Gatling record starts (when it was due, its wait included).
    */
-  protected static Session settle(
-      Session session, long startMillis, long waitNanos, long endMillis, boolean ok) {
-    Session timed =
-        session.logGroupRequestTimings(
-            ResultRecorder.gatlingStartMillis(startMillis, waitNanos), endMillis);
+  protected static Session settle(Session session, RequestTimes times, boolean ok) {
+    Session timed = session.logGroupRequestTimings(times.gatlingStartMillis(), times.endMillis());
     return ok ? timed : timed.markAsFailed();
   }
 }

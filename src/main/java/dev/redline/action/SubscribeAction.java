@@ -5,6 +5,7 @@ import dev.redline.command.RedisFailure;
 import dev.redline.command.SessionValue;
 import dev.redline.measure.RequestSeries;
 import dev.redline.protocol.RedisComponents;
+import dev.redline.protocol.RequestTimes;
 import dev.redline.pubsub.Subscriber;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.Session;
@@ -17,7 +18,7 @@ import java.util.List;
  * records the SUBSCRIBE round trip. Deliveries are then recorded as DELIVERY until the run ends and
  * the subscriber is closed.
  */
-public final class SubscribeAction extends RedisAction<List<String>> {
+public final class SubscribeAction extends RedisAction<List<String>, Subscriber> {
   private final RequestSeries series;
   private final Subscriber.Counters sent;
   private final List<SessionValue<String>> channels;
@@ -46,34 +47,36 @@ public final class SubscribeAction extends RedisAction<List<String>> {
   }
 
   @Override
-  protected void run(Session session, List<String> channels, ClientInstance client, long dueNanos) {
-    long startMillis = clock().nowMillis();
-    long startNanos = System.nanoTime();
-    RedisFailure failure = null;
-    try {
-      Subscriber subscriber =
-          new Subscriber(
-              client::subscriptionNode,
-              components.clients().settings().socketTimeout(),
-              client.subscriberConfig(),
-              channels,
-              components.pubsub().receiver(),
-              sent,
-              components.protocol().backoffMin(),
-              components.protocol().backoffMax(),
-              "redline-subscriber-" + session.userId());
-      components.subscribed(subscriber);
-    } catch (RuntimeException e) {
-      failure = RedisFailure.of(e);
-    }
-    long nanos = System.nanoTime() - startNanos;
-    long waitNanos = waitNanos(dueNanos, startNanos);
-    long endMillis = endMillis(startMillis, nanos);
-    if (failure == null) {
-      results.ok(session, series, startMillis, endMillis, nanos, waitNanos);
-    } else {
-      results.ko(session, series, startMillis, endMillis, nanos, waitNanos, failure);
-    }
-    proceed(settle(session, startMillis, waitNanos, endMillis, failure == null));
+  protected Subscriber roundTrip(Session session, List<String> channels, ClientInstance client) {
+    Subscriber subscriber =
+        new Subscriber(
+            client::subscriptionNode,
+            components.clients().settings().socketTimeout(),
+            client.subscriberConfig(),
+            channels,
+            components.pubsub().receiver(),
+            sent,
+            components.protocol().backoffMin(),
+            components.protocol().backoffMax(),
+            "redline-subscriber-" + session.userId());
+    components.subscribed(subscriber);
+    return subscriber;
+  }
+
+  /** A subscriber has a connection of its own, outside the client's links. */
+  @Override
+  protected boolean notesHealth() {
+    return false;
+  }
+
+  @Override
+  protected Session recorded(
+      Session session,
+      List<String> channels,
+      Subscriber subscriber,
+      RedisFailure failure,
+      RequestTimes times) {
+    results.record(session, series, times, failure);
+    return settle(session, times, failure == null);
   }
 }

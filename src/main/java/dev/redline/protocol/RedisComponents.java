@@ -37,7 +37,7 @@ public final class RedisComponents implements ProtocolComponents {
 
   /** Keeps a subscriber to close when the run ends. */
   public void subscribed(Subscriber subscriber) {
-    run.subscribed(subscriber);
+    run.activity().subscribed(subscriber);
   }
 
   /** Where this protocol's actions record their outcomes. */
@@ -62,7 +62,7 @@ public final class RedisComponents implements ProtocolComponents {
 
   /** Gatling's throttle paces this protocol's requests. */
   public void throttled() {
-    run.throttled(protocol.throttleTarget());
+    run.activity().throttled(protocol.throttleTarget());
   }
 
   /** Whether the run was asked to stop (Ctrl+C, a signal, the launching process gone). */
@@ -96,7 +96,7 @@ public final class RedisComponents implements ProtocolComponents {
   @Override
   public Function1<Session, Session> onStart() {
     return session -> {
-      run.scenarioStarted(session.scenario());
+      run.activity().scenarioStarted(session.scenario());
       run.measurement().userStarted();
       return session.set("userId", session.userId());
     };

@@ -10,6 +10,18 @@ public final class RedlineStartupException extends RuntimeException implements R
     super("Redline: " + message, null, false, false);
   }
 
+  /**
+   * What refuses a run that failed to start with {@code e}: a mistake of the user's (a refusal, or
+   * an argument Redline or Jedis rejected) as its one line, said once; anything else as it is, with
+   * its stack trace.
+   */
+  static RuntimeException refusing(RuntimeException e) {
+    if (e instanceof IllegalArgumentException) {
+      return Refusal.saidOnce(new RedlineStartupException(e.getMessage()));
+    }
+    return e instanceof Refusal ? Refusal.saidOnce(e) : e;
+  }
+
   @Override
   public String toString() {
     return getMessage(); // the JVM prints this when the error ends Gatling's main thread

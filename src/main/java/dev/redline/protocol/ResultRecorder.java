@@ -59,109 +59,85 @@ public final class ResultRecorder {
   }
 
   /**
-   * Records an OK request in both places. Gatling's record starts when the request was due (its
-   * wait before the worker started it is part of its response time); the microsecond recorder keeps
+   * Records a request in both places, OK when {@code failure} is null, else KO with the failure's
+   * kind as Gatling's response code. Gatling's record starts when the request was due (its wait
+   * before the worker started it is part of its response time); the microsecond recorder keeps
    * service time and wait apart.
    */
-  public void ok(
-      Session session,
-      RequestSeries request,
-      long startMillis,
-      long endMillis,
-      long nanos,
-      long waitNanos) {
-    okWithFailedCommand(session, request, startMillis, endMillis, nanos, waitNanos, null);
+  public void record(
+      Session session, RequestSeries request, RequestTimes times, RedisFailure failure) {
+    if (failure == null) {
+      recordRoundTrip(session, request, times, null);
+    } else if (request.recordKo(
+        times.nanos(), times.waitNanos(), failure.kind(), failure.message())) {
+      micros.ran(times.startMillis(), times.endMillis());
+      gatlingKo(session, request, times.gatlingStartMillis(), times.endMillis(), failure);
+    }
   }
 
   /**
-   * Records a round trip that came back whole; when it held a failed command ({@code failure} not
-   * null) and Gatling gets only the batch's record, the round trip is OK in the microsecond
+   * Records a round trip that came back whole; when it held a failed command ({@code failedCommand}
+   * not null) and Gatling gets only the batch's record, the round trip is OK in the microsecond
    * recorder (its commands carry their own KO there) and KO for Gatling, with the command's
    * failure, so that Gatling's counts agree with a session that goes on as failed (as an HTTP
    * request with a failed check does).
    */
-  public void okWithFailedCommand(
-      Session session,
-      RequestSeries request,
-      long startMillis,
-      long endMillis,
-      long nanos,
-      long waitNanos,
-      RedisFailure failure) {
-    if (request.recordOk(nanos, waitNanos)) {
-      micros.ran(startMillis, endMillis);
-      long gatlingStart = gatlingStartMillis(startMillis, waitNanos);
-      if (failure == null) {
-        gatlingOk(session, request, gatlingStart, endMillis);
+  public void recordRoundTrip(
+      Session session, RequestSeries request, RequestTimes times, RedisFailure failedCommand) {
+    if (request.recordOk(times.nanos(), times.waitNanos())) {
+      micros.ran(times.startMillis(), times.endMillis());
+      if (failedCommand == null) {
+        gatlingOk(session, request, times.gatlingStartMillis(), times.endMillis());
       } else {
-        gatlingKo(session, request, gatlingStart, endMillis, failure);
+        gatlingKo(session, request, times.gatlingStartMillis(), times.endMillis(), failedCommand);
       }
     }
   }
 
-  /** Records a KO request in both places, with the failure's kind as Gatling's response code. */
-  public void ko(
+  /**
+   * Records a batch's command (its {@link RequestTimes#share share} of the round trip) in the
+   * microsecond recorder, and in Gatling's when {@code gatlingRecord}; OK when {@code failure} is
+   * null.
+   */
+  public void recordShare(
       Session session,
       RequestSeries request,
-      long startMillis,
-      long endMillis,
-      long nanos,
-      long waitNanos,
-      RedisFailure failure) {
-    if (request.recordKo(nanos, waitNanos, failure.kind(), failure.message())) {
-      micros.ran(startMillis, endMillis);
-      gatlingKo(session, request, gatlingStartMillis(startMillis, waitNanos), endMillis, failure);
+      RequestTimes share,
+      RedisFailure failure,
+      boolean gatlingRecord) {
+    if (failure == null) {
+      if (request.recordOk(share.nanos()) && gatlingRecord) {
+        gatlingOk(session, request, share.startMillis(), share.endMillis());
+      }
+    } else if (request.recordKo(share.nanos(), failure.kind(), failure.message())
+        && gatlingRecord) {
+      gatlingKo(session, request, share.startMillis(), share.endMillis(), failure);
     }
   }
 
   /**
-   * Records a pipeline's command (its amortized share of the round trip, no wait of its own) in
-   * both places.
+   * Records {@code count} commands of one batch under the same request name, all OK: one count in
+   * the microsecond recorder, and a Gatling record each when {@code gatlingRecords}.
    */
-  public void okAmortized(
-      Session session, RequestSeries request, long startMillis, long endMillis, long nanos) {
-    if (request.recordOk(nanos)) {
-      gatlingOk(session, request, startMillis, endMillis);
-    }
-  }
-
-  /**
-   * Records {@code count} commands of one pipeline under the same request name, all OK: one count
-   * in the microsecond recorder, and a Gatling record each.
-   */
-  public void okAmortized(
+  public void recordShares(
       Session session,
       RequestSeries request,
-      long startMillis,
-      long endMillis,
-      long nanos,
-      int count) {
-    if (request.recordOkMany(nanos, count)) {
+      RequestTimes share,
+      int count,
+      boolean gatlingRecords) {
+    if (request.recordOkMany(share.nanos(), count) && gatlingRecords) {
       GatlingRecordBuffer buffer = bufferFor(session.userId());
       for (int i = 0; i < count; i++) {
         gatling(
             buffer,
             session,
             request.name(),
-            startMillis,
-            endMillis,
+            share.startMillis(),
+            share.endMillis(),
             RequestStatus.ok(),
             Option.empty(),
             Option.empty());
       }
-    }
-  }
-
-  /** The same for a pipeline's command that failed. */
-  public void koAmortized(
-      Session session,
-      RequestSeries request,
-      long startMillis,
-      long endMillis,
-      long nanos,
-      RedisFailure failure) {
-    if (request.recordKo(nanos, failure.kind(), failure.message())) {
-      gatlingKo(session, request, startMillis, endMillis, failure);
     }
   }
 
@@ -180,18 +156,6 @@ public final class ResultRecorder {
         RequestStatus.ko(),
         Option.apply(failure.kind()),
         Option.apply(failure.kind() + ": " + failure.summary()));
-  }
-
-  /**
-   * Where Gatling's record of a request starts: when it was due, its wait before the worker started
-   * it included. A group's timings start there too, so that a group holds what its requests do.
-   */
-  public static long gatlingStartMillis(long startMillis, long waitNanos) {
-    return startMillis - roundedMillis(waitNanos);
-  }
-
-  private static long roundedMillis(long nanos) {
-    return (nanos + 500_000) / 1_000_000;
   }
 
   /** How many records Gatling has been given so far. */

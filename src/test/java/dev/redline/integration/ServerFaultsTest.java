@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.measure.RequestSeries;
 import dev.redline.testing.ConsoleCapture;
@@ -121,7 +122,8 @@ class ServerFaultsTest {
       assertTrue(
           kos > 0 && kos < 4 * 5 * 40, "the outage gave KOs, and backoff kept them few: " + kos);
       assertTrue(set.errorsByKind().containsKey("CONNECTION"), set.errorsByKind().toString());
-      for (ConnectionHealth client : run.redline().clientHealth()) {
+      for (ConnectionHealth client :
+          run.redline().clients().stream().map(ClientInstance::health).toList()) {
         assertTrue(client.reconnections() >= 1, "each client reconnected");
         long back = client.lastRecoveryEpochMillis() - restartedAt.get();
         assertTrue(back <= 2000, "client serving OKs again " + back + " ms after the restart");
@@ -131,8 +133,9 @@ class ServerFaultsTest {
       assertTrue(summary.get("reconnection_count").asLong() >= 2);
       double avg = summary.get("avg_reconnection_duration_ms").asDouble();
       StringBuilder clients = new StringBuilder();
-      run.redline()
-          .clientHealth()
+      run.redline().clients().stream()
+          .map(ClientInstance::health)
+          .toList()
           .forEach(
               c ->
                   clients
@@ -308,7 +311,10 @@ class ServerFaultsTest {
       assertTrue(
           run.wallMillis() < duration.toMillis() + 10_000, "no user hung: " + run.wallMillis());
       long reconnections =
-          run.redline().clientHealth().stream().mapToLong(ConnectionHealth::reconnections).sum();
+          run.redline().clients().stream()
+              .map(ClientInstance::health)
+              .mapToLong(ConnectionHealth::reconnections)
+              .sum();
       assertTrue(reconnections >= 10, "dropped connections are reconnections: " + reconnections);
       RequestSeries set = run.recorder().series("SET");
       var seconds = set.seconds();

@@ -4,6 +4,7 @@ import static dev.redline.javaapi.RedisDsl.*;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.redline.client.ClientInstance;
 import dev.redline.measure.RequestSeries;
 import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
@@ -109,7 +110,9 @@ class TimeoutsTest extends RedisServerTest {
             + " ms");
     // the outage runs from the first request that did not come back, not from its timeout
     double longest =
-        dev.redline.report.UnreachableTime.of(run.redline().clientHealth(), System.nanoTime())
+        dev.redline.report.UnreachableTime.of(
+                run.redline().clients().stream().map(ClientInstance::health).toList(),
+                System.nanoTime())
             .longestSeconds();
     assertTrue(longest >= 1.3 && longest < 2.5, "the 1.5 s pause, from its start: " + longest);
     com.fasterxml.jackson.databind.JsonNode limit = run.summary().path("limit");

@@ -102,7 +102,7 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
       return reason;
     }
     ClientInstance client = components.clients().clientFor(session.userId());
-    EventLoop worker = client.workerFor(session.userId());
+    EventLoop worker = components.clients().workerFor(session.userId());
     if (worker.isShuttingDown()) {
       return null; // the run is over: send nothing, as Gatling's Action.! does for a closed loop
     }

@@ -33,10 +33,9 @@ public final class ClientInstance implements AutoCloseable {
 
   private final int concurrency;
   private final int index;
-  private final int clientInstances;
   private final JedisClientConfig config;
   private final JedisClientConfig subscriberConfig;
-  private final Connections connections;
+  private final LinkSource connections;
   private final EventLoopGroup workerGroup;
   private final EventLoop[] workers;
   private final ConnectionHealth health = new ConnectionHealth();
@@ -50,7 +49,6 @@ public final class ClientInstance implements AutoCloseable {
       ExecutorService pipelineThreads,
       LoopTransport transport) {
     this.index = index;
-    this.clientInstances = settings.clientInstances();
     this.config = JedisConfigs.dataNodes(settings, index);
     this.subscriberConfig = JedisConfigs.subscribers(settings, index);
     this.connections = connect(settings, config, commandKeys, pipelineThreads);
@@ -73,13 +71,13 @@ public final class ClientInstance implements AutoCloseable {
     }
   }
 
-  private static Connections connect(
+  private static LinkSource connect(
       ClientSettings settings,
       JedisClientConfig config,
       CommandKeys.Source commandKeys,
       ExecutorService pipelineThreads) {
     // With a connection for every worker, each worker keeps the one it borrowed (see
-    // PooledConnections).
+    // ServerLinks).
     boolean sticky = settings.connectionsPerClient() >= settings.workersPerClient();
     Deployment deployment = settings.deployment();
     if (deployment instanceof Deployment.Cluster cluster) {
@@ -98,7 +96,7 @@ public final class ClientInstance implements AutoCloseable {
       try {
         NodeOutages outages =
             new NodeOutages(settings.backoffMin().toNanos(), settings.backoffMax().toNanos());
-        return new ClusterConnections(
+        return new ClusterLinks(
             client, slots, outages, commandKeys.from(client), pipelineThreads, config);
       } catch (RuntimeException e) {
         client.close();
@@ -113,23 +111,23 @@ public final class ClientInstance implements AutoCloseable {
               poolConfig(settings),
               new HashSet<>(sentinel.sentinels()),
               JedisConfigs.sentinels(settings, sentinel));
-      return new PooledConnections(
+      return new ServerLinks(
           primary::getConnection,
           primary,
           primary::getCurrentMaster,
           true,
           sticky,
-          new OpenedConnections(() -> primary.getConnectionMap().values()));
+          new OpenedConnectionCount(() -> primary.getConnectionMap().values()));
     }
     HostAndPort server = new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
     ConnectionPool pool = new ConnectionPool(server, config, poolConfig(settings));
-    return new PooledConnections(
+    return new ServerLinks(
         pool::getResource,
         pool,
         () -> server,
         false,
         sticky,
-        new OpenedConnections(() -> java.util.List.of(pool)));
+        new OpenedConnectionCount(() -> java.util.List.of(pool)));
   }
 
   /** This client's position, 0 to clientInstances - 1. */
@@ -137,21 +135,9 @@ public final class ClientInstance implements AutoCloseable {
     return index;
   }
 
-  /**
-   * The worker a virtual user lives on. Users are spread evenly: user {@code u} of client {@code u
-   * % clientInstances} goes to worker {@code (u / clientInstances) % workers}, where workers is
-   * threadsPerClient (or this client's share of {@link WorkerBudget}). A worker is a
-   * single-threaded netty I/O event loop of Gatling's transport ({@link LoopTransport}), never one
-   * of Gatling's own loops: it makes its users' blocking Jedis calls and runs the rest of their
-   * scenario (Gatling's loops, pauses, HTTP requests) in between.
-   */
-  public EventLoop workerFor(long userId) {
-    return workers[workerIndex(userId)];
-  }
-
-  /** The position of a user's worker among this client's workers. */
-  public int workerIndex(long userId) {
-    return (int) ((userId / clientInstances) % workers.length);
+  /** The worker at {@code index} ({@link ProtocolClients#workerIndexOf} says whose it is). */
+  public EventLoop worker(int index) {
+    return workers[index];
   }
 
   /**

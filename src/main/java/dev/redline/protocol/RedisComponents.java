@@ -1,7 +1,7 @@
 package dev.redline.protocol;
 
 import dev.redline.assertions.AssertionOutcome;
-import dev.redline.client.ClientPool;
+import dev.redline.client.ProtocolClients;
 import dev.redline.config.MicrosAssertion;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.pubsub.PubSubTracker;
@@ -19,11 +19,12 @@ import scala.runtime.BoxedUnit;
  */
 public final class RedisComponents implements ProtocolComponents {
   private final RedisProtocol protocol;
-  private final ClientPool clients;
+  private final ProtocolClients clients;
   private final ResultRecorder results;
   private final RedlineRun run;
 
-  RedisComponents(RedisProtocol protocol, ClientPool clients, StatsEngine stats, RedlineRun run) {
+  RedisComponents(
+      RedisProtocol protocol, ProtocolClients clients, StatsEngine stats, RedlineRun run) {
     this.protocol = protocol;
     this.clients = clients;
     this.run = run;
@@ -51,7 +52,7 @@ public final class RedisComponents implements ProtocolComponents {
   }
 
   /** The clients made for this protocol. */
-  public ClientPool clients() {
+  public ProtocolClients clients() {
     return clients;
   }
 

@@ -2,8 +2,8 @@ package dev.redline.protocol;
 
 import dev.redline.assertions.AssertionOutcome;
 import dev.redline.client.ClientInstance;
-import dev.redline.client.ClientPool;
 import dev.redline.client.LoopTransport;
+import dev.redline.client.ProtocolClients;
 import dev.redline.config.MicrosAssertion;
 import dev.redline.limits.LimitWatch;
 import dev.redline.measure.LatencyRecorder;
@@ -91,7 +91,7 @@ public final class RedlineRun {
    */
   synchronized RedisComponents components(RedisProtocol protocol) {
     try {
-      ClientPool pool = start.connect(protocol);
+      ProtocolClients pool = start.connect(protocol);
       RedisComponents made = new RedisComponents(protocol, pool, statsEngine, this);
       components.add(made);
       if (observers.isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.redline.protocol;
 
 import dev.redline.client.ClientInstance;
-import dev.redline.client.ClientPool;
+import dev.redline.client.ProtocolClients;
 import dev.redline.command.RedisFailure;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.measure.RequestSeries;
@@ -21,13 +21,13 @@ import scala.Option;
 public final class ResultRecorder {
   private final StatsEngine stats;
   private final LatencyRecorder micros;
-  private final ClientPool clients;
+  private final ProtocolClients clients;
   // by client, then by worker: the records of the users a worker runs
   private final GatlingRecordBuffer[][] buffers;
   private final LongAdder gatlingRecords = new LongAdder();
   private volatile boolean perOpBatchRecords;
 
-  public ResultRecorder(StatsEngine stats, LatencyRecorder micros, ClientPool clients) {
+  public ResultRecorder(StatsEngine stats, LatencyRecorder micros, ProtocolClients clients) {
     this.stats = stats;
     this.micros = micros;
     this.clients = clients;
@@ -184,8 +184,7 @@ public final class ResultRecorder {
   }
 
   private GatlingRecordBuffer bufferFor(long userId) {
-    ClientInstance client = clients.clientFor(userId);
-    return buffers[client.index()][client.workerIndex(userId)];
+    return buffers[clients.clientFor(userId).index()][clients.workerIndexOf(userId)];
   }
 
   private void gatling(

@@ -1,8 +1,8 @@
 package dev.redline.protocol;
 
 import dev.redline.client.ClientInstance;
-import dev.redline.client.ClientPool;
 import dev.redline.client.ConnectionHealth;
+import dev.redline.client.ProtocolClients;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,13 +17,14 @@ final class RunClients {
   private static final Logger LOG = LoggerFactory.getLogger(RunClients.class);
 
   private final EndpointResolver endpoints = new EndpointResolver();
-  private final List<ClientPool> pools = new CopyOnWriteArrayList<>(); // read by metrics threads
+  private final List<ProtocolClients> pools =
+      new CopyOnWriteArrayList<>(); // read by metrics threads
 
   EndpointResolver endpoints() {
     return endpoints;
   }
 
-  void add(ClientPool pool) {
+  void add(ProtocolClients pool) {
     pools.add(pool);
   }
 
@@ -58,7 +59,7 @@ final class RunClients {
 
   /** Closes every pool, then the endpoints; a pool that fails to close is logged. */
   void close() {
-    for (ClientPool pool : pools) {
+    for (ProtocolClients pool : pools) {
       try {
         pool.close();
       } catch (RuntimeException e) {

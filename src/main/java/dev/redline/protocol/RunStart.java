@@ -1,9 +1,9 @@
 package dev.redline.protocol;
 
 import dev.redline.assertions.RunGate;
-import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.LoopTransport;
+import dev.redline.client.ProtocolClients;
 import dev.redline.config.GateConfig;
 import dev.redline.config.MetricsConfig;
 import dev.redline.config.WorkerBudget;
@@ -58,7 +58,7 @@ final class RunStart {
    *
    * @throws RedlineStartupException naming what is wrong; the protocol's pool is left closed
    */
-  synchronized ClientPool connect(RedisProtocol protocol) {
+  synchronized ProtocolClients connect(RedisProtocol protocol) {
     boolean first = !started;
     started = true;
     if (first) {
@@ -71,7 +71,7 @@ final class RunStart {
       gate = RunGate.of(GateConfig.load(), protocol.baseline(), protocol.baselineThreshold());
     }
     long initStart = System.nanoTime();
-    ClientPool pool = checkedPool(protocol);
+    ProtocolClients pool = checkedPool(protocol);
     clients.add(pool);
     long initNanos = System.nanoTime() - initStart;
     metrics.ifPresent(m -> m.clientInitialized(initNanos));
@@ -95,14 +95,14 @@ final class RunStart {
     return pool;
   }
 
-  private ClientPool checkedPool(RedisProtocol protocol) {
+  private ProtocolClients checkedPool(RedisProtocol protocol) {
     EndpointResolver endpoints = clients.endpoints();
     ClientSettings made =
         protocol.clientSettings(
             endpoints.resolve(
                 protocol.endpoint(), protocol.endpointOrigin(), protocol.deployment()));
     settings.add(SettingsEcho.of(made, protocol));
-    ClientPool pool =
+    ProtocolClients pool =
         StartupCheck.connect(made, transport, protocol.startDuringOutage(), protocol.loginOrigin());
     try {
       servers.start(pool);

@@ -1,7 +1,7 @@
 package dev.redline.protocol;
 
-import dev.redline.client.ClientPool;
 import dev.redline.client.JedisConfigs;
+import dev.redline.client.ProtocolClients;
 import dev.redline.client.ServerStats;
 import dev.redline.command.RedisFailure;
 import dev.redline.report.CommandCrossCheck;
@@ -30,7 +30,7 @@ final class ServerWatch {
   private final Map<HostAndPort, Map<String, Long>> errorsBefore = new LinkedHashMap<>();
   private final Map<HostAndPort, JedisClientConfig> configs = new LinkedHashMap<>();
   private final Map<HostAndPort, String> versions = new LinkedHashMap<>();
-  private final List<ClientPool> pools = new ArrayList<>();
+  private final List<ProtocolClients> pools = new ArrayList<>();
   private final List<List<HostAndPort>> primariesAtStart = new ArrayList<>();
   private String problem;
   private final Map<String, String> unread = new TreeMap<>();
@@ -48,7 +48,7 @@ final class ServerWatch {
   private long readNanos;
 
   /** Reads the versions and counts of a pool's primaries before any load (once per server). */
-  synchronized void start(ClientPool pool) {
+  synchronized void start(ProtocolClients pool) {
     long started = System.nanoTime();
     try {
       List<HostAndPort> primaries = pool.primaries();

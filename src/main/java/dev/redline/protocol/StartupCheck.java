@@ -1,12 +1,12 @@
 package dev.redline.protocol;
 
 import dev.redline.client.ClientInstance;
-import dev.redline.client.ClientPool;
 import dev.redline.client.ClientSettings;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.client.Deployment;
 import dev.redline.client.JedisConfigs;
 import dev.redline.client.LoopTransport;
+import dev.redline.client.ProtocolClients;
 import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.measure.LatencyRecorder;
@@ -27,7 +27,7 @@ final class StartupCheck {
    * @param loginOrigin where the login came from, said if the server refuses it; null if unknown
    * @throws RedlineStartupException naming the deployment, the cause, and what to check
    */
-  static ClientPool connect(
+  static ProtocolClients connect(
       ClientSettings settings,
       LoopTransport transport,
       boolean startDuringOutage,
@@ -37,7 +37,7 @@ final class StartupCheck {
       throw new RedlineStartupException(mismatch);
     }
     try {
-      return new ClientPool(settings, transport);
+      return new ProtocolClients(settings, transport);
     } catch (IllegalArgumentException e) {
       throw new RedlineStartupException(
           e.getMessage()); // a setting that cannot work, e.g. an unreadable TLS key
@@ -64,7 +64,10 @@ final class StartupCheck {
    * @throws RedlineStartupException naming the endpoint and the cause
    */
   static void verify(
-      ClientPool pool, LatencyRecorder recorder, boolean startDuringOutage, String loginOrigin) {
+      ProtocolClients pool,
+      LatencyRecorder recorder,
+      boolean startDuringOutage,
+      String loginOrigin) {
     ClientSettings settings = pool.settings();
     if (settings.deployment() instanceof Deployment.Cluster) {
       return; // making the cluster clients read the slot map from the nodes, logged in: that was

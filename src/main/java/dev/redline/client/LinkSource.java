@@ -4,7 +4,7 @@ import java.util.List;
 import redis.clients.jedis.HostAndPort;
 
 /** Where a client instance's links come from: pooled server connections, or a cluster client. */
-interface Connections extends AutoCloseable {
+interface LinkSource extends AutoCloseable {
 
   /** A link for one request on a worker thread; give it back with {@link #release(RedisLink)}. */
   RedisLink acquire();

@@ -8,21 +8,21 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * Connections to one server from a Jedis connection pool: a {@code ConnectionPool} (standalone) or
- * a {@code SentineledConnectionProvider}, whose server is whatever primary the sentinels name now.
+ * Links to one server from a Jedis connection pool: a {@code ConnectionPool} (standalone) or a
+ * {@code SentineledConnectionProvider}, whose server is whatever primary the sentinels name now.
  *
  * <p>With a connection for every worker thread, nobody ever waits for one: each worker keeps the
  * one it borrowed (no pool locking on the hot path), until it breaks or — after a sentinel failover
  * — the pool's primary is another server. Otherwise every request borrows and gives back, waiting
  * when all are in use, as an application with an undersized pool would.
  */
-final class PooledConnections implements Connections {
+final class ServerLinks implements LinkSource {
   private final Supplier<Connection> pool;
   private final AutoCloseable closePool;
   private final Supplier<HostAndPort> currentServer;
   private final boolean primaryCanMove;
   private final boolean sticky;
-  private final OpenedConnections opened;
+  private final OpenedConnectionCount opened;
   private final ThreadLocal<ServerLink> workerLink = new ThreadLocal<>();
   private final Set<ServerLink> stickyInUse = ConcurrentHashMap.newKeySet();
 
@@ -33,13 +33,13 @@ final class PooledConnections implements Connections {
    * @param primaryCanMove true for a sentinel pool, whose server changes with a failover
    * @param sticky whether each worker keeps the connection it borrowed
    */
-  PooledConnections(
+  ServerLinks(
       Supplier<Connection> pool,
       AutoCloseable closePool,
       Supplier<HostAndPort> currentServer,
       boolean primaryCanMove,
       boolean sticky,
-      OpenedConnections opened) {
+      OpenedConnectionCount opened) {
     this.opened = opened;
     this.pool = pool;
     this.closePool = closePool;

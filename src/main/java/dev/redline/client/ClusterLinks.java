@@ -12,13 +12,13 @@ import redis.clients.jedis.RedisClusterClient;
  * A client instance's Jedis cluster client: its own pool of at most connectionsPerClient
  * connections per node, shared by the instance's workers (the cluster client is thread-safe).
  */
-final class ClusterConnections implements Connections {
+final class ClusterLinks implements LinkSource {
   private final RedisClusterClient cluster;
   private final ClusterLink link;
   private final redis.clients.jedis.JedisClientConfig config;
-  private final OpenedConnections opened;
+  private final OpenedConnectionCount opened;
 
-  ClusterConnections(
+  ClusterLinks(
       RedisClusterClient cluster,
       redis.clients.jedis.providers.ClusterConnectionProvider slots,
       NodeOutages outages,
@@ -28,7 +28,7 @@ final class ClusterConnections implements Connections {
     this.cluster = cluster;
     this.config = config;
     this.link = new ClusterLink(cluster, slots, outages, keys, pipelineThreads);
-    this.opened = new OpenedConnections(() -> slots.getNodes().values());
+    this.opened = new OpenedConnectionCount(() -> slots.getNodes().values());
   }
 
   @Override

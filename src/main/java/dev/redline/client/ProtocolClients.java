@@ -1,5 +1,7 @@
 package dev.redline.client;
 
+import dev.redline.config.WorkerBudget;
+import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -7,10 +9,20 @@ import java.util.concurrent.Executors;
 import redis.clients.jedis.HostAndPort;
 
 /**
- * The run's {@code clientInstances} clients. A virtual user belongs to client {@code userId %
- * clientInstances}. Made once per protocol per run, closed when the run ends.
+ * A protocol's {@code clientInstances} clients, and where each virtual user lives among them: the
+ * one place that decides user → client → worker. User {@code u} belongs to client {@code u %
+ * clientInstances} and lives on that client's worker {@code (u / clientInstances) % workers}, where
+ * workers is threadsPerClient (or the client's share of {@link WorkerBudget}): users are spread
+ * evenly over every worker. A worker is a single-threaded netty I/O event loop of Gatling's
+ * transport ({@link LoopTransport}), never one of Gatling's own loops: it makes its users' blocking
+ * Jedis calls and runs the rest of their scenario (Gatling's loops, pauses, HTTP requests) in
+ * between. The last step, worker → connection, is the client's {@link LinkSource}: with a
+ * connection per worker, each worker keeps its own ({@link ServerLinks}); with fewer, a request
+ * borrows one; in a cluster, the Jedis cluster client's pool per node ({@link ClusterLinks}).
+ *
+ * <p>Made once per protocol per run, closed when the run ends.
  */
-public final class ClientPool implements AutoCloseable {
+public final class ProtocolClients implements AutoCloseable {
   private final ClientSettings settings;
   private final ClientInstance[] clients;
   private final CommandKeys.Source commandKeys = new CommandKeys.Source();
@@ -22,7 +34,7 @@ public final class ClientPool implements AutoCloseable {
    *
    * @throws RuntimeException from Jedis when the deployment cannot be reached; nothing is left open
    */
-  public ClientPool(ClientSettings settings, LoopTransport transport) {
+  public ProtocolClients(ClientSettings settings, LoopTransport transport) {
     this.settings = settings;
     this.clients = new ClientInstance[settings.clientInstances()];
     // cluster pipelines read their nodes in parallel on these threads (never a Gatling event loop)
@@ -65,6 +77,16 @@ public final class ClientPool implements AutoCloseable {
   /** The client a virtual user belongs to. */
   public ClientInstance clientFor(long userId) {
     return clients[(int) (userId % clients.length)];
+  }
+
+  /** The position of a user's worker among its client's workers. */
+  public int workerIndexOf(long userId) {
+    return (int) ((userId / clients.length) % settings.workersPerClient());
+  }
+
+  /** The worker a virtual user lives on. */
+  public EventLoop workerFor(long userId) {
+    return clientFor(userId).worker(workerIndexOf(userId));
   }
 
   /** All clients, in index order. */

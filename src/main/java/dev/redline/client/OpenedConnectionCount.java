@@ -10,11 +10,11 @@ import org.apache.commons.pool2.impl.GenericObjectPool;
  * How many connections a client's pools have opened: each Jedis pool counts the connections it
  * created; pools that a failover or a new slot map replaced keep their last count.
  */
-final class OpenedConnections {
+final class OpenedConnectionCount {
   private final Supplier<? extends Collection<? extends GenericObjectPool<?>>> pools;
   private final Map<GenericObjectPool<?>, Long> seen = new IdentityHashMap<>();
 
-  OpenedConnections(Supplier<? extends Collection<? extends GenericObjectPool<?>>> pools) {
+  OpenedConnectionCount(Supplier<? extends Collection<? extends GenericObjectPool<?>>> pools) {
     this.pools = pools;
   }
 

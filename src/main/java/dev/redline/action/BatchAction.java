@@ -79,7 +79,7 @@ public final class BatchAction extends RedisAction<String[][], Response<Object>[
     this.sentGroupSizes = sentCounts.values().stream().mapToInt(Integer::intValue).toArray();
     this.multi = results.sentCounter("multi");
     this.exec = results.sentCounter("exec");
-    this.perOpGatlingRecords = components.protocol().perOpGatlingRecords();
+    this.perOpGatlingRecords = components.protocol().load().perOpGatlingRecords();
     this.blockMillis =
         commands.stream()
             .mapToLong(CommandSpec::blockMillis)

@@ -48,9 +48,9 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
     super(name, ctx, next);
     this.components = components;
     this.results = components.results();
-    this.backoffMinNanos = components.protocol().backoffMin().toNanos();
-    this.backoffMaxNanos = components.protocol().backoffMax().toNanos();
-    this.retryAttempts = components.protocol().retryAttempts();
+    this.backoffMinNanos = components.protocol().outages().backoffMin().toNanos();
+    this.backoffMaxNanos = components.protocol().outages().backoffMax().toNanos();
+    this.retryAttempts = components.protocol().outages().retryAttempts();
     this.loadStop = new LoadStop(ctx, "Redline: the run was asked to stop");
     if (throttled()) {
       components.throttled();

@@ -56,8 +56,8 @@ public final class SubscribeAction extends RedisAction<List<String>, Subscriber>
             channels,
             components.pubsub().receiver(),
             sent,
-            components.protocol().backoffMin(),
-            components.protocol().backoffMax(),
+            components.protocol().outages().backoffMin(),
+            components.protocol().outages().backoffMax(),
             "redline-subscriber-" + session.userId());
     components.subscribed(subscriber);
     return subscriber;

@@ -50,18 +50,18 @@ public final class ConfigLayer {
       if (path.equals("redis.server")) {
         continue;
       }
-      if (ConfigKey.at(path) != null) {
+      if (ConfigKeys.at(path) != null) {
         values.put(path, new ConfigValue(properties.getProperty(name), "system property " + name));
       } else if (path.startsWith("test.")
           || path.startsWith("redis.")
           || path.startsWith("metrics.")
           || (!NOT_SETTINGS.contains(path)
-              && NearestName.suggest(path, ConfigKey.paths()) != null)) {
+              && NearestName.suggest(path, ConfigKeys.paths()) != null)) {
         // a misspelt gate (-Dredline.assertion=...) must not pass as a run without one
         throw new ConfigError(
             "unknown system property -D"
                 + name
-                + NearestName.hint(path, ConfigKey.paths(), p -> "-Dredline." + p));
+                + NearestName.hint(path, ConfigKeys.paths(), p -> "-Dredline." + p));
       }
     }
     return new ConfigLayer("system properties", values);
@@ -78,7 +78,7 @@ public final class ConfigLayer {
   public static ConfigLayer fromEnvironment(Map<String, String> environment) {
     refuseUnknownRedlineVariables(environment);
     Map<String, ConfigValue> values = new LinkedHashMap<>();
-    for (ConfigKey key : ConfigKey.ALL) {
+    for (ConfigKey<?> key : ConfigKeys.ALL) {
       String variable = key.environmentVariable();
       String value = variable == null ? null : environment.get(variable);
       // a blank value is no value, but for the assertions: REDLINE_ASSERTIONS= sets none
@@ -116,7 +116,7 @@ public final class ConfigLayer {
    */
   private static void refuseUnknownRedlineVariables(Map<String, String> environment) {
     java.util.Set<String> known = new java.util.TreeSet<>(OTHER_REDLINE_VARIABLES);
-    for (ConfigKey key : ConfigKey.ALL) {
+    for (ConfigKey<?> key : ConfigKeys.ALL) {
       String variable = key.environmentVariable();
       if (variable != null && variable.startsWith("REDLINE_")) {
         known.add(variable);

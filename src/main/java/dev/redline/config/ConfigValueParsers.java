@@ -24,11 +24,11 @@ import java.util.function.Function;
 final class ConfigValueParsers {
 
   /** The parser of free-text settings (names, passwords): see {@link ConfigKey#takesText()}. */
-  static final Function<Object, Object> TEXT = ConfigValueParsers::text;
+  static final Function<Object, String> TEXT = ConfigValueParsers::text;
 
   private ConfigValueParsers() {}
 
-  private static Object text(Object v) {
+  private static String text(Object v) {
     if (v instanceof Collection<?> || v instanceof Map<?, ?>) {
       throw new IllegalArgumentException(
           "it is a " + (v instanceof Map<?, ?> ? "mapping" : "list") + ", not a single value");
@@ -40,7 +40,7 @@ final class ConfigValueParsers {
     return s;
   }
 
-  static Object assertions(Object v) {
+  static List<MicrosAssertion> assertions(Object v) {
     String all =
         v instanceof Collection<?> list
             ? String.join(";", list.stream().map(String::valueOf).toList())
@@ -48,12 +48,12 @@ final class ConfigValueParsers {
     return MicrosAssertion.parseAll(all, "redline.assertions");
   }
 
-  static Object baselineThreshold(Object v) {
-    return BaselineThreshold.parse((String) text(v));
+  static BaselineThreshold baselineThreshold(Object v) {
+    return BaselineThreshold.parse(text(v));
   }
 
-  static Object httpUrl(Object v) {
-    String s = (String) text(v);
+  static String httpUrl(Object v) {
+    String s = text(v);
     URI uri;
     try {
       uri = new URI(s);
@@ -67,8 +67,8 @@ final class ConfigValueParsers {
     return s;
   }
 
-  static Object url(Object v) {
-    return RedisEndpoint.parse((String) text(v));
+  static RedisEndpoint url(Object v) {
+    return RedisEndpoint.parse(text(v));
   }
 
   static long whole(Object v) {
@@ -82,7 +82,7 @@ final class ConfigValueParsers {
     }
   }
 
-  static Object range(Object v, long min, long max) {
+  static int range(Object v, long min, long max) {
     long n = whole(v);
     if (n < min || n > max) {
       throw new IllegalArgumentException(n < min ? "below " + min : "above " + max);
@@ -90,7 +90,7 @@ final class ConfigValueParsers {
     return (int) n;
   }
 
-  static Object bool(Object v) {
+  static boolean bool(Object v) {
     if (v instanceof Boolean b) {
       return b;
     }
@@ -101,7 +101,7 @@ final class ConfigValueParsers {
     throw new IllegalArgumentException("not true or false");
   }
 
-  static Object duration(Object v) {
+  static Optional<Duration> duration(Object v) {
     Optional<Duration> d = Durations.parse(String.valueOf(v));
     if (d.isPresent() && d.get().compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException(
@@ -111,7 +111,7 @@ final class ConfigValueParsers {
     return d;
   }
 
-  static Object warmup(Object v) {
+  static Duration warmup(Object v) {
     String s = String.valueOf(v).strip();
     if (s.matches("0+\\s*(ms|s|m|h)?")) {
       return Duration.ZERO;
@@ -120,7 +120,7 @@ final class ConfigValueParsers {
         .orElseThrow(() -> new IllegalArgumentException("a warm-up cannot be unlimited"));
   }
 
-  static Object oneOf(Object v, Set<String> allowed) {
+  static String oneOf(Object v, Set<String> allowed) {
     String s = String.valueOf(v).strip().toLowerCase(Locale.ROOT);
     if (!allowed.contains(s)) {
       String nearest = NearestName.suggest(s, allowed);
@@ -130,7 +130,7 @@ final class ConfigValueParsers {
     return s;
   }
 
-  static Object names(Object v) {
+  static List<String> names(Object v) {
     List<String> names = new ArrayList<>();
     if (v instanceof List<?> list) {
       list.forEach(item -> names.add(String.valueOf(item).strip()));
@@ -146,14 +146,13 @@ final class ConfigValueParsers {
     return List.copyOf(names);
   }
 
-  static Object nodes(Object v) {
-    @SuppressWarnings("unchecked")
-    List<String> names = (List<String>) names(v);
+  static List<String> nodes(Object v) {
+    List<String> names = names(v);
     HostPorts.parse(names); // validates every host:port
     return names;
   }
 
-  static Object readableFile(Object v) {
+  static Path readableFile(Object v) {
     Path path = Path.of(String.valueOf(v).strip());
     if (!Files.isReadable(path)) {
       throw new IllegalArgumentException("no readable file at " + path.toAbsolutePath());
@@ -161,9 +160,8 @@ final class ConfigValueParsers {
     return path;
   }
 
-  static Object tlsVersions(Object v) {
-    @SuppressWarnings("unchecked")
-    List<String> versions = (List<String>) names(v);
+  static List<String> tlsVersions(Object v) {
+    List<String> versions = names(v);
     for (String version : versions) {
       if (!TlsSettings.VERSIONS.contains(version)) {
         throw new IllegalArgumentException(
@@ -177,7 +175,7 @@ final class ConfigValueParsers {
    * {SET: 0.4, GET: 0.6} from YAML, a YAML list ([SET, GET], or - SET: 0.4 items), or
    * "SET:0.4,GET:0.6" / "SET,GET" from text. A name without a weight weighs 1.
    */
-  static Object weights(Object v) {
+  static Map<String, Double> weights(Object v) {
     Map<String, Double> weights = new LinkedHashMap<>();
     if (v instanceof Map<?, ?> map) {
       map.forEach(

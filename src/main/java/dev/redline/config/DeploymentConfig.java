@@ -2,7 +2,6 @@ package dev.redline.config;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a config-driven run reaches Redis beyond the URL: the deployment mode and its nodes, TLS
@@ -37,48 +36,55 @@ public record DeploymentConfig(
     List<String> tlsVersions,
     int respVersion) {
 
-  @SuppressWarnings("unchecked")
-  static DeploymentConfig from(Map<String, Object> typed, Map<String, String> origins) {
-    String mode = (String) typed.get("redis.mode");
-    boolean clusterSwitch = (Boolean) typed.getOrDefault("redis.cluster", false);
+  /**
+   * The deployment of these settings: the mode (named, or implied by the cluster switch or a
+   * sentinel master) and the nodes, TLS files and RESP version it needs.
+   *
+   * @throws ConfigError when settings contradict each other or the mode lacks what it needs
+   */
+  static DeploymentConfig from(ParsedSettings settings) {
+    String mode = settings.get(RedisKeys.MODE);
+    boolean clusterSwitch = settings.getOrDefault(RedisKeys.CLUSTER, false);
     if (mode == null) {
       mode =
           clusterSwitch
               ? "cluster"
-              : typed.containsKey("redis.sentinel_master") ? "sentinel" : "standalone";
+              : settings.has(RedisKeys.SENTINEL_MASTER) ? "sentinel" : "standalone";
     } else if (clusterSwitch && !mode.equals("cluster")) {
       throw new ConfigError(
           "redis.cluster = true ("
-              + origins.get("redis.cluster")
+              + settings.origin(RedisKeys.CLUSTER)
               + ") contradicts redis.mode = "
               + mode
               + " ("
-              + origins.get("redis.mode")
+              + settings.origin(RedisKeys.MODE)
               + "); set only one of them");
     }
-    List<String> clusterNodes = (List<String>) typed.getOrDefault("redis.cluster_nodes", List.of());
-    List<String> sentinelNodes =
-        (List<String>) typed.getOrDefault("redis.sentinel_nodes", List.of());
-    String master = (String) typed.get("redis.sentinel_master");
+    List<String> clusterNodes = settings.getOrDefault(RedisKeys.CLUSTER_NODES, List.of());
+    List<String> sentinelNodes = settings.getOrDefault(RedisKeys.SENTINEL_NODES, List.of());
+    String master = settings.get(RedisKeys.SENTINEL_MASTER);
     if (mode.equals("sentinel") && (master == null || sentinelNodes.isEmpty())) {
       throw new ConfigError(
-          "redis.mode = sentinel needs redis.sentinel_master (REDIS_SENTINEL_MASTER) and redis.sentinel_nodes"
-              + " (REDIS_SENTINEL_NODES), e.g. sentinel_master: mymaster, sentinel_nodes: [10.0.0.1:26379]");
+          "redis.mode = sentinel needs redis.sentinel_master (REDIS_SENTINEL_MASTER) and"
+              + " redis.sentinel_nodes (REDIS_SENTINEL_NODES), e.g. sentinel_master: mymaster,"
+              + " sentinel_nodes: [10.0.0.1:26379]");
     }
     if (!mode.equals("cluster") && !clusterNodes.isEmpty()) {
       throw new ConfigError(
           "redis.cluster_nodes ("
-              + origins.get("redis.cluster_nodes")
+              + settings.origin(RedisKeys.CLUSTER_NODES)
               + ") is set but redis.mode is "
               + mode
               + "; set mode: cluster (or REDIS_CLUSTER=true)");
     }
-    if ((typed.get("redis.tls_cert_file") == null) != (typed.get("redis.tls_key_file") == null)) {
+    Path certFile = settings.get(RedisKeys.TLS_CERT_FILE);
+    Path keyFile = settings.get(RedisKeys.TLS_KEY_FILE);
+    if ((certFile == null) != (keyFile == null)) {
       throw new ConfigError(
           "mutual TLS needs both redis.tls_cert_file and redis.tls_key_file; only "
-              + (typed.get("redis.tls_cert_file") == null
-                  ? "redis.tls_key_file (" + origins.get("redis.tls_key_file") + ")"
-                  : "redis.tls_cert_file (" + origins.get("redis.tls_cert_file") + ")")
+              + (certFile == null
+                  ? "redis.tls_key_file (" + settings.origin(RedisKeys.TLS_KEY_FILE) + ")"
+                  : "redis.tls_cert_file (" + settings.origin(RedisKeys.TLS_CERT_FILE) + ")")
               + " is set");
     }
     return new DeploymentConfig(
@@ -86,15 +92,15 @@ public record DeploymentConfig(
         clusterNodes,
         master,
         sentinelNodes,
-        (String) typed.get("redis.sentinel_username"),
-        (String) typed.get("redis.sentinel_password"),
-        (Boolean) typed.getOrDefault("redis.tls", false),
-        (Path) typed.get("redis.tls_ca_file"),
-        (Path) typed.get("redis.tls_cert_file"),
-        (Path) typed.get("redis.tls_key_file"),
-        (Boolean) typed.getOrDefault("redis.tls_verify_hostname", true),
-        (List<String>) typed.getOrDefault("redis.tls_versions", List.of()),
-        (Integer) typed.getOrDefault("redis.protocol", 0));
+        settings.get(RedisKeys.SENTINEL_USERNAME),
+        settings.get(RedisKeys.SENTINEL_PASSWORD),
+        settings.getOrDefault(RedisKeys.TLS, false),
+        settings.get(RedisKeys.TLS_CA_FILE),
+        certFile,
+        keyFile,
+        settings.getOrDefault(RedisKeys.TLS_VERIFY_HOSTNAME, true),
+        settings.getOrDefault(RedisKeys.TLS_VERSIONS, List.of()),
+        settings.getOrDefault(RedisKeys.PROTOCOL, 0));
   }
 
   @Override

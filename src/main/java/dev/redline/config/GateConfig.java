@@ -3,6 +3,7 @@ package dev.redline.config;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * What a run is gated on: its microsecond assertions ({@code redline.assertions}) and the earlier
@@ -34,35 +35,24 @@ public record GateConfig(
   }
 
   /** The settings of these system properties and this environment (and their YAML file). */
-  @SuppressWarnings("unchecked")
-  public static GateConfig load(java.util.Properties properties, Map<String, String> environment) {
+  public static GateConfig load(Properties properties, Map<String, String> environment) {
     Map<String, ConfigValue> merged = RedlineConfig.mergedLayers(properties, environment);
-    ConfigValue baseline = merged.get("baseline");
     return of(
-        (List<MicrosAssertion>) parsed(merged, "assertions"),
-        (String) parsed(merged, "baseline"),
-        (BaselineThreshold) parsed(merged, "baseline_threshold"),
-        baseline == null ? null : baseline.origin(),
-        merged.containsKey("assertions"));
+        ParsedSettings.parse(
+            merged,
+            List.of(ReportKeys.ASSERTIONS, ReportKeys.BASELINE, ReportKeys.BASELINE_THRESHOLD)));
   }
 
-  /** From parsed values, any of them null for not set. */
-  static GateConfig of(
-      List<MicrosAssertion> assertions,
-      String baseline,
-      BaselineThreshold threshold,
-      String baselineOrigin,
-      boolean assertionsGiven) {
+  /** The gate of these settings; an unset one takes its default. */
+  static GateConfig of(ParsedSettings settings) {
+    List<MicrosAssertion> assertions = settings.get(ReportKeys.ASSERTIONS);
+    BaselineThreshold threshold = settings.get(ReportKeys.BASELINE_THRESHOLD);
+    String baselineOrigin = settings.origin(ReportKeys.BASELINE);
     return new GateConfig(
         assertions == null ? List.of() : List.copyOf(assertions),
-        Optional.ofNullable(baseline),
+        Optional.ofNullable(settings.get(ReportKeys.BASELINE)),
         threshold == null ? BaselineThreshold.DEFAULT : threshold,
         baselineOrigin == null ? "" : baselineOrigin,
-        assertionsGiven);
-  }
-
-  private static Object parsed(Map<String, ConfigValue> merged, String path) {
-    ConfigValue value = merged.get(path);
-    return value == null ? null : ConfigKey.at(path).parse(value);
+        settings.has(ReportKeys.ASSERTIONS));
   }
 }

@@ -1,7 +1,6 @@
 package dev.redline.config;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Whether the values a workload writes fit in this JVM's heap, checked before any load: one value
@@ -21,29 +20,25 @@ final class HeapBudget {
 
   /**
    * @param maxHeapBytes this JVM's heap limit ({@code Runtime.maxMemory()})
+   * @param settings the settings the workload came from, to name the value size's origin
    * @throws ConfigError when the largest values cannot fit
    */
   static void check(
-      WorkloadConfig workload,
-      int requestsInFlight,
-      long maxHeapBytes,
-      Map<String, String> origins) {
+      WorkloadConfig workload, int requestsInFlight, long maxHeapBytes, ParsedSettings settings) {
     long need = need(workload, requestsInFlight);
     if (need <= maxHeapBytes) {
       return;
     }
-    String key =
-        origins.containsKey("test.workload.value_size_max")
-            ? "test.workload.value_size_max"
-            : "test.workload.value_size";
+    ConfigKey<Integer> key =
+        settings.has(TestKeys.VALUE_SIZE_MAX) ? TestKeys.VALUE_SIZE_MAX : TestKeys.VALUE_SIZE;
     throw new ConfigError(
         String.format(
             Locale.ROOT,
             "%s = %,d bytes (%s) needs about %,d MiB of heap for %d request(s) in flight with %d value(s) per round trip, and this JVM has %,d MiB;"
                 + " use smaller values or fewer users, or give the forked JVM more heap (mvn gatling:test -Dredline.fork.heap=4g)",
-            key,
+            key.path(),
             (long) workload.valueSizeMax(),
-            origins.getOrDefault(key, "default"),
+            settings.has(key) ? settings.origin(key) : "default",
             need >> 20,
             requestsInFlight,
             valuesPerRoundTrip(workload),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Where a run's live metrics go: an OpenTelemetry collector (OTLP, pushed every {@code interval})
@@ -44,26 +45,29 @@ public record MetricsConfig(
    * The metrics settings of these system properties and this environment (and the YAML file they
    * name).
    */
-  public static MetricsConfig load(
-      java.util.Properties properties, Map<String, String> environment) {
+  public static MetricsConfig load(Properties properties, Map<String, String> environment) {
     Map<String, ConfigValue> merged = RedlineConfig.mergedLayers(properties, environment);
-    String otlpEndpoint = (String) parsed(merged, "metrics.otlp_endpoint");
-    String protocol = (String) parsed(merged, "metrics.otlp_protocol");
-    Integer interval = (Integer) parsed(merged, "metrics.interval");
-    String service = (String) parsed(merged, "metrics.service_name");
-    String appName = (String) parsed(merged, "app_name");
-    Integer port = (Integer) parsed(merged, "metrics.prometheus_port");
+    ParsedSettings settings =
+        ParsedSettings.parse(
+            merged,
+            List.of(
+                ReportKeys.OTLP_ENDPOINT,
+                ReportKeys.OTLP_PROTOCOL,
+                ReportKeys.METRICS_INTERVAL,
+                ReportKeys.SERVICE_NAME,
+                ConfigKeys.APP_NAME,
+                ReportKeys.PROMETHEUS_PORT));
+    String protocol = settings.get(ReportKeys.OTLP_PROTOCOL);
+    Integer interval = settings.get(ReportKeys.METRICS_INTERVAL);
+    String service = settings.get(ReportKeys.SERVICE_NAME);
+    String appName = settings.get(ConfigKeys.APP_NAME);
+    Integer port = settings.get(ReportKeys.PROMETHEUS_PORT);
     return new MetricsConfig(
-        Optional.ofNullable(otlpEndpoint),
+        Optional.ofNullable(settings.get(ReportKeys.OTLP_ENDPOINT)),
         protocol != null ? protocol : OFF.otlpProtocol,
         interval != null ? Duration.ofMillis(interval) : OFF.interval,
         service != null ? service : appName != null ? appName : OFF.serviceName,
         port != null ? port : 0);
-  }
-
-  private static Object parsed(Map<String, ConfigValue> merged, String path) {
-    ConfigValue value = merged.get(path);
-    return value == null ? null : ConfigKey.at(path).parse(value);
   }
 
   /** These settings with what a simulation named set on top. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The one validated configuration of a config-driven run, built from, highest first: system
@@ -83,8 +84,7 @@ public record RedlineConfig(
   }
 
   /** Loads from the given system properties and environment (tests pass their own). */
-  public static RedlineConfig load(
-      java.util.Properties properties, Map<String, String> environment) {
+  public static RedlineConfig load(Properties properties, Map<String, String> environment) {
     List<String> notes = new ArrayList<>();
     RedlineConfig config = build(mergedLayers(properties, environment, notes));
     config.echo.addAll(0, notes);
@@ -95,12 +95,12 @@ public record RedlineConfig(
    * Every layer's raw values merged, highest layer winning, nothing parsed but the profile's name.
    */
   static Map<String, ConfigValue> mergedLayers(
-      java.util.Properties properties, Map<String, String> environment) {
+      Properties properties, Map<String, String> environment) {
     return mergedLayers(properties, environment, new ArrayList<>());
   }
 
   private static Map<String, ConfigValue> mergedLayers(
-      java.util.Properties properties, Map<String, String> environment, List<String> notes) {
+      Properties properties, Map<String, String> environment, List<String> notes) {
     List<ConfigLayer> layers = new ArrayList<>();
     layers.add(ConfigLayer.fromMap("built-in default", DEFAULTS));
     String file = properties.getProperty("redline.config", environment.get("REDLINE_CONFIG"));
@@ -116,10 +116,7 @@ public record RedlineConfig(
 
     // the profile's own settings sit just above the defaults; which profile is itself a setting
     Map<String, ConfigValue> withoutProfile = merge(layers, yaml, env, system);
-    String profile =
-        (String)
-            ConfigKey.at("test.workload.profile")
-                .parse(withoutProfile.get("test.workload.profile"));
+    String profile = TestKeys.PROFILE.parse(withoutProfile.get(TestKeys.PROFILE.path()));
     layers.add(ConfigLayer.fromMap("profile " + profile, ProfileDefaults.of(profile)));
     return merge(layers, yaml, env, system);
   }
@@ -165,80 +162,66 @@ public record RedlineConfig(
     merged.putAll(layer.values());
   }
 
-  @SuppressWarnings("unchecked")
   private static RedlineConfig build(Map<String, ConfigValue> merged) {
-    Map<String, Object> typed = new LinkedHashMap<>();
-    Map<String, String> origins = new LinkedHashMap<>();
+    ParsedSettings settings = ParsedSettings.parse(merged, ConfigKeys.ALL);
     Map<String, String> cautions = new LinkedHashMap<>();
     List<String> echo = new ArrayList<>();
-    for (ConfigKey key : ConfigKey.ALL) {
-      ConfigValue value = merged.get(key.path());
-      if (value == null) {
+    for (ConfigKey<?> key : ConfigKeys.ALL) {
+      if (!settings.has(key)) {
         continue;
       }
-      Object parsed = key.parse(value);
-      typed.put(key.path(), parsed);
-      origins.put(key.path(), value.origin());
+      ConfigValue value = merged.get(key.path());
       if (value.caution() != null) {
         cautions.put(key.path(), value.caution());
       }
+      Object parsed = settings.get(key);
       String shown =
           key.secret() ? (parsed instanceof RedisEndpoint e ? e.toString() : "***") : show(parsed);
-      echo.add(String.format("  %-32s %-28s (%s)", key.path(), shown, value.origin()));
+      echo.add(String.format("  %-32s %-28s (%s)", key.path(), shown, settings.origin(key)));
     }
-    Optional<RedisEndpoint> endpoint = endpoint(typed);
-    int threads = (Integer) typed.get("test.threads_per_client");
-    int connections = (Integer) typed.getOrDefault("test.connections_per_client", threads);
-    WorkloadConfig workload = WorkloadConfig.from(typed, origins);
-    String overBudget =
-        dev.redline.config.WorkerBudget.violation(
-            (Integer) typed.get("test.client_instances"), threads, connections);
+    Optional<RedisEndpoint> endpoint = endpoint(settings);
+    int clients = settings.get(TestKeys.CLIENT_INSTANCES);
+    int threads = settings.get(TestKeys.THREADS_PER_CLIENT);
+    int connections = settings.getOrDefault(TestKeys.CONNECTIONS_PER_CLIENT, threads);
+    WorkloadConfig workload = WorkloadConfig.from(settings);
+    String overBudget = WorkerBudget.violation(clients, threads, connections);
     if (overBudget != null) {
       throw new ConfigError(overBudget);
     }
     // requests in flight at once: one per worker thread
     HeapBudget.check(
         workload,
-        Math.min(
-            (Integer) typed.get("test.client_instances") * threads,
-            dev.redline.config.WorkerBudget.maxWorkers()),
+        Math.min(clients * threads, WorkerBudget.maxWorkers()),
         Runtime.getRuntime().maxMemory(),
-        origins);
-    @SuppressWarnings("unchecked")
-    Optional<Duration> duration = (Optional<Duration>) typed.get("test.duration");
+        settings);
     return new RedlineConfig(
         endpoint,
-        (String) typed.get("app_name"),
-        (Integer) typed.get("test.client_instances"),
+        settings.get(ConfigKeys.APP_NAME),
+        clients,
         connections,
         threads,
-        duration,
-        (Duration) typed.get("test.warmup"),
-        (Integer) typed.get("test.target_ops_per_second"),
-        (Integer) typed.get("test.client_retry_attempts"),
-        (Boolean) typed.get("test.start_during_outage"),
-        "batch_only".equals(typed.get("test.gatling_records")),
+        settings.get(TestKeys.DURATION),
+        settings.get(TestKeys.WARMUP),
+        settings.get(TestKeys.TARGET_OPS_PER_SECOND),
+        settings.get(TestKeys.CLIENT_RETRY_ATTEMPTS),
+        settings.get(TestKeys.START_DURING_OUTAGE),
+        "batch_only".equals(settings.get(TestKeys.GATLING_RECORDS)),
         workload,
-        DeploymentConfig.from(typed, origins),
-        origins,
+        DeploymentConfig.from(settings),
+        settings.originsByPath(),
         cautions,
         echo,
-        GateConfig.of(
-            (List<dev.redline.config.MicrosAssertion>) typed.get("assertions"),
-            (String) typed.get("baseline"),
-            (dev.redline.config.BaselineThreshold) typed.get("baseline_threshold"),
-            origins.get("baseline"),
-            origins.containsKey("assertions")));
+        GateConfig.of(settings));
   }
 
-  private static Optional<RedisEndpoint> endpoint(Map<String, Object> typed) {
-    RedisEndpoint url = (RedisEndpoint) typed.get("redis.url");
+  private static Optional<RedisEndpoint> endpoint(ParsedSettings settings) {
+    RedisEndpoint url = settings.get(RedisKeys.URL);
     boolean pieces =
-        typed.containsKey("redis.host")
-            || typed.containsKey("redis.port")
-            || typed.containsKey("redis.username")
-            || typed.containsKey("redis.password")
-            || typed.containsKey("redis.db");
+        settings.has(RedisKeys.HOST)
+            || settings.has(RedisKeys.PORT)
+            || settings.has(RedisKeys.USERNAME)
+            || settings.has(RedisKeys.PASSWORD)
+            || settings.has(RedisKeys.DB);
     if (url == null && !pieces) {
       return Optional.empty();
     }
@@ -246,20 +229,19 @@ public record RedlineConfig(
         url != null
             ? url
             : new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false);
-    String host = (String) typed.getOrDefault("redis.host", base.host());
-    int port = (Integer) typed.getOrDefault("redis.port", base.port());
-    String user = (String) typed.getOrDefault("redis.username", base.username());
-    String password = (String) typed.getOrDefault("redis.password", base.password());
-    int db = (Integer) typed.getOrDefault("redis.db", base.database());
+    String host = settings.getOrDefault(RedisKeys.HOST, base.host());
+    int port = settings.getOrDefault(RedisKeys.PORT, base.port());
+    String user = settings.getOrDefault(RedisKeys.USERNAME, base.username());
+    String password = settings.getOrDefault(RedisKeys.PASSWORD, base.password());
+    int db = settings.getOrDefault(RedisKeys.DB, base.database());
     return Optional.of(new RedisEndpoint(host, port, user, password, db, base.tls()));
   }
 
   private static String show(Object value) {
     if (value instanceof List<?> list
         && !list.isEmpty()
-        && list.get(0) instanceof dev.redline.config.MicrosAssertion) {
-      return String.join(
-          "; ", list.stream().map(a -> ((dev.redline.config.MicrosAssertion) a).text()).toList());
+        && list.get(0) instanceof MicrosAssertion) {
+      return String.join("; ", list.stream().map(a -> ((MicrosAssertion) a).text()).toList());
     }
     if (value instanceof Duration d) {
       return d.isZero() ? "0 (none)" : Durations.describe(d);
@@ -277,12 +259,12 @@ public record RedlineConfig(
     String from =
         joinedOrigins(
             List.of(
-                "redis.url",
-                "redis.host",
-                "redis.port",
-                "redis.username",
-                "redis.password",
-                "redis.db"));
+                RedisKeys.URL,
+                RedisKeys.HOST,
+                RedisKeys.PORT,
+                RedisKeys.USERNAME,
+                RedisKeys.PASSWORD,
+                RedisKeys.DB));
     return from.isEmpty() ? "named by the simulation" : from;
   }
 
@@ -296,21 +278,26 @@ public record RedlineConfig(
     if (login == null || (login.password() == null && login.username() == null)) {
       return null;
     }
-    List<String> keys = new ArrayList<>();
+    List<ConfigKey<?>> keys = new ArrayList<>();
     if (login.password() != null) {
-      keys.add(origins.containsKey("redis.password") ? "redis.password" : "redis.url");
+      keys.add(origins.containsKey(RedisKeys.PASSWORD.path()) ? RedisKeys.PASSWORD : RedisKeys.URL);
     }
     if (login.username() != null) {
-      keys.add(origins.containsKey("redis.username") ? "redis.username" : "redis.url");
+      keys.add(origins.containsKey(RedisKeys.USERNAME.path()) ? RedisKeys.USERNAME : RedisKeys.URL);
     }
-    String caution = cautions.get("redis.password");
+    String caution = cautions.get(RedisKeys.PASSWORD.path());
     return "the login came from " + joinedOrigins(keys) + (caution == null ? "" : "; " + caution);
   }
 
   /** The distinct origins of those of these settings that are set, in order, comma-separated. */
-  private String joinedOrigins(List<String> keys) {
+  private String joinedOrigins(List<ConfigKey<?>> keys) {
     return String.join(
-        ", ", keys.stream().map(origins::get).filter(o -> o != null).distinct().toList());
+        ", ",
+        keys.stream()
+            .map(key -> origins.get(key.path()))
+            .filter(o -> o != null)
+            .distinct()
+            .toList());
   }
 
   /** Virtual users: clientInstances × threadsPerClient. */

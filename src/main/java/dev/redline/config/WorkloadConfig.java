@@ -33,10 +33,16 @@ public record WorkloadConfig(
     boolean verify,
     long seed) {
 
-  @SuppressWarnings("unchecked")
-  static WorkloadConfig from(Map<String, Object> typed, Map<String, String> origins) {
-    String profile = (String) typed.get("test.workload.profile");
-    Map<String, Double> operations = (Map<String, Double>) typed.get("test.workload.operations");
+  /**
+   * The workload of these settings: the value sizes checked against each other, the operations
+   * against those Redline knows.
+   *
+   * @throws ConfigError when the profile has no operations, an operation is unknown, or the
+   *     smallest value is larger than the largest
+   */
+  static WorkloadConfig from(ParsedSettings settings) {
+    String profile = settings.get(TestKeys.PROFILE);
+    Map<String, Double> operations = settings.get(TestKeys.OPERATIONS);
     if (operations == null) {
       throw new ConfigError(
           "profile "
@@ -49,7 +55,7 @@ public record WorkloadConfig(
             "test.workload.operations names unknown operation '"
                 + op
                 + "' ("
-                + origins.get("test.workload.operations")
+                + settings.origin(TestKeys.OPERATIONS)
                 + "); allowed: "
                 + Operation.names()
                 + (Operation.nearest(op) != null
@@ -57,38 +63,39 @@ public record WorkloadConfig(
                     : ""));
       }
     }
-    int size = (Integer) typed.get("test.workload.value_size");
-    int min = (Integer) typed.getOrDefault("test.workload.value_size_min", size);
-    int max = (Integer) typed.getOrDefault("test.workload.value_size_max", Math.max(size, min));
+    int size = settings.get(TestKeys.VALUE_SIZE);
+    int min = settings.getOrDefault(TestKeys.VALUE_SIZE_MIN, size);
+    int max = settings.getOrDefault(TestKeys.VALUE_SIZE_MAX, Math.max(size, min));
     if (min > max) {
       throw new ConfigError(
           "test.workload.value_size_min = "
               + min
               + " ("
-              + origins.get("test.workload.value_size_min")
+              + settings.origin(TestKeys.VALUE_SIZE_MIN)
               + ") is larger than test.workload.value_size_max = "
               + max
               + " ("
-              + origins.getOrDefault("test.workload.value_size_max", "from value_size")
+              + (settings.has(TestKeys.VALUE_SIZE_MAX)
+                  ? settings.origin(TestKeys.VALUE_SIZE_MAX)
+                  : "from value_size")
               + "); the minimum must not exceed the maximum");
     }
-    if (!typed.containsKey("test.workload.value_size_min")
-        && !typed.containsKey("test.workload.value_size_max")) {
+    if (!settings.has(TestKeys.VALUE_SIZE_MIN) && !settings.has(TestKeys.VALUE_SIZE_MAX)) {
       min = size;
       max = size;
     }
     return new WorkloadConfig(
         profile,
         operations,
-        (String) typed.get("test.workload.key_prefix"),
-        (Integer) typed.get("test.workload.key_range"),
-        (String) typed.get("test.workload.key_pattern"),
+        settings.get(TestKeys.KEY_PREFIX),
+        settings.get(TestKeys.KEY_RANGE),
+        settings.get(TestKeys.KEY_PATTERN),
         min,
         max,
-        (Integer) typed.get("test.workload.pipeline_size"),
-        (Integer) typed.get("test.workload.transaction_size"),
-        (List<String>) typed.get("test.workload.pubsub_channels"),
-        (Boolean) typed.get("test.workload.verify"),
-        (Long) typed.get("test.workload.seed"));
+        settings.get(TestKeys.PIPELINE_SIZE),
+        settings.get(TestKeys.TRANSACTION_SIZE),
+        settings.get(TestKeys.PUBSUB_CHANNELS),
+        settings.get(TestKeys.VERIFY),
+        settings.get(TestKeys.SEED));
   }
 }

@@ -91,7 +91,7 @@ public final class YamlConfigFile {
       Path file, String prefix, Map<?, ?> map, Map<String, ConfigValue> values) {
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String path = prefix + e.getKey();
-      ConfigKey key = ConfigKey.at(path);
+      ConfigKey<?> key = ConfigKeys.at(path);
       if (key != null) {
         if (values.containsKey(path)) {
           // redis: {password: a} beside redis.password: b, which YAML's own check cannot see
@@ -113,7 +113,7 @@ public final class YamlConfigFile {
                 + "' in "
                 + file
                 + " is a section: its settings go beneath it, indented (e.g. "
-                + ConfigKey.paths().stream()
+                + ConfigKeys.paths().stream()
                     .filter(p -> p.startsWith(path + "."))
                     .findFirst()
                     .orElseThrow()
@@ -133,7 +133,7 @@ public final class YamlConfigFile {
   private static String unknownKeyHint(String prefix, String path) {
     if (prefix.isEmpty()) {
       java.util.List<String> owners =
-          ConfigKey.paths().stream().filter(p -> p.endsWith("." + path)).toList();
+          ConfigKeys.paths().stream().filter(p -> p.endsWith("." + path)).toList();
       if (!owners.isEmpty()) {
         String owner = owners.get(0);
         return "; did you mean '"
@@ -160,7 +160,7 @@ public final class YamlConfigFile {
       Object raw = e.getValue().raw();
       boolean readAsOther =
           raw instanceof Number || raw instanceof Boolean || raw instanceof java.util.Date;
-      if (!readAsOther || !ConfigKey.at(e.getKey()).takesText()) {
+      if (!readAsOther || !ConfigKeys.at(e.getKey()).takesText()) {
         continue;
       }
       org.yaml.snakeyaml.nodes.Node node = find(tree.get(), "", e.getKey());
@@ -252,17 +252,17 @@ public final class YamlConfigFile {
   /** Keys and sections that may stand beside a key at this level, by full path. */
   private static java.util.Set<String> namesAt(String prefix) {
     java.util.Set<String> names = new java.util.TreeSet<>();
-    for (String p : ConfigKey.paths()) {
+    for (String p : ConfigKeys.paths()) {
       if (p.startsWith(prefix)) {
         int dot = p.indexOf('.', prefix.length());
         names.add(dot < 0 ? p : p.substring(0, dot) + ":");
       }
     }
-    names.addAll(ConfigKey.paths());
+    names.addAll(ConfigKeys.paths());
     return names;
   }
 
   private static boolean isSection(String path) {
-    return ConfigKey.paths().stream().anyMatch(p -> p.startsWith(path + "."));
+    return ConfigKeys.paths().stream().anyMatch(p -> p.startsWith(path + "."));
   }
 }

@@ -1,6 +1,6 @@
 package dev.redline.javaapi;
 
-import dev.redline.config.ConfigKey;
+import dev.redline.config.ConfigKeys;
 import dev.redline.config.MetricsConfig;
 import java.time.Duration;
 
@@ -45,9 +45,9 @@ public final class RedisMetricsBuilder {
    * @return a new builder
    */
   public RedisMetricsBuilder otlp(String endpoint, String protocol) {
-    ConfigKey.at("metrics.otlp_endpoint")
+    ConfigKeys.at("metrics.otlp_endpoint")
         .parse(new dev.redline.config.ConfigValue(endpoint, "redis().metrics(...)"));
-    ConfigKey.at("metrics.otlp_protocol")
+    ConfigKeys.at("metrics.otlp_protocol")
         .parse(new dev.redline.config.ConfigValue(protocol, "redis().metrics(...)"));
     return new RedisMetricsBuilder(
         new MetricsConfig.Overrides(

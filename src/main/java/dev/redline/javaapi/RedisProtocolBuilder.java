@@ -4,6 +4,7 @@ import dev.redline.client.Deployment;
 import dev.redline.config.BaselineThreshold;
 import dev.redline.config.Metric;
 import dev.redline.config.RedisEndpoint;
+import dev.redline.config.TlsSettings;
 import dev.redline.protocol.RedisProtocol;
 import io.gatling.core.protocol.Protocol;
 import io.gatling.javaapi.core.ProtocolBuilder;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import redis.clients.jedis.HostAndPort;
 
 /**
@@ -65,7 +67,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder url(String url, String origin) {
     RedisProtocolBuilder withUrl = url(url);
-    return withUrl.edit(e -> e.endpointOrigin = origin);
+    return withUrl.with(p -> p.withOrigin(p.origin().withEndpointOrigin(origin)));
   }
 
   /**
@@ -129,7 +131,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().clientInstances(4)}</pre>
    */
   public RedisProtocolBuilder clientInstances(int clientInstances) {
-    return edit(e -> e.clientInstances = atLeastOne("clientInstances", clientInstances));
+    return with(p -> p.withShape(p.shape().withClientInstances(clientInstances)));
   }
 
   /**
@@ -139,10 +141,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().threadsPerClient(8).connectionsPerClient(4)}</pre>
    */
   public RedisProtocolBuilder connectionsPerClient(int connectionsPerClient) {
-    return edit(
-        e ->
-            e.connectionsPerClient =
-                Optional.of(atLeastOne("connectionsPerClient", connectionsPerClient)));
+    return with(p -> p.withShape(p.shape().withConnectionsPerClient(connectionsPerClient)));
   }
 
   /**
@@ -153,7 +152,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * </pre>
    */
   public RedisProtocolBuilder threadsPerClient(int threadsPerClient) {
-    return edit(e -> e.threadsPerClient = atLeastOne("threadsPerClient", threadsPerClient));
+    return with(p -> p.withShape(p.shape().withThreadsPerClient(threadsPerClient)));
   }
 
   /**
@@ -162,7 +161,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().connectTimeout(Duration.ofMillis(500))}</pre>
    */
   public RedisProtocolBuilder connectTimeout(Duration connectTimeout) {
-    return edit(e -> e.connectTimeout = positive("connectTimeout", connectTimeout));
+    return with(p -> p.withConnection(p.connection().withConnectTimeout(connectTimeout)));
   }
 
   /**
@@ -171,7 +170,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().socketTimeout(Duration.ofMillis(250))}</pre>
    */
   public RedisProtocolBuilder socketTimeout(Duration socketTimeout) {
-    return edit(e -> e.socketTimeout = positive("socketTimeout", socketTimeout));
+    return with(p -> p.withConnection(p.connection().withSocketTimeout(socketTimeout)));
   }
 
   /**
@@ -181,7 +180,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().clientName("checkout-load")}</pre>
    */
   public RedisProtocolBuilder clientName(String clientName) {
-    return edit(e -> e.clientName = clientName);
+    return with(p -> p.withConnection(p.connection().withClientName(clientName)));
   }
 
   /**
@@ -192,7 +191,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().batchOnlyGatlingRecords()}</pre>
    */
   public RedisProtocolBuilder batchOnlyGatlingRecords() {
-    return edit(e -> e.perOpGatlingRecords = false);
+    return with(p -> p.withLoad(p.load().batchOnlyGatlingRecords()));
   }
 
   @Override
@@ -208,16 +207,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().backoff(Duration.ofMillis(20), Duration.ofSeconds(1))}</pre>
    */
   public RedisProtocolBuilder backoff(Duration min, Duration max) {
-    positive("backoff min", min);
-    positive("backoff max", max);
-    if (min.compareTo(max) > 0) {
-      throw new RedisDslError("backoff min " + min + " is larger than max " + max);
-    }
-    return edit(
-        e -> {
-          e.backoffMin = min;
-          e.backoffMax = max;
-        });
+    return with(p -> p.withOutages(p.outages().withBackoff(min, max)));
   }
 
   /**
@@ -229,10 +219,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().retryAttempts(3)}</pre>
    */
   public RedisProtocolBuilder retryAttempts(int attempts) {
-    if (attempts < 0) {
-      throw new RedisDslError("retryAttempts must be 0 or more, got " + attempts);
-    }
-    return edit(e -> e.retryAttempts = attempts);
+    return with(p -> p.withOutages(p.outages().withRetryAttempts(attempts)));
   }
 
   /**
@@ -243,13 +230,12 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().settingsEcho(List.of("  profile basic_rw", "  users 6"))}</pre>
    */
   public RedisProtocolBuilder settingsEcho(java.util.List<String> lines) {
-    java.util.List<String> copy = java.util.List.copyOf(lines);
-    return edit(e -> e.settingsEcho = copy);
+    return with(p -> p.withOrigin(p.origin().withEcho(lines)));
   }
 
   /** Where the settings' login came from, said when the server refuses it (the ready runner's). */
   public RedisProtocolBuilder loginOrigin(String origin) {
-    return edit(e -> e.loginOrigin = origin);
+    return with(p -> p.withOrigin(p.origin().withLoginOrigin(origin)));
   }
 
   /**
@@ -266,7 +252,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
       throw new RedisDslError("throttleTarget must be above 0, got " + requestsPerSecond);
     }
-    return edit(e -> e.throttleTarget = requestsPerSecond);
+    return with(p -> p.withLoad(p.load().withThrottleTarget(requestsPerSecond)));
   }
 
   /**
@@ -282,7 +268,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     if (warmup == null || warmup.isNegative()) {
       throw new RedisDslError("warmup must be zero or more, got " + warmup);
     }
-    return edit(e -> e.warmup = warmup);
+    return with(p -> p.withLoad(p.load().withWarmup(warmup)));
   }
 
   /**
@@ -300,7 +286,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder baseline(String runFolder) {
     RedisDslError.notNull(runFolder, "the baseline's folder");
-    return edit(e -> e.baseline = java.util.Optional.of(runFolder));
+    return with(p -> p.withReports(p.reports().withBaseline(runFolder)));
   }
 
   /**
@@ -318,12 +304,12 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
   public RedisProtocolBuilder baselineThreshold(double percent) {
     BaselineThreshold.Overrides set;
     try {
-      set = protocol.baselineThreshold().withPct(percent);
+      set = protocol.reports().baselineThreshold().withPct(percent);
     } catch (IllegalArgumentException e) {
       throw new RedisDslError(
           "baselineThreshold takes a percentage from 0 to 1000: " + e.getMessage());
     }
-    return edit(e -> e.baselineThreshold = set);
+    return with(p -> p.withReports(p.reports().withBaselineThreshold(set)));
   }
 
   /**
@@ -348,7 +334,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     }
     BaselineThreshold.Overrides set;
     try {
-      set = protocol.baselineThreshold().with(named, percent);
+      set = protocol.reports().baselineThreshold().with(named, percent);
     } catch (IllegalArgumentException e) {
       throw new RedisDslError(
           "baselineThreshold takes a percentage from 0 to 1000 for "
@@ -356,7 +342,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
               + ": "
               + e.getMessage());
     }
-    return edit(e -> e.baselineThreshold = set);
+    return with(p -> p.withReports(p.reports().withBaselineThreshold(set)));
   }
 
   /**
@@ -373,7 +359,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * @return a new protocol builder
    */
   public RedisProtocolBuilder metrics(RedisMetricsBuilder metrics) {
-    return edit(e -> e.metrics = metrics.named());
+    return with(p -> p.withReports(p.reports().withMetrics(metrics.named())));
   }
 
   /**
@@ -383,7 +369,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().startDuringOutage()}</pre>
    */
   public RedisProtocolBuilder startDuringOutage() {
-    return edit(e -> e.startDuringOutage = true);
+    return with(p -> p.withOutages(p.outages().startingDuringOutage()));
   }
 
   /**
@@ -416,7 +402,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     } else {
       seeds = Deployment.parseAddresses(List.of(nodes));
     }
-    return edit(e -> e.deployment = new Deployment.Cluster(seeds));
+    return with(p -> p.withDeployment(new Deployment.Cluster(seeds)));
   }
 
   /**
@@ -435,7 +421,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     Deployment.Sentinel sentinel =
         new Deployment.Sentinel(
             masterName, Deployment.parseAddresses(List.of(sentinels)), null, null);
-    return edit(e -> e.deployment = sentinel);
+    return with(p -> p.withDeployment(sentinel));
   }
 
   /**
@@ -451,7 +437,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
       throw new RedisDslError(
           "sentinelCredentials() applies to a sentinel deployment: call sentinel(...) first");
     }
-    return edit(e -> e.deployment = sentinel.withSentinelCredentials(username, password));
+    return with(p -> p.withDeployment(sentinel.withSentinelCredentials(username, password)));
   }
 
   /**
@@ -461,7 +447,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().host("cache.internal").port(6380).tls()}</pre>
    */
   public RedisProtocolBuilder tls() {
-    return edit(e -> e.tls = e.tls.on());
+    return withTls(tls -> tls.on());
   }
 
   /**
@@ -473,7 +459,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * @throws IllegalArgumentException if the file cannot be read
    */
   public RedisProtocolBuilder tlsCaFile(String caFile) {
-    return edit(e -> e.tls = e.tls.withCaFile(Path.of(caFile)));
+    return withTls(tls -> tls.withCaFile(Path.of(caFile)));
   }
 
   /**
@@ -489,7 +475,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    *     openssl pkcs8 -topk8 -nocrypt -in client.key -out client.pk8.key}
    */
   public RedisProtocolBuilder tlsClientCertificate(String certFile, String keyFile) {
-    return edit(e -> e.tls = e.tls.withClientCertificate(Path.of(certFile), Path.of(keyFile)));
+    return withTls(tls -> tls.withClientCertificate(Path.of(certFile), Path.of(keyFile)));
   }
 
   /**
@@ -500,7 +486,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * </pre>
    */
   public RedisProtocolBuilder tlsVerifyHostname(boolean verify) {
-    return edit(e -> e.tls = e.tls.withVerifyHostname(verify));
+    return withTls(tls -> tls.withVerifyHostname(verify));
   }
 
   /**
@@ -509,7 +495,7 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().url("rediss://cache.internal:6380").tlsVersions("TLSv1.3")}</pre>
    */
   public RedisProtocolBuilder tlsVersions(String... versions) {
-    return edit(e -> e.tls = e.tls.withProtocols(List.of(versions)));
+    return withTls(tls -> tls.withProtocols(List.of(versions)));
   }
 
   /**
@@ -520,31 +506,37 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    * <pre>{@code redis().protocolVersion(3)}</pre>
    */
   public RedisProtocolBuilder protocolVersion(int version) {
-    if (version != 2 && version != 3) {
+    if (version != 2 && version != 3) { // 0, Jedis's default, is the absence of this call
       throw new RedisDslError("protocolVersion must be 2 or 3, got " + version);
     }
-    return edit(e -> e.respVersion = version);
+    return with(p -> p.withConnection(p.connection().withRespVersion(version)));
   }
 
-  private RedisProtocolBuilder edit(java.util.function.Consumer<RedisProtocol.Editor> change) {
-    RedisProtocol.Editor editor = protocol.edit();
-    change.accept(editor);
-    return new RedisProtocolBuilder(editor.build());
+  /**
+   * The builder of the protocol {@code change} makes; a value its section refuses is a DSL error
+   * with the section's message.
+   */
+  private RedisProtocolBuilder with(UnaryOperator<RedisProtocol> change) {
+    try {
+      return new RedisProtocolBuilder(change.apply(protocol));
+    } catch (IllegalArgumentException e) {
+      throw new RedisDslError(e.getMessage());
+    }
+  }
+
+  private RedisProtocolBuilder withTls(UnaryOperator<TlsSettings> change) {
+    return with(p -> p.withConnection(p.connection().withTls(change.apply(p.connection().tls()))));
   }
 
   private RedisProtocolBuilder with(Optional<RedisEndpoint> endpoint) {
-    return edit(e -> e.endpoint = endpoint);
+    return with(p -> p.withEndpoint(endpoint));
   }
 
   /**
    * The endpoint with a login the simulation named: the settings' origin of the old one is gone.
    */
   private RedisProtocolBuilder withNewLogin(Optional<RedisEndpoint> endpoint) {
-    return edit(
-        e -> {
-          e.endpoint = endpoint;
-          e.loginOrigin = null;
-        });
+    return with(p -> p.withEndpoint(endpoint).withOrigin(p.origin().withLoginOrigin(null)));
   }
 
   private RedisEndpoint endpointOrLocal() {
@@ -552,19 +544,5 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
         .endpoint()
         .orElseGet(
             () -> new RedisEndpoint("localhost", RedisEndpoint.DEFAULT_PORT, null, null, 0, false));
-  }
-
-  private static int atLeastOne(String name, int value) {
-    if (value < 1) {
-      throw new RedisDslError(name + " must be at least 1, got " + value);
-    }
-    return value;
-  }
-
-  private static Duration positive(String name, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw new RedisDslError(name + " must be a positive duration, got " + value);
-    }
-    return value;
   }
 }

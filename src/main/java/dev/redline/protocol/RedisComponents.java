@@ -63,7 +63,7 @@ public final class RedisComponents implements ProtocolComponents {
 
   /** Gatling's throttle paces this protocol's requests. */
   public void throttled() {
-    run.activity().throttled(protocol.throttleTarget());
+    run.activity().throttled(protocol.load().throttleTarget());
   }
 
   /** Whether the run was asked to stop (Ctrl+C, a signal, the launching process gone). */

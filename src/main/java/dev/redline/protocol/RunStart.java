@@ -64,11 +64,15 @@ final class RunStart {
     if (first) {
       metrics =
           LiveMetrics.start(
-              MetricsConfig.load().with(protocol.metrics()),
+              MetricsConfig.load().with(protocol.reports().metrics()),
               RunIdentity.labels(runId),
               clients::clients);
       metrics.ifPresent(m -> measurement.recorder().onEverySecond(m));
-      gate = RunGate.of(GateConfig.load(), protocol.baseline(), protocol.baselineThreshold());
+      gate =
+          RunGate.of(
+              GateConfig.load(),
+              protocol.reports().baseline(),
+              protocol.reports().baselineThreshold());
     }
     long initStart = System.nanoTime();
     ProtocolClients pool = checkedPool(protocol);
@@ -85,7 +89,7 @@ final class RunStart {
           (long) made.clientInstances() * made.workersPerClient(),
           WorkerBudget.WORKERS_PER_CORE);
     }
-    Duration warmup = protocol.warmup();
+    Duration warmup = protocol.load().warmup();
     if (measurement.warmUp(warmup, () -> warmupOver(warmup))) {
       console.warmingUp(warmup);
     }
@@ -100,14 +104,21 @@ final class RunStart {
     ClientSettings made =
         protocol.clientSettings(
             endpoints.resolve(
-                protocol.endpoint(), protocol.endpointOrigin(), protocol.deployment()));
+                protocol.endpoint(), protocol.origin().endpointOrigin(), protocol.deployment()));
     settings.add(SettingsEcho.of(made, protocol));
     ProtocolClients pool =
-        StartupCheck.connect(made, transport, protocol.startDuringOutage(), protocol.loginOrigin());
+        StartupCheck.connect(
+            made,
+            transport,
+            protocol.outages().startDuringOutage(),
+            protocol.origin().loginOrigin());
     try {
       servers.start(pool);
       StartupCheck.verify(
-          pool, measurement.recorder(), protocol.startDuringOutage(), protocol.loginOrigin());
+          pool,
+          measurement.recorder(),
+          protocol.outages().startDuringOutage(),
+          protocol.origin().loginOrigin());
     } catch (RuntimeException e) {
       try {
         pool.close();
@@ -117,7 +128,7 @@ final class RunStart {
       throw e;
     }
     // said once the server answered: a refused start prints its one line and nothing else
-    console.print(protocol.settingsEcho());
+    console.print(protocol.origin().echo());
     console.print(endpoints.takeAnnouncements());
     return pool;
   }

@@ -29,8 +29,8 @@ final class SettingsEcho {
     echo.put("connect_timeout_ms", s.connectTimeout().toMillis());
     echo.put("socket_timeout_ms", s.socketTimeout().toMillis());
     echo.put("client_name", s.clientName());
-    echo.put("per_op_gatling_records", protocol.perOpGatlingRecords());
-    echo.put("warmup_ms", protocol.warmup().toMillis());
+    echo.put("per_op_gatling_records", protocol.load().perOpGatlingRecords());
+    echo.put("warmup_ms", protocol.load().warmup().toMillis());
     return echo;
   }
 }

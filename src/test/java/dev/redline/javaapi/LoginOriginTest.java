@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoginOriginTest {
   private static String originOf(RedisProtocolBuilder builder) {
-    return ((RedisProtocol) builder.protocol()).loginOrigin();
+    return ((RedisProtocol) builder.protocol()).origin().loginOrigin();
   }
 
   @Test

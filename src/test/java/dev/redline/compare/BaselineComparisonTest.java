@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.redline.testing.EndToEnd;
 import dev.redline.testing.ForkedWorkloadRun;
+import dev.redline.testing.RunsAlone;
 import dev.redline.testing.TestRedis7;
 import dev.redline.testing.TestRedisServer;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * measurement of the machine, not a property of the code.
  */
 @EndToEnd
+@RunsAlone
 class BaselineComparisonTest {
   private static final String RUN_SECONDS = "6s";
 

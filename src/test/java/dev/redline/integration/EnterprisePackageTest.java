@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.redline.testing.EndToEnd;
 import dev.redline.testing.RedisServerTest;
+import dev.redline.testing.RunsAlone;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * a project that depends on Redline packages is checked by .ci/run (examples/own-project).
  */
 @EndToEnd
+@RunsAlone
 class EnterprisePackageTest extends RedisServerTest {
 
   @Test

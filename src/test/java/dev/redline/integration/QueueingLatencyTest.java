@@ -8,6 +8,7 @@ import dev.redline.measure.RequestSeries;
 import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
+import dev.redline.testing.RunsAlone;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * times stay flat; below capacity the two agree.
  */
 @EndToEnd
+@RunsAlone
 class QueueingLatencyTest extends RedisServerTest {
 
   private static RequestSeries openArrivals(int usersPerSecond, int seconds) throws Exception {
@@ -70,8 +72,10 @@ class QueueingLatencyTest extends RedisServerTest {
     Histogram response = get.okResponseHistogram();
     long gapP50 = response.getValueAtPercentile(50) - service.getValueAtPercentile(50);
     assertTrue(gapP50 >= 0 && gapP50 < 500_000, "p50 response - service: " + gapP50 / 1000 + " µs");
+    // a backlog is hundreds of ms (above); a hand-over is a thread wake-up, which a busy CI host
+    // can stretch to a few ms
     assertTrue(
-        get.waitHistogram().getValueAtPercentile(90) < 2_000_000,
+        get.waitHistogram().getValueAtPercentile(90) < 10_000_000,
         "a hand-over to the worker is not a backlog: wait p90 "
             + get.waitHistogram().getValueAtPercentile(90) / 1000
             + " µs");

@@ -277,7 +277,7 @@ class ServerFaultsTest {
 
   @Test
   void droppedConnectionsAreCountedAndNoUserIsLost() throws Exception {
-    Duration duration = Duration.ofSeconds(22);
+    Duration duration = Duration.ofSeconds(12);
     try (TestRedisServer server = TestRedisServer.start()) {
       ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
       killer.scheduleAtFixedRate(
@@ -294,8 +294,8 @@ class ServerFaultsTest {
               // next round
             }
           },
-          2,
-          2,
+          1,
+          1,
           TimeUnit.SECONDS);
       GatlingRun.Result run;
       try {

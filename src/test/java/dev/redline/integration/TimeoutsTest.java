@@ -9,6 +9,7 @@ import dev.redline.measure.RequestSeries;
 import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
 import dev.redline.testing.RedisServerTest;
+import dev.redline.testing.RunsAlone;
 import dev.redline.testing.TestRedisServer;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** A server that stops answering gives KOs within the socket timeout, never a hung user. */
 @EndToEnd
+@RunsAlone
 class TimeoutsTest extends RedisServerTest {
 
   @Test

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.redline.client.ServerTime;
 import dev.redline.testing.EndToEnd;
 import dev.redline.testing.GatlingRun;
+import dev.redline.testing.RunsAlone;
 import dev.redline.testing.TestRedis7;
 import dev.redline.testing.TestRedisServer;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import redis.clients.jedis.Jedis;
  * server-side percentiles agree with a LATENCY HISTOGRAM read by hand.
  */
 @EndToEnd
+@RunsAlone
 class WhereTheTimeWentTest {
   private static TestRedisServer server;
 
@@ -165,9 +167,9 @@ class WhereTheTimeWentTest {
     Map<String, Object> limit = limit(run);
     assertEquals("load_generator", limit.get("verdict"), String.valueOf(limit));
     // Little's law, against what the recorder counted: a user's loop per round trip is the users
-    // over the round trips per second
+    // (fewer on average than 1,000 while they start and end) over the round trips per second
     double users = ((Number) limit.get("average_users")).doubleValue();
-    assertTrue(users > 900 && users <= 1000, "about 1,000 users on average: " + limit);
+    assertTrue(users > 500 && users <= 1000, "most of 1,000 users on average: " + limit);
     long roundTrips =
         run.recorder().series("SET").okHistogram().getTotalCount()
             + run.recorder().series("SET").koHistogram().getTotalCount();
@@ -176,10 +178,11 @@ class WhereTheTimeWentTest {
     double loop = ((Number) limit.get("loop_time_per_round_trip_us")).doubleValue();
     double expected = users / perSecond * 1e6;
     assertEquals(expected, loop, 0.25 * expected, "loop per round trip: " + limit);
-    // 1,000 users share the machine's worker budget (far fewer workers): they queue
+    // 1,000 users' threads on 2 cores: most of a loop is spent outside every measured interval
     double wait = ((Number) limit.get("mean_wait_us")).doubleValue();
     double service = ((Number) limit.get("mean_service_us")).doubleValue();
-    assertTrue(wait > service, "users sharing workers wait longer than Redis takes: " + limit);
+    double unmeasured = ((Number) limit.get("unmeasured_per_round_trip_us")).doubleValue();
+    assertTrue(unmeasured > wait + service, "the loop's time goes unmeasured: " + limit);
   }
 
   @Test

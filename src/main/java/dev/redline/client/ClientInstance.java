@@ -19,8 +19,8 @@ import redis.clients.jedis.providers.SentineledConnectionProvider;
 
 /**
  * One of the {@code clientInstances} clients: its own connections (a Jedis pool of at most {@code
- * connectionsPerClient} connections; in a cluster, that many per node) and its own {@code
- * threadsPerClient} worker threads.
+ * connectionsPerClient} connections; in a cluster, that many per node) and its own worker threads
+ * ({@code threadsPerClient}, or its share of the machine's worker budget).
  */
 public final class ClientInstance implements AutoCloseable {
   /**
@@ -135,9 +135,9 @@ public final class ClientInstance implements AutoCloseable {
     return index;
   }
 
-  /** The worker at {@code index} ({@link ProtocolClients#workerIndexOf} says whose it is). */
-  public EventLoop worker(int index) {
-    return workers[index];
+  /** The worker at {@code position} ({@link ProtocolClients#workerIndexOf} says whose it is). */
+  public EventLoop worker(int position) {
+    return workers[position];
   }
 
   /**

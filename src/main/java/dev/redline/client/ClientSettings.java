@@ -12,8 +12,9 @@ import java.time.Duration;
  * run: the endpoint and deployment (standalone, cluster, sentinel), two levels of pooling ({@code
  * clientInstances} clients, each with {@code connectionsPerClient} pooled connections and {@code
  * threadsPerClient} worker threads), each connection's options, and the backoff of a client in an
- * outage. The sections check their own values; this checks only what they make together: whether
- * the machine can run that many workers ({@link WorkerBudget}).
+ * outage. The sections check their own values; this checks what only a client can: that a socket
+ * can hold the timeouts (below 24 days) and that the machine can run that many workers ({@link
+ * WorkerBudget}).
  *
  * @param backoffMin first delay before retrying a server (or, in a cluster, a node) in an outage
  * @param backoffMax largest such delay
@@ -27,9 +28,12 @@ public record ClientSettings(
     Duration backoffMax) {
 
   /**
-   * @throws IllegalArgumentException when the workers asked for are more than the machine's budget
+   * @throws IllegalArgumentException when a timeout is more than a socket can hold, or the workers
+   *     asked for are more than the machine's budget
    */
   public ClientSettings {
+    finitePositive("connectTimeout", connection.connectTimeout());
+    finitePositive("socketTimeout", connection.socketTimeout());
     String violation =
         WorkerBudget.violation(
             shape.clientInstances(), shape.threadsPerClient(), shape.connections());
@@ -94,5 +98,15 @@ public record ClientSettings(
   /** How long a worker waits for a free pooled connection before the request is KO. */
   public Duration borrowTimeout() {
     return connectTimeout().plus(socketTimeout());
+  }
+
+  private static void finitePositive(String name, Duration value) {
+    if (value == null
+        || value.isNegative()
+        || value.isZero()
+        || value.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          name + " must be a positive duration below 24 days, got " + value);
+    }
   }
 }

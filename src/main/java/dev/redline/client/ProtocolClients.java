@@ -27,6 +27,7 @@ public final class ProtocolClients implements AutoCloseable {
   private final ClientInstance[] clients;
   private final CommandKeys.Source commandKeys = new CommandKeys.Source();
   private final ExecutorService pipelineThreads;
+  private final int workersPerClient; // as the clients were made: fixed for the run
 
   /**
    * Makes every client and its connections (a cluster client reads the slot map, a sentinel pool
@@ -51,6 +52,7 @@ public final class ProtocolClients implements AutoCloseable {
       for (int i = 0; i < clients.length; i++) {
         clients[i] = new ClientInstance(i, settings, commandKeys, pipelineThreads, transport);
       }
+      workersPerClient = clients[0].workers().size();
     } catch (RuntimeException e) {
       try {
         close();
@@ -81,7 +83,7 @@ public final class ProtocolClients implements AutoCloseable {
 
   /** The position of a user's worker among its client's workers. */
   public int workerIndexOf(long userId) {
-    return (int) ((userId / clients.length) % settings.workersPerClient());
+    return (int) ((userId / clients.length) % workersPerClient);
   }
 
   /** The worker a virtual user lives on. */

@@ -50,14 +50,10 @@ public record ConnectionOptions(
     return new ConnectionOptions(connectTimeout, socketTimeout, clientName, respVersion, options);
   }
 
-  /** A positive duration a socket option can hold (below 24 days). */
+  /** A positive duration; whether a socket can hold it is {@code ClientSettings}'s to say. */
   static void positive(String name, Duration value) {
-    if (value == null
-        || value.isNegative()
-        || value.isZero()
-        || value.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          name + " must be a positive duration below 24 days, got " + value);
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
     }
   }
 }

@@ -524,8 +524,10 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
     }
   }
 
+  /** TLS options change outside {@link #with}: their own refusals stay as TlsSettings says them. */
   private RedisProtocolBuilder withTls(UnaryOperator<TlsSettings> change) {
-    return with(p -> p.withConnection(p.connection().withTls(change.apply(p.connection().tls()))));
+    TlsSettings next = change.apply(protocol.connection().tls());
+    return with(p -> p.withConnection(p.connection().withTls(next)));
   }
 
   private RedisProtocolBuilder with(Optional<RedisEndpoint> endpoint) {

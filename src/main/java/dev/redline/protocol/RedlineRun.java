@@ -58,7 +58,8 @@ public final class RedlineRun {
             this::sampleClients);
     this.pubsub = new PubSubTracker(measurement.recorder());
     LimitWatch limits = new LimitWatch();
-    this.start = new RunStart(runId, transport, console, measurement, servers, clients, limits);
+    this.start =
+        new RunStart(this, runId, transport, console, measurement, servers, clients, limits);
     this.ending = new RunEnding(runId, measurement, servers, limits, clients, activity, pubsub);
   }
 
@@ -124,7 +125,7 @@ public final class RedlineRun {
               start.metrics(),
               start.settings(),
               endEpochMillis,
-              gatlingRecords(),
+              this::gatlingRecords,
               components.stream().anyMatch(c -> c.results().perOpBatchRecords()));
       reportIndex = RunReports.write(end, console).orElse(null);
     } finally {

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The client pools of every protocol of a run, and the endpoints they were resolved through. The
- * pools stay listed after they close: their clients' health is read when the run is judged.
+ * pools stay listed after they close: their clients' health is read after (the summary's facts, a
+ * late assertion decision).
  */
 final class RunClients {
   private static final Logger LOG = LoggerFactory.getLogger(RunClients.class);

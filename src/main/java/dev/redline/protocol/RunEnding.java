@@ -18,6 +18,7 @@ import dev.redline.report.UnreachableTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The end of a run, in order: pub/sub drains and measurement stops, the servers are read a last
@@ -74,7 +75,7 @@ final class RunEnding {
       Optional<LiveMetrics> metrics,
       List<Map<String, Object>> settings,
       long endEpochMillis,
-      long gatlingRecords,
+      LongSupplier gatlingRecords,
       boolean perOpBatches) {
     pubsub.finish(activity.subscribers());
     measurement.stop();
@@ -118,7 +119,7 @@ final class RunEnding {
         gate.hasAssertions() ? Optional.of(gate.outcomes()) : Optional.empty(),
         gate.ungated(),
         span,
-        gatlingRecords,
+        gatlingRecords.getAsLong(), // after the clients closed: their last records flushed
         perOpBatches);
   }
 

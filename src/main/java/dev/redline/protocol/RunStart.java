@@ -23,6 +23,7 @@ import java.util.Optional;
  * settings, and starts the warm-up or the measuring.
  */
 final class RunStart {
+  private final Object lock;
   private final String runId;
   private final LoopTransport transport;
   private final RunConsole console;
@@ -35,7 +36,11 @@ final class RunStart {
   private volatile RunGate gate = RunGate.none(); // set with the first protocol
   private boolean started;
 
+  /**
+   * @param lock the run's lock, held by its start and its end alike
+   */
   RunStart(
+      Object lock,
       String runId,
       LoopTransport transport,
       RunConsole console,
@@ -43,6 +48,7 @@ final class RunStart {
       ServerWatch servers,
       RunClients clients,
       LimitWatch limits) {
+    this.lock = lock;
     this.runId = runId;
     this.transport = transport;
     this.console = console;
@@ -56,9 +62,16 @@ final class RunStart {
    * Makes the protocol's client pool and checks that every client can use Redis; the servers are
    * watched from then on, and the settings are said once the server has answered.
    *
-   * @throws RedlineStartupException naming what is wrong; the protocol's pool is left closed
+   * @throws RuntimeException what refused the start (a pool that failed its check is closed; {@link
+   *     #abandon} closes the rest)
    */
-  synchronized ProtocolClients connect(RedisProtocol protocol) {
+  ProtocolClients connect(RedisProtocol protocol) {
+    synchronized (lock) {
+      return connected(protocol);
+    }
+  }
+
+  private ProtocolClients connected(RedisProtocol protocol) {
     boolean first = !started;
     started = true;
     if (first) {
@@ -138,11 +151,16 @@ final class RunStart {
     console.warmupOver(warmup);
   }
 
-  /** The servers' own time and this JVM's CPU, read as measuring starts. */
-  private synchronized void measuringStarted() {
-    servers.measuringStarted(measurement.recorder());
-    limits.measuringStarted(clients.workerThreads());
-    measurement.measuringStarted();
+  /**
+   * The servers' own time and this JVM's CPU, read as measuring starts (under the run's lock: never
+   * while the run ends).
+   */
+  private void measuringStarted() {
+    synchronized (lock) {
+      servers.measuringStarted(measurement.recorder());
+      limits.measuringStarted(clients.workerThreads());
+      measurement.measuringStarted();
+    }
   }
 
   /** Undoes the start of a refused run: nothing is left open, nothing is measured. */

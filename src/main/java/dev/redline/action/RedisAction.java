@@ -44,6 +44,9 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
   private final int retryAttempts;
   private final LoadStop loadStop;
 
+  /** Whether requests are sent when {@link #dueNanos} says rather than as they arrive. */
+  protected boolean paced;
+
   protected RedisAction(String name, ScenarioContext ctx, RedisComponents components, Action next) {
     super(name, ctx, next);
     this.components = components;
@@ -81,6 +84,14 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
   protected abstract Session recorded(
       Session session, P request, R reply, RedisFailure failure, RequestTimes times);
 
+  /**
+   * When a paced request is due ({@link #paced}: a replay at its recorded pace), on {@link
+   * System#nanoTime}'s clock; it is sent then, and its wait is counted from then.
+   */
+  protected long dueNanos(P request) {
+    throw new UnsupportedOperationException("a paced action says when its requests are due");
+  }
+
   /** Whether the round trip's outcome tells the client's connection health (its own links). */
   protected boolean notesHealth() {
     return true;
@@ -110,7 +121,7 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
     if (throttled()) {
       throttle(home, () -> dispatch(home, request, client, worker, System.nanoTime()));
     } else {
-      dispatch(home, request, client, worker, arrivedNanos);
+      dispatch(home, request, client, worker, paced ? dueNanos(request) : arrivedNanos);
     }
     return null;
   }
@@ -127,6 +138,9 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
     }
     long backoff =
         client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
+    if (paced) {
+      backoff = Math.max(backoff, dueNanos - System.nanoTime());
+    }
     Runnable task = () -> runSafely(session, request, client, dueNanos);
     if (backoff > 0) {
       worker.schedule(task, backoff, TimeUnit.NANOSECONDS);
@@ -144,13 +158,14 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
     long startMillis = clock().nowMillis();
     long startNanos = System.nanoTime();
     R reply = null;
-    RedisFailure failure = null;
+    RuntimeException error = null;
     try {
       reply = roundTrip(session, request, client);
     } catch (RuntimeException e) {
-      failure = RedisFailure.of(e);
+      error = e;
     }
     RequestTimes times = RequestTimes.since(startMillis, startNanos, dueNanos);
+    RedisFailure failure = error == null ? null : RedisFailure.of(error); // outside the time
     if (notesHealth()) {
       noteHealth(client, failure, startNanos);
     }

@@ -98,11 +98,34 @@ final class ClusterLink implements RedisLink {
       ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     CommandObject<Object>[] objects = new CommandObject[commands.length];
-    int slot = -1;
-    Object slotKey = null;
     for (int c = 0; c < commands.length; c++) {
       objects[c] = commandObject(commands[c], arguments[c]);
-      CommandArguments args = objects[c].getArguments();
+    }
+    transaction(objects, replies);
+  }
+
+  @Override
+  public Object sendBytes(ProtocolCommand command, byte[][] arguments) {
+    return send(commandObject(command, arguments));
+  }
+
+  @Override
+  public void transactionBytes(
+      ProtocolCommand[] commands, byte[][][] arguments, Response<Object>[] replies) {
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
+    CommandObject<Object>[] objects = new CommandObject[commands.length];
+    for (int c = 0; c < commands.length; c++) {
+      objects[c] = commandObject(commands[c], arguments[c]);
+    }
+    transaction(objects, replies);
+  }
+
+  /** The commands on their one slot's primary, between MULTI and EXEC. */
+  private void transaction(CommandObject<Object>[] objects, Response<Object>[] replies) {
+    int slot = -1;
+    Object slotKey = null;
+    for (CommandObject<Object> object : objects) {
+      CommandArguments args = object.getArguments();
       if (args.isKeyless()) {
         continue;
       }
@@ -129,7 +152,21 @@ final class ClusterLink implements RedisLink {
    * and caches in the arguments); keys of different slots fail here, before sending.
    */
   private CommandObject<Object> commandObject(ProtocolCommand command, String[] arguments) {
-    int[] keyPositions = keys.keyPositions(command, arguments);
+    return commandObject(command, arguments, arguments);
+  }
+
+  /** The same for arguments given as bytes (read as ISO-8859-1 where the keys are looked for). */
+  private CommandObject<Object> commandObject(ProtocolCommand command, byte[][] arguments) {
+    String[] text = new String[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      text[i] = new String(arguments[i], StandardCharsets.ISO_8859_1);
+    }
+    return commandObject(command, text, arguments);
+  }
+
+  private CommandObject<Object> commandObject(
+      ProtocolCommand command, String[] text, Object[] arguments) {
+    int[] keyPositions = keys.keyPositions(command, text);
     CommandArguments args = new CommandArguments(command);
     int k = 0;
     for (int i = 0; i < arguments.length; i++) {
@@ -150,14 +187,26 @@ final class ClusterLink implements RedisLink {
   /** The first key, and the first key after it that hashes to another slot. */
   private static JedisDataException crossSlot(String what, List<Object> keys) {
     Object first = keys.get(0);
-    int firstSlot = JedisClusterCRC16.getSlot(String.valueOf(first));
+    int firstSlot = slotOf(first);
     for (Object key : keys) {
-      int keySlot = JedisClusterCRC16.getSlot(String.valueOf(key));
+      int keySlot = slotOf(key);
       if (keySlot != firstSlot) {
         return crossSlot(what, first, firstSlot, key, keySlot);
       }
     }
     throw new IllegalStateException("keys of one slot reported as several: " + keys);
+  }
+
+  private static int slotOf(Object key) {
+    return key instanceof byte[] bytes
+        ? JedisClusterCRC16.getSlot(bytes)
+        : JedisClusterCRC16.getSlot(String.valueOf(key));
+  }
+
+  private static String shown(Object key) {
+    return key instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.ISO_8859_1)
+        : String.valueOf(key);
   }
 
   private static JedisDataException crossSlot(
@@ -166,11 +215,11 @@ final class ClusterLink implements RedisLink {
         "CROSSSLOT "
             + what
             + " hash to different slots ('"
-            + firstKey
+            + shown(firstKey)
             + "' to "
             + firstSlot
             + ", '"
-            + key
+            + shown(key)
             + "' to "
             + keySlot
             + "); in a cluster they must share a hash tag, e.g. {user1}:a and {user1}:b");

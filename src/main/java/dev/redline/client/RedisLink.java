@@ -37,4 +37,11 @@ public interface RedisLink {
 
   /** Sends the commands between MULTI and EXEC and waits for EXEC's reply. */
   void transaction(ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies);
+
+  /** Sends one command whose arguments are bytes (a replayed capture's, byte for byte). */
+  Object sendBytes(ProtocolCommand command, byte[][] arguments);
+
+  /** Sends commands whose arguments are bytes between MULTI and EXEC; waits for EXEC's reply. */
+  void transactionBytes(
+      ProtocolCommand[] commands, byte[][][] arguments, Response<Object>[] replies);
 }

@@ -106,6 +106,22 @@ final class ServerLink implements RedisLink {
     transaction.exec();
   }
 
+  @Override
+  public Object sendBytes(ProtocolCommand command, byte[][] arguments) {
+    connection.sendCommand(command, arguments);
+    return connection.getOne();
+  }
+
+  @Override
+  public void transactionBytes(
+      ProtocolCommand[] commands, byte[][][] arguments, Response<Object>[] replies) {
+    Transaction transaction = new Transaction(connection);
+    for (int i = 0; i < replies.length; i++) {
+      replies[i] = transaction.sendCommand(commands[i], arguments[i]);
+    }
+    transaction.exec();
+  }
+
   static void queue(
       PipeliningBase batch,
       ProtocolCommand[] commands,

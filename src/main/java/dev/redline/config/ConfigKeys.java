@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Every setting Redline knows, in YAML order: {@code app_name}, then the keys of {@code RedisKeys},
- * {@code TestKeys} and {@code ReportKeys}. The sections never refer to this class, so whichever of
- * them is initialized first, {@link #ALL} holds their constants.
+ * {@code TestKeys}, {@code ReportKeys} and {@code ReplayKeys}. The sections never refer to this
+ * class, so whichever of them is initialized first, {@link #ALL} holds their constants.
  */
 public final class ConfigKeys {
 
@@ -25,6 +25,7 @@ public final class ConfigKeys {
     all.addAll(RedisKeys.keys());
     all.addAll(TestKeys.keys());
     all.addAll(ReportKeys.keys());
+    all.addAll(ReplayKeys.keys());
     return List.copyOf(all);
   }
 

@@ -222,6 +222,14 @@ final class ConfigValueParsers {
     return Collections.unmodifiableMap(weights);
   }
 
+  static double speed(Object v) {
+    double speed = weight(v);
+    if (!(speed >= 0) || Double.isInfinite(speed)) {
+      throw new IllegalArgumentException("the speed is 0 or more");
+    }
+    return speed;
+  }
+
   private static double weight(Object w) {
     if (w instanceof Number n) {
       return n.doubleValue();

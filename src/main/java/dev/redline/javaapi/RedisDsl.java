@@ -128,6 +128,24 @@ public final class RedisDsl {
   // ---- assertions ----
 
   /**
+   * A replay of a file of {@code MONITOR} output ({@code redis-cli MONITOR > capture.txt}): each
+   * command sent byte for byte under its own name, at the recorded pace (or faster, or as fast as
+   * the users go), MULTI … EXEC as a transaction, the database selected as recorded; commands that
+   * must never run against a shared server are left out and counted unless allowed.
+   *
+   * <pre>{@code
+   * scenario("replay").exec(replay("capture.txt").speed(2).untilEnd()).injectOpen(atOnceUsers(8))
+   * }</pre>
+   *
+   * @param captureFile the capture's path
+   * @return the replay, to shape with speed, allow and keyPrefix
+   */
+  public static RedisReplay replay(String captureFile) {
+    return new RedisReplay(
+        RedisDslError.notNull(captureFile, "the capture's file"), 1, java.util.Set.of(), null);
+  }
+
+  /**
    * Microsecond assertions on Redline's histograms that fail the run as Gatling's own assertions do
    * (Gatling's exit code 2, BUILD FAILURE, both reports written): {@code <request name or *>
    * [ok|rt|wait] <stat> <op> <value><unit>}, with stat {@code mean}, {@code max}, {@code

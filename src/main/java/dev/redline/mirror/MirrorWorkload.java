@@ -17,7 +17,7 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <pre>
  * mvn -q exec:java -Dexec.mainClass=dev.redline.mirror.MirrorWorkload \
- *     -Dexec.args="--from redis://prod-replica:6379 --seconds 60 --out mirrored.yaml"
+ *     -Dexec.args="--from redis://prod-cache:6379 --seconds 60 --out mirrored.yaml"
  * mvn -q exec:java -Dexec.mainClass=dev.redline.mirror.MirrorWorkload \
  *     -Dexec.args="--info saved-info.txt --out mirrored.yaml"
  * mvn gatling:test -Dredline.config=mirrored.yaml

@@ -1,0 +1,23 @@
+package dev.redline.replay;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One command of a {@code MONITOR} capture: when the server ran it (µs since the epoch), the
+ * database and client it ran for, and its words byte for byte (the name first).
+ */
+public record CapturedCommand(long epochMicros, int database, String client, byte[][] words) {
+
+  /** The command's name, upper case ({@code SET}, {@code CLIENT}); its subcommand is a word. */
+  public String name() {
+    return new String(words[0], StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+  }
+
+  /** The words after the name. */
+  public byte[][] arguments() {
+    byte[][] arguments = new byte[words.length - 1][];
+    System.arraycopy(words, 1, arguments, 0, arguments.length);
+    return arguments;
+  }
+}

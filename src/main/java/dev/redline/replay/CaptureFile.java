@@ -33,6 +33,7 @@ public final class CaptureFile implements Iterator<ReplayItem>, AutoCloseable {
   private long lineNumber;
   private long replayed;
   private long notMonitorLines;
+  private long scriptCommands;
   private String pending; // the first line, read to check the file
   private ReplayItem next;
   private boolean ended;
@@ -144,6 +145,10 @@ public final class CaptureFile implements Iterator<ReplayItem>, AutoCloseable {
       }
       default -> {}
     }
+    if (client.equals("lua")) {
+      scriptCommands++; // run again by the EVAL or FCALL that ran it, when that is replayed
+      return null;
+    }
     String reason = ReplaySafety.skipReason(command, allowed);
     if (reason != null) {
       skipped.merge(name, 1L, Long::sum);
@@ -201,6 +206,13 @@ public final class CaptureFile implements Iterator<ReplayItem>, AutoCloseable {
     if (!connection.isEmpty()) {
       line.append("; left out, as the captured connection's own:");
       connection.forEach((name, n) -> line.append(' ').append(name).append(' ').append(n));
+    }
+    if (scriptCommands > 0) {
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "; %,d commands of scripts, run again by their EVAL or FCALL",
+              scriptCommands));
     }
     if (notMonitorLines > 0) {
       line.append(String.format(Locale.ROOT, "; %,d lines not MONITOR output", notMonitorLines));

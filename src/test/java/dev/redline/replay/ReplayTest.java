@@ -229,7 +229,9 @@ class ReplayTest {
             "1.3 [0 1.2.3.4:5] \"MSET\" \"a\" \"1\" \"b\" \"2\"",
             "1.4 [0 1.2.3.4:5] \"MULTI\"",
             "1.5 [0 1.2.3.4:6] \"GET\" \"a\"",
-            "1.6 [0 1.2.3.4:5] \"DISCARD\"");
+            "1.6 [0 1.2.3.4:5] \"DISCARD\"",
+            "1.7 [0 1.2.3.4:5] \"EVAL\" \"return redis.call('incr', KEYS[1])\" \"1\" \"e\"",
+            "1.7 [0 lua] \"incr\" \"e\"");
     try (CaptureFile capture = new CaptureFile(file, Set.of())) {
       while (capture.hasNext()) {
         capture.next();
@@ -249,6 +251,7 @@ class ReplayTest {
       assertEquals("yes", jedis.get("kept"), "FLUSHALL was left out");
       assertEquals("v", jedis.get("replay:k"));
       assertEquals("2", jedis.get("replay:b"), "every key of MSET takes the prefix");
+      assertEquals("1", jedis.get("replay:e"), "the script's INCR ran once, by its EVAL");
       assertNull(jedis.get("k"));
       GatlingRun.run(
           redis().url(target.url()),

@@ -45,10 +45,20 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
   private final LoadStop loadStop;
 
   /** Whether requests are sent when {@link #dueNanos} says rather than as they arrive. */
-  protected boolean paced;
+  private final boolean paced;
 
   protected RedisAction(String name, ScenarioContext ctx, RedisComponents components, Action next) {
+    this(name, ctx, components, next, false);
+  }
+
+  /**
+   * @param paced whether each request is sent when {@link #dueNanos} says (a replay at its recorded
+   *     pace) rather than as it arrives
+   */
+  protected RedisAction(
+      String name, ScenarioContext ctx, RedisComponents components, Action next, boolean paced) {
     super(name, ctx, next);
+    this.paced = paced;
     this.components = components;
     this.results = components.results();
     this.backoffMinNanos = components.protocol().outages().backoffMin().toNanos();
@@ -85,8 +95,8 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
       Session session, P request, R reply, RedisFailure failure, RequestTimes times);
 
   /**
-   * When a paced request is due ({@link #paced}: a replay at its recorded pace), on {@link
-   * System#nanoTime}'s clock; it is sent then, and its wait is counted from then.
+   * When a paced request is due (a replay at its recorded pace), on {@link System#nanoTime}'s
+   * clock; it is sent then, and its wait is counted from then.
    */
   protected long dueNanos(P request) {
     throw new UnsupportedOperationException("a paced action says when its requests are due");
@@ -138,10 +148,19 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
     }
     long backoff =
         client.backsOffAsOne() ? client.health().backoffNanos(backoffMinNanos, backoffMaxNanos) : 0;
+    Runnable task = () -> runSafely(session, request, client, dueNanos);
     if (paced) {
       backoff = Math.max(backoff, dueNanos - System.nanoTime());
+      Runnable due = task;
+      task = // a stop that came while it waited for its time: nothing is sent
+          () -> {
+            if (components.stopping()) {
+              loadStop.stopWith(session);
+            } else {
+              due.run();
+            }
+          };
     }
-    Runnable task = () -> runSafely(session, request, client, dueNanos);
     if (backoff > 0) {
       worker.schedule(task, backoff, TimeUnit.NANOSECONDS);
     } else {

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.LongAdder;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import scala.Option;
 
 /**
@@ -52,7 +54,7 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
       ScenarioContext ctx,
       RedisComponents components,
       Action next) {
-    super("replay", ctx, components, next);
+    super("replay", ctx, components, next, keepPace);
     this.keyPrefix = keyPrefix == null ? null : keyPrefix.getBytes(StandardCharsets.UTF_8);
     this.database = components.clients().settings().endpoint().database();
     this.cluster = components.clients().settings().deployment() instanceof Deployment.Cluster;
@@ -60,11 +62,16 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
     this.multi = results.sentCounter("multi");
     this.exec = results.sentCounter("exec");
     this.select = results.sentCounter("select");
-    this.paced = keepPace;
   }
 
   @Override
   protected Request prepare(Session session) {
+    if (session.attributes().contains(ReplayFeeder.ENDED)) {
+      throw new IllegalStateException(
+          "the capture has been replayed: stop feeding when "
+              + ReplayFeeder.ENDED
+              + " is set, as untilEnd() does");
+    }
     Option<Object> item = session.attributes().get(ReplayFeeder.ITEM);
     if (item.isEmpty() || !(item.get() instanceof ReplayItem replayItem)) {
       throw new IllegalStateException(
@@ -85,29 +92,35 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
     List<CapturedCommand> captured = request.item().commands();
     int n = captured.size();
     ProtocolCommand[] wire = new ProtocolCommand[n];
-    byte[][][] arguments = new byte[n][][];
+    LongAdder[] sent = new LongAdder[n];
     for (int i = 0; i < n; i++) {
-      CapturedCommand command = captured.get(i);
-      wire[i] = commands.computeIfAbsent(command.name(), ReplayAction::protocolCommand);
-      arguments[i] = command.arguments();
-      results.sentCounter(LatencyRecorder.serverName(command.name())).increment();
+      String name = captured.get(i).name();
+      wire[i] = commands.computeIfAbsent(name, this::protocolCommand);
+      sent[i] = results.sentCounter(LatencyRecorder.serverName(name));
     }
+    int db = request.item().database();
+    boolean otherDatabase = db != database && !cluster; // a cluster has database 0 only
     return onConnection(
         client,
         link -> {
-          if (keyPrefix != null) {
-            for (int i = 0; i < n; i++) {
-              arguments[i] = prefixed(link, wire[i], arguments[i]);
-            }
+          byte[][][] arguments = new byte[n][][]; // each attempt from the captured words
+          for (int i = 0; i < n; i++) {
+            byte[][] words = captured.get(i).arguments();
+            arguments[i] = keyPrefix == null ? words : prefixed(link, wire[i], words);
           }
-          int db = request.item().database();
-          boolean otherDatabase = db != database && !cluster; // a cluster has database 0 only
           if (otherDatabase) {
             select(link, db);
           }
+          boolean broken = false;
           try {
+            for (LongAdder counter : sent) {
+              counter.increment();
+            }
             if (!request.item().transaction()) {
-              return link.sendBytes(wire[0], arguments[0]);
+              long block = captured.get(0).blockMillis();
+              return block > 0
+                  ? link.sendBlockingBytes(wire[0], arguments[0], block)
+                  : link.sendBytes(wire[0], arguments[0]);
             }
             @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
             Response<Object>[] replies = new Response[n];
@@ -115,8 +128,11 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
             exec.increment();
             link.transactionBytes(wire, arguments, replies);
             return replies;
+          } catch (JedisConnectionException e) {
+            broken = true; // nothing more may be sent on this connection
+            throw e;
           } finally {
-            if (otherDatabase) {
+            if (otherDatabase && !broken) {
               select(link, database);
             }
           }
@@ -161,7 +177,12 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
         new byte[][] {Integer.toString(db).getBytes(StandardCharsets.US_ASCII)});
   }
 
-  /** The arguments with the key prefix before every key. */
+  /**
+   * The arguments with the key prefix before every key.
+   *
+   * @throws JedisDataException when the server's COMMAND table cannot place every key of the
+   *     command: it is not sent, so that a replay never touches an unprefixed key
+   */
   private byte[][] prefixed(RedisLink link, ProtocolCommand command, byte[][] arguments) {
     CommandKeys table = keys;
     if (table == null) {
@@ -173,6 +194,13 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
         }
         table = keys;
       }
+    }
+    if (!table.placesEveryKey(command)) {
+      throw new JedisDataException(
+          "UNPREFIXED "
+              + new String(command.getRaw(), StandardCharsets.ISO_8859_1)
+              + " is not sent: the server's COMMAND table does not place all its keys, and"
+              + " replay.key_prefix must reach every key");
     }
     String[] text = new String[arguments.length];
     for (int i = 0; i < arguments.length; i++) {
@@ -189,7 +217,9 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
     return out;
   }
 
-  private static ProtocolCommand protocolCommand(String name) {
+  /** One command object per name (the COMMAND table caches by it), its series told its name. */
+  private ProtocolCommand protocolCommand(String name) {
+    results.series(name).sends(LatencyRecorder.serverName(name));
     byte[] raw = name.getBytes(StandardCharsets.ISO_8859_1);
     return () -> raw;
   }

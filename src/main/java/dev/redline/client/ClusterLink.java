@@ -110,6 +110,13 @@ final class ClusterLink implements RedisLink {
   }
 
   @Override
+  public Object sendBlockingBytes(ProtocolCommand command, byte[][] arguments, long blockMillis) {
+    CommandObject<Object> object = commandObject(command, arguments);
+    object.getArguments().blocking();
+    return send(object);
+  }
+
+  @Override
   public void transactionBytes(
       ProtocolCommand[] commands, byte[][][] arguments, Response<Object>[] replies) {
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed

@@ -25,7 +25,12 @@ public final class CommandKeys {
   private final Map<String, Spec> specs;
   private final Map<ProtocolCommand, Spec> byCommand = new ConcurrentHashMap<>();
 
-  private record Spec(String name, int first, int last, int step) {}
+  /**
+   * @param movable keys the first/last/step triple does not place (flag {@code movablekeys})
+   * @param subcommands whether its keys are its subcommands' (OBJECT, XINFO, MEMORY, ...)
+   */
+  private record Spec(
+      String name, int first, int last, int step, boolean movable, boolean subcommands) {}
 
   private CommandKeys(Map<String, Spec> specs) {
     this.specs = specs;
@@ -38,8 +43,20 @@ public final class CommandKeys {
       for (Object entry : entries) {
         if (entry instanceof List<?> info && info.size() >= 6) {
           String name = text(info.get(0)).toLowerCase(Locale.ROOT);
+          boolean movable =
+              info.get(2) instanceof List<?> flags
+                  && flags.stream().anyMatch(f -> text(f).equals("movablekeys"));
+          boolean subcommands =
+              info.size() >= 10 && info.get(9) instanceof List<?> subs && !subs.isEmpty();
           specs.put(
-              name, new Spec(name, number(info.get(3)), number(info.get(4)), number(info.get(5))));
+              name,
+              new Spec(
+                  name,
+                  number(info.get(3)),
+                  number(info.get(4)),
+                  number(info.get(5)),
+                  movable,
+                  subcommands));
         }
       }
     }
@@ -68,6 +85,22 @@ public final class CommandKeys {
     }
   }
 
+  /**
+   * Whether {@link #keyPositions} places every key of {@code command}: false for a command the
+   * server does not know, one whose keys move (flag {@code movablekeys}: SORT ... STORE,
+   * ZUNIONSTORE, LMPOP, ...) other than scripts and XREAD, and one whose keys are its subcommands'.
+   */
+  public boolean placesEveryKey(ProtocolCommand command) {
+    Spec spec =
+        specs.get(new String(command.getRaw(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT));
+    if (spec == null) {
+      return false;
+    }
+    boolean handled =
+        NUMKEYS_AT_SECOND.contains(spec.name) || KEYS_AFTER_STREAMS.contains(spec.name);
+    return !spec.subcommands && (!spec.movable || handled);
+  }
+
   /** How many commands the table knows. */
   public int size() {
     return specs.size();
@@ -84,7 +117,7 @@ public final class CommandKeys {
             c ->
                 specs.getOrDefault(
                     new String(c.getRaw(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT),
-                    new Spec("?", 0, 0, 0)));
+                    new Spec("?", 0, 0, 0, false, false)));
     if (NUMKEYS_AT_SECOND.contains(spec.name)) {
       return scriptKeys(arguments);
     }

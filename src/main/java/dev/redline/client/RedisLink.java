@@ -41,6 +41,12 @@ public interface RedisLink {
   /** Sends one command whose arguments are bytes (a replayed capture's, byte for byte). */
   Object sendBytes(ProtocolCommand command, byte[][] arguments);
 
+  /**
+   * Sends one blocking command whose arguments are bytes, with the socket timeout extended by
+   * {@code blockMillis}.
+   */
+  Object sendBlockingBytes(ProtocolCommand command, byte[][] arguments, long blockMillis);
+
   /** Sends commands whose arguments are bytes between MULTI and EXEC; waits for EXEC's reply. */
   void transactionBytes(
       ProtocolCommand[] commands, byte[][][] arguments, Response<Object>[] replies);

@@ -113,6 +113,16 @@ final class ServerLink implements RedisLink {
   }
 
   @Override
+  public Object sendBlockingBytes(ProtocolCommand command, byte[][] arguments, long blockMillis) {
+    int base = extendTimeout(blockMillis);
+    try {
+      return sendBytes(command, arguments);
+    } finally {
+      restoreTimeout(base);
+    }
+  }
+
+  @Override
   public void transactionBytes(
       ProtocolCommand[] commands, byte[][][] arguments, Response<Object>[] replies) {
     Transaction transaction = new Transaction(connection);

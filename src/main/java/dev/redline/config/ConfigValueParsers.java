@@ -223,9 +223,15 @@ final class ConfigValueParsers {
   }
 
   static double speed(Object v) {
-    double speed = weight(v);
-    if (!(speed >= 0) || Double.isInfinite(speed)) {
-      throw new IllegalArgumentException("the speed is 0 or more");
+    double speed;
+    try {
+      speed =
+          v instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(v).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + v + "' is not a number");
+    }
+    if (!(speed == 0 || speed >= 0.001) || Double.isInfinite(speed)) {
+      throw new IllegalArgumentException("the speed is 0 or from 0.001");
     }
     return speed;
   }

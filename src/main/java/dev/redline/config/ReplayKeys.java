@@ -24,8 +24,8 @@ final class ReplayKeys {
       new ConfigKey<>(
           "replay.speed",
           "REDLINE_REPLAY_SPEED",
-          "a multiple of the recorded pace (1: as recorded, 2: twice as fast), 0 for as fast as"
-              + " possible",
+          "a multiple of the recorded pace (1: as recorded, 2: twice as fast; from 0.001), 0 for as"
+              + " fast as possible",
           ConfigValueParsers::speed,
           false);
 

@@ -6,6 +6,7 @@ import dev.redline.action.ReplayAction;
 import dev.redline.protocol.RedisProtocol;
 import dev.redline.replay.CaptureFile;
 import dev.redline.replay.ReplayFeeder;
+import dev.redline.replay.ReplaySafety;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.nio.file.Path;
@@ -47,8 +48,12 @@ public final class RedisReplay {
    * <pre>{@code replay("capture.txt").speed(0)}</pre>
    */
   public RedisReplay speed(double times) {
-    if (!(times >= 0) || Double.isInfinite(times)) {
-      throw new RedisDslError("replay speed is 0 (as fast as possible) or more, got " + times);
+    if (!(times == 0 || times >= ReplayFeeder.MIN_SPEED) || Double.isInfinite(times)) {
+      throw new RedisDslError(
+          "replay speed is 0 (as fast as possible) or from "
+              + ReplayFeeder.MIN_SPEED
+              + ", got "
+              + times);
     }
     return new RedisReplay(file, times, allowed, keyPrefix);
   }
@@ -60,7 +65,12 @@ public final class RedisReplay {
    * <pre>{@code replay("capture.txt").allow("FLUSHDB")}</pre>
    */
   public RedisReplay allow(String... commandNames) {
-    return new RedisReplay(file, speed, Set.copyOf(Arrays.asList(commandNames)), keyPrefix);
+    try {
+      return new RedisReplay(
+          file, speed, ReplaySafety.allowed(Arrays.asList(commandNames)), keyPrefix);
+    } catch (IllegalArgumentException e) {
+      throw new RedisDslError("replay allow: " + e.getMessage());
+    }
   }
 
   /**

@@ -7,8 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,16 @@ import java.util.TreeMap;
  * counted, and said in one line once the capture ends.
  */
 public final class CaptureFile implements Iterator<ReplayItem>, AutoCloseable {
+  /** The most commands held for one transaction before its EXEC is taken not to come. */
+  static final int MAX_TRANSACTION = 10_000;
+
   private final Path path;
   private final BufferedReader reader;
   private final Set<String> allowed;
-  private final Map<String, List<CapturedCommand>> openTransactions = new HashMap<>();
+  private final Set<String> openMulti = new HashSet<>(); // clients whose EXEC is to come
+  private final List<CapturedCommand> held = new ArrayList<>(); // runClient's, since its MULTI
+  private final ArrayDeque<ReplayItem> ready = new ArrayDeque<>();
+  private String runClient; // whose commands are held, or null
   private final Map<String, Long> skipped = new TreeMap<>();
   private long lineNumber;
   private long replayed;
@@ -48,6 +55,13 @@ public final class CaptureFile implements Iterator<ReplayItem>, AutoCloseable {
   public CaptureFile(Path path, Set<String> allowed) {
     this.path = path;
     this.allowed = Set.copyOf(allowed.stream().map(n -> n.toUpperCase(Locale.ROOT)).toList());
+    if (Files.isDirectory(path)) {
+      throw new IllegalArgumentException(path + " is a folder, not a capture file");
+    }
+    if (!Files.isReadable(path)) {
+      throw new IllegalArgumentException(
+          path.toAbsolutePath() + " does not exist or cannot be read");
+    }
     try {
       this.reader =
           new BufferedReader(
@@ -73,6 +87,10 @@ public final class CaptureFile implements Iterator<ReplayItem>, AutoCloseable {
       pending = first;
     }
     advance();
+    if (next == null) {
+      throw new IllegalArgumentException(
+          path + " holds no command to replay (" + summary().replaceFirst("^[^:]*: ", "") + ")");
+    }
   }
 
   private String firstLine() {
@@ -99,67 +117,95 @@ public final class CaptureFile implements Iterator<ReplayItem>, AutoCloseable {
   }
 
   private void advance() {
-    next = null;
-    while (next == null) {
+    while (ready.isEmpty()) {
       String line = pending != null ? pending : readLine();
       pending = null;
       if (line == null) {
-        end();
-        return;
+        releaseHeld(); // a MULTI whose EXEC the capture does not hold
+        if (ready.isEmpty()) {
+          end();
+          next = null;
+          return;
+        }
+        break;
       }
       if (line.isBlank()) {
         continue;
       }
-      CapturedCommand command;
       try {
-        command = MonitorLine.parse(line);
+        itemsOf(MonitorLine.parse(line));
       } catch (IllegalArgumentException e) {
         notMonitorLines++;
-        continue;
       }
-      next = itemOf(command);
     }
+    next = ready.poll();
   }
 
-  /** The item a command completes, or null while a transaction is open or it is skipped. */
-  private ReplayItem itemOf(CapturedCommand command) {
+  /**
+   * The items a command completes (none while a transaction's commands are held, or when it is left
+   * out). MONITOR prints MULTI when it runs and a transaction's commands back to back just before
+   * its EXEC: the held run is the commands, since the last line of another client, of a client with
+   * a MULTI open. A line of any other client means the run was not a transaction's (clients on one
+   * Unix socket share a name, a MULTI's EXEC may never come), so it is replayed command by command.
+   */
+  private void itemsOf(CapturedCommand command) {
     String name = command.name();
     String client = command.client();
-    List<CapturedCommand> open = openTransactions.get(client);
+    if (client.equals("lua") || client.isEmpty()) {
+      scriptCommands++; // run again by the EVAL, FCALL or module call that ran it, when replayed
+      return;
+    }
+    if (runClient != null && !runClient.equals(client)) {
+      releaseHeld();
+    }
     switch (name) {
       case "MULTI" -> {
-        openTransactions.put(client, new ArrayList<>());
-        return null;
+        releaseHeld();
+        openMulti.add(client);
+        return;
       }
       case "EXEC" -> {
-        List<CapturedCommand> commands = openTransactions.remove(client);
-        if (commands == null || commands.isEmpty()) {
-          return null;
+        if (openMulti.remove(client) && client.equals(runClient)) {
+          replayed += held.size();
+          ready.add(new ReplayItem(held, true));
+          held.clear();
+          runClient = null;
         }
-        replayed += commands.size();
-        return new ReplayItem(commands, true);
+        return;
       }
       case "DISCARD" -> {
-        openTransactions.remove(client);
-        return null;
+        openMulti.remove(client);
+        releaseHeld(); // a discarded transaction's commands never ran: these were not its
+        return;
       }
       default -> {}
-    }
-    if (client.equals("lua")) {
-      scriptCommands++; // run again by the EVAL or FCALL that ran it, when that is replayed
-      return null;
     }
     String reason = ReplaySafety.skipReason(command, allowed);
     if (reason != null) {
       skipped.merge(name, 1L, Long::sum);
-      return null;
+      return;
     }
-    if (open != null) {
-      open.add(command);
-      return null;
+    if (openMulti.contains(client)) {
+      runClient = client;
+      held.add(command);
+      if (held.size() > MAX_TRANSACTION) {
+        releaseHeld(); // no transaction is this long: its EXEC did not come
+        openMulti.remove(client);
+      }
+      return;
     }
     replayed++;
-    return new ReplayItem(List.of(command), false);
+    ready.add(new ReplayItem(List.of(command), false));
+  }
+
+  /** The held run, as single items: it was not a transaction's. */
+  private void releaseHeld() {
+    for (CapturedCommand command : held) {
+      replayed++;
+      ready.add(new ReplayItem(List.of(command), false));
+    }
+    held.clear();
+    runClient = null;
   }
 
   private void end() {

@@ -14,6 +14,14 @@ public record CapturedCommand(long epochMicros, int database, String client, byt
     return new String(words[0], StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * How long it may wait on the server, in ms: 0 when it does not block, {@link Long#MAX_VALUE}
+   * when it blocks for ever (a timeout of 0).
+   */
+  public long blockMillis() {
+    return ReplaySafety.blockMillis(name(), words);
+  }
+
   /** The words after the name. */
   public byte[][] arguments() {
     byte[][] arguments = new byte[words.length - 1][];

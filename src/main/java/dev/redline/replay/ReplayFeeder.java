@@ -20,6 +20,9 @@ public final class ReplayFeeder implements Iterator<Map<String, Object>> {
   /** The attribute set once the capture has ended. */
   public static final String ENDED = "redline.replay.ended";
 
+  /** The slowest pace: a thousandth of the recorded one. */
+  public static final double MIN_SPEED = 0.001;
+
   private static final Map<String, Object> END = Map.of(ENDED, true);
 
   private final CaptureFile capture;
@@ -33,8 +36,9 @@ public final class ReplayFeeder implements Iterator<Map<String, Object>> {
    *     as the users go
    */
   public ReplayFeeder(CaptureFile capture, double speed) {
-    if (!(speed >= 0) || Double.isInfinite(speed)) {
-      throw new IllegalArgumentException("the replay's speed is 0 or more, got " + speed);
+    if (!(speed == 0 || speed >= MIN_SPEED) || Double.isInfinite(speed)) {
+      throw new IllegalArgumentException(
+          "the replay's speed is 0 (as fast as possible) or from " + MIN_SPEED + ", got " + speed);
     }
     this.capture = capture;
     this.speed = speed;

@@ -1,8 +1,10 @@
 package dev.redline.replay;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which captured commands a replay leaves out. Some must never run against a shared server unless
@@ -10,8 +12,40 @@ import java.util.Set;
  * block a connection for ever. Others belong to the captured connection, not to the load: the
  * replay's own connections log in, select the database and run transactions themselves.
  */
-final class ReplaySafety {
+public final class ReplaySafety {
   private ReplaySafety() {}
+
+  /**
+   * The names a replay may run although it leaves them out by default, upper case.
+   *
+   * @throws IllegalArgumentException for a name a replay never leaves out by default (a typo, or
+   *     the connection's own commands, which are never replayed)
+   */
+  public static Set<String> allowed(Collection<String> names) {
+    Set<String> allowed = new TreeSet<>();
+    for (String name : names) {
+      String upper = String.valueOf(name).strip().toUpperCase(Locale.ROOT);
+      if (!DANGEROUS.contains(upper)
+          && !upper.equals("SCRIPT")
+          && !upper.equals("FUNCTION")
+          && !BLOCKING_LAST.contains(upper)
+          && !BLOCKING_FIRST.contains(upper)
+          && !upper.equals("XREAD")
+          && !upper.equals("XREADGROUP")
+          && !upper.equals("WAIT")
+          && !upper.equals("WAITAOF")) {
+        throw new IllegalArgumentException(
+            "'"
+                + name
+                + "' is not a command a replay leaves out; those are "
+                + String.join(", ", new TreeSet<>(DANGEROUS))
+                + ", SCRIPT and FUNCTION FLUSH, KILL, DELETE, RESTORE, and blocking commands"
+                + " without a timeout");
+      }
+      allowed.add(upper);
+    }
+    return Set.copyOf(allowed);
+  }
 
   /** Skipped unless allowed by name. */
   static final Set<String> DANGEROUS =
@@ -32,11 +66,13 @@ final class ReplaySafety {
           "BGSAVE",
           "BGREWRITEAOF",
           "MODULE",
-          "SCRIPT",
-          "FUNCTION",
           "SYNC",
           "PSYNC",
           "MIGRATE");
+
+  /** Subcommands of SCRIPT and FUNCTION that erase or stop what the server runs. */
+  private static final Set<String> DANGEROUS_SCRIPT_SUBCOMMANDS =
+      Set.of("FLUSH", "KILL", "DELETE", "RESTORE");
 
   /** The connection's own state: never replayed. */
   static final Set<String> CONNECTION =
@@ -75,35 +111,67 @@ final class ReplaySafety {
     if (CONNECTION.contains(name)) {
       return "connection";
     }
-    if ((DANGEROUS.contains(name) || blocksForEver(name, command.words()))
+    if ((DANGEROUS.contains(name)
+            || dangerousScriptSubcommand(name, command.words())
+            || blocksForEver(name, command.words()))
         && !allowed.contains(name)) {
       return "dangerous";
     }
     return null;
   }
 
+  private static boolean dangerousScriptSubcommand(String name, byte[][] words) {
+    return (name.equals("SCRIPT") || name.equals("FUNCTION"))
+        && words.length > 1
+        && DANGEROUS_SCRIPT_SUBCOMMANDS.contains(text(words[1]));
+  }
+
   private static boolean blocksForEver(String name, byte[][] words) {
+    return blockMillis(name, words) == Long.MAX_VALUE;
+  }
+
+  /**
+   * How long a blocking command may wait on the server, in ms: 0 for a command that does not block,
+   * {@link Long#MAX_VALUE} for one that blocks for ever (a timeout of 0).
+   */
+  static long blockMillis(String name, byte[][] words) {
     if (BLOCKING_LAST.contains(name)) {
-      return isZero(words[words.length - 1]);
+      return seconds(words[words.length - 1]);
     }
     if (BLOCKING_FIRST.contains(name)) {
-      return words.length > 1 && isZero(words[1]);
+      return words.length > 1 ? seconds(words[1]) : 0;
     }
     if (name.equals("XREAD") || name.equals("XREADGROUP")) {
       for (int i = 1; i + 1 < words.length; i++) {
         if (text(words[i]).equals("BLOCK")) {
-          return isZero(words[i + 1]);
+          return millis(words[i + 1]);
         }
       }
     }
-    return false;
+    if (name.equals("WAIT") && words.length > 2) {
+      return millis(words[2]);
+    }
+    if (name.equals("WAITAOF") && words.length > 3) {
+      return millis(words[3]);
+    }
+    return 0;
   }
 
-  private static boolean isZero(byte[] word) {
+  private static long seconds(byte[] word) {
     try {
-      return Double.parseDouble(text(word)) == 0;
+      double seconds = Double.parseDouble(text(word));
+      return seconds == 0 ? Long.MAX_VALUE : (long) Math.ceil(seconds * 1000);
     } catch (NumberFormatException e) {
-      return false;
+      return 0; // the server will say what is wrong with the timeout
+    }
+  }
+
+  private static long millis(byte[] word) {
+    try {
+      long millis = Long.parseLong(text(word));
+      return millis == 0 ? Long.MAX_VALUE : millis;
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 

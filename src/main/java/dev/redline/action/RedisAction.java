@@ -2,6 +2,7 @@ package dev.redline.action;
 
 import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
+import dev.redline.client.ProtocolClients;
 import dev.redline.client.RedisLink;
 import dev.redline.command.RedisFailure;
 import dev.redline.protocol.RedisComponents;
@@ -122,8 +123,9 @@ public abstract class RedisAction<P, R> extends GatlingRequestAction {
       components.recorder().crashed(name(), reason);
       return reason;
     }
-    ClientInstance client = components.clients().clientFor(session.userId());
-    EventLoop worker = components.clients().workerFor(session.userId());
+    ProtocolClients clients = components.clients();
+    ClientInstance client = clients.clientFor(session.userId());
+    EventLoop worker = client.worker(clients.workerIndexOf(session.userId()));
     if (worker.isShuttingDown()) {
       return null; // the run is over: send nothing, as Gatling's Action.! does for a closed loop
     }

@@ -41,7 +41,7 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
   private final byte[] keyPrefix;
   private final int database;
   private final boolean cluster;
-  private final Map<String, ProtocolCommand> commands = new ConcurrentHashMap<>();
+  private final Map<String, Named> commands = new ConcurrentHashMap<>();
   private final RequestSeries transactions;
   private final LongAdder multi;
   private final LongAdder exec;
@@ -94,9 +94,9 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
     ProtocolCommand[] wire = new ProtocolCommand[n];
     LongAdder[] sent = new LongAdder[n];
     for (int i = 0; i < n; i++) {
-      String name = captured.get(i).name();
-      wire[i] = commands.computeIfAbsent(name, this::protocolCommand);
-      sent[i] = results.sentCounter(LatencyRecorder.serverName(name));
+      Named named = named(captured.get(i));
+      wire[i] = named.wire();
+      sent[i] = named.sent();
     }
     int db = request.item().database();
     boolean otherDatabase = db != database && !cluster; // a cluster has database 0 only
@@ -144,7 +144,7 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
       Session session, Request request, Object reply, RedisFailure failure, RequestTimes times) {
     List<CapturedCommand> captured = request.item().commands();
     if (!request.item().transaction()) {
-      results.record(session, results.series(captured.get(0).name()), times, failure);
+      results.record(session, named(captured.get(0)).series(), times, failure);
       return settle(session, times, failure == null);
     }
     RequestTimes share = times.share(captured.size());
@@ -159,8 +159,7 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
           firstFailure = firstFailure == null ? commandFailure : firstFailure;
         }
       }
-      results.recordShare(
-          session, results.series(captured.get(i).name()), share, commandFailure, true);
+      results.recordShare(session, named(captured.get(i)).series(), share, commandFailure, true);
     }
     if (failure != null) {
       results.record(session, transactions, times, failure);
@@ -217,10 +216,20 @@ public final class ReplayAction extends RedisAction<ReplayAction.Request, Object
     return out;
   }
 
-  /** One command object per name (the COMMAND table caches by it), its series told its name. */
-  private ProtocolCommand protocolCommand(String name) {
-    results.series(name).sends(LatencyRecorder.serverName(name));
+  /**
+   * What a command name is sent and recorded with, looked up once per name: the command object (the
+   * COMMAND table caches by it), the cross-check's counter, and the series it is reported in.
+   */
+  private record Named(ProtocolCommand wire, LongAdder sent, RequestSeries series) {}
+
+  private Named named(CapturedCommand command) {
+    return commands.computeIfAbsent(command.name(), this::named);
+  }
+
+  private Named named(String name) {
+    RequestSeries series = results.series(name);
+    series.sends(LatencyRecorder.serverName(name));
     byte[] raw = name.getBytes(StandardCharsets.ISO_8859_1);
-    return () -> raw;
+    return new Named(() -> raw, results.sentCounter(LatencyRecorder.serverName(name)), series);
   }
 }

@@ -1,7 +1,6 @@
 package dev.redline.client;
 
 import dev.redline.config.WorkerBudget;
-import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -81,14 +80,9 @@ public final class ProtocolClients implements AutoCloseable {
     return clients[(int) (userId % clients.length)];
   }
 
-  /** The position of a user's worker among its client's workers. */
+  /** The position of the worker a user lives on among its client's workers. */
   public int workerIndexOf(long userId) {
     return (int) ((userId / clients.length) % workersPerClient);
-  }
-
-  /** The worker a virtual user lives on. */
-  public EventLoop workerFor(long userId) {
-    return clientFor(userId).worker(workerIndexOf(userId));
   }
 
   /** All clients, in index order. */

@@ -5,13 +5,21 @@ import java.util.Locale;
 
 /**
  * One command of a {@code MONITOR} capture: when the server ran it (µs since the epoch), the
- * database and client it ran for, and its words byte for byte (the name first).
+ * database and client it ran for, its name, and its words byte for byte (the name first).
+ *
+ * @param name the first word, upper case ({@code SET}, {@code CLIENT}); a subcommand is a word
  */
-public record CapturedCommand(long epochMicros, int database, String client, byte[][] words) {
+public record CapturedCommand(
+    long epochMicros, int database, String client, String name, byte[][] words) {
 
-  /** The command's name, upper case ({@code SET}, {@code CLIENT}); its subcommand is a word. */
-  public String name() {
-    return new String(words[0], StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+  /** The command of these words, named by the first. */
+  static CapturedCommand of(long epochMicros, int database, String client, byte[][] words) {
+    return new CapturedCommand(
+        epochMicros,
+        database,
+        client,
+        new String(words[0], StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT),
+        words);
   }
 
   /**

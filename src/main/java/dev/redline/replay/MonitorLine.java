@@ -99,7 +99,7 @@ final class MonitorLine {
     if (words.isEmpty()) {
       throw new IllegalArgumentException("no command");
     }
-    return new CapturedCommand(micros, database, client, words.toArray(byte[][]::new));
+    return CapturedCommand.of(micros, database, client, words.toArray(byte[][]::new));
   }
 
   private static int hexByte(String digits) {

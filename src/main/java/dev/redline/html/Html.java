@@ -1,6 +1,8 @@
 package dev.redline.html;
 
-/** HTML escaping for the companion report. */
+import java.util.Locale;
+
+/** HTML escaping for the companion report, and the opening every chart shares. */
 public final class Html {
   private Html() {}
 
@@ -21,5 +23,19 @@ public final class Html {
       }
     }
     return out.toString();
+  }
+
+  /** A new chart: its figure, caption and the opening of its {@code width × height} SVG. */
+  static StringBuilder chartStart(String title, int width, int height) {
+    return new StringBuilder("<figure><figcaption>")
+        .append(escape(title))
+        .append("</figcaption>")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
+                width,
+                height,
+                escape(title)));
   }
 }

@@ -59,15 +59,7 @@ public final class PercentileChart {
     double highX = Math.ceil(maxX);
     double plotW = WIDTH - LEFT - RIGHT;
     double plotH = HEIGHT - TOP - BOTTOM;
-    StringBuilder svg = new StringBuilder("<figure><figcaption>");
-    svg.append(Html.escape(title)).append("</figcaption>");
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
-            WIDTH,
-            HEIGHT,
-            Html.escape(title)));
+    StringBuilder svg = Html.chartStart(title, WIDTH, HEIGHT);
     for (double decade = lowY; decade <= highY; decade++) {
       double y = TOP + plotH - plotH * (decade - lowY) / (highY - lowY);
       svg.append(

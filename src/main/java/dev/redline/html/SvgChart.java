@@ -43,15 +43,7 @@ public final class SvgChart {
     long span = Math.max(1, lastSecond - firstSecond);
     double plotW = WIDTH - LEFT - RIGHT;
     double plotH = HEIGHT - TOP - BOTTOM;
-    StringBuilder svg = new StringBuilder();
-    svg.append("<figure><figcaption>").append(Html.escape(title)).append("</figcaption>");
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
-            WIDTH,
-            HEIGHT,
-            Html.escape(title)));
+    StringBuilder svg = Html.chartStart(title, WIDTH, HEIGHT);
     for (Window w : outages) {
       double x1 = LEFT + plotW * (w.from() - firstSecond - 1) / span;
       double x2 = LEFT + plotW * (w.to() - firstSecond) / span;

@@ -127,7 +127,7 @@ public final class ClientInstance implements AutoCloseable {
         () -> server,
         false,
         sticky,
-        new OpenedConnectionCount(() -> java.util.List.of(pool)));
+        new OpenedConnectionCount(() -> List.of(pool)));
   }
 
   /** This client's position, 0 to clientInstances - 1. */

@@ -1,5 +1,6 @@
 package dev.redline.client;
 
+import dev.redline.config.ConfigError;
 import dev.redline.config.RedisEndpoint;
 import java.io.File;
 import java.io.IOException;
@@ -184,7 +185,7 @@ public class RedisServerProcess implements AutoCloseable {
       return path;
     }
     if (!EmbeddedBinary.available()) {
-      throw new dev.redline.config.ConfigError(
+      throw new ConfigError(
           "no Redis is named (redis().url(...), -Dredline.url or REDIS_URL) and there is no"
               + " embedded redis-server to start: name one, or add "
               + EmbeddedBinary.ARTIFACT

@@ -197,7 +197,7 @@ public record MicrosAssertion(
       if (!unit.equals("%")) {
         throw invalid(text, origin, "a change from the baseline is a percentage, e.g. < +20%");
       }
-      if (dev.redline.config.Metric.of(stat.name()) == null
+      if (Metric.of(stat.name()) == null
           || m.group("measure") != null && !m.group("measure").equals("ok")) {
         throw invalid(
             text,

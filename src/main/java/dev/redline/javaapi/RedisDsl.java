@@ -1,9 +1,11 @@
 package dev.redline.javaapi;
 
 import dev.redline.action.BatchKind;
+import dev.redline.config.MetricsConfig;
 import dev.redline.config.MicrosAssertion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Redline's entry points, to import statically beside Gatling's {@code CoreDsl}.
@@ -57,7 +59,7 @@ public final class RedisDsl {
    * @return an empty metrics builder (what it does not name comes from the configuration)
    */
   public static RedisMetricsBuilder metrics() {
-    return new RedisMetricsBuilder(dev.redline.config.MetricsConfig.Overrides.NONE);
+    return new RedisMetricsBuilder(MetricsConfig.Overrides.NONE);
   }
 
   /**
@@ -142,7 +144,7 @@ public final class RedisDsl {
    */
   public static RedisReplay replay(String captureFile) {
     return new RedisReplay(
-        RedisDslError.notNull(captureFile, "the capture's file"), 1, java.util.Set.of(), null);
+        RedisDslError.notNull(captureFile, "the capture's file"), 1, Set.of(), null);
   }
 
   /**

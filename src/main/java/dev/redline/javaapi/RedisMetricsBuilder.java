@@ -1,6 +1,7 @@
 package dev.redline.javaapi;
 
 import dev.redline.config.ConfigKeys;
+import dev.redline.config.ConfigValue;
 import dev.redline.config.MetricsConfig;
 import java.time.Duration;
 
@@ -45,10 +46,8 @@ public final class RedisMetricsBuilder {
    * @return a new builder
    */
   public RedisMetricsBuilder otlp(String endpoint, String protocol) {
-    ConfigKeys.at("metrics.otlp_endpoint")
-        .parse(new dev.redline.config.ConfigValue(endpoint, "redis().metrics(...)"));
-    ConfigKeys.at("metrics.otlp_protocol")
-        .parse(new dev.redline.config.ConfigValue(protocol, "redis().metrics(...)"));
+    ConfigKeys.at("metrics.otlp_endpoint").parse(new ConfigValue(endpoint, "redis().metrics(...)"));
+    ConfigKeys.at("metrics.otlp_protocol").parse(new ConfigValue(protocol, "redis().metrics(...)"));
     return new RedisMetricsBuilder(
         new MetricsConfig.Overrides(
             endpoint, protocol, named.interval(), named.serviceName(), named.prometheusPort()));

@@ -1,5 +1,6 @@
 package dev.redline.javaapi;
 
+import dev.redline.action.ReplyFind;
 import io.gatling.commons.validation.Failure;
 import io.gatling.commons.validation.Success;
 import io.gatling.commons.validation.Validation;
@@ -45,7 +46,7 @@ final class ReplyViews {
             });
     Validation<Extractor<Object, X>> always = new Success<>(extractor);
     Function1<Session, Validation<Extractor<Object, X>>> expression = session -> always;
-    return dev.redline.action.ReplyFind.of(expression);
+    return ReplyFind.of(expression);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.redline.metrics;
 import dev.redline.client.ClientInstance;
 import dev.redline.config.ConfigError;
 import dev.redline.config.MetricsConfig;
+import dev.redline.limits.LimitVerdict;
 import dev.redline.measure.SecondListener;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public interface LiveMetrics extends SecondListener, AutoCloseable {
   void clientInitialized(long nanos);
 
   /** Publishes which side held the run back, with its figures (gauges of the last interval). */
-  void limits(dev.redline.limits.LimitVerdict verdict);
+  void limits(LimitVerdict verdict);
 
   /** Reads the clients' connection health and opened connections. */
   void sampleClients();
@@ -80,7 +81,7 @@ public interface LiveMetrics extends SecondListener, AutoCloseable {
   /**
    * The run has ended: the clients' last reading and the verdict go out, then the exporters close.
    */
-  default void ended(dev.redline.limits.LimitVerdict verdict) {
+  default void ended(LimitVerdict verdict) {
     sampleClients();
     limits(verdict);
     close(); // the last interval is pushed now, not lost

@@ -3,6 +3,7 @@ package dev.redline.metrics;
 import dev.redline.client.ClientInstance;
 import dev.redline.client.ConnectionHealth;
 import dev.redline.config.MetricsConfig;
+import dev.redline.limits.LimitVerdict;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -62,7 +63,7 @@ final class RunMetrics implements LiveMetrics {
   private final Map<ConnectionHealth, long[]> healthSeen = new IdentityHashMap<>();
   private final Supplier<List<ClientInstance>> clients;
   private boolean closed;
-  private volatile dev.redline.limits.LimitVerdict limits;
+  private volatile LimitVerdict limits;
 
   private RunMetrics(
       MetricsConfig config,
@@ -158,7 +159,7 @@ final class RunMetrics implements LiveMetrics {
             "1 for the side that held the run back: server, load_generator, neither or unknown")
         .buildWithCallback(
             m -> {
-              dev.redline.limits.LimitVerdict v = limits;
+              LimitVerdict v = limits;
               if (v != null) {
                 m.record(1, run.toBuilder().put("verdict", v.verdict()).build());
               }
@@ -199,13 +200,13 @@ final class RunMetrics implements LiveMetrics {
   }
 
   @Override
-  public void limits(dev.redline.limits.LimitVerdict verdict) {
+  public void limits(LimitVerdict verdict) {
     limits = verdict;
   }
 
   private void limitFigure(
       io.opentelemetry.api.metrics.ObservableDoubleMeasurement m, String name) {
-    dev.redline.limits.LimitVerdict v = limits;
+    LimitVerdict v = limits;
     if (v != null && v.figures().get(name) instanceof Number n) {
       m.record(n.doubleValue(), run);
     }

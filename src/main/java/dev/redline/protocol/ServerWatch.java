@@ -3,7 +3,10 @@ package dev.redline.protocol;
 import dev.redline.client.JedisConfigs;
 import dev.redline.client.ProtocolClients;
 import dev.redline.client.ServerStats;
+import dev.redline.client.ServerTime;
 import dev.redline.command.RedisFailure;
+import dev.redline.limits.ServerWindow;
+import dev.redline.measure.LatencyRecorder;
 import dev.redline.report.CommandCrossCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +37,7 @@ final class ServerWatch {
   private final List<List<HostAndPort>> primariesAtStart = new ArrayList<>();
   private String problem;
   private final Map<String, String> unread = new TreeMap<>();
-  private final Map<HostAndPort, dev.redline.client.ServerTime> timesAtStart =
-      new LinkedHashMap<>();
+  private final Map<HostAndPort, ServerTime> timesAtStart = new LinkedHashMap<>();
   private final Map<HostAndPort, Long> rejectedBefore = new LinkedHashMap<>();
 
   /**
@@ -97,12 +99,12 @@ final class ServerWatch {
    * Reads every server's own time (commandstats, latency histograms, CPU) as measuring starts: at
    * the start of the load, or when its warm-up is over. A server that cannot be read is left out.
    */
-  synchronized void measuringStarted(dev.redline.measure.LatencyRecorder sent) {
+  synchronized void measuringStarted(LatencyRecorder sent) {
     timesAtStart.clear();
     unread.clear();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
       try {
-        dev.redline.client.ServerTime time = read(e.getKey(), dev.redline.client.ServerTime::read);
+        ServerTime time = read(e.getKey(), ServerTime::read);
         timesAtStart.put(e.getKey(), time);
         // the cross-check counts what Redline itself sent: INFO commandstats and cpu, LATENCY
         sent.sent("info");
@@ -115,15 +117,13 @@ final class ServerWatch {
   }
 
   /** What each server read at the start spent since then (read now, as the load has ended). */
-  synchronized List<dev.redline.limits.ServerWindow> windows() {
-    List<dev.redline.limits.ServerWindow> windows = new ArrayList<>();
-    for (Map.Entry<HostAndPort, dev.redline.client.ServerTime> e : timesAtStart.entrySet()) {
+  synchronized List<ServerWindow> windows() {
+    List<ServerWindow> windows = new ArrayList<>();
+    for (Map.Entry<HostAndPort, ServerTime> e : timesAtStart.entrySet()) {
       try {
         windows.add(
-            new dev.redline.limits.ServerWindow(
-                e.getKey().toString(),
-                e.getValue(),
-                read(e.getKey(), dev.redline.client.ServerTime::read)));
+            new ServerWindow(
+                e.getKey().toString(), e.getValue(), read(e.getKey(), ServerTime::read)));
       } catch (RuntimeException gone) {
         // a primary that failed over is gone with its figures
         unread.put(e.getKey().toString(), "at the end: " + said(gone));

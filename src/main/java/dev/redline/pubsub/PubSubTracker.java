@@ -1,5 +1,6 @@
 package dev.redline.pubsub;
 
+import dev.redline.command.CommandSpec;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.measure.PubSubFacts;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class PubSubTracker {
    * Gives a tracked PUBLISH its message, just before it is sent: the run's next numbered,
    * timestamped payload. Other commands are left as they are.
    */
-  public void stamp(dev.redline.command.CommandSpec command, String[] arguments) {
+  public void stamp(CommandSpec command, String[] arguments) {
     if (command.tracksDelivery()) {
       arguments[1] = nextMessage(command.deliveryPadding());
     }
@@ -60,7 +61,7 @@ public final class PubSubTracker {
    * Redis answered {@code command} (not with an error): for a tracked PUBLISH, its subscribers now
    * owe its message.
    */
-  public void answered(dev.redline.command.CommandSpec command, String[] arguments) {
+  public void answered(CommandSpec command, String[] arguments) {
     if (command.tracksDelivery()) {
       published(arguments[0], arguments[1]);
     }

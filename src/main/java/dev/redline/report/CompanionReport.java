@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * Writes Redline's companion report into one folder: {@code index.html}, {@code summary.json}, one
@@ -121,7 +122,7 @@ public final class CompanionReport {
       }
     }
     if (file.length() > MAX_FILE_NAME) { // cut, with a checksum of the whole name
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      CRC32 crc = new CRC32();
       crc.update(requestName.getBytes(StandardCharsets.UTF_8));
       file.setLength(MAX_FILE_NAME - 9);
       file.append('_').append(String.format(Locale.ROOT, "%08x", crc.getValue()));

@@ -22,6 +22,7 @@ import io.gatling.javaapi.core.ThrottleStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings of a config-driven run, as Redline's ready simulations read them, mapped onto the
@@ -195,7 +196,7 @@ public final class RunSettings {
    */
   public static final String DEFAULT_GATE = "* failed_pct < 1%";
 
-  private java.util.Optional<RedisAssertions> gate() {
+  private Optional<RedisAssertions> gate() {
     GateConfig gate = config.gate();
     List<MicrosAssertion> assertions =
         gate.assertionsGiven() || duration().equals(UNLIMITED)
@@ -207,7 +208,7 @@ public final class RunSettings {
                         + " one turns it off"));
     return assertions.isEmpty()
         ? java.util.Optional.empty()
-        : java.util.Optional.of(new RedisAssertions(assertions));
+        : Optional.of(new RedisAssertions(assertions));
   }
 
   /**

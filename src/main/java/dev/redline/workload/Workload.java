@@ -2,6 +2,7 @@ package dev.redline.workload;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
 
+import dev.redline.config.ConfigError;
 import dev.redline.config.Operation;
 import dev.redline.config.WorkloadConfig;
 import dev.redline.javaapi.RedisCommand;
@@ -32,7 +33,7 @@ public final class Workload {
         new ValueSource(
             config.valueSizeMin(), config.valueSizeMax(), config.verify(), config.seed());
     if (config.verify() && config.operations().containsKey("APPEND")) {
-      throw new dev.redline.config.ConfigError(
+      throw new ConfigError(
           "test.workload.verify = true cannot be used with APPEND, which changes values that verification expects to be as written");
     }
   }

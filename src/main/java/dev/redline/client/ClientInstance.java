@@ -14,7 +14,6 @@ import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClusterClient;
-import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.providers.SentineledConnectionProvider;
 
 /**
@@ -47,11 +46,12 @@ public final class ClientInstance implements AutoCloseable {
       ClientSettings settings,
       CommandKeys.Source commandKeys,
       ExecutorService pipelineThreads,
-      LoopTransport transport) {
+      LoopTransport transport,
+      ReadRouting reads) {
     this.index = index;
     this.config = JedisConfigs.dataNodes(settings, index);
     this.subscriberConfig = JedisConfigs.subscribers(settings, index);
-    this.connections = connect(settings, config, commandKeys, pipelineThreads);
+    this.connections = connect(settings, config, commandKeys, pipelineThreads, reads);
     this.backsOffAsOne = !(settings.deployment() instanceof Deployment.Cluster);
     AtomicInteger threads = new AtomicInteger();
     ThreadFactory named =
@@ -75,16 +75,16 @@ public final class ClientInstance implements AutoCloseable {
       ClientSettings settings,
       JedisClientConfig config,
       CommandKeys.Source commandKeys,
-      ExecutorService pipelineThreads) {
+      ExecutorService pipelineThreads,
+      ReadRouting reads) {
     // With a connection for every worker, each worker keeps the one it borrowed (see
     // ServerLinks).
     boolean sticky = settings.connectionsPerClient() >= settings.workersPerClient();
     Deployment deployment = settings.deployment();
     if (deployment instanceof Deployment.Cluster cluster) {
       // all tries of one command together take at most one socket timeout
-      ClusterConnectionProvider slots =
-          new ClusterConnectionProvider(
-              new HashSet<>(cluster.seeds()), config, poolConfig(settings));
+      ReplicaSlots slots =
+          new ReplicaSlots(new HashSet<>(cluster.seeds()), config, poolConfig(settings));
       RedisClusterClient client =
           RedisClusterClient.builder()
               .nodes(new HashSet<>(cluster.seeds()))
@@ -97,7 +97,13 @@ public final class ClientInstance implements AutoCloseable {
         NodeOutages outages =
             new NodeOutages(settings.backoffMin().toNanos(), settings.backoffMax().toNanos());
         return new ClusterLinks(
-            client, slots, outages, commandKeys.from(client), pipelineThreads, config);
+            client,
+            slots,
+            outages,
+            commandKeys.from(client),
+            pipelineThreads,
+            config,
+            reads.forCluster(slots));
       } catch (RuntimeException e) {
         client.close();
         throw e;
@@ -111,15 +117,25 @@ public final class ClientInstance implements AutoCloseable {
               poolConfig(settings),
               new HashSet<>(sentinel.sentinels()),
               JedisConfigs.sentinels(settings, sentinel));
-      return new ServerLinks(
-          primary::getConnection,
-          primary,
-          primary::getCurrentMaster,
-          true,
-          sticky,
-          new OpenedConnectionCount(() -> primary.getConnectionMap().values()));
+      return reads.around(
+          new ServerLinks(
+              primary::getConnection,
+              primary,
+              primary::getCurrentMaster,
+              true,
+              sticky,
+              new OpenedConnectionCount(() -> primary.getConnectionMap().values())),
+          node -> serverLinks(node, config, settings, sticky));
     }
     HostAndPort server = new HostAndPort(settings.endpoint().host(), settings.endpoint().port());
+    return reads.around(
+        serverLinks(server, config, settings, sticky),
+        node -> serverLinks(node, config, settings, sticky));
+  }
+
+  /** Pooled links to one server. */
+  private static ServerLinks serverLinks(
+      HostAndPort server, JedisClientConfig config, ClientSettings settings, boolean sticky) {
     ConnectionPool pool = new ConnectionPool(server, config, poolConfig(settings));
     return new ServerLinks(
         pool::getResource,
@@ -219,6 +235,11 @@ public final class ClientInstance implements AutoCloseable {
    */
   public HostAndPort subscriptionNode() {
     return connections.subscriptionNode();
+  }
+
+  /** A cluster's replicas that are up now (empty for one primary). */
+  public List<HostAndPort> replicas() {
+    return connections.replicas();
   }
 
   /** The primaries this client's commands go to now. */

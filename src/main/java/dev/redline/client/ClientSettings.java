@@ -3,9 +3,11 @@ package dev.redline.client;
 import dev.redline.config.ClientShape;
 import dev.redline.config.ConnectionOptions;
 import dev.redline.config.RedisEndpoint;
+import dev.redline.config.ReplicaReads;
 import dev.redline.config.TlsSettings;
 import dev.redline.config.WorkerBudget;
 import java.time.Duration;
+import redis.clients.jedis.HostAndPort;
 
 /**
  * How Redline talks to Redis, derived from a protocol's settings on the endpoint resolved for the
@@ -16,6 +18,7 @@ import java.time.Duration;
  * can hold the timeouts (below 24 days) and that the machine can run that many workers ({@link
  * WorkerBudget}).
  *
+ * @param reads where reads go, and the replicas named
  * @param backoffMin first delay before retrying a server (or, in a cluster, a node) in an outage
  * @param backoffMax largest such delay
  */
@@ -24,6 +27,7 @@ public record ClientSettings(
     Deployment deployment,
     ClientShape shape,
     ConnectionOptions connection,
+    ReplicaReads reads,
     Duration backoffMin,
     Duration backoffMax) {
 
@@ -34,6 +38,10 @@ public record ClientSettings(
   public ClientSettings {
     finitePositive("connectTimeout", connection.connectTimeout());
     finitePositive("socketTimeout", connection.socketTimeout());
+    String misplaced = misplacedReplicas(endpoint, deployment, reads);
+    if (misplaced != null) {
+      throw new IllegalArgumentException(misplaced);
+    }
     String violation =
         WorkerBudget.violation(
             shape.clientInstances(), shape.threadsPerClient(), shape.connections());
@@ -98,6 +106,37 @@ public record ClientSettings(
   /** How long a worker waits for a free pooled connection before the request is KO. */
   public Duration borrowTimeout() {
     return connectTimeout().plus(socketTimeout());
+  }
+
+  /** Why the named replicas cannot be used as named, or null when they can. */
+  private static String misplacedReplicas(
+      RedisEndpoint endpoint, Deployment deployment, ReplicaReads reads) {
+    if (reads.named().isEmpty()) {
+      return null;
+    }
+    if (deployment instanceof Deployment.Cluster) {
+      return "replicas are named, but this is a cluster: Redline reads its replicas from the"
+          + " cluster's slot map; leave redis.replicas (replicas(...)) out";
+    }
+    if (deployment instanceof Deployment.Sentinel) {
+      return "replicas are named, but the sentinels name the primary's replicas (SENTINEL"
+          + " REPLICAS); leave redis.replicas (replicas(...)) out";
+    }
+    if (!reads.routesReads()) {
+      return "replicas "
+          + reads.named()
+          + " are named, but read_from is primary: nothing would read from them; set read_from:"
+          + " replica or any, or leave the replicas out";
+    }
+    HostAndPort primary = new HostAndPort(endpoint.host(), endpoint.port());
+    if (reads.named().contains(primary)) {
+      return "the replicas named ("
+          + reads.named()
+          + ") include the primary "
+          + primary
+          + "; list only its replicas";
+    }
+    return null;
   }
 
   private static void finitePositive(String name, Duration value) {

@@ -29,13 +29,20 @@ final class ClusterLink implements RedisLink {
   private final NodeOutages outages;
   private final CommandKeys keys;
   private final ExecutorService pipelineThreads;
+  private final ClusterReads reads;
 
+  /**
+   * @param reads where reads go with read_from replica or any; null: every command to its slot's
+   *     primary
+   */
   ClusterLink(
       RedisClusterClient cluster,
       redis.clients.jedis.providers.ClusterConnectionProvider slots,
       NodeOutages outages,
       CommandKeys keys,
-      ExecutorService pipelineThreads) {
+      ExecutorService pipelineThreads,
+      ClusterReads reads) {
+    this.reads = reads;
     this.cluster = cluster;
     this.slots = slots;
     this.outages = outages;
@@ -50,7 +57,33 @@ final class ClusterLink implements RedisLink {
    */
   @Override
   public Object send(ProtocolCommand command, String[] arguments) {
-    return send(commandObject(command, arguments));
+    return reads != null && reads.isRead(command)
+        ? read(commandObject(command, arguments))
+        : send(commandObject(command, arguments));
+  }
+
+  /**
+   * Sends a read to a node its slot's reads go to (read_from replica or any). A node in an outage
+   * fails at once, as a primary does; a MOVED reply (the slot moved since the map was read) is KO.
+   */
+  private Object read(CommandObject<Object> object) {
+    java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
+    if (keySlots.isEmpty()) {
+      return send(object);
+    }
+    try (Connection connection = reads.connectionFor(keySlots.iterator().next())) {
+      HostAndPort node = connection.getHostAndPort();
+      outages.checkUp(node);
+      reads.sent(node);
+      try {
+        Object reply = connection.executeCommand(object);
+        outages.answered(node);
+        return reply;
+      } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+        outages.failed(node);
+        throw e;
+      }
+    }
   }
 
   /**
@@ -106,7 +139,9 @@ final class ClusterLink implements RedisLink {
 
   @Override
   public Object sendBytes(ProtocolCommand command, byte[][] arguments) {
-    return send(commandObject(command, arguments));
+    return reads != null && reads.isRead(command)
+        ? read(commandObject(command, arguments))
+        : send(commandObject(command, arguments));
   }
 
   @Override

@@ -24,10 +24,11 @@ final class ClusterLinks implements LinkSource {
       NodeOutages outages,
       CommandKeys keys,
       ExecutorService pipelineThreads,
-      redis.clients.jedis.JedisClientConfig config) {
+      redis.clients.jedis.JedisClientConfig config,
+      ClusterReads reads) {
     this.cluster = cluster;
     this.config = config;
-    this.link = new ClusterLink(cluster, slots, outages, keys, pipelineThreads);
+    this.link = new ClusterLink(cluster, slots, outages, keys, pipelineThreads, reads);
     this.opened = new OpenedConnectionCount(() -> slots.getNodes().values());
   }
 
@@ -57,10 +58,21 @@ final class ClusterLinks implements LinkSource {
    */
   @Override
   public List<HostAndPort> primaries() {
+    return nodesIn(clusterNodes(), "master");
+  }
+
+  /** The replicas that are up now, from the cluster itself. */
+  @Override
+  public List<HostAndPort> replicas() {
+    return nodesIn(clusterNodes(), "slave");
+  }
+
+  /** {@code CLUSTER NODES} of the first node that answers. */
+  private String clusterNodes() {
     RuntimeException last = null;
     for (String node : cluster.getClusterNodes().keySet()) {
       try (Jedis jedis = new Jedis(HostAndPort.from(node), config)) {
-        return primariesIn(jedis.clusterNodes());
+        return jedis.clusterNodes();
       } catch (RuntimeException e) {
         last = e;
       }
@@ -89,16 +101,21 @@ final class ClusterLinks implements LinkSource {
 
   /** The addresses of the primaries that are up, from a {@code CLUSTER NODES} reply. */
   static List<HostAndPort> primariesIn(String clusterNodes) {
-    List<HostAndPort> primaries = new ArrayList<>();
+    return nodesIn(clusterNodes, "master");
+  }
+
+  /** The addresses of the nodes of a role (master, slave) that are up, from CLUSTER NODES. */
+  private static List<HostAndPort> nodesIn(String clusterNodes, String role) {
+    List<HostAndPort> nodes = new ArrayList<>();
     for (String line : clusterNodes.split("\n")) {
       String[] fields = line.strip().split(" ");
-      if (fields.length < 8 || !fields[2].contains("master") || fields[2].contains("fail")) {
+      if (fields.length < 8 || !fields[2].contains(role) || fields[2].contains("fail")) {
         continue;
       }
       String address = fields[1];
       int at = address.indexOf('@');
-      primaries.add(HostAndPort.from(at < 0 ? address : address.substring(0, at)));
+      nodes.add(HostAndPort.from(at < 0 ? address : address.substring(0, at)));
     }
-    return primaries;
+    return nodes;
   }
 }

@@ -49,6 +49,10 @@ public final class JedisConfigs {
     if (settings.respVersion() != 0) {
       builder.protocol(settings.respVersion() == 3 ? RedisProtocol.RESP3 : RedisProtocol.RESP2);
     }
+    if (settings.deployment() instanceof Deployment.Cluster && settings.reads().routesReads()) {
+      // READONLY on every new connection: a cluster replica then serves its primary's slots' reads
+      builder.readOnlyForRedisClusterReplicas();
+    }
     return builder.build();
   }
 

@@ -18,6 +18,11 @@ interface LinkSource extends AutoCloseable {
   /** The primaries that serve data now (for the commandstats cross-check). */
   List<HostAndPort> primaries();
 
+  /** The replicas of a cluster that are up now (a one-primary deployment's: empty). */
+  default List<HostAndPort> replicas() {
+    return List.of();
+  }
+
   /** A node to open a subscriber's connection to. */
   HostAndPort subscriptionNode();
 

@@ -27,6 +27,7 @@ public final class ProtocolClients implements AutoCloseable {
   private final CommandKeys.Source commandKeys = new CommandKeys.Source();
   private final ExecutorService pipelineThreads;
   private final int workersPerClient; // as the clients were made: fixed for the run
+  private final ReadRouting reads;
 
   /**
    * Makes every client and its connections (a cluster client reads the slot map, a sentinel pool
@@ -48,8 +49,10 @@ public final class ProtocolClients implements AutoCloseable {
                 })
             : null;
     try {
+      this.reads = ReadRouting.of(settings);
       for (int i = 0; i < clients.length; i++) {
-        clients[i] = new ClientInstance(i, settings, commandKeys, pipelineThreads, transport);
+        clients[i] =
+            new ClientInstance(i, settings, commandKeys, pipelineThreads, transport, reads);
       }
       workersPerClient = clients[0].workers().size();
     } catch (RuntimeException e) {
@@ -68,6 +71,29 @@ public final class ProtocolClients implements AutoCloseable {
    */
   public List<HostAndPort> primaries() {
     return List.copyOf(clients[0].primaries()); // every client loads the same deployment
+  }
+
+  /** Reads sent per node so far (empty when every command goes to the primary). */
+  public ReadCounts readCounts() {
+    return reads.counts();
+  }
+
+  /**
+   * The replicas reads go to with read_from replica or any: those found at the start for one
+   * primary; a cluster's, from its slot map now. Empty when reads go to the primaries.
+   */
+  public List<HostAndPort> readReplicas() {
+    if (!settings.reads().routesReads()) {
+      return List.of();
+    }
+    return settings.deployment() instanceof Deployment.Cluster
+        ? clients[0].replicas()
+        : reads.replicas();
+  }
+
+  /** Which commands only read, as the servers flag them; null when reads are not routed. */
+  public ReadCommands readCommands() {
+    return settings.reads().routesReads() ? reads.commands() : null;
   }
 
   /** The settings this pool was made with. */

@@ -13,6 +13,8 @@ import java.util.List;
  * @param sentinelNodes sentinel addresses (sentinel mode)
  * @param sentinelUsername the sentinels' ACL user, or null
  * @param sentinelPassword the sentinels' password, or null
+ * @param readFrom primary, replica or any
+ * @param replicas a standalone primary's replicas as named (host:port); empty means found
  * @param tls whether to speak TLS even with a redis:// URL
  * @param tlsCaFile trusted CAs (PEM), or null
  * @param tlsCertFile client certificate (PEM), or null
@@ -28,6 +30,8 @@ public record DeploymentConfig(
     List<String> sentinelNodes,
     String sentinelUsername,
     String sentinelPassword,
+    String readFrom,
+    List<String> replicas,
     boolean tls,
     Path tlsCaFile,
     Path tlsCertFile,
@@ -94,6 +98,8 @@ public record DeploymentConfig(
         sentinelNodes,
         settings.get(RedisKeys.SENTINEL_USERNAME),
         settings.get(RedisKeys.SENTINEL_PASSWORD),
+        settings.getOrDefault(RedisKeys.READ_FROM, "primary"),
+        settings.getOrDefault(RedisKeys.REPLICAS, List.of()),
         settings.getOrDefault(RedisKeys.TLS, false),
         settings.get(RedisKeys.TLS_CA_FILE),
         certFile,
@@ -117,6 +123,10 @@ public record DeploymentConfig(
         + sentinelUsername
         + ", sentinelPassword="
         + (sentinelPassword == null ? "none" : "***")
+        + ", readFrom="
+        + readFrom
+        + ", replicas="
+        + replicas
         + ", tls="
         + tls
         + ", tlsCaFile="

@@ -6,6 +6,7 @@ import static dev.redline.config.ConfigValueParsers.range;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The settings of the connection to Redis ({@code redis.*}): where the server or its cluster or
@@ -99,6 +100,22 @@ final class RedisKeys {
           TEXT,
           true);
 
+  static final ConfigKey<String> READ_FROM =
+      new ConfigKey<>(
+          "redis.read_from",
+          "REDIS_READ_FROM",
+          "one of primary, replica, any",
+          v -> oneOf(v, Set.of("primary", "replica", "any")),
+          false);
+
+  static final ConfigKey<List<String>> REPLICAS =
+      new ConfigKey<>(
+          "redis.replicas",
+          "REDIS_REPLICAS",
+          "a list of the primary's replicas as host:port, e.g. [10.0.0.2:6379, 10.0.0.3:6379]",
+          ConfigValueParsers::nodes,
+          false);
+
   static final ConfigKey<Boolean> TLS =
       new ConfigKey<>("redis.tls", "REDIS_TLS", "true or false", ConfigValueParsers::bool, false);
 
@@ -168,6 +185,8 @@ final class RedisKeys {
         SENTINEL_NODES,
         SENTINEL_USERNAME,
         SENTINEL_PASSWORD,
+        READ_FROM,
+        REPLICAS,
         TLS,
         TLS_CA_FILE,
         TLS_CERT_FILE,

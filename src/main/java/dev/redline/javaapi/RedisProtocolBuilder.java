@@ -3,6 +3,7 @@ package dev.redline.javaapi;
 import dev.redline.client.Deployment;
 import dev.redline.config.BaselineThreshold;
 import dev.redline.config.Metric;
+import dev.redline.config.ReadFrom;
 import dev.redline.config.RedisEndpoint;
 import dev.redline.config.TlsSettings;
 import dev.redline.protocol.RedisProtocol;
@@ -370,6 +371,49 @@ public final class RedisProtocolBuilder implements ProtocolBuilder {
    */
   public RedisProtocolBuilder startDuringOutage() {
     return with(p -> p.withOutages(p.outages().startingDuringOutage()));
+  }
+
+  /**
+   * Where reads go: {@code "primary"} (the default: every command to the primary), {@code
+   * "replica"} (reads spread evenly over the replicas) or {@code "any"} (over the primary and its
+   * replicas). A read is a command the server flags {@code readonly} in its {@code COMMAND} reply;
+   * writes, transactions and pipelines with a write in them go to the primary. The replicas are
+   * found at the start: {@code INFO replication} of one primary (or those named with {@link
+   * #replicas(String...)}), the sentinels' {@code SENTINEL REPLICAS}, a cluster's slot map. The
+   * report shows each node's share of the reads and the replicas' replication lag.
+   *
+   * <pre>{@code redis().url("redis://10.0.0.1:6379").readFrom("replica")}</pre>
+   *
+   * @throws RedisDslError for any other value
+   */
+  public RedisProtocolBuilder readFrom(String where) {
+    ReadFrom readFrom;
+    try {
+      readFrom = ReadFrom.parse(where);
+    } catch (IllegalArgumentException e) {
+      throw new RedisDslError("readFrom(...): " + e.getMessage());
+    }
+    return with(p -> p.withReads(p.reads().withReadFrom(readFrom)));
+  }
+
+  /**
+   * Names the replicas of a standalone primary that {@link #readFrom(String)} reads from, instead
+   * of the ones its {@code INFO replication} lists (a replica behind NAT announces an address the
+   * load generator cannot reach). Each must be a replica, not the primary.
+   *
+   * <pre>{@code redis().url("redis://10.0.0.1:6379").readFrom("replica").replicas("10.0.0.2:6379")}
+   * </pre>
+   *
+   * @param nodes replicas as {@code host:port}
+   */
+  public RedisProtocolBuilder replicas(String... nodes) {
+    List<HostAndPort> named;
+    try {
+      named = Deployment.parseAddresses(List.of(nodes));
+    } catch (IllegalArgumentException e) {
+      throw new RedisDslError("replicas(...): " + e.getMessage());
+    }
+    return with(p -> p.withReads(p.reads().withNamed(named)));
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.redline.config.ClientShape;
 import dev.redline.config.ConnectionOptions;
 import dev.redline.config.OutagePolicy;
 import dev.redline.config.RedisEndpoint;
+import dev.redline.config.ReplicaReads;
 import io.gatling.core.CoreComponents;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.protocol.Protocol;
@@ -26,6 +27,7 @@ import scala.Function1;
  * @param shape clients, worker threads and connections
  * @param connection timeouts, client name, RESP version, TLS
  * @param outages backoff, retries, and whether to start while Redis is down
+ * @param reads where reads go (primary, replicas, any) and the replicas named
  * @param load warm-up, throttle target, Gatling records of batches
  * @param reports what the simulation named of live metrics and the baseline comparison
  * @param origin where the settings came from, and their echo
@@ -36,6 +38,7 @@ public record RedisProtocol(
     ClientShape shape,
     ConnectionOptions connection,
     OutagePolicy outages,
+    ReplicaReads reads,
     LoadOptions load,
     ReportOptions reports,
     SettingsOrigin origin)
@@ -49,47 +52,61 @@ public record RedisProtocol(
         ClientShape.ONE,
         ConnectionOptions.DEFAULTS,
         OutagePolicy.DEFAULTS,
+        ReplicaReads.PRIMARY,
         LoadOptions.DEFAULTS,
         ReportOptions.NONE,
         SettingsOrigin.SIMULATION);
   }
 
   public RedisProtocol withEndpoint(Optional<RedisEndpoint> to) {
-    return new RedisProtocol(to, deployment, shape, connection, outages, load, reports, origin);
+    return new RedisProtocol(
+        to, deployment, shape, connection, outages, reads, load, reports, origin);
   }
 
   public RedisProtocol withDeployment(Deployment to) {
-    return new RedisProtocol(endpoint, to, shape, connection, outages, load, reports, origin);
+    return new RedisProtocol(
+        endpoint, to, shape, connection, outages, reads, load, reports, origin);
   }
 
   public RedisProtocol withShape(ClientShape to) {
-    return new RedisProtocol(endpoint, deployment, to, connection, outages, load, reports, origin);
+    return new RedisProtocol(
+        endpoint, deployment, to, connection, outages, reads, load, reports, origin);
   }
 
   public RedisProtocol withConnection(ConnectionOptions to) {
-    return new RedisProtocol(endpoint, deployment, shape, to, outages, load, reports, origin);
+    return new RedisProtocol(
+        endpoint, deployment, shape, to, outages, reads, load, reports, origin);
   }
 
   public RedisProtocol withOutages(OutagePolicy to) {
-    return new RedisProtocol(endpoint, deployment, shape, connection, to, load, reports, origin);
+    return new RedisProtocol(
+        endpoint, deployment, shape, connection, to, reads, load, reports, origin);
+  }
+
+  public RedisProtocol withReads(ReplicaReads to) {
+    return new RedisProtocol(
+        endpoint, deployment, shape, connection, outages, to, load, reports, origin);
   }
 
   public RedisProtocol withLoad(LoadOptions to) {
-    return new RedisProtocol(endpoint, deployment, shape, connection, outages, to, reports, origin);
+    return new RedisProtocol(
+        endpoint, deployment, shape, connection, outages, reads, to, reports, origin);
   }
 
   public RedisProtocol withReports(ReportOptions to) {
-    return new RedisProtocol(endpoint, deployment, shape, connection, outages, load, to, origin);
+    return new RedisProtocol(
+        endpoint, deployment, shape, connection, outages, reads, load, to, origin);
   }
 
   public RedisProtocol withOrigin(SettingsOrigin to) {
-    return new RedisProtocol(endpoint, deployment, shape, connection, outages, load, reports, to);
+    return new RedisProtocol(
+        endpoint, deployment, shape, connection, outages, reads, load, reports, to);
   }
 
   /** What this protocol's clients are made with, on the endpoint resolved for the run. */
   public ClientSettings clientSettings(RedisEndpoint resolved) {
     return new ClientSettings(
-        resolved, deployment, shape, connection, outages.backoffMin(), outages.backoffMax());
+        resolved, deployment, shape, connection, reads, outages.backoffMin(), outages.backoffMax());
   }
 
   /** How Gatling finds Redline's components for a scenario that uses this protocol. */

@@ -83,6 +83,7 @@ public final class RedlineRun {
 
   private void sampleClients() {
     start.metrics().ifPresent(LiveMetrics::sampleClients);
+    servers.sampleReplication(measurement.recorder());
   }
 
   /**

@@ -120,7 +120,8 @@ final class RunEnding {
         gate.ungated(),
         span,
         gatlingRecords.getAsLong(), // after the clients closed: their last records flushed
-        perOpBatches);
+        perOpBatches,
+        servers.readSpread());
   }
 
   private RunFacts facts(

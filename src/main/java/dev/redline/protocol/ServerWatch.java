@@ -8,11 +8,13 @@ import dev.redline.command.RedisFailure;
 import dev.redline.limits.ServerWindow;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.report.CommandCrossCheck;
+import dev.redline.report.ReadSpread;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import redis.clients.jedis.HostAndPort;
@@ -39,6 +41,8 @@ final class ServerWatch {
   private final Map<String, String> unread = new TreeMap<>();
   private final Map<HostAndPort, ServerTime> timesAtStart = new LinkedHashMap<>();
   private final Map<HostAndPort, Long> rejectedBefore = new LinkedHashMap<>();
+  private final List<ReadNodeWatch> readNodes = new ArrayList<>();
+  private ReadSpread readSpread;
 
   /**
    * One connection per server, opened at the start and kept to the end: a server that has its
@@ -81,6 +85,10 @@ final class ServerWatch {
         before.put(node, ServerStats.commandCalls(jedis));
         configs.put(node, config);
       }
+      ReadNodeWatch reads = ReadNodeWatch.start(pool, primaries);
+      if (reads != null) {
+        readNodes.add(reads);
+      }
     } catch (RuntimeException e) {
       RedisFailure failure = RedisFailure.of(e);
       problem =
@@ -114,6 +122,18 @@ final class ServerWatch {
         unread.put(e.getKey().toString(), "at the start: " + said(unreadable));
       }
     }
+  }
+
+  /** Once a second: the replicas' replication lag, where reads go to replicas. */
+  synchronized void sampleReplication(LatencyRecorder sent) {
+    long started = System.nanoTime();
+    readNodes.forEach(watch -> watch.sample(sent));
+    readNanos += System.nanoTime() - started;
+  }
+
+  /** Where the reads went, when they went to replicas (known once {@link #finish} ran). */
+  synchronized Optional<ReadSpread> readSpread() {
+    return Optional.ofNullable(readSpread);
   }
 
   /** What each server read at the start spent since then (read now, as the load has ended). */
@@ -204,10 +224,13 @@ final class ServerWatch {
     }
     Map<String, Long> delta = new TreeMap<>();
     Map<String, Long> errors = new TreeMap<>();
+    Map<HostAndPort, Map<String, Long>> perNode = new LinkedHashMap<>();
     for (Map.Entry<HostAndPort, JedisClientConfig> e : configs.entrySet()) {
       try {
-        ServerStats.delta(before.get(e.getKey()), read(e.getKey(), ServerStats::commandCalls))
-            .forEach((command, n) -> delta.merge(command, n, Long::sum));
+        Map<String, Long> node =
+            ServerStats.delta(before.get(e.getKey()), read(e.getKey(), ServerStats::commandCalls));
+        perNode.put(e.getKey(), node);
+        node.forEach((command, n) -> delta.merge(command, n, Long::sum));
         ServerStats.delta(errorsBefore.get(e.getKey()), read(e.getKey(), ServerStats::errorCounts))
             .forEach((code, n) -> errors.merge(code, n, Long::sum));
       } catch (RuntimeException ex) {
@@ -220,6 +243,9 @@ final class ServerWatch {
                 + " "
                 + failure.message());
       }
+    }
+    for (ReadNodeWatch reads : readNodes) {
+      readSpread = reads.finish(perNode, delta); // one protocol's reads: the last one reported
     }
     return CommandCrossCheck.compare(sent, delta, configs.size()).withErrorReplies(errors);
   }
@@ -258,6 +284,7 @@ final class ServerWatch {
 
   /** Closes the connections kept for the final reads. */
   synchronized void close() {
+    readNodes.forEach(ReadNodeWatch::close);
     kept.values().forEach(Jedis::close);
     kept.clear();
   }

@@ -39,8 +39,9 @@ public record CommandCrossCheck(
   /**
    * Server-side names of the commands the client sends on its own: when it opens a connection, and,
    * in a cluster, to learn the slot map (and Redline's own listing of the primaries); a cluster
-   * client also PINGs a node when it is made. Listed apart only when Redline itself sent none of
-   * them (a standalone run's start check PINGs are compared).
+   * client also PINGs a node when it is made. A primary also counts its replicas' replication
+   * commands. Listed apart only when Redline itself sent none of them (a standalone run's start
+   * check PINGs are compared).
    */
   public static final Set<String> CONNECTION_SETUP =
       Set.of(
@@ -55,7 +56,11 @@ public record CommandCrossCheck(
           "cluster|shards",
           "cluster|nodes",
           "readonly",
-          "ping");
+          "ping",
+          // a primary's replicas acknowledge the stream (REPLCONF ACK, once a second) and sync
+          "replconf",
+          "psync",
+          "sync");
 
   /**
    * One command.

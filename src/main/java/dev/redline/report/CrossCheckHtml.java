@@ -39,7 +39,8 @@ final class CrossCheckHtml {
       h.append("</tbody></table>");
       if (!check.connectionSetup().isEmpty()) {
         h.append(
-            "<p class=\"note\">Connection setup and cluster slot-map reads, sent by Jedis on its"
+            "<p class=\"note\">Connection setup, cluster slot-map reads and replicas' replication"
+                + " commands, sent by Jedis or the replicas on their"
                 + " own and not compared: ");
         List<String> parts = new ArrayList<>();
         check.connectionSetup().forEach(r -> parts.add(r.command() + " " + r.counted()));

@@ -30,6 +30,7 @@ public final class RunReports {
    * @param outcomes the assertions' outcomes, empty when the run had none
    * @param ungated assertions decided outside any gate (Gatling's result does not hold them)
    * @param perOpBatches whether batches gave Gatling a record per command
+   * @param reads where the reads went, when read_from sent them to replicas
    */
   public record RunEnd(
       RunFacts facts,
@@ -44,7 +45,8 @@ public final class RunReports {
       List<String> ungated,
       double spanSeconds,
       long gatlingRecords,
-      boolean perOpBatches) {}
+      boolean perOpBatches,
+      Optional<ReadSpread> reads) {}
 
   /** Says the run's end and writes the companion report; its index.html, unless it failed. */
   public static Optional<Path> write(RunEnd end, RunConsole console) {
@@ -108,6 +110,13 @@ public final class RunReports {
               summaryFields.put("assertions", AssertionsReport.summary(outcomes));
               sections.add(0, AssertionsReport.html(outcomes));
               files.put("assertions.xml", JUnitXml.of(outcomes, end.spanSeconds()));
+            });
+    end.reads()
+        .ifPresent(
+            reads -> {
+              console.print(reads.console());
+              summaryFields.put("reads", reads.summary());
+              sections.add(reads.html());
             });
     console.block(LimitReport.console(end.limits()));
     sections.add(0, LimitReport.html(end.limits()));

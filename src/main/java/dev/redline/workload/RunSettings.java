@@ -262,6 +262,12 @@ public final class RunSettings {
         p = p.sentinelCredentials(d.sentinelUsername(), d.sentinelPassword());
       }
     }
+    if (!d.readFrom().equals("primary")) {
+      p = p.readFrom(d.readFrom());
+    }
+    if (!d.replicas().isEmpty()) {
+      p = p.replicas(d.replicas().toArray(String[]::new));
+    }
     if (d.tls()) {
       p = p.tls();
     }

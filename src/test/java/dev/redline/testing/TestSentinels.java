@@ -92,6 +92,11 @@ public final class TestSentinels implements AutoCloseable {
     }
   }
 
+  /** The replica the deployment started with. */
+  public HostAndPort firstReplica() {
+    return new HostAndPort("127.0.0.1", servers.get(1).port());
+  }
+
   /** The port of the primary the deployment started with. */
   public int firstPrimaryPort() {
     return servers.get(0).port();

@@ -85,6 +85,8 @@ class EverySettingsMistakeIsOneLineTest {
         property("pipeline of 0", "pipeline_size", "redline.test.workload.pipeline_size=0"),
         property("port out of range", "redis.port", "redline.redis.port=70000"),
         property("mode typo", "redis.mode", "redline.redis.mode=clusterr"),
+        property("read_from typo", "redis.read_from", "redline.redis.read_from=replicas"),
+        property("replica not host:port", "redis.replicas", "redline.redis.replicas=[10.0.0.2]"),
         property("RESP 4", "redis.protocol", "redline.redis.protocol=4"),
         property("missing CA file", "tls_ca_file", "redline.redis.tls_ca_file=/nonexistent/ca.pem"),
         property("negative rate", "target_ops_per_second", "redline.test.target_ops_per_second=-5"),

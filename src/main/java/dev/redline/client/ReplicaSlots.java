@@ -1,0 +1,40 @@
+package dev.redline.client;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+
+/**
+ * A cluster client's slot map that also tells each slot's replicas (Jedis keeps their pools when
+ * its config reads from replicas, but shows them only through its cache).
+ */
+final class ReplicaSlots extends ClusterConnectionProvider {
+  private static final int SLOTS = 16384;
+
+  ReplicaSlots(
+      Set<HostAndPort> seeds, JedisClientConfig config, GenericObjectPoolConfig<Connection> pools) {
+    super(seeds, config, pools);
+  }
+
+  /** The pools of the replicas that serve a slot now (empty when it has none). */
+  List<ConnectionPool> replicaPools(int slot) {
+    List<ConnectionPool> pools = cache.getSlotReplicaPools(slot);
+    return pools == null ? List.of() : pools;
+  }
+
+  /** A primary that serves slots but has no replica, or null when every one has one. */
+  HostAndPort primaryWithoutReplica() {
+    for (int slot = 0; slot < SLOTS; slot++) {
+      HostAndPort primary = cache.getSlotNode(slot);
+      if (primary != null && replicaPools(slot).isEmpty()) {
+        return primary;
+      }
+    }
+    return null;
+  }
+}

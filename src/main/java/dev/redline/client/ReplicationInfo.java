@@ -1,0 +1,91 @@
+package dev.redline.client;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.HostAndPort;
+
+/**
+ * A server's {@code INFO replication}: its role, its primary when it is a replica, and, when it is
+ * a primary, its replication offset and each replica it feeds ({@code slave0:ip=...,port=...,
+ * state=online,offset=...,lag=...}).
+ *
+ * @param primary true for {@code role:master}
+ * @param primaryOf the primary a replica follows ({@code master_host:master_port}), or null
+ * @param offset the primary's {@code master_repl_offset}
+ * @param replicas the replicas it feeds, in INFO's order
+ */
+public record ReplicationInfo(
+    boolean primary, HostAndPort primaryOf, long offset, List<Replica> replicas) {
+
+  /**
+   * One replica as its primary sees it.
+   *
+   * @param node the address the replica announced
+   * @param online whether its state is {@code online} (else it is still syncing)
+   * @param offset how far it has acknowledged the replication stream
+   * @param lagSeconds seconds since its last acknowledgement (replicas acknowledge every second)
+   */
+  public record Replica(HostAndPort node, boolean online, long offset, long lagSeconds) {}
+
+  /** Parses the text of {@code INFO replication}. */
+  public static ReplicationInfo parse(String info) {
+    boolean primary = false;
+    String host = null;
+    int port = -1;
+    long offset = 0;
+    List<Replica> replicas = new ArrayList<>();
+    for (String raw : info.split("\r?\n")) {
+      String line = raw.strip();
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String field = line.substring(0, colon);
+      String value = line.substring(colon + 1);
+      if (field.equals("role")) {
+        primary = value.equals("master");
+      } else if (field.equals("master_host")) {
+        host = value;
+      } else if (field.equals("master_port")) {
+        port = Integer.parseInt(value);
+      } else if (field.equals("master_repl_offset")) {
+        offset = Long.parseLong(value);
+      } else if (field.matches("slave\\d+")) {
+        replicas.add(replica(value));
+      }
+    }
+    HostAndPort primaryOf =
+        !primary && host != null && port > 0 ? new HostAndPort(host, port) : null;
+    return new ReplicationInfo(primary, primaryOf, offset, List.copyOf(replicas));
+  }
+
+  /** The replicas that are online (fed the stream now). */
+  public List<HostAndPort> onlineReplicas() {
+    return replicas.stream().filter(Replica::online).map(Replica::node).toList();
+  }
+
+  private static Replica replica(String value) {
+    Map<String, String> fields = new HashMap<>();
+    for (String pair : value.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+    }
+    return new Replica(
+        new HostAndPort(fields.getOrDefault("ip", "?"), (int) number(fields.get("port"))),
+        "online".equals(fields.get("state")),
+        number(fields.get("offset")),
+        number(fields.get("lag")));
+  }
+
+  private static long number(String text) {
+    try {
+      return text == null ? 0 : Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.redline.protocol;
+
+import dev.redline.client.JedisConfigs;
+import dev.redline.client.ProtocolClients;
+import dev.redline.client.ReadCommands;
+import dev.redline.client.ReplicationInfo;
+import dev.redline.client.ServerStats;
+import dev.redline.measure.LatencyRecorder;
+import dev.redline.report.ReadSpread;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+
+/**
+ * The replicas a protocol reads from (read_from replica or any): their {@code INFO commandstats} at
+ * the start and the end, for the per-node cross-check, and their replication lag, read once a
+ * second from their primaries' {@code INFO replication}. Each INFO sent to a primary is counted as
+ * sent, so the primaries' cross-check stays exact.
+ */
+final class ReadNodeWatch {
+  private final ProtocolClients pool;
+  private final ReadCommands commands;
+  private final List<HostAndPort> primaries;
+  private final List<HostAndPort> replicas;
+  private final JedisClientConfig config;
+  private final Map<HostAndPort, Jedis> kept = new LinkedHashMap<>();
+  private final Map<HostAndPort, Map<String, Long>> before = new LinkedHashMap<>();
+  private final Map<HostAndPort, long[]> lag = new LinkedHashMap<>(); // bytes behind, seconds
+
+  private ReadNodeWatch(ProtocolClients pool, List<HostAndPort> primaries) {
+    this.pool = pool;
+    this.commands = pool.readCommands();
+    this.primaries = List.copyOf(primaries);
+    this.replicas = pool.readReplicas();
+    this.config = JedisConfigs.crossCheck(pool.settings());
+  }
+
+  /**
+   * Reads the replicas' counts before the load; null when the protocol's reads go to the primaries.
+   */
+  static ReadNodeWatch start(ProtocolClients pool, List<HostAndPort> primaries) {
+    if (pool.readCommands() == null) {
+      return null;
+    }
+    ReadNodeWatch watch = new ReadNodeWatch(pool, primaries);
+    for (HostAndPort replica : watch.replicas) {
+      watch.before.put(replica, ServerStats.commandCalls(watch.connection(replica)));
+      watch.lag.put(replica, new long[] {-1, -1});
+    }
+    return watch;
+  }
+
+  /** Reads each primary's replication once (a second's sample of the replicas' lag). */
+  void sample(LatencyRecorder sent) {
+    for (HostAndPort primary : primaries) {
+      sent.sent("info");
+      sampleLag(primary);
+    }
+  }
+
+  /** One primary's replicas' lag now, kept where it is the largest seen. */
+  private void sampleLag(HostAndPort primary) {
+    ReplicationInfo info;
+    try {
+      info = ReplicationInfo.parse(connection(primary).info("replication"));
+    } catch (RuntimeException unreadable) {
+      dropConnection(primary);
+      return; // a primary that cannot be read this second says nothing of its replicas
+    }
+    for (ReplicationInfo.Replica replica : info.replicas()) {
+      long[] seen = lag.get(replica.node());
+      if (seen != null && replica.online()) {
+        seen[0] = Math.max(seen[0], Math.max(0, info.offset() - replica.offset()));
+        seen[1] = Math.max(seen[1], replica.lagSeconds());
+      }
+    }
+  }
+
+  /**
+   * The spread of the reads, given the primaries' commandstats deltas; adds to {@code delta} the
+   * reads the replicas counted (their replicated writes are the primaries' and stay out).
+   */
+  ReadSpread finish(Map<HostAndPort, Map<String, Long>> primaryDeltas, Map<String, Long> delta) {
+    // a last sample, after the primaries' final counts were read (so it is not among them): a run
+    // shorter than a second has one too
+    primaries.forEach(this::sampleLag);
+    Map<HostAndPort, Long> sent = pool.readCounts().snapshot();
+    List<ReadSpread.Node> nodes = new ArrayList<>();
+    for (HostAndPort primary : primaries) {
+      Map<String, Long> counts = primaryDeltas.getOrDefault(primary, Map.of());
+      nodes.add(
+          new ReadSpread.Node(
+              primary.toString(),
+              "primary",
+              sent.getOrDefault(primary, 0L),
+              reads(counts),
+              -1,
+              -1));
+    }
+    for (HostAndPort replica : replicas) {
+      Map<String, Long> counts = new TreeMap<>();
+      try {
+        counts =
+            ServerStats.delta(before.get(replica), ServerStats.commandCalls(connection(replica)));
+      } catch (RuntimeException gone) {
+        dropConnection(replica); // a replica that cannot be read counted nothing we can see
+      }
+      counts.forEach(
+          (command, n) -> {
+            if (commands.isRead(command)) {
+              delta.merge(command, n, Long::sum);
+            }
+          });
+      long[] seen = lag.get(replica);
+      nodes.add(
+          new ReadSpread.Node(
+              replica.toString(),
+              "replica",
+              sent.getOrDefault(replica, 0L),
+              reads(counts),
+              seen[0],
+              seen[1]));
+    }
+    return new ReadSpread(pool.settings().reads().readFrom().setting(), nodes);
+  }
+
+  /** Closes the kept connections. */
+  void close() {
+    kept.values().forEach(Jedis::close);
+    kept.clear();
+  }
+
+  private long reads(Map<String, Long> counts) {
+    long reads = 0;
+    for (Map.Entry<String, Long> e : counts.entrySet()) {
+      if (commands.isRead(e.getKey())) {
+        reads += e.getValue();
+      }
+    }
+    return reads;
+  }
+
+  private Jedis connection(HostAndPort node) {
+    return kept.computeIfAbsent(node, n -> new Jedis(n, config));
+  }
+
+  private void dropConnection(HostAndPort node) {
+    Jedis broken = kept.remove(node);
+    if (broken != null) {
+      broken.close();
+    }
+  }
+}

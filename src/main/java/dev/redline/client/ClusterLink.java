@@ -1,14 +1,19 @@
 package dev.redline.client;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
@@ -74,7 +79,7 @@ final class ClusterLink implements RedisLink {
     try (Connection connection = reads.connectionFor(keySlots.iterator().next())) {
       HostAndPort node = connection.getHostAndPort();
       outages.checkUp(node);
-      reads.sent(node);
+      reads.sent(node, 1);
       try {
         Object reply = connection.executeCommand(object);
         outages.answered(node);
@@ -118,11 +123,98 @@ final class ClusterLink implements RedisLink {
   @Override
   public void pipeline(
       ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+    if (reads != null && reads.allRead(commands)) {
+      readPipeline(commands, arguments, replies);
+      return;
+    }
     try (ClusterPipeline pipeline = cluster.pipelined(pipelineThreads)) {
       for (int i = 0; i < replies.length; i++) {
         replies[i] = pipeline.executeCommand(commandObject(commands[i], arguments[i]));
       }
       pipeline.sync();
+    }
+  }
+
+  /**
+   * A batch of reads only (read_from replica or any): each command to a read node of its key's
+   * slot, one pipeline per node; the nodes are read in parallel, the first on the worker. A keyless
+   * read goes to a node of slot 0's.
+   */
+  private void readPipeline(
+      ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
+    Map<ConnectionPool, List<Integer>> byNode = new LinkedHashMap<>();
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
+    CommandObject<Object>[] objects = new CommandObject[commands.length];
+    for (int i = 0; i < commands.length; i++) {
+      objects[i] = commandObject(commands[i], arguments[i]);
+      java.util.Set<Integer> keySlots = objects[i].getArguments().getKeyHashSlots();
+      ConnectionPool node = reads.poolFor(keySlots.isEmpty() ? 0 : keySlots.iterator().next());
+      byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
+    }
+    List<Connection> connections = new ArrayList<>();
+    try {
+      // every node checked before anything is queued: no connection goes back with a half batch
+      for (ConnectionPool pool : byNode.keySet()) {
+        Connection connection = pool.getResource();
+        connections.add(connection);
+        outages.checkUp(connection.getHostAndPort());
+      }
+      List<Runnable> syncs = new ArrayList<>();
+      int n = 0;
+      for (List<Integer> group : byNode.values()) {
+        Connection connection = connections.get(n++);
+        HostAndPort node = connection.getHostAndPort();
+        Pipeline pipeline = new Pipeline(connection);
+        for (int i : group) {
+          replies[i] = pipeline.appendCommand(objects[i]);
+        }
+        reads.sent(node, group.size());
+        syncs.add(
+            () -> {
+              try {
+                pipeline.sync();
+                outages.answered(node);
+              } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+                outages.failed(node);
+                throw e;
+              }
+            });
+      }
+      List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+      for (Runnable sync : syncs.subList(1, syncs.size())) {
+        others.add(pipelineThreads.submit(sync));
+      }
+      RuntimeException failure = null;
+      try {
+        syncs.get(0).run();
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      for (java.util.concurrent.Future<?> other : others) { // every one, before any goes back
+        try {
+          awaitSync(other);
+        } catch (RuntimeException e) {
+          failure = failure == null ? e : failure;
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      connections.forEach(Connection::close);
+    }
+  }
+
+  private static void awaitSync(java.util.concurrent.Future<?> sync) {
+    try {
+      sync.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a node's pipeline", e);
     }
   }
 

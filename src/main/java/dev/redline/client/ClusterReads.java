@@ -34,20 +34,32 @@ final class ClusterReads {
 
   /** A connection to a node that serves {@code slot}'s reads (closing it gives it back). */
   Connection connectionFor(int slot) {
+    return poolFor(slot).getResource();
+  }
+
+  /** The pool of a node that serves {@code slot}'s reads, picked at random among them. */
+  ConnectionPool poolFor(int slot) {
     List<ConnectionPool> replicas = slots.replicaPools(slot);
     int nodes = replicas.size() + (primaryReads ? 1 : 0);
-    if (nodes == 0) {
+    int pick = nodes <= 1 ? 0 : ThreadLocalRandom.current().nextInt(nodes);
+    ConnectionPool pool =
+        pick < replicas.size()
+            ? replicas.get(pick)
+            : primaryReads ? slots.primaryPool(slot) : null; // a replica's read, never its primary
+    if (pool == null) {
       throw new JedisClusterOperationException(
           "no replica serves slot " + slot + " now (its primary is " + slots.getNode(slot) + ")");
     }
-    int pick = nodes == 1 ? 0 : ThreadLocalRandom.current().nextInt(nodes);
-    return pick < replicas.size()
-        ? replicas.get(pick).getResource()
-        : slots.getConnectionFromSlot(slot);
+    return pool;
   }
 
-  /** Counts one read sent to a node. */
-  void sent(HostAndPort node) {
-    counts.of(node).increment();
+  /** Whether every command of a batch only reads. */
+  boolean allRead(ProtocolCommand[] batch) {
+    return commands.allRead(batch);
+  }
+
+  /** Counts reads sent to a node. */
+  void sent(HostAndPort node, int reads) {
+    counts.of(node).add(reads);
   }
 }

@@ -27,6 +27,11 @@ final class ReplicaSlots extends ClusterConnectionProvider {
     return pools == null ? List.of() : pools;
   }
 
+  /** The pool of the primary that serves a slot now, or null when none does. */
+  ConnectionPool primaryPool(int slot) {
+    return cache.getSlotPool(slot);
+  }
+
   /** A primary that serves slots but has no replica, or null when every one has one. */
   HostAndPort primaryWithoutReplica() {
     for (int slot = 0; slot < SLOTS; slot++) {

@@ -150,6 +150,32 @@ class ReadFromReplicasTest {
   }
 
   @Test
+  void theReadyHighThroughputProfileReadsItsBatchesFromTheReplicas() throws Exception {
+    Map<Integer, Map<String, Long>> before = counts(all());
+    GatlingRun.Result run =
+        GatlingRun.runSimulation(
+            "dev.redline.simulations.WorkloadSimulation",
+            Map.of(
+                "redline.url", "redis://127.0.0.1:" + primary.port(),
+                "redline.redis.read_from", "replica",
+                "redline.test.workload.profile", "high_throughput",
+                "redline.test.workload.operations", "{GET: 1.0}",
+                "redline.test.duration", "2s",
+                "redline.test.threads_per_client", "2",
+                "redline.assertions", ""));
+    assertEquals(0, run.exitCode());
+    Map<Integer, Map<String, Long>> after = counts(all());
+    long onReplicas = 0;
+    for (TestRedisServer replica : replicas) {
+      onReplicas += delta(before, after, replica, "get");
+    }
+    assertEquals(0, delta(before, after, primary, "get"), "the primary counted no GET");
+    assertTrue(onReplicas > 1000, "the replicas served the batches' GETs: " + onReplicas);
+    JsonNode reads = run.summary().path("reads");
+    assertTrue(reads.path("all_match").asBoolean(), reads.toString());
+  }
+
+  @Test
   void anyReadsSpreadOverThePrimaryAndTheNamedReplica() throws Exception {
     Map<Integer, Map<String, Long>> before = counts(all());
     TestRedisServer named = replicas.get(1);
@@ -194,7 +220,16 @@ class ReadFromReplicasTest {
               Duration.ofSeconds(60),
               scenario("cluster replica reads")
                   .repeat(60, "i")
-                  .on(exec(cmd.set("rf:#{userId}:#{i}", "v"), cmd.get("rf:#{userId}:#{i}")))
+                  .on(
+                      exec(
+                          cmd.set("rf:#{userId}:#{i}", "v"),
+                          cmd.get("rf:#{userId}:#{i}"),
+                          // keys of several slots: one pipeline per replica, read in parallel
+                          pipeline(
+                              cmd.get("rf:#{userId}:#{i}"),
+                              cmd.get("rf:a:#{i}"),
+                              cmd.get("rf:b:#{i}"),
+                              cmd.get("rf:c:#{i}"))))
                   .injectOpen(atOnceUsers(3)));
       assertEquals(0, run.exitCode());
       long primaryGets = 0;
@@ -213,7 +248,7 @@ class ReadFromReplicasTest {
       }
       assertEquals(3 * 60, primarySets);
       assertEquals(0, primaryGets, "no primary counted a GET");
-      assertEquals(3 * 60, replicaGets, "the replicas counted every GET");
+      assertEquals(3 * 60 * 5, replicaGets, "the replicas counted every GET");
       JsonNode reads = run.summary().path("reads");
       assertTrue(reads.path("all_match").asBoolean(), reads.toString());
       assertEquals(6, reads.path("nodes").size(), reads.toString());

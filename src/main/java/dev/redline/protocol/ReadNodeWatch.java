@@ -5,13 +5,13 @@ import dev.redline.client.ProtocolClients;
 import dev.redline.client.ReadCommands;
 import dev.redline.client.ReplicationInfo;
 import dev.redline.client.ServerStats;
+import dev.redline.command.RedisFailure;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.report.ReadSpread;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -31,6 +31,7 @@ final class ReadNodeWatch {
   private final Map<HostAndPort, Jedis> kept = new LinkedHashMap<>();
   private final Map<HostAndPort, Map<String, Long>> before = new LinkedHashMap<>();
   private final Map<HostAndPort, long[]> lag = new LinkedHashMap<>(); // bytes behind, seconds
+  private String unreadable;
 
   private ReadNodeWatch(ProtocolClients pool, List<HostAndPort> primaries) {
     this.pool = pool;
@@ -103,30 +104,49 @@ final class ReadNodeWatch {
               -1));
     }
     for (HostAndPort replica : replicas) {
-      Map<String, Long> counts = new TreeMap<>();
-      try {
-        counts =
-            ServerStats.delta(before.get(replica), ServerStats.commandCalls(connection(replica)));
-      } catch (RuntimeException gone) {
-        dropConnection(replica); // a replica that cannot be read counted nothing we can see
-      }
-      counts.forEach(
-          (command, n) -> {
-            if (commands.isRead(command)) {
-              delta.merge(command, n, Long::sum);
-            }
-          });
       long[] seen = lag.get(replica);
+      long counted;
+      try {
+        Map<String, Long> counts =
+            ServerStats.delta(before.get(replica), ServerStats.commandCalls(connection(replica)));
+        counts.forEach(
+            (command, n) -> {
+              if (commands.isRead(command)) {
+                delta.merge(command, n, Long::sum);
+              }
+            });
+        counted = reads(counts);
+      } catch (RuntimeException gone) {
+        dropConnection(replica);
+        counted = ReadSpread.UNREAD;
+        if (unreadable == null) {
+          unreadable =
+              "the replica " + replica + " could not be read at the end (" + said(gone) + ")";
+        }
+      }
       nodes.add(
           new ReadSpread.Node(
               replica.toString(),
               "replica",
               sent.getOrDefault(replica, 0L),
-              reads(counts),
+              counted,
               seen[0],
               seen[1]));
     }
     return new ReadSpread(pool.settings().reads().readFrom().setting(), nodes);
+  }
+
+  /**
+   * Why the reads cannot all be counted (a replica that could not be read at the end), or null;
+   * known once {@link #finish} ran.
+   */
+  String unreadable() {
+    return unreadable;
+  }
+
+  private static String said(RuntimeException failure) {
+    RedisFailure f = RedisFailure.of(failure);
+    return f.kind() + " " + f.message();
   }
 
   /** Closes the kept connections. */

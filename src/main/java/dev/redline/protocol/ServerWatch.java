@@ -246,6 +246,10 @@ final class ServerWatch {
     }
     for (ReadNodeWatch reads : readNodes) {
       readSpread = reads.finish(perNode, delta); // one protocol's reads: the last one reported
+      if (reads.unreadable() != null) {
+        return CommandCrossCheck.unavailable(
+            reads.unreadable() + ": the reads it served cannot be counted");
+      }
     }
     return CommandCrossCheck.compare(sent, delta, configs.size()).withErrorReplies(errors);
   }

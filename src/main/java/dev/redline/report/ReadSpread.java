@@ -17,6 +17,8 @@ import java.util.Map;
  * @param nodes one row per primary and replica
  */
 public record ReadSpread(String readFrom, List<Node> nodes) {
+  /** A node's count when it could not be read at the end. */
+  public static final long UNREAD = -1;
 
   /**
    * One node.
@@ -24,7 +26,8 @@ public record ReadSpread(String readFrom, List<Node> nodes) {
    * @param node host:port
    * @param role primary or replica
    * @param sent reads Redline sent to it
-   * @param counted read commands it counted (commands the server flags readonly)
+   * @param counted read commands it counted (commands the server flags readonly); {@link #UNREAD}
+   *     when it could not be read at the end
    * @param maxBytesBehind a replica's largest distance behind its primary's replication offset,
    *     bytes; -1 for a primary or when never seen
    * @param maxLagSeconds a replica's largest {@code lag} (seconds since its last acknowledgement);
@@ -64,7 +67,7 @@ public record ReadSpread(String readFrom, List<Node> nodes) {
       row.put("node", n.node());
       row.put("role", n.role());
       row.put("reads_sent", n.sent());
-      row.put("reads_counted", n.counted());
+      row.put("reads_counted", n.counted() == UNREAD ? null : n.counted());
       row.put("share_pct", Math.round(sharePercent(n) * 10) / 10.0);
       if (n.role().equals("replica")) {
         row.put("max_bytes_behind", n.maxBytesBehind());
@@ -90,12 +93,14 @@ public record ReadSpread(String readFrom, List<Node> nodes) {
       lines.add(
           String.format(
               Locale.ROOT,
-              "  %-22s %-7s %5.1f %%  sent %,d  counted %,d%s",
+              "  %-22s %-7s %5.1f %%  sent %,d  %s%s",
               n.node(),
               n.role(),
               sharePercent(n),
               n.sent(),
-              n.counted(),
+              n.counted() == UNREAD
+                  ? "could not be read at the end"
+                  : "counted " + number(n.counted()),
               lag(n)));
     }
     return lines;
@@ -112,8 +117,8 @@ public record ReadSpread(String readFrom, List<Node> nodes) {
         .append(
             allMatch()
                 ? "Each node counted in INFO commandstats the reads Redline sent it."
-                : "A node's INFO commandstats differs from the reads Redline sent it (another client"
-                    + " reading it, or a failover).")
+                : "A node's INFO commandstats differs from the reads Redline sent it, or could not"
+                    + " be read at the end (another client reading it, a failover, a node gone).")
         .append("</p><table><thead><tr><th>node</th><th>role</th><th>share of reads</th>")
         .append("<th>sent by Redline</th><th>counted by the node</th>")
         .append("<th>most bytes behind</th><th>most lag (s)</th></tr></thead><tbody>");
@@ -127,13 +132,11 @@ public record ReadSpread(String readFrom, List<Node> nodes) {
           .append(
               String.format(
                   Locale.ROOT,
-                  "</td><td>%.1f %%</td><td>%,d</td><td>%,d</td><td>%s</td><td>%s</td></tr>",
+                  "</td><td>%.1f %%</td><td>%,d</td><td>%s</td><td>%s</td><td>%s</td></tr>",
                   sharePercent(n),
                   n.sent(),
-                  n.counted(),
-                  n.maxBytesBehind() < 0
-                      ? ""
-                      : String.format(Locale.ROOT, "%,d", n.maxBytesBehind()),
+                  n.counted() == UNREAD ? "could not be read at the end" : number(n.counted()),
+                  n.maxBytesBehind() < 0 ? "" : number(n.maxBytesBehind()),
                   n.maxLagSeconds() < 0 ? "" : Long.toString(n.maxLagSeconds())));
     }
     h.append(
@@ -142,6 +145,10 @@ public record ReadSpread(String readFrom, List<Node> nodes) {
             + " behind its replication offset, and seconds since the replica's last"
             + " acknowledgement (replicas acknowledge once a second).</p></section>");
     return h.toString();
+  }
+
+  private static String number(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 
   private static String lag(Node n) {

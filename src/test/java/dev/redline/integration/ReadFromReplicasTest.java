@@ -292,6 +292,69 @@ class ReadFromReplicasTest {
   }
 
   @Test
+  void aReplicaThatDiesMidRunCostsItsReadsOnlyAndTheReportSaysItCouldNotBeCounted()
+      throws Exception {
+    try (TestRedisServer ownPrimary = TestRedisServer.start();
+        TestRedisServer staying =
+            TestRedisServer.start("--replicaof", "127.0.0.1", "" + ownPrimary.port());
+        TestRedisServer dying =
+            TestRedisServer.start("--replicaof", "127.0.0.1", "" + ownPrimary.port())) {
+      Await.until(
+          "both replicas online",
+          Duration.ofSeconds(20),
+          () -> {
+            try (Jedis jedis = TestRedis.connect(ownPrimary)) {
+              return ReplicationInfo.parse(jedis.info("replication")).onlineReplicas().size() == 2;
+            }
+          });
+      Thread killer =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                dying.kill();
+              });
+      GatlingRun.Result run;
+      killer.start();
+      try {
+        run =
+            GatlingRun.run(
+                redis().url("redis://127.0.0.1:" + ownPrimary.port()).readFrom("replica"),
+                Duration.ofSeconds(60),
+                scenario("a replica dies")
+                    .during(Duration.ofSeconds(3))
+                    .on(exec(cmd.set("rf:#{userId}", "v"), cmd.get("rf:#{userId}")))
+                    .injectOpen(atOnceUsers(2)));
+      } finally {
+        killer.join();
+      }
+      assertEquals(0, run.exitCode(), "the run went on to its end");
+      Map<String, Long> getKos = run.recorder().series("GET").errorsByKind();
+      assertTrue(getKos.getOrDefault("CONNECTION", 0L) > 0, "reads to the dead replica: " + getKos);
+      assertTrue(
+          run.recorder().series("GET").okHistogram().getTotalCount() > 100,
+          "reads to the other replica went on");
+      JsonNode crossCheck = run.summary().path("commandstats_cross_check");
+      assertFalse(crossCheck.path("available").asBoolean(true), crossCheck.toString());
+      assertTrue(
+          crossCheck.toString().contains("the replica 127.0.0.1:" + dying.port()),
+          crossCheck.toString());
+      JsonNode reads = run.summary().path("reads");
+      assertFalse(reads.path("all_match").asBoolean(true), reads.toString());
+      boolean unread = false;
+      for (JsonNode node : reads.path("nodes")) {
+        if (node.path("node").asText().endsWith(":" + dying.port())) {
+          unread = node.path("reads_counted").isNull();
+        }
+      }
+      assertTrue(unread, "the dead replica's count is unknown, not 0: " + reads);
+    }
+  }
+
+  @Test
   void mistakesAreOneLineEach() {
     String primaryAddress = "127.0.0.1:" + primary.port();
     assertRefused(

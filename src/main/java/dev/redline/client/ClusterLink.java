@@ -11,7 +11,6 @@ import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
-import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClusterClient;
@@ -26,7 +25,8 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * routed by the slot of its keys; Jedis follows MOVED and ASK. A command or transaction whose keys
  * hash to different slots fails before it is sent, with a {@code CROSSSLOT} error that names the
  * keys and their slots. Pipelines are split by node by Jedis and the nodes are read in parallel on
- * the client's pipeline threads.
+ * the client's pipeline threads. With read_from replica or any, reads (and batches of reads only)
+ * go to read nodes of their slots instead (see {@link ClusterReads}).
  */
 final class ClusterLink implements RedisLink {
   private final RedisClusterClient cluster;
@@ -56,9 +56,9 @@ final class ClusterLink implements RedisLink {
   }
 
   /**
-   * Sends one command to its slot's primary; while that node is in an outage, fails at once instead
-   * ({@link NodeOutages}), so that a dead primary holds no worker and no other node's requests wait
-   * behind it.
+   * Sends one command to its slot's primary (a read with read_from replica or any: to a read node
+   * of the slot); while that node is in an outage, fails at once instead ({@link NodeOutages}), so
+   * that a dead node holds no worker and no other node's requests wait behind it.
    */
   @Override
   public Object send(ProtocolCommand command, String[] arguments) {
@@ -68,26 +68,27 @@ final class ClusterLink implements RedisLink {
   }
 
   /**
-   * Sends a read to a node its slot's reads go to (read_from replica or any). A node in an outage
-   * fails at once, as a primary does; a MOVED reply (the slot moved since the map was read) is KO.
+   * Sends a read to a node its slot's reads go to (read_from replica or any; a keyless read: slot
+   * 0's). A node in an outage fails at once, as a primary does. A node that cannot be reached, or a
+   * MOVED reply (the slot moved since the map was read), is KO and has the slot map read again.
    */
   private Object read(CommandObject<Object> object) {
     java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
-    if (keySlots.isEmpty()) {
-      return send(object);
-    }
-    try (Connection connection = reads.connectionFor(keySlots.iterator().next())) {
-      HostAndPort node = connection.getHostAndPort();
-      outages.checkUp(node);
-      reads.sent(node, 1);
-      try {
-        Object reply = connection.executeCommand(object);
-        outages.answered(node);
-        return reply;
-      } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
-        outages.failed(node);
-        throw e;
-      }
+    ClusterReads.ReadNode target =
+        reads.nodeFor(keySlots.isEmpty() ? 0 : keySlots.iterator().next());
+    outages.checkUp(target.node());
+    try (Connection connection = target.pool().getResource()) {
+      reads.sent(target.node(), 1);
+      Object reply = connection.executeCommand(object);
+      outages.answered(target.node());
+      return reply;
+    } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+      outages.failed(target.node());
+      slots.renewSlotCache();
+      throw e;
+    } catch (redis.clients.jedis.exceptions.JedisMovedDataException e) {
+      slots.renewSlotCache();
+      throw e;
     }
   }
 
@@ -110,6 +111,7 @@ final class ClusterLink implements RedisLink {
     }
     outages.checkUp(node);
     try {
+      countRead(object, node);
       Object reply = cluster.executeCommand(object);
       outages.answered(node);
       return reply;
@@ -120,16 +122,50 @@ final class ClusterLink implements RedisLink {
     }
   }
 
+  /**
+   * With read_from replica or any, counts a read that goes to a primary all the same (in a
+   * transaction, a batch with a write, a blocking read): the primary's commandstats count it too.
+   */
+  private void countRead(CommandObject<Object> object, HostAndPort node) {
+    if (reads != null && node != null && reads.isRead(object.getArguments().getCommand())) {
+      reads.sent(node, 1);
+    }
+  }
+
+  /** A batch with a blocking command in it (XREAD BLOCK flags readonly) stays on the primaries. */
+  @Override
+  public void pipeline(
+      ProtocolCommand[] commands,
+      String[][] arguments,
+      Response<Object>[] replies,
+      long blockMillis) {
+    if (blockMillis > 0) {
+      primaryPipeline(commands, arguments, replies);
+    } else {
+      pipeline(commands, arguments, replies);
+    }
+  }
+
   @Override
   public void pipeline(
       ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     if (reads != null && reads.allRead(commands)) {
       readPipeline(commands, arguments, replies);
-      return;
+    } else {
+      primaryPipeline(commands, arguments, replies);
     }
+  }
+
+  private void primaryPipeline(
+      ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
     try (ClusterPipeline pipeline = cluster.pipelined(pipelineThreads)) {
       for (int i = 0; i < replies.length; i++) {
-        replies[i] = pipeline.executeCommand(commandObject(commands[i], arguments[i]));
+        CommandObject<Object> object = commandObject(commands[i], arguments[i]);
+        java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
+        if (!keySlots.isEmpty()) {
+          countRead(object, slots.getNode(keySlots.iterator().next()));
+        }
+        replies[i] = pipeline.executeCommand(object);
       }
       pipeline.sync();
     }
@@ -142,33 +178,36 @@ final class ClusterLink implements RedisLink {
    */
   private void readPipeline(
       ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
-    Map<ConnectionPool, List<Integer>> byNode = new LinkedHashMap<>();
+    Map<ClusterReads.ReadNode, List<Integer>> byNode = new LinkedHashMap<>();
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     CommandObject<Object>[] objects = new CommandObject[commands.length];
     for (int i = 0; i < commands.length; i++) {
       objects[i] = commandObject(commands[i], arguments[i]);
       java.util.Set<Integer> keySlots = objects[i].getArguments().getKeyHashSlots();
-      ConnectionPool node = reads.poolFor(keySlots.isEmpty() ? 0 : keySlots.iterator().next());
+      ClusterReads.ReadNode node =
+          reads.nodeFor(keySlots.isEmpty() ? 0 : keySlots.iterator().next());
       byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
     }
     List<Connection> connections = new ArrayList<>();
     try {
       // every node checked before anything is queued: no connection goes back with a half batch
-      for (ConnectionPool pool : byNode.keySet()) {
-        Connection connection = pool.getResource();
-        connections.add(connection);
-        outages.checkUp(connection.getHostAndPort());
+      for (ClusterReads.ReadNode node : byNode.keySet()) {
+        outages.checkUp(node.node());
+      }
+      for (ClusterReads.ReadNode node : byNode.keySet()) {
+        try {
+          connections.add(node.pool().getResource());
+        } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+          outages.failed(node.node());
+          slots.renewSlotCache();
+          throw e;
+        }
       }
       List<Runnable> syncs = new ArrayList<>();
       int n = 0;
-      for (List<Integer> group : byNode.values()) {
-        Connection connection = connections.get(n++);
-        HostAndPort node = connection.getHostAndPort();
-        Pipeline pipeline = new Pipeline(connection);
-        for (int i : group) {
-          replies[i] = pipeline.appendCommand(objects[i]);
-        }
-        reads.sent(node, group.size());
+      for (Map.Entry<ClusterReads.ReadNode, List<Integer>> group : byNode.entrySet()) {
+        HostAndPort node = group.getKey().node();
+        Pipeline pipeline = new Pipeline(connections.get(n++));
         syncs.add(
             () -> {
               try {
@@ -179,29 +218,52 @@ final class ClusterLink implements RedisLink {
                 throw e;
               }
             });
-      }
-      List<java.util.concurrent.Future<?>> others = new ArrayList<>();
-      for (Runnable sync : syncs.subList(1, syncs.size())) {
-        others.add(pipelineThreads.submit(sync));
-      }
-      RuntimeException failure = null;
-      try {
-        syncs.get(0).run();
-      } catch (RuntimeException e) {
-        failure = e;
-      }
-      for (java.util.concurrent.Future<?> other : others) { // every one, before any goes back
-        try {
-          awaitSync(other);
-        } catch (RuntimeException e) {
-          failure = failure == null ? e : failure;
+        for (int i : group.getValue()) {
+          replies[i] = pipeline.appendCommand(objects[i]);
         }
+        reads.sent(node, group.getValue().size());
       }
-      if (failure != null) {
-        throw failure;
-      }
+      syncAll(syncs);
+    } catch (RuntimeException e) {
+      // a connection whose batch was not read to its end must never serve another request
+      connections.forEach(Connection::setBroken);
+      throw e;
     } finally {
       connections.forEach(Connection::close);
+    }
+  }
+
+  /**
+   * Reads every node's pipeline: the first on this thread, the others on the pipeline threads (on
+   * this one too when those take no more work); waits for all before it throws the first failure.
+   */
+  private void syncAll(List<Runnable> syncs) {
+    List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+    List<Runnable> here = new ArrayList<>(List.of(syncs.get(0)));
+    for (Runnable sync : syncs.subList(1, syncs.size())) {
+      try {
+        others.add(pipelineThreads.submit(sync));
+      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        here.add(sync);
+      }
+    }
+    RuntimeException failure = null;
+    for (Runnable sync : here) {
+      try {
+        sync.run();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    for (java.util.concurrent.Future<?> other : others) { // every one, before any goes back
+      try {
+        awaitSync(other);
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -273,6 +335,9 @@ final class ClusterLink implements RedisLink {
       }
     }
     try (Connection connection = cluster.getConnectionFromSlot(Math.max(slot, 0))) {
+      for (CommandObject<Object> object : objects) {
+        countRead(object, connection.getHostAndPort());
+      }
       Transaction transaction = new Transaction(connection);
       for (int i = 0; i < replies.length; i++) {
         replies[i] = transaction.executeCommand(objects[i]);

@@ -1,8 +1,9 @@
 package dev.redline.client;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.commands.ProtocolCommand;
@@ -19,6 +20,7 @@ final class ClusterReads {
   private final boolean primaryReads;
   private final ReadCommands commands;
   private final ReadCounts counts;
+  private final Map<ConnectionPool, HostAndPort> addresses = new ConcurrentHashMap<>();
 
   ClusterReads(ReplicaSlots slots, boolean primaryReads, ReadCommands commands, ReadCounts counts) {
     this.slots = slots;
@@ -32,13 +34,11 @@ final class ClusterReads {
     return commands.isRead(command);
   }
 
-  /** A connection to a node that serves {@code slot}'s reads (closing it gives it back). */
-  Connection connectionFor(int slot) {
-    return poolFor(slot).getResource();
-  }
+  /** A node that serves reads, and its pool. */
+  record ReadNode(HostAndPort node, ConnectionPool pool) {}
 
-  /** The pool of a node that serves {@code slot}'s reads, picked at random among them. */
-  ConnectionPool poolFor(int slot) {
+  /** A node that serves {@code slot}'s reads, picked at random among them. */
+  ReadNode nodeFor(int slot) {
     List<ConnectionPool> replicas = slots.replicaPools(slot);
     int nodes = replicas.size() + (primaryReads ? 1 : 0);
     int pick = nodes <= 1 ? 0 : ThreadLocalRandom.current().nextInt(nodes);
@@ -50,7 +50,7 @@ final class ClusterReads {
       throw new JedisClusterOperationException(
           "no replica serves slot " + slot + " now (its primary is " + slots.getNode(slot) + ")");
     }
-    return pool;
+    return new ReadNode(addresses.computeIfAbsent(pool, slots::nodeOf), pool);
   }
 
   /** Whether every command of a batch only reads. */

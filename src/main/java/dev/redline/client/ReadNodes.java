@@ -12,6 +12,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * The replicas a one-primary deployment's reads go to, found once at the start: those the user
@@ -59,6 +60,17 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
               : settings.deployment() instanceof Deployment.Sentinel sentinel
                   ? sentinelReplicas(settings, sentinel)
                   : info.onlineReplicas();
+    } catch (JedisDataException denied) {
+      if (!deniedOrRenamed(denied)) {
+        throw denied; // a login that fails is said where every run's start says it
+      }
+      throw new IllegalArgumentException(
+          "read_from needs COMMAND and INFO on the primary "
+              + primary
+              + ", which answered: "
+              + denied.getMessage()
+              + " (an ACL user needs +command +info)",
+          denied);
     }
     if (replicas.isEmpty() && settings.reads().readFrom() == ReadFrom.REPLICA) {
       throw new IllegalArgumentException(
@@ -74,6 +86,12 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
       checkReplica(replica, primary, config, !settings.reads().named().isEmpty());
     }
     return new ReadNodes(primary, List.copyOf(replicas), commands);
+  }
+
+  /** Whether an error reply says a command is not allowed (ACL) or not known (renamed). */
+  static boolean deniedOrRenamed(JedisDataException reply) {
+    String message = String.valueOf(reply.getMessage());
+    return message.startsWith("NOPERM") || message.startsWith("ERR unknown command");
   }
 
   /** Reaches a replica and checks that it is one, of this primary. */
@@ -103,7 +121,7 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
               + ") is a primary, not a replica; list only the replicas of "
               + primary);
     }
-    if (info.primaryOf() != null && info.primaryOf().getPort() != primary.getPort()) {
+    if (info.primaryOf() != null && !ReplicationInfo.sameServer(info.primaryOf(), primary)) {
       throw new IllegalArgumentException(
           "the replica "
               + replica
@@ -112,6 +130,8 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
               + ") follows "
               + info.primaryOf()
               + ", not the primary "
+              + primary
+              + "; list only the replicas of "
               + primary);
     }
   }

@@ -10,6 +10,7 @@ import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * How a protocol's clients route reads (read_from): every command to the primary, or reads to
@@ -64,8 +65,18 @@ final class ReadRouting {
         replicas.add(replicaLinks.apply(replica));
       }
     } catch (RuntimeException e) {
-      replicas.forEach(ServerLinks::close);
-      primary.close();
+      for (ServerLinks opened : replicas) {
+        try {
+          opened.close();
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      try {
+        primary.close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
       throw e;
     }
     return new ReplicaReadLinks(
@@ -106,6 +117,15 @@ final class ReadRouting {
                     new CommandObject<>(
                         new CommandArguments(Protocol.Command.COMMAND),
                         BuilderFactory.RAW_OBJECT)));
+      } catch (JedisDataException denied) {
+        if (!ReadNodes.deniedOrRenamed(denied)) {
+          throw denied; // a login that fails is said where every run's start says it
+        }
+        throw new IllegalArgumentException(
+            "read_from needs COMMAND on the cluster's nodes, which answered: "
+                + denied.getMessage()
+                + " (an ACL user needs +command)",
+            denied);
       }
       clusterChecked = true;
     }

@@ -13,22 +13,24 @@ import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * A client's links when its reads go to replicas (read_from: replica or any) of one primary: the
- * primary's links for writes, transactions and batches with a write in them; for a read, or a batch
- * of reads only, the links of a read node picked at random per request, so the reads spread evenly.
+ * primary's link for writes, transactions and batches with a write in them; for a read, or a batch
+ * of reads only, the link of a read node picked at random per call, so the reads spread evenly.
  * Each node's links are its own {@link ServerLinks} (a worker keeps one connection per node when it
- * has a connection per worker), so a request holds one connection at a time.
+ * has a connection per worker).
+ *
+ * <p>A request holds one primary link from its first use to its end (a replay's SELECT, its command
+ * and the SELECT back share a connection; a read that picks the primary uses it too), and a read
+ * node's link only for the call.
  */
 final class ReplicaReadLinks implements LinkSource {
   private final LinkSource primary;
   private final List<ServerLinks> replicas;
-  private final LinkSource[] readers;
+  private final LinkSource[] readers; // with primaryReads, readers[0] is the primary
   private final LongAdder[] readsSent;
+  private final LongAdder primaryReadsSent;
+  private final boolean primaryReads;
   private final ReadCommands commands;
-  private final RedisLink routed = new Routed();
   private final byte[] database;
-
-  /** Whether this worker's primary connection has SELECTed another database (a replay's). */
-  private final ThreadLocal<boolean[]> elsewhere = ThreadLocal.withInitial(() -> new boolean[1]);
 
   /**
    * @param primary the primary's links (writes, and reads too when {@code primaryReads})
@@ -46,15 +48,17 @@ final class ReplicaReadLinks implements LinkSource {
       int database,
       ReadCommands commands,
       ReadCounts counts) {
-    this.database = Integer.toString(database).getBytes(StandardCharsets.US_ASCII);
     this.primary = primary;
     this.replicas = List.copyOf(replicas);
+    this.primaryReads = primaryReads;
     this.commands = commands;
+    this.database = Integer.toString(database).getBytes(StandardCharsets.US_ASCII);
+    this.primaryReadsSent = counts.of(primaryNode);
     List<LinkSource> readNodes = new ArrayList<>();
     List<LongAdder> sent = new ArrayList<>();
     if (primaryReads) {
       readNodes.add(primary);
-      sent.add(counts.of(primaryNode));
+      sent.add(primaryReadsSent);
     }
     for (int i = 0; i < replicas.size(); i++) {
       readNodes.add(replicas.get(i));
@@ -66,7 +70,7 @@ final class ReplicaReadLinks implements LinkSource {
 
   @Override
   public RedisLink acquire() {
-    return routed;
+    return new Routed();
   }
 
   @Override
@@ -76,7 +80,9 @@ final class ReplicaReadLinks implements LinkSource {
 
   @Override
   public void release(RedisLink link) {
-    if (link != routed) {
+    if (link instanceof Routed routed) {
+      routed.releasePrimary();
+    } else {
       primary.release(link); // the start check's link
     }
   }
@@ -118,37 +124,71 @@ final class ReplicaReadLinks implements LinkSource {
     T run(RedisLink link);
   }
 
-  private <T> T onPrimary(OnLink<T> step) {
-    return on(primary, step);
+  private int reads(ProtocolCommand command) {
+    return commands.isRead(command) ? 1 : 0;
   }
 
-  private <T> T onReader(int commandCount, OnLink<T> step) {
-    int node = readers.length == 1 ? 0 : ThreadLocalRandom.current().nextInt(readers.length);
-    readsSent[node].add(commandCount);
-    return on(readers[node], step);
-  }
-
-  private static <T> T on(LinkSource source, OnLink<T> step) {
-    RedisLink link = source.acquire();
-    try {
-      return step.run(link);
-    } finally {
-      source.release(link);
+  private int reads(ProtocolCommand[] batch) {
+    int reads = 0;
+    for (ProtocolCommand command : batch) {
+      reads += reads(command);
     }
+    return reads;
   }
 
   /** The link a request is given: routes each call by what its commands do. */
   private final class Routed implements RedisLink {
+    private RedisLink primaryLink;
+
+    /** Whether the request has SELECTed another database on the primary (a replay's). */
+    private boolean elsewhere;
+
+    private RedisLink primaryLink() {
+      if (primaryLink == null) {
+        primaryLink = primary.acquire();
+      }
+      return primaryLink;
+    }
+
+    void releasePrimary() {
+      if (primaryLink != null) {
+        primary.release(primaryLink);
+        primaryLink = null;
+      }
+    }
+
+    /** A step on the primary; {@code reads}: how many of its commands are reads. */
+    private <T> T onPrimary(int reads, OnLink<T> step) {
+      RedisLink link = primaryLink();
+      primaryReadsSent.add(reads); // once there is a link: counted as the server will count it
+      return step.run(link);
+    }
+
+    private <T> T onReader(int commandCount, OnLink<T> step) {
+      int node = readers.length == 1 ? 0 : ThreadLocalRandom.current().nextInt(readers.length);
+      if (primaryReads && node == 0) {
+        return onPrimary(commandCount, step);
+      }
+      LinkSource reader = readers[node];
+      RedisLink link = reader.acquire();
+      readsSent[node].add(commandCount);
+      try {
+        return step.run(link);
+      } finally {
+        reader.release(link);
+      }
+    }
+
     @Override
     public Object send(ProtocolCommand command, String[] arguments) {
       return commands.isRead(command)
           ? onReader(1, link -> link.send(command, arguments))
-          : onPrimary(link -> link.send(command, arguments));
+          : onPrimary(0, link -> link.send(command, arguments));
     }
 
     @Override
     public Object sendBlocking(ProtocolCommand command, String[] arguments, long blockMillis) {
-      return onPrimary(link -> link.sendBlocking(command, arguments, blockMillis));
+      return onPrimary(reads(command), link -> link.sendBlocking(command, arguments, blockMillis));
     }
 
     @Override
@@ -165,7 +205,7 @@ final class ReplicaReadLinks implements LinkSource {
       if (blockMillis <= 0 && commands.allRead(commandList)) {
         onReader(commandList.length, step);
       } else {
-        onPrimary(step);
+        onPrimary(reads(commandList), step);
       }
     }
 
@@ -179,6 +219,7 @@ final class ReplicaReadLinks implements LinkSource {
     public void transaction(
         ProtocolCommand[] commandList, String[][] arguments, Response<Object>[] replies) {
       onPrimary(
+          reads(commandList),
           link -> {
             link.transaction(commandList, arguments, replies);
             return null;
@@ -186,28 +227,33 @@ final class ReplicaReadLinks implements LinkSource {
     }
 
     /**
-     * A replayed command. A replay reaches another database between two SELECTs on one connection:
-     * until it SELECTs back, its reads stay on the primary, where that database is selected.
+     * A replayed command. A replay reaches another database between two SELECTs on the request's
+     * primary connection: until it SELECTs back, its reads stay there, where that database is.
      */
     @Override
     public Object sendBytes(ProtocolCommand command, byte[][] arguments) {
       if (command == Protocol.Command.SELECT && arguments.length == 1) {
-        elsewhere.get()[0] = !Arrays.equals(arguments[0], database);
+        Object reply = onPrimary(0, link -> link.sendBytes(command, arguments));
+        elsewhere = !Arrays.equals(arguments[0], database); // once the server SELECTed it
+        return reply;
       }
-      return commands.isRead(command) && !elsewhere.get()[0]
-          ? onReader(1, link -> link.sendBytes(command, arguments))
-          : onPrimary(link -> link.sendBytes(command, arguments));
+      if (commands.isRead(command) && !elsewhere) {
+        return onReader(1, link -> link.sendBytes(command, arguments));
+      }
+      return onPrimary(reads(command), link -> link.sendBytes(command, arguments));
     }
 
     @Override
     public Object sendBlockingBytes(ProtocolCommand command, byte[][] arguments, long blockMillis) {
-      return onPrimary(link -> link.sendBlockingBytes(command, arguments, blockMillis));
+      return onPrimary(
+          reads(command), link -> link.sendBlockingBytes(command, arguments, blockMillis));
     }
 
     @Override
     public void transactionBytes(
         ProtocolCommand[] commandList, byte[][][] arguments, Response<Object>[] replies) {
       onPrimary(
+          reads(commandList),
           link -> {
             link.transactionBytes(commandList, arguments, replies);
             return null;

@@ -1,6 +1,7 @@
 package dev.redline.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
@@ -30,6 +31,16 @@ final class ReplicaSlots extends ClusterConnectionProvider {
   /** The pool of the primary that serves a slot now, or null when none does. */
   ConnectionPool primaryPool(int slot) {
     return cache.getSlotPool(slot);
+  }
+
+  /** The address of the node a pool connects to. */
+  HostAndPort nodeOf(ConnectionPool pool) {
+    for (Map.Entry<String, ConnectionPool> node : cache.getNodes().entrySet()) {
+      if (node.getValue() == pool) {
+        return HostAndPort.from(node.getKey());
+      }
+    }
+    throw new IllegalStateException("a pool of no node the slot map knows");
   }
 
   /** A primary that serves slots but has no replica, or null when every one has one. */

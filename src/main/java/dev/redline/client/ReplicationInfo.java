@@ -1,5 +1,7 @@
 package dev.redline.client;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +15,16 @@ import redis.clients.jedis.HostAndPort;
  *
  * @param primary true for {@code role:master}
  * @param primaryOf the primary a replica follows ({@code master_host:master_port}), or null
- * @param offset the primary's {@code master_repl_offset}
+ * @param offset the primary's {@code master_repl_offset}; a replica's {@code slave_repl_offset}
+ * @param lastIoSeconds a replica's {@code master_last_io_seconds_ago} (-1 when not connected)
  * @param replicas the replicas it feeds, in INFO's order
  */
 public record ReplicationInfo(
-    boolean primary, HostAndPort primaryOf, long offset, List<Replica> replicas) {
+    boolean primary,
+    HostAndPort primaryOf,
+    long offset,
+    long lastIoSeconds,
+    List<Replica> replicas) {
 
   /**
    * One replica as its primary sees it.
@@ -35,6 +42,8 @@ public record ReplicationInfo(
     String host = null;
     int port = -1;
     long offset = 0;
+    long replicaOffset = 0;
+    long lastIo = -1;
     List<Replica> replicas = new ArrayList<>();
     for (String raw : info.split("\r?\n")) {
       String line = raw.strip();
@@ -52,18 +61,41 @@ public record ReplicationInfo(
         port = Integer.parseInt(value);
       } else if (field.equals("master_repl_offset")) {
         offset = Long.parseLong(value);
+      } else if (field.equals("slave_repl_offset")) {
+        replicaOffset = Long.parseLong(value);
+      } else if (field.equals("master_last_io_seconds_ago")) {
+        lastIo = Long.parseLong(value);
       } else if (field.matches("slave\\d+")) {
         replicas.add(replica(value));
       }
     }
     HostAndPort primaryOf =
         !primary && host != null && port > 0 ? new HostAndPort(host, port) : null;
-    return new ReplicationInfo(primary, primaryOf, offset, List.copyOf(replicas));
+    return new ReplicationInfo(
+        primary, primaryOf, primary ? offset : replicaOffset, lastIo, List.copyOf(replicas));
   }
 
   /** The replicas that are online (fed the stream now). */
   public List<HostAndPort> onlineReplicas() {
     return replicas.stream().filter(Replica::online).map(Replica::node).toList();
+  }
+
+  /**
+   * Whether two addresses name one server: the same port, and host names that are equal or resolve
+   * to the same address (a replica may know its primary by another name than the run does).
+   */
+  public static boolean sameServer(HostAndPort a, HostAndPort b) {
+    if (a.getPort() != b.getPort()) {
+      return false;
+    }
+    if (a.getHost().equalsIgnoreCase(b.getHost())) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(a.getHost()).equals(InetAddress.getByName(b.getHost()));
+    } catch (UnknownHostException unresolved) {
+      return true; // a name this machine cannot resolve: the port is all there is to compare
+    }
   }
 
   private static Replica replica(String value) {

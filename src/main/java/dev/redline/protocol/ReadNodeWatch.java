@@ -9,9 +9,11 @@ import dev.redline.command.RedisFailure;
 import dev.redline.measure.LatencyRecorder;
 import dev.redline.report.ReadSpread;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -32,6 +34,8 @@ final class ReadNodeWatch {
   private final Map<HostAndPort, Map<String, Long>> before = new LinkedHashMap<>();
   private final Map<HostAndPort, long[]> lag = new LinkedHashMap<>(); // bytes behind, seconds
   private String unreadable;
+  private final Map<HostAndPort, HostAndPort> announcedAs = new HashMap<>(); // replica → as listed
+  private final Map<HostAndPort, HostAndPort> listedBy = new HashMap<>(); // replica → its primary
 
   private ReadNodeWatch(ProtocolClients pool, List<HostAndPort> primaries) {
     this.pool = pool;
@@ -56,40 +60,94 @@ final class ReadNodeWatch {
     return watch;
   }
 
-  /** Reads each primary's replication once (a second's sample of the replicas' lag). */
+  /**
+   * Reads each primary's replication once (a second's sample of the replicas' lag); each INFO the
+   * primary answered is counted in {@code sent}.
+   */
   void sample(LatencyRecorder sent) {
+    Map<HostAndPort, ReplicationInfo> read = readPrimaries();
+    read.keySet().forEach(primary -> sent.sent("info"));
+    recordLag(read);
+  }
+
+  /** The primaries' INFO replication now; a primary that cannot be read this time is left out. */
+  private Map<HostAndPort, ReplicationInfo> readPrimaries() {
+    Map<HostAndPort, ReplicationInfo> read = new LinkedHashMap<>();
     for (HostAndPort primary : primaries) {
-      sent.sent("info");
-      sampleLag(primary);
+      try {
+        read.put(primary, ReplicationInfo.parse(connection(primary).info("replication")));
+      } catch (RuntimeException unreadable) {
+        dropConnection(primary);
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Each replica's lag now, kept where it is the largest seen: as its primary lists it (under the
+   * address it announced, which may be another name for the one Redline reads it at), else from the
+   * replica's own INFO replication against its primary's offset.
+   */
+  private void recordLag(Map<HostAndPort, ReplicationInfo> primaryInfo) {
+    for (HostAndPort replica : replicas) {
+      long[] seen = lag.get(replica);
+      ReplicationInfo.Replica listed = listed(replica, primaryInfo);
+      if (listed != null) {
+        if (listed.online()) {
+          HostAndPort primary = listedBy.get(replica);
+          seen[0] =
+              Math.max(seen[0], Math.max(0, primaryInfo.get(primary).offset() - listed.offset()));
+          seen[1] = Math.max(seen[1], listed.lagSeconds());
+        }
+        continue;
+      }
+      try {
+        ReplicationInfo own = ReplicationInfo.parse(connection(replica).info("replication"));
+        for (Map.Entry<HostAndPort, ReplicationInfo> p : primaryInfo.entrySet()) {
+          if (own.primaryOf() != null
+              && ReplicationInfo.sameServer(own.primaryOf(), p.getKey())
+              && own.lastIoSeconds() >= 0) {
+            seen[0] = Math.max(seen[0], Math.max(0, p.getValue().offset() - own.offset()));
+            seen[1] = Math.max(seen[1], own.lastIoSeconds());
+          }
+        }
+      } catch (RuntimeException unreadable) {
+        dropConnection(replica);
+      }
     }
   }
 
-  /** One primary's replicas' lag now, kept where it is the largest seen. */
-  private void sampleLag(HostAndPort primary) {
-    ReplicationInfo info;
-    try {
-      info = ReplicationInfo.parse(connection(primary).info("replication"));
-    } catch (RuntimeException unreadable) {
-      dropConnection(primary);
-      return; // a primary that cannot be read this second says nothing of its replicas
-    }
-    for (ReplicationInfo.Replica replica : info.replicas()) {
-      long[] seen = lag.get(replica.node());
-      if (seen != null && replica.online()) {
-        seen[0] = Math.max(seen[0], Math.max(0, info.offset() - replica.offset()));
-        seen[1] = Math.max(seen[1], replica.lagSeconds());
+  /** The replica as a primary lists it, or null (the match is found once, then kept). */
+  private ReplicationInfo.Replica listed(
+      HostAndPort replica, Map<HostAndPort, ReplicationInfo> primaryInfo) {
+    HostAndPort announced = announcedAs.get(replica);
+    for (Map.Entry<HostAndPort, ReplicationInfo> p : primaryInfo.entrySet()) {
+      for (ReplicationInfo.Replica entry : p.getValue().replicas()) {
+        boolean match =
+            announced != null
+                ? entry.node().equals(announced)
+                : ReplicationInfo.sameServer(entry.node(), replica);
+        if (match) {
+          announcedAs.put(replica, entry.node());
+          listedBy.put(replica, p.getKey());
+          return entry;
+        }
       }
     }
+    return null;
   }
 
   /**
    * The spread of the reads, given the primaries' commandstats deltas; adds to {@code delta} the
    * reads the replicas counted (their replicated writes are the primaries' and stay out).
    */
-  ReadSpread finish(Map<HostAndPort, Map<String, Long>> primaryDeltas, Map<String, Long> delta) {
+  ReadSpread finish(
+      Map<HostAndPort, Map<String, Long>> primaryDeltas,
+      Map<String, Long> delta,
+      Set<HostAndPort> merged) {
     // a last sample, after the primaries' final counts were read (so it is not among them): a run
     // shorter than a second has one too
-    primaries.forEach(this::sampleLag);
+    recordLag(readPrimaries());
     Map<HostAndPort, Long> sent = pool.readCounts().snapshot();
     List<ReadSpread.Node> nodes = new ArrayList<>();
     for (HostAndPort primary : primaries) {
@@ -109,12 +167,14 @@ final class ReadNodeWatch {
       try {
         Map<String, Long> counts =
             ServerStats.delta(before.get(replica), ServerStats.commandCalls(connection(replica)));
-        counts.forEach(
-            (command, n) -> {
-              if (commands.isRead(command)) {
-                delta.merge(command, n, Long::sum);
-              }
-            });
+        if (merged.add(replica)) { // another protocol reading it added it already
+          counts.forEach(
+              (command, n) -> {
+                if (commands.isRead(command)) {
+                  delta.merge(command, n, Long::sum);
+                }
+              });
+        }
         counted = reads(counts);
       } catch (RuntimeException gone) {
         dropConnection(replica);
@@ -132,6 +192,20 @@ final class ReadNodeWatch {
               counted,
               seen[0],
               seen[1]));
+    }
+    for (Map.Entry<HostAndPort, Long> other : sent.entrySet()) {
+      HostAndPort node = other.getKey();
+      if (!primaries.contains(node) && !replicas.contains(node)) {
+        nodes.add(
+            new ReadSpread.Node(
+                node.toString(), "replica", other.getValue(), ReadSpread.UNREAD, -1, -1));
+        if (unreadable == null) {
+          unreadable =
+              "the node "
+                  + node
+                  + " took reads but was no replica at the start (a replica added, or a failover)";
+        }
+      }
     }
     return new ReadSpread(pool.settings().reads().readFrom().setting(), nodes);
   }

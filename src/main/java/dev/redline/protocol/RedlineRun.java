@@ -83,7 +83,6 @@ public final class RedlineRun {
 
   private void sampleClients() {
     start.metrics().ifPresent(LiveMetrics::sampleClients);
-    servers.sampleReplication(measurement.recorder());
   }
 
   /**

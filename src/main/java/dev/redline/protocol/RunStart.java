@@ -126,7 +126,7 @@ final class RunStart {
             protocol.outages().startDuringOutage(),
             protocol.origin().loginOrigin());
     try {
-      servers.start(pool);
+      servers.start(pool, measurement.recorder());
       StartupCheck.verify(
           pool,
           measurement.recorder(),

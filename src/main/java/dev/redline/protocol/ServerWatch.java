@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -45,6 +48,14 @@ final class ServerWatch {
   private ReadSpread readSpread;
 
   /**
+   * Reads the replicas' lag once a second, on a thread of its own (a primary that stops answering
+   * holds it, not the run's sampler); started with the first protocol whose reads go to replicas.
+   */
+  private ScheduledExecutorService lagSampler;
+
+  private boolean sampling = true;
+
+  /**
    * One connection per server, opened at the start and kept to the end: a server that has its
    * maxclients by then still answers the final reads (a new connection would be refused).
    */
@@ -53,8 +64,12 @@ final class ServerWatch {
   /** Time spent in this watch's own reads of the servers, none of it on a request's path. */
   private long readNanos;
 
-  /** Reads the versions and counts of a pool's primaries before any load (once per server). */
-  synchronized void start(ProtocolClients pool) {
+  /**
+   * Reads the versions and counts of a pool's primaries before any load (once per server); where
+   * its reads go to replicas, their counts too, and their lag from now on, each INFO counted in
+   * {@code sent}.
+   */
+  synchronized void start(ProtocolClients pool, LatencyRecorder sent) {
     long started = System.nanoTime();
     try {
       List<HostAndPort> primaries = pool.primaries();
@@ -88,6 +103,7 @@ final class ServerWatch {
       ReadNodeWatch reads = ReadNodeWatch.start(pool, primaries);
       if (reads != null) {
         readNodes.add(reads);
+        startLagSampler(sent);
       }
     } catch (RuntimeException e) {
       RedisFailure failure = RedisFailure.of(e);
@@ -124,11 +140,38 @@ final class ServerWatch {
     }
   }
 
-  /** Once a second: the replicas' replication lag, where reads go to replicas. */
-  synchronized void sampleReplication(LatencyRecorder sent) {
+  private void startLagSampler(LatencyRecorder sent) {
+    if (lagSampler != null) {
+      return;
+    }
+    lagSampler =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "redline-replication-lag");
+              thread.setDaemon(true);
+              return thread;
+            });
+    lagSampler.scheduleWithFixedDelay(() -> sampleLag(sent), 1, 1, TimeUnit.SECONDS);
+  }
+
+  private synchronized void sampleLag(LatencyRecorder sent) {
+    if (!sampling) {
+      return;
+    }
     long started = System.nanoTime();
     readNodes.forEach(watch -> watch.sample(sent));
     readNanos += System.nanoTime() - started;
+  }
+
+  /**
+   * Stops reading the replicas' lag; once this returns, no INFO of it is under way or to come, so
+   * the count of Redline's commands read next is the servers' too.
+   */
+  synchronized void stopSampling() {
+    sampling = false;
+    if (lagSampler != null) {
+      lagSampler.shutdownNow();
+    }
   }
 
   /** Where the reads went, when they went to replicas (known once {@link #finish} ran). */
@@ -244,8 +287,10 @@ final class ServerWatch {
                 + failure.message());
       }
     }
+    Set<HostAndPort> merged = new java.util.HashSet<>();
     for (ReadNodeWatch reads : readNodes) {
-      readSpread = reads.finish(perNode, delta); // one protocol's reads: the last one reported
+      // one protocol's reads: the last one reported; a replica's counts merged once
+      readSpread = reads.finish(perNode, delta, merged);
       if (reads.unreadable() != null) {
         return CommandCrossCheck.unavailable(
             reads.unreadable() + ": the reads it served cannot be counted");
@@ -267,7 +312,10 @@ final class ServerWatch {
     }
   }
 
-  /** Milliseconds spent reading the servers so far (at the start and the end of the run). */
+  /**
+   * Milliseconds spent reading the servers so far: at the start and the end of the run, and the
+   * replicas' lag once a second where reads go to replicas.
+   */
   synchronized double readMillis() {
     return readNanos / 1e6;
   }
@@ -288,6 +336,7 @@ final class ServerWatch {
 
   /** Closes the connections kept for the final reads. */
   synchronized void close() {
+    stopSampling();
     readNodes.forEach(ReadNodeWatch::close);
     kept.values().forEach(Jedis::close);
     kept.clear();

@@ -51,8 +51,8 @@ final class StartupCheck {
               + hint(failure, settings, loginOrigin)
               + sentinelsSay(settings)
               + (startDuringOutage
-                  ? " (startDuringOutage cannot help here: the client needs the cluster's slot map or the"
-                      + " sentinels' primary to start)"
+                  ? " (startDuringOutage cannot help here: the client needs the cluster's slot map, the"
+                      + " sentinels' primary, or with read_from the primary's replicas, to start)"
                   : ""));
     }
   }

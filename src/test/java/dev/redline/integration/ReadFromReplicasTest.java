@@ -71,7 +71,9 @@ class ReadFromReplicasTest {
                 cmd.get("rf:#{userId}"),
                 cmd.incr("rf:n:#{userId}"),
                 pipeline(cmd.get("rf:#{userId}"), cmd.get("rf:n:#{userId}")),
-                transaction(cmd.incr("rf:t:#{userId}"), cmd.incr("rf:t:#{userId}"))));
+                // reads beside a write stay on the primary, and count there: STRLEN, not GET
+                pipeline(cmd.command("STRLEN", "rf:#{userId}"), cmd.incr("rf:p:#{userId}")),
+                transaction(cmd.incr("rf:t:#{userId}"), cmd.command("STRLEN", "rf:#{userId}"))));
   }
 
   private static Map<Integer, Map<String, Long>> counts(List<TestRedisServer> servers) {
@@ -127,6 +129,7 @@ class ReadFromReplicasTest {
     assertEquals(0, delta(before, after, primary, "get"), "the primary counted no GET");
     assertEquals(4 * 50, delta(before, after, primary, "set"));
     assertEquals(4 * 50 * 3, delta(before, after, primary, "incr"));
+    assertEquals(4 * 50 * 2, delta(before, after, primary, "strlen"), "reads beside writes");
     assertEquals(4 * 50, delta(before, after, primary, "exec"));
 
     JsonNode reads = run.summary().path("reads");
@@ -139,7 +142,8 @@ class ReadFromReplicasTest {
         sentToReplicas += node.path("reads_sent").asLong();
         assertTrue(node.path("max_bytes_behind").asLong() >= 0, "lag was read: " + node);
       } else {
-        assertEquals(0, node.path("reads_sent").asLong(), node.toString());
+        assertEquals(4 * 50 * 2, node.path("reads_sent").asLong(), "the STRLENs: " + node);
+        assertEquals(4 * 50 * 2, node.path("reads_counted").asLong(), node.toString());
       }
     }
     assertEquals(gets, sentToReplicas);
@@ -229,7 +233,11 @@ class ReadFromReplicasTest {
                               cmd.get("rf:#{userId}:#{i}"),
                               cmd.get("rf:a:#{i}"),
                               cmd.get("rf:b:#{i}"),
-                              cmd.get("rf:c:#{i}"))))
+                              cmd.get("rf:c:#{i}")),
+                          // a read in a transaction stays on its slot's primary, counted there
+                          transaction(
+                              cmd.incr("{rf#{userId}}:t"),
+                              cmd.command("STRLEN", "{rf#{userId}}:t"))))
                   .injectOpen(atOnceUsers(3)));
       assertEquals(0, run.exitCode());
       long primaryGets = 0;
@@ -355,6 +363,51 @@ class ReadFromReplicasTest {
   }
 
   @Test
+  void aReplayedReadInAnotherDatabaseStaysOnThePrimaryWithItsSelects() throws Exception {
+    StringBuilder capture = new StringBuilder();
+    int rounds = 100;
+    for (int i = 0; i < rounds; i++) {
+      String at = String.format("1733582400.%06d", i);
+      capture.append(at).append(" [3 127.0.0.1:5000] \"SET\" \"rf:db3\" \"three\"\n");
+      capture.append(at).append(" [3 127.0.0.1:5000] \"GET\" \"rf:db3\"\n");
+      capture.append(at).append(" [0 127.0.0.1:5000] \"GET\" \"rf:db0\"\n");
+    }
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("capture", ".txt");
+    java.nio.file.Files.writeString(file, capture);
+    Map<Integer, Map<String, Long>> before = counts(all());
+    GatlingRun.Result run =
+        GatlingRun.run(
+            // fewer connections than workers: every request borrows its primary connection
+            redis()
+                .url("redis://127.0.0.1:" + primary.port())
+                .readFrom("replica")
+                .threadsPerClient(2)
+                .connectionsPerClient(1),
+            Duration.ofSeconds(60),
+            scenario("replay")
+                .exec(replay(file.toString()).speed(0).untilEnd())
+                .injectOpen(atOnceUsers(2)));
+    assertEquals(0, run.exitCode());
+    Map<Integer, Map<String, Long>> after = counts(all());
+    assertEquals(rounds, delta(before, after, primary, "get"), "database 3's reads: the primary");
+    long onReplicas = 0;
+    for (TestRedisServer replica : replicas) {
+      onReplicas += delta(before, after, replica, "get");
+    }
+    assertEquals(rounds, onReplicas, "database 0's reads: the replicas");
+    assertEquals(
+        0, run.recorder().series("GET").errorsByKind().size(), "no read went to a wrong place");
+    try (Jedis jedis = TestRedis.connect(primary)) {
+      assertNull(jedis.get("rf:db3"), "nothing written to database 0");
+      jedis.select(3);
+      assertEquals("three", jedis.get("rf:db3"));
+    }
+    assertTrue(
+        run.summary().path("reads").path("all_match").asBoolean(),
+        run.summary().path("reads").toString());
+  }
+
+  @Test
   void mistakesAreOneLineEach() {
     String primaryAddress = "127.0.0.1:" + primary.port();
     assertRefused(
@@ -370,6 +423,12 @@ class ReadFromReplicasTest {
               .readFrom("replica")
               .replicas("127.0.0.1:" + lone.port()),
           "is a primary, not a replica");
+      try (Jedis admin = TestRedis.connect(lone)) {
+        admin.aclSetUser("nocommand", "on", ">pw", "~*", "+@all", "-command");
+      }
+      assertRefused(
+          redis().url("redis://nocommand:pw@127.0.0.1:" + lone.port()).readFrom("any"),
+          "read_from needs COMMAND and INFO on the primary");
     }
     assertRefused(
         redis().url("redis://127.0.0.1:" + replicas.get(0).port()).readFrom("replica"),

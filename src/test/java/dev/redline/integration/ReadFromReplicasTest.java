@@ -41,12 +41,17 @@ class ReadFromReplicasTest {
     for (int i = 0; i < 2; i++) {
       replicas.add(TestRedisServer.start("--replicaof", "127.0.0.1", "" + primary.port()));
     }
+    awaitReplicasOnline(primary, 2);
+  }
+
+  private static void awaitReplicasOnline(TestRedisServer primary, int replicas) {
     Await.until(
-        "both replicas online",
+        replicas + " replicas online",
         Duration.ofSeconds(20),
         () -> {
           try (Jedis jedis = TestRedis.connect(primary)) {
-            return ReplicationInfo.parse(jedis.info("replication")).onlineReplicas().size() == 2;
+            return ReplicationInfo.parse(jedis.info("replication")).onlineReplicas().size()
+                == replicas;
           }
         });
   }
@@ -277,11 +282,7 @@ class ReadFromReplicasTest {
       }
       GatlingRun.Result run =
           GatlingRun.run(
-              redis()
-                  .sentinel(TestSentinels.MASTER, deployment.sentinelAddresses())
-                  .sentinelCredentials(null, TestSentinels.SENTINEL_PASSWORD)
-                  .password(TestSentinels.DATA_PASSWORD)
-                  .readFrom("replica"),
+              deployment.protocol().readFrom("replica"),
               Duration.ofSeconds(60),
               mixed("sentinel replica reads").injectOpen(atOnceUsers(2)));
       assertEquals(0, run.exitCode());
@@ -307,14 +308,7 @@ class ReadFromReplicasTest {
             TestRedisServer.start("--replicaof", "127.0.0.1", "" + ownPrimary.port());
         TestRedisServer dying =
             TestRedisServer.start("--replicaof", "127.0.0.1", "" + ownPrimary.port())) {
-      Await.until(
-          "both replicas online",
-          Duration.ofSeconds(20),
-          () -> {
-            try (Jedis jedis = TestRedis.connect(ownPrimary)) {
-              return ReplicationInfo.parse(jedis.info("replication")).onlineReplicas().size() == 2;
-            }
-          });
+      awaitReplicasOnline(ownPrimary, 2);
       Thread killer =
           new Thread(
               () -> {

@@ -79,12 +79,7 @@ class SentinelFailoverTest {
               });
       GatlingRun.Result run =
           GatlingRun.run(
-              redis()
-                  .sentinel(TestSentinels.MASTER, deployment.sentinelAddresses())
-                  .sentinelCredentials(null, TestSentinels.SENTINEL_PASSWORD)
-                  .password(TestSentinels.DATA_PASSWORD)
-                  .clientInstances(2)
-                  .threadsPerClient(2),
+              deployment.protocol().clientInstances(2).threadsPerClient(2),
               Duration.ofSeconds(60),
               scn.injectClosed(constantConcurrentUsers(4).during(duration)));
       failover.join();

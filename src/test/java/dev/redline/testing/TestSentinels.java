@@ -92,6 +92,14 @@ public final class TestSentinels implements AutoCloseable {
     }
   }
 
+  /** A protocol that loads this deployment's primary, logged in to the sentinels and the data. */
+  public dev.redline.javaapi.RedisProtocolBuilder protocol() {
+    return dev.redline.javaapi.RedisDsl.redis()
+        .sentinel(MASTER, sentinelAddresses())
+        .sentinelCredentials(null, SENTINEL_PASSWORD)
+        .password(DATA_PASSWORD);
+  }
+
   /** The replica the deployment started with. */
   public HostAndPort firstReplica() {
     return new HostAndPort("127.0.0.1", servers.get(1).port());

@@ -204,30 +204,44 @@ final class ClusterLink implements RedisLink {
         }
       }
       List<Runnable> syncs = new ArrayList<>();
-      int n = 0;
-      for (Map.Entry<ClusterReads.ReadNode, List<Integer>> group : byNode.entrySet()) {
-        HostAndPort node = group.getKey().node();
-        Pipeline pipeline = new Pipeline(connections.get(n++));
-        syncs.add(
-            () -> {
-              try {
-                pipeline.sync();
-                outages.answered(node);
-              } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
-                outages.failed(node);
-                throw e;
-              }
-            });
-        for (int i : group.getValue()) {
-          replies[i] = pipeline.appendCommand(objects[i]);
+      boolean[] unread = new boolean[connections.size()]; // queued and not read to its end
+      try {
+        int n = 0;
+        for (Map.Entry<ClusterReads.ReadNode, List<Integer>> group : byNode.entrySet()) {
+          HostAndPort node = group.getKey().node();
+          int index = n++;
+          int size = group.getValue().size();
+          Pipeline pipeline = new Pipeline(connections.get(index));
+          syncs.add(
+              () -> {
+                try {
+                  pipeline.sync();
+                  unread[index] = false;
+                  reads.sent(node, size);
+                  outages.answered(node);
+                } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+                  outages.failed(node);
+                  throw e;
+                }
+              });
+          unread[index] = true;
+          for (int i : group.getValue()) {
+            replies[i] = pipeline.appendCommand(objects[i]);
+          }
         }
-        reads.sent(node, group.getValue().size());
+        syncAll(syncs);
+      } catch (RuntimeException e) {
+        // a connection whose batch was not read to its end must never serve another request
+        for (int k = 0; k < unread.length; k++) {
+          if (unread[k]) {
+            connections.get(k).setBroken();
+          }
+        }
+        if (e instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+          slots.renewSlotCache();
+        }
+        throw e;
       }
-      syncAll(syncs);
-    } catch (RuntimeException e) {
-      // a connection whose batch was not read to its end must never serve another request
-      connections.forEach(Connection::setBroken);
-      throw e;
     } finally {
       connections.forEach(Connection::close);
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.commands.ProtocolCommand;
-import redis.clients.jedis.exceptions.JedisClusterOperationException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Where a cluster client's reads go with read_from replica or any: to a replica of the key's slot,
@@ -47,10 +47,20 @@ final class ClusterReads {
             ? replicas.get(pick)
             : primaryReads ? slots.primaryPool(slot) : null; // a replica's read, never its primary
     if (pool == null) {
-      throw new JedisClusterOperationException(
+      // as a node that cannot be reached: the request may be tried again, the client's health knows
+      throw new JedisConnectionException(
           "no replica serves slot " + slot + " now (its primary is " + slots.getNode(slot) + ")");
     }
-    return new ReadNode(addresses.computeIfAbsent(pool, slots::nodeOf), pool);
+    HostAndPort node = addresses.get(pool);
+    if (node == null) {
+      node = slots.nodeOf(pool);
+      if (node == null) {
+        throw new JedisConnectionException(
+            "the slot map changed while slot " + slot + "'s read node was picked");
+      }
+      addresses.put(pool, node);
+    }
+    return new ReadNode(node, pool);
   }
 
   /** Whether every command of a batch only reads. */

@@ -37,6 +37,7 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
     JedisClientConfig config = JedisConfigs.crossCheck(settings);
     ReadCommands commands;
     List<HostAndPort> replicas;
+    ReplicationInfo primaryInfo;
     try (Jedis jedis = new Jedis(primary, config)) {
       commands =
           ReadCommands.fromCommandReply(
@@ -47,6 +48,7 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
                           new CommandArguments(Protocol.Command.COMMAND),
                           BuilderFactory.RAW_OBJECT)));
       ReplicationInfo info = ReplicationInfo.parse(jedis.info("replication"));
+      primaryInfo = info;
       if (!info.primary()) {
         throw new IllegalArgumentException(
             primary
@@ -83,7 +85,7 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
               + "); add a replica, or set read_from: primary or any");
     }
     for (HostAndPort replica : replicas) {
-      checkReplica(replica, primary, config, !settings.reads().named().isEmpty());
+      checkReplica(replica, primary, primaryInfo, config, !settings.reads().named().isEmpty());
     }
     return new ReadNodes(primary, List.copyOf(replicas), commands);
   }
@@ -96,7 +98,11 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
 
   /** Reaches a replica and checks that it is one, of this primary. */
   private static void checkReplica(
-      HostAndPort replica, HostAndPort primary, JedisClientConfig config, boolean named) {
+      HostAndPort replica,
+      HostAndPort primary,
+      ReplicationInfo primaryInfo,
+      JedisClientConfig config,
+      boolean named) {
     String source = named ? "named in redis.replicas" : "listed by the primary " + primary;
     ReplicationInfo info;
     try (Jedis jedis = new Jedis(replica, config)) {
@@ -121,7 +127,7 @@ record ReadNodes(HostAndPort primary, List<HostAndPort> replicas, ReadCommands c
               + ") is a primary, not a replica; list only the replicas of "
               + primary);
     }
-    if (info.primaryOf() != null && !ReplicationInfo.sameServer(info.primaryOf(), primary)) {
+    if (!info.follows(primaryInfo, primary)) {
       throw new IllegalArgumentException(
           "the replica "
               + replica

@@ -103,6 +103,10 @@ final class ReadRouting {
       if (settings.reads().readFrom() == ReadFrom.REPLICA) {
         HostAndPort lonely = slots.primaryWithoutReplica();
         if (lonely != null) {
+          slots.renewSlotCache(); // a replica that joined a moment ago
+          lonely = slots.primaryWithoutReplica();
+        }
+        if (lonely != null) {
           throw new IllegalArgumentException(
               "read_from is replica, but the cluster's primary "
                   + lonely

@@ -22,10 +22,17 @@ final class ReplicaSlots extends ClusterConnectionProvider {
     super(seeds, config, pools);
   }
 
-  /** The pools of the replicas that serve a slot now (empty when it has none). */
+  /**
+   * The pools of the replicas that serve a slot now (empty when it has none): a copy, as Jedis
+   * empties its own list in place when it reads the slot map again.
+   */
   List<ConnectionPool> replicaPools(int slot) {
     List<ConnectionPool> pools = cache.getSlotReplicaPools(slot);
-    return pools == null ? List.of() : pools;
+    try {
+      return pools == null ? List.of() : List.copyOf(pools);
+    } catch (RuntimeException changedWhileCopied) {
+      return List.copyOf(cache.getSlotReplicaPools(slot));
+    }
   }
 
   /** The pool of the primary that serves a slot now, or null when none does. */
@@ -33,14 +40,14 @@ final class ReplicaSlots extends ClusterConnectionProvider {
     return cache.getSlotPool(slot);
   }
 
-  /** The address of the node a pool connects to. */
+  /** The address of the node a pool connects to, or null when the slot map dropped it. */
   HostAndPort nodeOf(ConnectionPool pool) {
     for (Map.Entry<String, ConnectionPool> node : cache.getNodes().entrySet()) {
       if (node.getValue() == pool) {
         return HostAndPort.from(node.getKey());
       }
     }
-    throw new IllegalStateException("a pool of no node the slot map knows");
+    return null;
   }
 
   /** A primary that serves slots but has no replica, or null when every one has one. */

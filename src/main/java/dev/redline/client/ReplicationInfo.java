@@ -17,6 +17,8 @@ import redis.clients.jedis.HostAndPort;
  * @param primaryOf the primary a replica follows ({@code master_host:master_port}), or null
  * @param offset the primary's {@code master_repl_offset}; a replica's {@code slave_repl_offset}
  * @param lastIoSeconds a replica's {@code master_last_io_seconds_ago} (-1 when not connected)
+ * @param replicationId {@code master_replid}: the stream a primary writes, and a synced replica
+ *     follows
  * @param replicas the replicas it feeds, in INFO's order
  */
 public record ReplicationInfo(
@@ -24,6 +26,7 @@ public record ReplicationInfo(
     HostAndPort primaryOf,
     long offset,
     long lastIoSeconds,
+    String replicationId,
     List<Replica> replicas) {
 
   /**
@@ -44,6 +47,7 @@ public record ReplicationInfo(
     long offset = 0;
     long replicaOffset = 0;
     long lastIo = -1;
+    String replicationId = "";
     List<Replica> replicas = new ArrayList<>();
     for (String raw : info.split("\r?\n")) {
       String line = raw.strip();
@@ -63,6 +67,8 @@ public record ReplicationInfo(
         offset = Long.parseLong(value);
       } else if (field.equals("slave_repl_offset")) {
         replicaOffset = Long.parseLong(value);
+      } else if (field.equals("master_replid")) {
+        replicationId = value;
       } else if (field.equals("master_last_io_seconds_ago")) {
         lastIo = Long.parseLong(value);
       } else if (field.matches("slave\\d+")) {
@@ -72,7 +78,21 @@ public record ReplicationInfo(
     HostAndPort primaryOf =
         !primary && host != null && port > 0 ? new HostAndPort(host, port) : null;
     return new ReplicationInfo(
-        primary, primaryOf, primary ? offset : replicaOffset, lastIo, List.copyOf(replicas));
+        primary,
+        primaryOf,
+        primary ? offset : replicaOffset,
+        lastIo,
+        replicationId,
+        List.copyOf(replicas));
+  }
+
+  /**
+   * Whether this replica follows {@code primary}: it follows the primary's replication stream, or,
+   * while it has not synced yet, names the primary as its own.
+   */
+  public boolean follows(ReplicationInfo primary, HostAndPort primaryAddress) {
+    return (!replicationId.isEmpty() && replicationId.equals(primary.replicationId()))
+        || (primaryOf != null && sameServer(primaryOf, primaryAddress));
   }
 
   /** The replicas that are online (fed the stream now). */
@@ -82,7 +102,7 @@ public record ReplicationInfo(
 
   /**
    * Whether two addresses name one server: the same port, and host names that are equal or resolve
-   * to the same address (a replica may know its primary by another name than the run does).
+   * to the same address. A name that does not resolve here names no server this machine knows.
    */
   public static boolean sameServer(HostAndPort a, HostAndPort b) {
     if (a.getPort() != b.getPort()) {
@@ -94,7 +114,7 @@ public record ReplicationInfo(
     try {
       return InetAddress.getByName(a.getHost()).equals(InetAddress.getByName(b.getHost()));
     } catch (UnknownHostException unresolved) {
-      return true; // a name this machine cannot resolve: the port is all there is to compare
+      return false;
     }
   }
 

@@ -53,9 +53,14 @@ final class ReadNodeWatch {
       return null;
     }
     ReadNodeWatch watch = new ReadNodeWatch(pool, primaries);
-    for (HostAndPort replica : watch.replicas) {
-      watch.before.put(replica, ServerStats.commandCalls(watch.connection(replica)));
-      watch.lag.put(replica, new long[] {-1, -1});
+    try {
+      for (HostAndPort replica : watch.replicas) {
+        watch.before.put(replica, ServerStats.commandCalls(watch.connection(replica)));
+        watch.lag.put(replica, new long[] {-1, -1});
+      }
+    } catch (RuntimeException e) {
+      watch.close();
+      throw e;
     }
     return watch;
   }
@@ -86,7 +91,7 @@ final class ReadNodeWatch {
   /**
    * Each replica's lag now, kept where it is the largest seen: as its primary lists it (under the
    * address it announced, which may be another name for the one Redline reads it at), else from the
-   * replica's own INFO replication against its primary's offset.
+   * replica's own INFO replication against its primary's offset (then bytes only).
    */
   private void recordLag(Map<HostAndPort, ReplicationInfo> primaryInfo) {
     for (HostAndPort replica : replicas) {
@@ -106,9 +111,9 @@ final class ReadNodeWatch {
         for (Map.Entry<HostAndPort, ReplicationInfo> p : primaryInfo.entrySet()) {
           if (own.primaryOf() != null
               && ReplicationInfo.sameServer(own.primaryOf(), p.getKey())
-              && own.lastIoSeconds() >= 0) {
+              && own.lastIoSeconds() >= 0) { // connected to it
+            // bytes only: its seconds since the primary's last word measure the primary's pings
             seen[0] = Math.max(seen[0], Math.max(0, p.getValue().offset() - own.offset()));
-            seen[1] = Math.max(seen[1], own.lastIoSeconds());
           }
         }
       } catch (RuntimeException unreadable) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ final class ServerWatch {
   private final Map<String, String> unread = new TreeMap<>();
   private final Map<HostAndPort, ServerTime> timesAtStart = new LinkedHashMap<>();
   private final Map<HostAndPort, Long> rejectedBefore = new LinkedHashMap<>();
-  private final List<ReadNodeWatch> readNodes = new ArrayList<>();
+  private final List<ReadNodeWatch> readNodes = new CopyOnWriteArrayList<>();
   private ReadSpread readSpread;
 
   /**
@@ -53,7 +54,14 @@ final class ServerWatch {
    */
   private ScheduledExecutorService lagSampler;
 
-  private boolean sampling = true;
+  /**
+   * Held while the lag is read (never the watch's own lock: a node that stops answering holds the
+   * sampler, not a protocol's start); once sampling is off, no lag read is under way or to come.
+   */
+  private final Object lagLock = new Object();
+
+  private boolean sampling = true; // guarded by lagLock
+  private long lagReadNanos; // guarded by lagLock
 
   /**
    * One connection per server, opened at the start and kept to the end: a server that has its
@@ -154,23 +162,29 @@ final class ServerWatch {
     lagSampler.scheduleWithFixedDelay(() -> sampleLag(sent), 1, 1, TimeUnit.SECONDS);
   }
 
-  private synchronized void sampleLag(LatencyRecorder sent) {
-    if (!sampling) {
-      return;
+  private void sampleLag(LatencyRecorder sent) {
+    synchronized (lagLock) {
+      if (!sampling) {
+        return;
+      }
+      long started = System.nanoTime();
+      readNodes.forEach(watch -> watch.sample(sent));
+      lagReadNanos += System.nanoTime() - started;
     }
-    long started = System.nanoTime();
-    readNodes.forEach(watch -> watch.sample(sent));
-    readNanos += System.nanoTime() - started;
   }
 
   /**
    * Stops reading the replicas' lag; once this returns, no INFO of it is under way or to come, so
    * the count of Redline's commands read next is the servers' too.
    */
-  synchronized void stopSampling() {
-    sampling = false;
-    if (lagSampler != null) {
-      lagSampler.shutdownNow();
+  void stopSampling() {
+    synchronized (lagLock) {
+      sampling = false;
+    }
+    synchronized (this) {
+      if (lagSampler != null) {
+        lagSampler.shutdownNow();
+      }
     }
   }
 
@@ -317,7 +331,9 @@ final class ServerWatch {
    * replicas' lag once a second where reads go to replicas.
    */
   synchronized double readMillis() {
-    return readNanos / 1e6;
+    synchronized (lagLock) {
+      return (readNanos + lagReadNanos) / 1e6;
+    }
   }
 
   private <T> T readOn(HostAndPort node, java.util.function.Function<Jedis, T> reading) {

@@ -152,9 +152,12 @@ public record ReadSpread(String readFrom, List<Node> nodes) {
   }
 
   private static String lag(Node n) {
-    return n.maxBytesBehind() < 0
-        ? ""
-        : String.format(
-            Locale.ROOT, "  lag at most %,d bytes, %d s", n.maxBytesBehind(), n.maxLagSeconds());
+    if (n.maxBytesBehind() < 0) {
+      return "";
+    }
+    return "  lag at most "
+        + number(n.maxBytesBehind())
+        + " bytes"
+        + (n.maxLagSeconds() < 0 ? "" : ", " + n.maxLagSeconds() + " s");
   }
 }

@@ -41,6 +41,25 @@ class ReplicationInfoTest {
   }
 
   @Test
+  void aReplicaFollowsThePrimaryWhoseStreamItFollowsWhateverAddressItKnowsItBy() {
+    ReplicationInfo primary =
+        ReplicationInfo.parse("role:master\nmaster_replid:8d3f\nmaster_repl_offset:10\n");
+    HostAndPort asTheRunReachesIt = new HostAndPort("127.0.0.1", 6379);
+    ReplicationInfo inDocker =
+        ReplicationInfo.parse(
+            "role:slave\nmaster_host:172.18.0.2\nmaster_port:6379\nmaster_replid:8d3f\n");
+    assertTrue(inDocker.follows(primary, asTheRunReachesIt));
+    ReplicationInfo syncing =
+        ReplicationInfo.parse(
+            "role:slave\nmaster_host:127.0.0.1\nmaster_port:6379\nmaster_replid:0000\n");
+    assertTrue(syncing.follows(primary, asTheRunReachesIt), "not synced yet, names the primary");
+    ReplicationInfo another =
+        ReplicationInfo.parse(
+            "role:slave\nmaster_host:10.9.9.9\nmaster_port:6379\nmaster_replid:77aa\n");
+    assertFalse(another.follows(primary, asTheRunReachesIt), "another primary on the same port");
+  }
+
+  @Test
   void onlyCommandsTheServerFlagsReadonlyAreReads() {
     Object reply =
         List.of(

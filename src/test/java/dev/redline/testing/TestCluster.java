@@ -153,13 +153,22 @@ public final class TestCluster implements AutoCloseable {
       }
     }
     Await.until(
-        "every replica in sync and the cluster ok",
+        "every replica in sync, in every node's slot map, and the cluster ok",
         java.time.Duration.ofSeconds(60),
         () -> {
           for (int i = primaries; i < nodes.size(); i++) {
             try (Jedis jedis = connect(i)) {
               if (!jedis.info("replication").contains("master_link_status:up")) {
                 return false;
+              }
+            }
+          }
+          for (int i = 0; i < nodes.size(); i++) {
+            try (Jedis jedis = connect(i)) {
+              for (Object range : jedis.clusterSlots()) {
+                if (((List<?>) range).size() < 4) { // start, end, primary: no replica yet
+                  return false;
+                }
               }
             }
           }

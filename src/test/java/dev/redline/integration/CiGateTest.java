@@ -62,13 +62,44 @@ class CiGateTest extends RedisServerTest {
    * sends little), so a failed-share gate passes; the time the clients could not reach Redis fails
    * the build.
    */
+  private static long commandsServed(dev.redline.testing.TestRedisServer server) {
+    try (redis.clients.jedis.Jedis jedis =
+        new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+      for (String line : jedis.info("stats").split("\r?\n")) {
+        if (line.startsWith("total_commands_processed:")) {
+          return Long.parseLong(line.substring("total_commands_processed:".length()).strip());
+        }
+      }
+    } catch (RuntimeException notYet) {
+      // not answering yet
+    }
+    return 0;
+  }
+
   @Test
   void anOutageFailsTheBuildThroughTheUnreachableTimeThoughFewRequestsFailed() throws Exception {
     try (dev.redline.testing.TestRedisServer doomed = dev.redline.testing.TestRedisServer.start()) {
-      java.util.concurrent.ScheduledExecutorService outage =
-          java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-      // the forked JVM starts in about 3 s; the 12 s run loses its server about 6 s in
-      outage.schedule(doomed::kill, 9, java.util.concurrent.TimeUnit.SECONDS);
+      // the server is lost once it has served 5,000 commands (a few seconds into the 12 s run,
+      // however long the forked JVM took to start): the KOs of the rest stay under 1 % of all
+      Thread outage =
+          new Thread(
+              () -> {
+                try {
+                  dev.redline.testing.Await.until(
+                      "the run's first 5,000 commands",
+                      Duration.ofSeconds(90),
+                      () ->
+                          Thread.currentThread().isInterrupted()
+                              || commandsServed(doomed) >= 5_000);
+                  if (!Thread.currentThread().isInterrupted()) {
+                    doomed.kill();
+                  }
+                } catch (RuntimeException | AssertionError notReached) {
+                  // the run never got there: the assertions below say what it did
+                }
+              });
+      outage.setDaemon(true);
+      outage.start();
       ForkedGatling.Result run;
       try {
         run =
@@ -81,7 +112,7 @@ class CiGateTest extends RedisServerTest {
                 Map.of(),
                 Duration.ofMinutes(2));
       } finally {
-        outage.shutdownNow();
+        outage.interrupt();
       }
       String output = run.output();
       assertEquals(2, run.exitCode(), "the outage failed the build:\n" + output);

@@ -2,7 +2,6 @@ package dev.redline.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -178,7 +177,10 @@ final class ClusterLink implements RedisLink {
    */
   private void readPipeline(
       ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
-    Map<ClusterReads.ReadNode, List<Integer>> byNode = new LinkedHashMap<>();
+    // in one order of nodes for every request: two workers that share a pool of fewer connections
+    // than workers never each hold one node's connection while waiting for the other's
+    Map<ClusterReads.ReadNode, List<Integer>> byNode =
+        new java.util.TreeMap<>(java.util.Comparator.comparing(n -> n.node().toString()));
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     CommandObject<Object>[] objects = new CommandObject[commands.length];
     for (int i = 0; i < commands.length; i++) {

@@ -25,7 +25,6 @@ final class NodeOutages {
   }
 
   private static final class Outage {
-    final long sinceNanos = System.nanoTime();
     int failures;
     volatile long nextTryNanos;
   }
@@ -42,12 +41,11 @@ final class NodeOutages {
     long now = System.nanoTime();
     synchronized (outage) {
       if (now - outage.nextTryNanos < 0) {
+        // one message per node: Gatling's error table groups KOs by their message
         throw new JedisConnectionException(
             "cluster node "
                 + node
-                + " is down (for "
-                + (now - outage.sinceNanos) / 1_000_000
-                + " ms); its slots fail fast until a probe succeeds or a replica takes over");
+                + " is down; its slots fail fast until a probe succeeds or a replica takes over");
       }
       outage.nextTryNanos = now + backoff(outage.failures); // one probe per backoff period
     }

@@ -1,9 +1,8 @@
 package dev.redline.client;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.ClusterPipeline;
@@ -11,12 +10,15 @@ import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -29,11 +31,12 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  */
 final class ClusterLink implements RedisLink {
   private final RedisClusterClient cluster;
-  private final redis.clients.jedis.providers.ClusterConnectionProvider slots;
+  private final ClusterConnectionProvider slots;
   private final NodeOutages outages;
   private final CommandKeys keys;
   private final ExecutorService pipelineThreads;
   private final ClusterReads reads;
+  private final ClusterReadPipeline readPipeline;
 
   /**
    * @param reads where reads go with read_from replica or any; null: every command to its slot's
@@ -41,12 +44,14 @@ final class ClusterLink implements RedisLink {
    */
   ClusterLink(
       RedisClusterClient cluster,
-      redis.clients.jedis.providers.ClusterConnectionProvider slots,
+      ClusterConnectionProvider slots,
       NodeOutages outages,
       CommandKeys keys,
       ExecutorService pipelineThreads,
       ClusterReads reads) {
     this.reads = reads;
+    this.readPipeline =
+        reads == null ? null : new ClusterReadPipeline(reads, outages, slots, pipelineThreads);
     this.cluster = cluster;
     this.slots = slots;
     this.outages = outages;
@@ -72,20 +77,18 @@ final class ClusterLink implements RedisLink {
    * MOVED reply (the slot moved since the map was read), is KO and has the slot map read again.
    */
   private Object read(CommandObject<Object> object) {
-    java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
-    ClusterReads.ReadNode target =
-        reads.nodeFor(keySlots.isEmpty() ? 0 : keySlots.iterator().next());
+    ClusterReads.ReadNode target = reads.nodeFor(Math.max(slotOf(object), 0));
     outages.checkUp(target.node());
     try (Connection connection = target.pool().getResource()) {
-      reads.sent(target.node(), 1);
+      target.sent().increment();
       Object reply = connection.executeCommand(object);
       outages.answered(target.node());
       return reply;
-    } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+    } catch (JedisConnectionException e) {
       outages.failed(target.node());
       slots.renewSlotCache();
       throw e;
-    } catch (redis.clients.jedis.exceptions.JedisMovedDataException e) {
+    } catch (JedisMovedDataException e) {
       slots.renewSlotCache();
       throw e;
     }
@@ -103,8 +106,8 @@ final class ClusterLink implements RedisLink {
   }
 
   private Object send(CommandObject<Object> object) {
-    java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
-    HostAndPort node = keySlots.isEmpty() ? null : slots.getNode(keySlots.iterator().next());
+    int slot = slotOf(object);
+    HostAndPort node = slot < 0 ? null : slots.getNode(slot);
     if (node == null) {
       return cluster.executeCommand(object);
     }
@@ -114,8 +117,7 @@ final class ClusterLink implements RedisLink {
       Object reply = cluster.executeCommand(object);
       outages.answered(node);
       return reply;
-    } catch (redis.clients.jedis.exceptions.JedisConnectionException
-        | redis.clients.jedis.exceptions.JedisClusterOperationException e) {
+    } catch (JedisConnectionException | JedisClusterOperationException e) {
       outages.failed(node);
       throw e;
     }
@@ -160,9 +162,8 @@ final class ClusterLink implements RedisLink {
     try (ClusterPipeline pipeline = cluster.pipelined(pipelineThreads)) {
       for (int i = 0; i < replies.length; i++) {
         CommandObject<Object> object = commandObject(commands[i], arguments[i]);
-        java.util.Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
-        if (!keySlots.isEmpty()) {
-          countRead(object, slots.getNode(keySlots.iterator().next()));
+        if (reads != null && slotOf(object) >= 0) {
+          countRead(object, slots.getNode(slotOf(object)));
         }
         replies[i] = pipeline.executeCommand(object);
       }
@@ -170,130 +171,21 @@ final class ClusterLink implements RedisLink {
     }
   }
 
-  /**
-   * A batch of reads only (read_from replica or any): each command to a read node of its key's
-   * slot, one pipeline per node; the nodes are read in parallel, the first on the worker. A keyless
-   * read goes to a node of slot 0's.
-   */
+  /** A batch of reads only (read_from replica or any): to read nodes of its keys' slots. */
   private void readPipeline(
       ProtocolCommand[] commands, String[][] arguments, Response<Object>[] replies) {
-    // in one order of nodes for every request: two workers that share a pool of fewer connections
-    // than workers never each hold one node's connection while waiting for the other's
-    Map<ClusterReads.ReadNode, List<Integer>> byNode =
-        new java.util.TreeMap<>(java.util.Comparator.comparing(n -> n.node().toString()));
     @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array: made raw, used typed
     CommandObject<Object>[] objects = new CommandObject[commands.length];
     for (int i = 0; i < commands.length; i++) {
       objects[i] = commandObject(commands[i], arguments[i]);
-      java.util.Set<Integer> keySlots = objects[i].getArguments().getKeyHashSlots();
-      ClusterReads.ReadNode node =
-          reads.nodeFor(keySlots.isEmpty() ? 0 : keySlots.iterator().next());
-      byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(i);
     }
-    List<Connection> connections = new ArrayList<>();
-    try {
-      // every node checked before anything is queued: no connection goes back with a half batch
-      for (ClusterReads.ReadNode node : byNode.keySet()) {
-        outages.checkUp(node.node());
-      }
-      for (ClusterReads.ReadNode node : byNode.keySet()) {
-        try {
-          connections.add(node.pool().getResource());
-        } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
-          outages.failed(node.node());
-          slots.renewSlotCache();
-          throw e;
-        }
-      }
-      List<Runnable> syncs = new ArrayList<>();
-      boolean[] unread = new boolean[connections.size()]; // queued and not read to its end
-      try {
-        int n = 0;
-        for (Map.Entry<ClusterReads.ReadNode, List<Integer>> group : byNode.entrySet()) {
-          HostAndPort node = group.getKey().node();
-          int index = n++;
-          int size = group.getValue().size();
-          Pipeline pipeline = new Pipeline(connections.get(index));
-          syncs.add(
-              () -> {
-                try {
-                  pipeline.sync();
-                  unread[index] = false;
-                  reads.sent(node, size);
-                  outages.answered(node);
-                } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
-                  outages.failed(node);
-                  throw e;
-                }
-              });
-          unread[index] = true;
-          for (int i : group.getValue()) {
-            replies[i] = pipeline.appendCommand(objects[i]);
-          }
-        }
-        syncAll(syncs);
-      } catch (RuntimeException e) {
-        // a connection whose batch was not read to its end must never serve another request
-        for (int k = 0; k < unread.length; k++) {
-          if (unread[k]) {
-            connections.get(k).setBroken();
-          }
-        }
-        if (e instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
-          slots.renewSlotCache();
-        }
-        throw e;
-      }
-    } finally {
-      connections.forEach(Connection::close);
-    }
+    readPipeline.run(objects, replies);
   }
 
-  /**
-   * Reads every node's pipeline: the first on this thread, the others on the pipeline threads (on
-   * this one too when those take no more work); waits for all before it throws the first failure.
-   */
-  private void syncAll(List<Runnable> syncs) {
-    List<java.util.concurrent.Future<?>> others = new ArrayList<>();
-    List<Runnable> here = new ArrayList<>(List.of(syncs.get(0)));
-    for (Runnable sync : syncs.subList(1, syncs.size())) {
-      try {
-        others.add(pipelineThreads.submit(sync));
-      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-        here.add(sync);
-      }
-    }
-    RuntimeException failure = null;
-    for (Runnable sync : here) {
-      try {
-        sync.run();
-      } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
-    for (java.util.concurrent.Future<?> other : others) { // every one, before any goes back
-      try {
-        awaitSync(other);
-      } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  private static void awaitSync(java.util.concurrent.Future<?> sync) {
-    try {
-      sync.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading a node's pipeline", e);
-    }
+  /** The slot of a command's keys (one slot: commandObject checked), or -1 for a keyless one. */
+  static int slotOf(CommandObject<?> object) {
+    Set<Integer> keySlots = object.getArguments().getKeyHashSlots();
+    return keySlots.isEmpty() ? -1 : keySlots.iterator().next();
   }
 
   @Override

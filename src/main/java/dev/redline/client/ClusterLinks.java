@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
  * A client instance's Jedis cluster client: its own pool of at most connectionsPerClient
@@ -15,16 +17,16 @@ import redis.clients.jedis.RedisClusterClient;
 final class ClusterLinks implements LinkSource {
   private final RedisClusterClient cluster;
   private final ClusterLink link;
-  private final redis.clients.jedis.JedisClientConfig config;
+  private final JedisClientConfig config;
   private final OpenedConnectionCount opened;
 
   ClusterLinks(
       RedisClusterClient cluster,
-      redis.clients.jedis.providers.ClusterConnectionProvider slots,
+      ClusterConnectionProvider slots,
       NodeOutages outages,
       CommandKeys keys,
       ExecutorService pipelineThreads,
-      redis.clients.jedis.JedisClientConfig config,
+      JedisClientConfig config,
       ClusterReads reads) {
     this.cluster = cluster;
     this.config = config;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.commands.ProtocolCommand;
@@ -20,7 +21,7 @@ final class ClusterReads {
   private final boolean primaryReads;
   private final ReadCommands commands;
   private final ReadCounts counts;
-  private final Map<ConnectionPool, HostAndPort> addresses = new ConcurrentHashMap<>();
+  private final Map<ConnectionPool, ReadNode> nodes = new ConcurrentHashMap<>();
 
   ClusterReads(ReplicaSlots slots, boolean primaryReads, ReadCommands commands, ReadCounts counts) {
     this.slots = slots;
@@ -35,13 +36,14 @@ final class ClusterReads {
   }
 
   /** A node that serves reads, and its pool. */
-  record ReadNode(HostAndPort node, ConnectionPool pool) {}
+  /** A node that serves reads, its pool, and its count of reads sent (looked up once per node). */
+  record ReadNode(HostAndPort node, ConnectionPool pool, LongAdder sent) {}
 
   /** A node that serves {@code slot}'s reads, picked at random among them. */
   ReadNode nodeFor(int slot) {
     List<ConnectionPool> replicas = slots.replicaPools(slot);
-    int nodes = replicas.size() + (primaryReads ? 1 : 0);
-    int pick = nodes <= 1 ? 0 : ThreadLocalRandom.current().nextInt(nodes);
+    int candidates = replicas.size() + (primaryReads ? 1 : 0);
+    int pick = candidates <= 1 ? 0 : ThreadLocalRandom.current().nextInt(candidates);
     ConnectionPool pool =
         pick < replicas.size()
             ? replicas.get(pick)
@@ -51,16 +53,17 @@ final class ClusterReads {
       throw new JedisConnectionException(
           "no replica serves slot " + slot + " now (its primary is " + slots.getNode(slot) + ")");
     }
-    HostAndPort node = addresses.get(pool);
+    ReadNode node = nodes.get(pool);
     if (node == null) {
-      node = slots.nodeOf(pool);
-      if (node == null) {
+      HostAndPort address = slots.nodeOf(pool);
+      if (address == null) {
         throw new JedisConnectionException(
             "the slot map changed while slot " + slot + "'s read node was picked");
       }
-      addresses.put(pool, node);
+      node = new ReadNode(address, pool, counts.of(address));
+      nodes.put(pool, node);
     }
-    return new ReadNode(node, pool);
+    return node;
   }
 
   /** Whether every command of a batch only reads. */
@@ -69,7 +72,7 @@ final class ClusterReads {
   }
 
   /** Counts reads sent to a node. */
-  void sent(HostAndPort node, int reads) {
+  void sent(HostAndPort node, int reads) { // a read on a primary all the same: rare
     counts.of(node).add(reads);
   }
 }

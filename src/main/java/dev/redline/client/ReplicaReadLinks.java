@@ -160,7 +160,9 @@ final class ReplicaReadLinks implements LinkSource {
     /** A step on the primary; {@code reads}: how many of its commands are reads. */
     private <T> T onPrimary(int reads, OnLink<T> step) {
       RedisLink link = primaryLink();
-      primaryReadsSent.add(reads); // once there is a link: counted as the server will count it
+      if (reads > 0) { // once there is a link: counted as the server will count it
+        primaryReadsSent.add(reads);
+      }
       return step.run(link);
     }
 

@@ -206,9 +206,7 @@ public final class RunSettings {
                     DEFAULT_GATE,
                     "the ready simulations' default gate; redline.assertions replaces it, an empty"
                         + " one turns it off"));
-    return assertions.isEmpty()
-        ? java.util.Optional.empty()
-        : Optional.of(new RedisAssertions(assertions));
+    return assertions.isEmpty() ? Optional.empty() : Optional.of(new RedisAssertions(assertions));
   }
 
   /**

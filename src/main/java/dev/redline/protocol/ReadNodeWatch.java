@@ -54,6 +54,9 @@ final class ReadNodeWatch {
     }
     ReadNodeWatch watch = new ReadNodeWatch(pool, primaries);
     try {
+      // the primaries' connections opened now, as the cross-check's: a server at its maxclients
+      // later refuses new ones
+      watch.primaries.forEach(watch::connection);
       for (HostAndPort replica : watch.replicas) {
         watch.before.put(replica, ServerStats.commandCalls(watch.connection(replica)));
         watch.lag.put(replica, new long[] {-1, -1});

@@ -81,8 +81,7 @@ final class RunEnding {
     measurement.stop();
     LatencyRecorder recorder = measurement.recorder();
     double span = measurement.spanSeconds();
-    servers.stopSampling(); // before Redline's own count is read
-    CommandCrossCheck crossCheck = servers.finish(recorder.sentCommands());
+    CommandCrossCheck crossCheck = servers.finish(recorder);
     long now = System.nanoTime();
     UnreachableTime unreachable = UnreachableTime.of(clients.health(), now);
     finalUnreachable = unreachable;

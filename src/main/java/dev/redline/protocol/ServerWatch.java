@@ -10,6 +10,7 @@ import dev.redline.measure.LatencyRecorder;
 import dev.redline.report.CommandCrossCheck;
 import dev.redline.report.ReadSpread;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,10 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -45,23 +42,8 @@ final class ServerWatch {
   private final Map<String, String> unread = new TreeMap<>();
   private final Map<HostAndPort, ServerTime> timesAtStart = new LinkedHashMap<>();
   private final Map<HostAndPort, Long> rejectedBefore = new LinkedHashMap<>();
-  private final List<ReadNodeWatch> readNodes = new CopyOnWriteArrayList<>();
+  private final ReplicationLagSampler lag = new ReplicationLagSampler();
   private ReadSpread readSpread;
-
-  /**
-   * Reads the replicas' lag once a second, on a thread of its own (a primary that stops answering
-   * holds it, not the run's sampler); started with the first protocol whose reads go to replicas.
-   */
-  private ScheduledExecutorService lagSampler;
-
-  /**
-   * Held while the lag is read (never the watch's own lock: a node that stops answering holds the
-   * sampler, not a protocol's start); once sampling is off, no lag read is under way or to come.
-   */
-  private final Object lagLock = new Object();
-
-  private boolean sampling = true; // guarded by lagLock
-  private long lagReadNanos; // guarded by lagLock
 
   /**
    * One connection per server, opened at the start and kept to the end: a server that has its
@@ -110,8 +92,7 @@ final class ServerWatch {
       }
       ReadNodeWatch reads = ReadNodeWatch.start(pool, primaries);
       if (reads != null) {
-        readNodes.add(reads);
-        startLagSampler(sent);
+        lag.add(reads, sent);
       }
     } catch (RuntimeException e) {
       RedisFailure failure = RedisFailure.of(e);
@@ -144,46 +125,6 @@ final class ServerWatch {
         sent.sent(time.histogramsAvailable() ? "latency|histogram" : "latency");
       } catch (RuntimeException unreadable) {
         unread.put(e.getKey().toString(), "at the start: " + said(unreadable));
-      }
-    }
-  }
-
-  private void startLagSampler(LatencyRecorder sent) {
-    if (lagSampler != null) {
-      return;
-    }
-    lagSampler =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "redline-replication-lag");
-              thread.setDaemon(true);
-              return thread;
-            });
-    lagSampler.scheduleWithFixedDelay(() -> sampleLag(sent), 1, 1, TimeUnit.SECONDS);
-  }
-
-  private void sampleLag(LatencyRecorder sent) {
-    synchronized (lagLock) {
-      if (!sampling) {
-        return;
-      }
-      long started = System.nanoTime();
-      readNodes.forEach(watch -> watch.sample(sent));
-      lagReadNanos += System.nanoTime() - started;
-    }
-  }
-
-  /**
-   * Stops reading the replicas' lag; once this returns, no INFO of it is under way or to come, so
-   * the count of Redline's commands read next is the servers' too.
-   */
-  void stopSampling() {
-    synchronized (lagLock) {
-      sampling = false;
-    }
-    synchronized (this) {
-      if (lagSampler != null) {
-        lagSampler.shutdownNow();
       }
     }
   }
@@ -266,7 +207,9 @@ final class ServerWatch {
   }
 
   /** Reads every server again and compares with what Redline sent. */
-  synchronized CommandCrossCheck finish(Map<String, Long> sent) {
+  synchronized CommandCrossCheck finish(LatencyRecorder recorder) {
+    lag.stop(); // first: no INFO of the lag thread between Redline's count and the servers'
+    Map<String, Long> sent = recorder.sentCommands();
     if (problem != null) {
       return CommandCrossCheck.unavailable(problem);
     }
@@ -301,8 +244,8 @@ final class ServerWatch {
                 + failure.message());
       }
     }
-    Set<HostAndPort> merged = new java.util.HashSet<>();
-    for (ReadNodeWatch reads : readNodes) {
+    Set<HostAndPort> merged = new HashSet<>();
+    for (ReadNodeWatch reads : lag.watches()) {
       // one protocol's reads: the last one reported; a replica's counts merged once
       readSpread = reads.finish(perNode, delta, merged);
       if (reads.unreadable() != null) {
@@ -331,9 +274,7 @@ final class ServerWatch {
    * replicas' lag once a second where reads go to replicas.
    */
   synchronized double readMillis() {
-    synchronized (lagLock) {
-      return (readNanos + lagReadNanos) / 1e6;
-    }
+    return (readNanos + lag.readNanos()) / 1e6;
   }
 
   private <T> T readOn(HostAndPort node, java.util.function.Function<Jedis, T> reading) {
@@ -352,8 +293,8 @@ final class ServerWatch {
 
   /** Closes the connections kept for the final reads. */
   synchronized void close() {
-    stopSampling();
-    readNodes.forEach(ReadNodeWatch::close);
+    lag.stop();
+    lag.watches().forEach(ReadNodeWatch::close);
     kept.values().forEach(Jedis::close);
     kept.clear();
   }

@@ -23,7 +23,11 @@ import java.time.Duration;
  *     -Dredline.redis.mode=cluster -Dredline.redis.cluster_nodes=10.0.0.1:7000
  * </pre>
  *
- * A replica applies a write a moment after the primary answered it: a read of a key just written
+ * In a simulation of your own, name the replicas when the primary lists addresses this machine
+ * cannot reach: {@code
+ * redis().url("redis://10.0.0.1:6379").readFrom("any").replicas("10.0.0.2:6379")}.
+ *
+ * <p>A replica applies a write a moment after the primary answered it: a read of a key just written
  * may find the old value there. The reads below do not check the value for that reason; a check
  * that does shows how often the application would read its own write stale.
  */
